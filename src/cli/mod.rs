@@ -1,0 +1,109 @@
+//! The command line: argument definitions and dispatch, one file per command.
+
+mod standards;
+
+use crate::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// The outcome of a command, as the process exit status (design §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done, every gate passed.
+    Done = 0,
+    /// Done, but a gate failed (below --min-stars, or a denied diagnostic).
+    GateFailed = 1,
+    /// Could not do it: usage, unreadable file, invalid standard.
+    Failed = 2,
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "citystar",
+    version,
+    about = "Rate smart cities, counties and communities against DB37/T 3890 (1–5 stars)",
+    long_about = None
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug, Clone, Copy)]
+pub struct LangArg {
+    /// Output language; default from LC_ALL / LANG (zh* gives Chinese), else English.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangChoice>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangChoice {
+    Zh,
+    En,
+}
+
+impl LangArg {
+    pub fn resolve(self) -> Lang {
+        Lang::detect(self.lang.map(|l| match l {
+            LangChoice::Zh => Lang::Zh,
+            LangChoice::En => Lang::En,
+        }))
+    }
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// The standards: list, show, lint, export to xlsx, import from xlsx.
+    Standards {
+        #[command(subcommand)]
+        action: standards::Action,
+        #[command(flatten)]
+        lang: LangArg,
+    },
+}
+
+/// Parse the process arguments and run; returns the exit status.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Standards { action, lang } => standards::run(action, lang.resolve()),
+    };
+    match outcome {
+        Ok(o) => o as i32,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            Outcome::Failed as i32
+        }
+    }
+}
+
+/// `--standard ID|PATH`: an embedded id, or a path to a standard file.
+pub fn resolve_standard(spec: &str) -> anyhow::Result<crate::standard::Standard> {
+    use anyhow::Context;
+    let all = crate::standard::embedded::all()?;
+    if let Some(s) = all.iter().find(|s| s.id() == spec) {
+        return Ok(s.clone());
+    }
+    let path = PathBuf::from(spec);
+    if !path.exists() {
+        let ids: Vec<&str> = all.iter().map(|s| s.id()).collect();
+        anyhow::bail!(
+            "no standard `{spec}`: not an embedded id ({}) and no such file",
+            ids.join(", ")
+        );
+    }
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read standard file {}", path.display()))?;
+    Ok(crate::standard::load_str(
+        &text,
+        &path.display().to_string(),
+    )?)
+}

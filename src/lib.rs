@@ -1,0 +1,46 @@
+//! citystar rates smart cities, counties and communities against a graded
+//! indicator standard (Shandong's DB37/T 3890 by default).
+//!
+//! The modules follow the pipeline of `docs/` and the design:
+//! standard → submission → assessment → benchmarks and gaps → renderers.
+
+pub mod cli;
+pub mod diag;
+pub mod standard;
+pub mod submission;
+
+/// Output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    Zh,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// `--lang` if given, else `LC_ALL`, `LC_MESSAGES`, `LANG` (zh* gives Chinese), else English.
+    pub fn detect(flag: Option<Lang>) -> Lang {
+        if let Some(l) = flag {
+            return l;
+        }
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(v) = std::env::var(var)
+                && !v.is_empty()
+            {
+                return if v.to_lowercase().starts_with("zh") {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                };
+            }
+        }
+        Lang::En
+    }
+
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! The standards shipped inside the binary.
+
+use super::{Level, Standard, load_str};
+
+/// (file name, text) of each embedded standard.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "db37-3890-city.toml",
+        include_str!("../../standards/db37-3890-city.toml"),
+    ),
+    (
+        "db37-3890-county.toml",
+        include_str!("../../standards/db37-3890-county.toml"),
+    ),
+    (
+        "db37-3890-community.toml",
+        include_str!("../../standards/db37-3890-community.toml"),
+    ),
+];
+
+/// Every embedded standard. They are linted by the test suite, so a failure
+/// here is a build defect; it is still reported, never a panic.
+pub fn all() -> Result<Vec<Standard>, super::LoadError> {
+    FILES
+        .iter()
+        .map(|(name, text)| load_str(text, &format!("embedded:{name}")))
+        .collect()
+}
+
+/// The embedded standard for a level.
+pub fn for_level(level: Level) -> Result<Standard, super::LoadError> {
+    let all = all()?;
+    Ok(all
+        .into_iter()
+        .find(|s| s.level() == level)
+        .expect("one embedded standard per level"))
+}

@@ -1,0 +1,1280 @@
+//! Loading a standard file in two phases, as cargo-deny loads its config:
+//! `parse` turns TOML into raw values keeping every span, then the typed
+//! reading and `validate` collect every problem instead of stopping at the first.
+
+use super::*;
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt;
+use toml_span::Span;
+use toml_span::value::{Value, ValueInner};
+
+/// The format version this build reads and writes.
+pub const FORMAT: u32 = 1;
+
+/// One problem in a standard file, at its place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    /// Stable kebab-case code (see docs/standard-format.md).
+    pub code: &'static str,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Why a standard file could not be loaded: every problem found.
+#[derive(Debug, Clone)]
+pub struct LoadError {
+    pub origin: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{}: {} problem(s) in the standard file",
+            self.origin,
+            self.problems.len()
+        )?;
+        for p in &self.problems {
+            writeln!(
+                f,
+                "{}:{}:{}: [{}] {}",
+                self.origin, p.line, p.column, p.code, p.message
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Load and validate a standard from TOML text. `origin` names it in messages.
+pub fn load_str(text: &str, origin: &str) -> Result<Standard, LoadError> {
+    let mut cx = Cx::new(text);
+    let standard = match toml_span::parse(text) {
+        Ok(mut root) => read_standard(&mut cx, &mut root),
+        Err(e) => {
+            cx.push_span("toml-syntax", e.span, format!("not valid TOML: {e}"));
+            None
+        }
+    };
+    if let Some(s) = &standard {
+        validate(&mut cx, s);
+    }
+    match standard {
+        Some(s) if cx.problems.is_empty() => Ok(s),
+        _ => {
+            let mut problems = cx.problems;
+            problems.sort_by_key(|p| (p.line, p.column));
+            Err(LoadError {
+                origin: origin.to_string(),
+                problems,
+            })
+        }
+    }
+}
+
+/// Collects problems and turns byte offsets into line:column.
+struct Cx<'t> {
+    text: &'t str,
+    line_starts: Vec<usize>,
+    problems: Vec<Problem>,
+    /// Where each indicator, dimension and rule was declared, for validation messages.
+    spans: HashMap<String, Span>,
+}
+
+use std::collections::HashMap;
+
+impl<'t> Cx<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Cx {
+            text,
+            line_starts,
+            problems: Vec::new(),
+            spans: HashMap::new(),
+        }
+    }
+
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let col = self
+            .text
+            .get(start..offset.min(self.text.len()))
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+
+    fn push_span(&mut self, code: &'static str, span: Span, message: String) {
+        let (line, column) = self.line_col(span.start);
+        self.problems.push(Problem {
+            code,
+            line,
+            column,
+            message,
+        });
+    }
+}
+
+/// A table being read: keys are taken one by one; what is left is unknown.
+struct Fields<'de> {
+    table: toml_span::value::Table<'de>,
+    span: Span,
+    what: String,
+    known: Vec<&'static str>,
+}
+
+impl<'de> Fields<'de> {
+    fn new(cx: &mut Cx, value: &mut Value<'de>, what: impl Into<String>) -> Option<Self> {
+        let what = what.into();
+        let span = value.span;
+        match value.take() {
+            ValueInner::Table(table) => Some(Fields {
+                table,
+                span,
+                what,
+                known: Vec::new(),
+            }),
+            other => {
+                cx.push_span(
+                    "wrong-type",
+                    span,
+                    format!("{what} must be a table, found {}", other.type_str()),
+                );
+                None
+            }
+        }
+    }
+
+    fn take(&mut self, key: &'static str) -> Option<Value<'de>> {
+        self.known.push(key);
+        self.table.remove(key)
+    }
+
+    fn missing(&self, cx: &mut Cx, key: &str) {
+        cx.push_span(
+            "missing-key",
+            self.span,
+            format!("{} needs `{key}`", self.what),
+        );
+    }
+
+    fn req_str(&mut self, cx: &mut Cx, key: &'static str) -> Option<String> {
+        match self.take(key) {
+            Some(v) => as_str(cx, v, key),
+            None => {
+                self.missing(cx, key);
+                None
+            }
+        }
+    }
+
+    fn opt_str(&mut self, cx: &mut Cx, key: &'static str) -> Option<String> {
+        self.take(key).and_then(|v| as_str(cx, v, key))
+    }
+
+    fn str_or_empty(&mut self, cx: &mut Cx, key: &'static str) -> String {
+        self.opt_str(cx, key).unwrap_or_default()
+    }
+
+    fn req_num(&mut self, cx: &mut Cx, key: &'static str) -> Option<f64> {
+        match self.take(key) {
+            Some(v) => as_num(cx, v, key),
+            None => {
+                self.missing(cx, key);
+                None
+            }
+        }
+    }
+
+    fn opt_num(&mut self, cx: &mut Cx, key: &'static str) -> Option<f64> {
+        self.take(key).and_then(|v| as_num(cx, v, key))
+    }
+
+    fn opt_bool(&mut self, cx: &mut Cx, key: &'static str) -> Option<bool> {
+        let mut v = self.take(key)?;
+        let span = v.span;
+        match v.take() {
+            ValueInner::Boolean(b) => Some(b),
+            other => {
+                cx.push_span(
+                    "wrong-type",
+                    span,
+                    format!("`{key}` must be true or false, found {}", other.type_str()),
+                );
+                None
+            }
+        }
+    }
+
+    fn opt_star(&mut self, cx: &mut Cx, key: &'static str) -> Option<u8> {
+        let v = self.take(key)?;
+        as_star(cx, v, key)
+    }
+
+    /// `key = "a" | "b" | …`, mapped through `choices`.
+    fn req_enum<T: Copy>(
+        &mut self,
+        cx: &mut Cx,
+        key: &'static str,
+        choices: &[(&str, T)],
+    ) -> Option<T> {
+        let v = match self.take(key) {
+            Some(v) => v,
+            None => {
+                self.missing(cx, key);
+                return None;
+            }
+        };
+        enum_value(cx, v, key, choices)
+    }
+
+    fn opt_enum<T: Copy>(
+        &mut self,
+        cx: &mut Cx,
+        key: &'static str,
+        choices: &[(&str, T)],
+    ) -> Option<T> {
+        let v = self.take(key)?;
+        enum_value(cx, v, key, choices)
+    }
+
+    /// Reports every key that was not taken.
+    fn finish(self, cx: &mut Cx) {
+        for (key, _) in self.table {
+            cx.push_span(
+                "unknown-key",
+                key.span,
+                format!(
+                    "unknown key `{}` in {}; expected one of: {}",
+                    key.name,
+                    self.what,
+                    self.known.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+fn enum_value<T: Copy>(cx: &mut Cx, v: Value<'_>, key: &str, choices: &[(&str, T)]) -> Option<T> {
+    let span = v.span;
+    let s = as_str(cx, v, key)?;
+    match choices.iter().find(|(name, _)| *name == s) {
+        Some((_, t)) => Some(*t),
+        None => {
+            let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+            cx.push_span(
+                "bad-value",
+                span,
+                format!("`{key}` is \"{s}\"; use one of {}", names.join(", ")),
+            );
+            None
+        }
+    }
+}
+
+fn as_str(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<String> {
+    let span = v.span;
+    match v.take() {
+        ValueInner::String(s) => Some(s.into_owned()),
+        other => {
+            cx.push_span(
+                "wrong-type",
+                span,
+                format!("`{key}` must be a string, found {}", other.type_str()),
+            );
+            None
+        }
+    }
+}
+
+fn as_num(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<f64> {
+    let span = v.span;
+    match v.take() {
+        ValueInner::Float(f) if f.is_finite() => Some(f),
+        ValueInner::Integer(i) => Some(i as f64),
+        other => {
+            cx.push_span(
+                "wrong-type",
+                span,
+                format!(
+                    "`{key}` must be a finite number, found {}",
+                    match other {
+                        ValueInner::Float(_) => "inf or nan",
+                        o => o.type_str(),
+                    }
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn as_star(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<u8> {
+    let span = v.span;
+    match v.take() {
+        ValueInner::Integer(i) if (0..=5).contains(&i) => Some(i as u8),
+        other => {
+            cx.push_span(
+                "bad-value",
+                span,
+                format!(
+                    "`{key}` must be a whole number of stars from 0 to 5, found {}",
+                    match other {
+                        ValueInner::Integer(i) => i.to_string(),
+                        o => o.type_str().to_string(),
+                    }
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn array<'de>(cx: &mut Cx, mut v: Value<'de>, key: &str) -> Vec<Value<'de>> {
+    let span = v.span;
+    match v.take() {
+        ValueInner::Array(a) => a,
+        other => {
+            cx.push_span(
+                "wrong-type",
+                span,
+                format!("`{key}` must be an array, found {}", other.type_str()),
+            );
+            Vec::new()
+        }
+    }
+}
+
+fn read_standard(cx: &mut Cx, root: &mut Value<'_>) -> Option<Standard> {
+    let mut top = Fields::new(cx, root, "the file")?;
+    let format = top.req_num(cx, "format");
+    if let Some(f) = format
+        && f != FORMAT as f64
+    {
+        cx.push_span(
+            "bad-value",
+            top.span,
+            format!("`format = {f}`: this citystar reads format {FORMAT}"),
+        );
+    }
+    let identity = match top.take("standard") {
+        Some(mut v) => read_identity(cx, &mut v),
+        None => {
+            top.missing(cx, "standard");
+            None
+        }
+    };
+    let scoring = match top.take("scoring") {
+        Some(mut v) => read_scoring(cx, &mut v),
+        None => {
+            top.missing(cx, "scoring");
+            None
+        }
+    };
+    let dimensions = read_list(cx, &mut top, "dimension", read_dimension);
+    let indicators = read_list(cx, &mut top, "indicator", read_indicator);
+    let rating = read_list(cx, &mut top, "rating", read_rule);
+    top.finish(cx);
+    Some(Standard {
+        format: FORMAT,
+        standard: identity?,
+        scoring: scoring?,
+        dimension: dimensions?,
+        indicator: indicators?,
+        rating: rating?,
+    })
+}
+
+/// Reads `[[key]]`; `None` if any element failed to read.
+fn read_list<'de, T>(
+    cx: &mut Cx,
+    top: &mut Fields<'de>,
+    key: &'static str,
+    read: fn(&mut Cx, &mut Value<'de>, usize) -> Option<T>,
+) -> Option<Vec<T>> {
+    let Some(v) = top.take(key) else {
+        top.missing(cx, key);
+        return None;
+    };
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (i, mut item) in array(cx, v, key).into_iter().enumerate() {
+        match read(cx, &mut item, i) {
+            Some(t) => out.push(t),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn read_identity(cx: &mut Cx, v: &mut Value<'_>) -> Option<Identity> {
+    let mut f = Fields::new(cx, v, "[standard]")?;
+    let id = f.req_str(cx, "id");
+    let code = f.req_str(cx, "code");
+    let edition = f.req_str(cx, "edition");
+    let level = f.req_enum(
+        cx,
+        "level",
+        &[
+            ("city", Level::City),
+            ("county", Level::County),
+            ("community", Level::Community),
+        ],
+    );
+    let title_zh = f.req_str(cx, "title_zh");
+    let title_en = f.req_str(cx, "title_en");
+    let issuer = f.str_or_empty(cx, "issuer");
+    let source = f.req_str(cx, "source");
+    let note = f.str_or_empty(cx, "note");
+    f.finish(cx);
+    Some(Identity {
+        id: id?,
+        code: code?,
+        edition: edition?,
+        level: level?,
+        title_zh: title_zh?,
+        title_en: title_en?,
+        issuer,
+        source: source?,
+        note,
+    })
+}
+
+fn read_scoring(cx: &mut Cx, v: &mut Value<'_>) -> Option<Scoring> {
+    let mut f = Fields::new(cx, v, "[scoring]")?;
+    let method = f.req_enum(
+        cx,
+        "method",
+        &[
+            ("stars", ScoringMethod::Stars),
+            ("goalposts", ScoringMethod::Goalposts),
+        ],
+    );
+    let missing = f.req_enum(
+        cx,
+        "missing",
+        &[
+            ("zero", MissingPolicy::Zero),
+            ("exclude", MissingPolicy::Exclude),
+        ],
+    );
+    let bonus_cap = f.opt_num(cx, "bonus_cap").unwrap_or(0.0);
+    let deduction_cap = f.opt_num(cx, "deduction_cap").unwrap_or(0.0);
+    let provisional = f.opt_bool(cx, "provisional").unwrap_or(false);
+    let basis = f.str_or_empty(cx, "basis");
+    f.finish(cx);
+    Some(Scoring {
+        method: method?,
+        missing: missing?,
+        bonus_cap,
+        deduction_cap,
+        provisional,
+        basis,
+    })
+}
+
+fn read_dimension(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<Dimension> {
+    let span = v.span;
+    let mut f = Fields::new(cx, v, format!("[[dimension]] #{}", i + 1))?;
+    let code = f.req_str(cx, "code");
+    if let Some(c) = &code {
+        f.what = format!("dimension `{c}`");
+        cx.spans.entry(format!("dimension:{c}")).or_insert(span);
+    }
+    let name_zh = f.req_str(cx, "name_zh");
+    let name_en = f.req_str(cx, "name_en");
+    let role = f
+        .opt_enum(
+            cx,
+            "role",
+            &[
+                ("scored", DimensionRole::Scored),
+                ("bonus", DimensionRole::Bonus),
+            ],
+        )
+        .unwrap_or(DimensionRole::Scored);
+    let weight = f.opt_num(cx, "weight");
+    let provisional = f.opt_bool(cx, "provisional").unwrap_or(false);
+    let basis = f.str_or_empty(cx, "basis");
+    f.finish(cx);
+    Some(Dimension {
+        code: code?,
+        name_zh: name_zh?,
+        name_en: name_en?,
+        role,
+        weight,
+        provisional,
+        basis,
+    })
+}
+
+fn read_label(cx: &mut Cx, f: &mut Fields<'_>, key: &'static str) -> Option<InputLabel> {
+    let Some(mut v) = f.take(key) else {
+        f.missing(cx, key);
+        return None;
+    };
+    let mut t = Fields::new(cx, &mut v, format!("`{key}`"))?;
+    let zh = t.req_str(cx, "zh");
+    let en = t.req_str(cx, "en");
+    let unit = t.str_or_empty(cx, "unit");
+    t.finish(cx);
+    Some(InputLabel {
+        zh: zh?,
+        en: en?,
+        unit,
+    })
+}
+
+fn read_kind(cx: &mut Cx, f: &mut Fields<'_>, name: (&str, &str), unit: &str) -> Option<Kind> {
+    let kind = f.req_str(cx, "kind")?;
+    let default_input = |f: &mut Fields<'_>, cx: &mut Cx| -> Option<InputLabel> {
+        if f.table.contains_key("input") {
+            read_label(cx, f, "input")
+        } else {
+            f.known.push("input");
+            Some(InputLabel {
+                zh: name.0.to_string(),
+                en: name.1.to_string(),
+                unit: unit.to_string(),
+            })
+        }
+    };
+    Some(match kind.as_str() {
+        "ratio" => {
+            let numerator = read_label(cx, f, "numerator");
+            let denominator = read_label(cx, f, "denominator");
+            Kind::Ratio {
+                numerator: numerator?,
+                denominator: denominator?,
+            }
+        }
+        "per-population" => {
+            let count = read_label(cx, f, "count");
+            let per = f.opt_num(cx, "per").unwrap_or(10_000.0);
+            Kind::PerPopulation { count: count?, per }
+        }
+        "percent" => Kind::Percent {
+            input: default_input(f, cx)?,
+        },
+        "number" => Kind::Number {
+            input: default_input(f, cx)?,
+        },
+        "survey" => Kind::Survey {
+            input: default_input(f, cx)?,
+        },
+        "yes-no" => {
+            let yes = f.opt_star(cx, "yes_stars");
+            let no = f.opt_star(cx, "no_stars");
+            Kind::YesNo {
+                yes_stars: yes.unwrap_or(5),
+                no_stars: no.unwrap_or(0),
+            }
+        }
+        "grade" => {
+            let Some(v) = f.take("options") else {
+                f.missing(cx, "options");
+                return None;
+            };
+            let mut options = Vec::new();
+            let mut ok = true;
+            for (i, mut o) in array(cx, v, "options").into_iter().enumerate() {
+                let Some(mut t) = Fields::new(cx, &mut o, format!("option #{}", i + 1)) else {
+                    ok = false;
+                    continue;
+                };
+                let zh = t.req_str(cx, "zh");
+                let en = t.req_str(cx, "en");
+                let stars = match t.take("stars") {
+                    Some(v) => as_star(cx, v, "stars"),
+                    None => {
+                        t.missing(cx, "stars");
+                        None
+                    }
+                };
+                t.finish(cx);
+                match (zh, en, stars) {
+                    (Some(zh), Some(en), Some(stars)) => {
+                        options.push(GradeOption { zh, en, stars })
+                    }
+                    _ => ok = false,
+                }
+            }
+            if !ok {
+                return None;
+            }
+            Kind::Grade { options }
+        }
+        other => {
+            cx.push_span(
+                "bad-value",
+                f.span,
+                format!(
+                    "`kind = \"{other}\"` in {}; use one of \"ratio\", \"per-population\", \"percent\", \"number\", \"yes-no\", \"grade\", \"survey\"",
+                    f.what
+                ),
+            );
+            return None;
+        }
+    })
+}
+
+fn read_indicator(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<Indicator> {
+    let span = v.span;
+    let mut f = Fields::new(cx, v, format!("[[indicator]] #{}", i + 1))?;
+    let code = f.req_str(cx, "code");
+    if let Some(c) = &code {
+        f.what = format!("indicator `{c}`");
+        cx.spans.entry(format!("indicator:{c}")).or_insert(span);
+    }
+    let dimension = f.req_str(cx, "dimension");
+    let name_zh = f.req_str(cx, "name_zh");
+    let name_en = f.req_str(cx, "name_en");
+    let unit = f.str_or_empty(cx, "unit");
+    let kind = match (&name_zh, &name_en) {
+        (Some(zh), Some(en)) => read_kind(cx, &mut f, (zh, en), &unit),
+        _ => None,
+    };
+    let direction = f
+        .opt_enum(
+            cx,
+            "direction",
+            &[("higher", Direction::Higher), ("lower", Direction::Lower)],
+        )
+        .unwrap_or(Direction::Higher);
+    let role = f
+        .opt_enum(
+            cx,
+            "role",
+            &[
+                ("scored", Role::Scored),
+                ("mandatory", Role::Mandatory),
+                ("bonus", Role::Bonus),
+                ("deduction", Role::Deduction),
+            ],
+        )
+        .unwrap_or(Role::Scored);
+    let weight = f.opt_num(cx, "weight");
+    let points = f.opt_num(cx, "points");
+    let stars = f.take("stars").and_then(|v| {
+        let sp = v.span;
+        let nums: Vec<Option<f64>> = array(cx, v, "stars")
+            .into_iter()
+            .map(|x| as_num(cx, x, "stars"))
+            .collect();
+        if nums.len() != 5 {
+            cx.push_span(
+                "bad-value",
+                sp,
+                format!(
+                    "`stars` needs exactly five requirements (1★ to 5★), found {}",
+                    nums.len()
+                ),
+            );
+            return None;
+        }
+        let nums: Option<Vec<f64>> = nums.into_iter().collect();
+        nums.map(|n| [n[0], n[1], n[2], n[3], n[4]])
+    });
+    let floor = f.opt_num(cx, "floor");
+    let requirement_zh = f.str_or_empty(cx, "requirement_zh");
+    let requirement_en = f.str_or_empty(cx, "requirement_en");
+    let evidence_zh = f.str_or_empty(cx, "evidence_zh");
+    let evidence_en = f.str_or_empty(cx, "evidence_en");
+    let evidence_required = f.opt_bool(cx, "evidence_required").unwrap_or(false);
+    let source = f.req_str(cx, "source");
+    let provisional = f.opt_bool(cx, "provisional").unwrap_or(false);
+    let basis = f.str_or_empty(cx, "basis");
+    f.finish(cx);
+    Some(Indicator {
+        code: code?,
+        dimension: dimension?,
+        name_zh: name_zh?,
+        name_en: name_en?,
+        kind: kind?,
+        unit,
+        direction,
+        role,
+        weight,
+        points,
+        stars,
+        floor,
+        requirement_zh,
+        requirement_en,
+        evidence_zh,
+        evidence_en,
+        evidence_required,
+        source: source?,
+        provisional,
+        basis,
+    })
+}
+
+fn read_code_map<T>(
+    cx: &mut Cx,
+    f: &mut Fields<'_>,
+    key: &'static str,
+    conv: fn(&mut Cx, Value<'_>, &str) -> Option<T>,
+) -> IndexMap<String, T> {
+    let mut out = IndexMap::new();
+    let Some(mut v) = f.take(key) else {
+        return out;
+    };
+    let span = v.span;
+    match v.take() {
+        ValueInner::Table(t) => {
+            // Keep the file's order: the table is sorted by name, spans give order.
+            let mut entries: Vec<_> = t.into_iter().collect();
+            entries.sort_by_key(|(k, _)| k.span.start);
+            for (k, val) in entries {
+                cx.spans
+                    .entry(format!("ref:{key}:{}", k.name))
+                    .or_insert(k.span);
+                if let Some(x) = conv(cx, val, key) {
+                    out.insert(k.name.into_owned(), x);
+                }
+            }
+        }
+        other => cx.push_span(
+            "wrong-type",
+            span,
+            format!(
+                "`{key}` must be a table of code = value, found {}",
+                other.type_str()
+            ),
+        ),
+    }
+    out
+}
+
+fn read_rule(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<StarRule> {
+    let span = v.span;
+    let mut f = Fields::new(cx, v, format!("[[rating]] #{}", i + 1))?;
+    let stars = match f.take("stars") {
+        Some(v) => as_star(cx, v, "stars"),
+        None => {
+            f.missing(cx, "stars");
+            None
+        }
+    };
+    if let Some(s) = stars {
+        f.what = format!("the {s}★ rating rule");
+        cx.spans.entry(format!("rule:{s}")).or_insert(span);
+    }
+    let name_zh = f.req_str(cx, "name_zh");
+    let name_en = f.req_str(cx, "name_en");
+    let min_total = f.req_num(cx, "min_total");
+    let min_dimension = f.opt_num(cx, "min_dimension");
+    let min_dimension_for = read_code_map(cx, &mut f, "min_dimension_for", as_num);
+    let mandatory_min_stars = f.opt_star(cx, "mandatory_min_stars");
+    let min_stars = read_code_map(cx, &mut f, "min_stars", as_star);
+    let veto = f
+        .take("veto")
+        .map(|v| {
+            array(cx, v, "veto")
+                .into_iter()
+                .filter_map(|x| {
+                    let sp = x.span;
+                    let s = as_str(cx, x, "veto")?;
+                    cx.spans.entry(format!("ref:veto:{s}")).or_insert(sp);
+                    Some(s)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let max_missing = f.take("max_missing").and_then(|v| {
+        let sp = v.span;
+        let n = as_num(cx, v, "max_missing")?;
+        if n < 0.0 || n.fract() != 0.0 {
+            cx.push_span(
+                "bad-value",
+                sp,
+                format!("`max_missing` must be a whole number ≥ 0, found {n}"),
+            );
+            return None;
+        }
+        Some(n as u32)
+    });
+    let tier = f
+        .take("tier")
+        .map(|v| {
+            array(cx, v, "tier")
+                .into_iter()
+                .enumerate()
+                .filter_map(|(j, mut t)| {
+                    let mut tf = Fields::new(cx, &mut t, format!("tier #{}", j + 1))?;
+                    let name_zh = tf.req_str(cx, "name_zh");
+                    let name_en = tf.req_str(cx, "name_en");
+                    let min_total = tf.req_num(cx, "min_total");
+                    let min_dimension = tf.opt_num(cx, "min_dimension");
+                    tf.finish(cx);
+                    Some(Tier {
+                        name_zh: name_zh?,
+                        name_en: name_en?,
+                        min_total: min_total?,
+                        min_dimension,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let provisional = f.opt_bool(cx, "provisional").unwrap_or(false);
+    let basis = f.str_or_empty(cx, "basis");
+    f.finish(cx);
+    Some(StarRule {
+        stars: stars?,
+        name_zh: name_zh?,
+        name_en: name_en?,
+        min_total: min_total?,
+        min_dimension,
+        min_dimension_for,
+        mandatory_min_stars,
+        min_stars,
+        veto,
+        max_missing,
+        tier,
+        provisional,
+        basis,
+    })
+}
+
+/// Phase two: the meaning of the whole file.
+fn validate(cx: &mut Cx, s: &Standard) {
+    let at = |cx: &Cx, key: &str| cx.spans.get(key).copied().unwrap_or_default();
+    const W_EPS: f64 = 1e-6;
+
+    // Identity.
+    if !s
+        .standard
+        .id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || s.standard.id.is_empty()
+    {
+        cx.push_span(
+            "bad-value",
+            Span::default(),
+            format!(
+                "`id = \"{}\"`: use lowercase ASCII letters, digits and '-' (it is typed on command lines)",
+                s.standard.id
+            ),
+        );
+    }
+
+    // Dimensions: unique codes, weights on scored ones adding up to 100.
+    let mut seen = HashSet::new();
+    let mut dim_total = 0.0;
+    for d in &s.dimension {
+        let sp = at(cx, &format!("dimension:{}", d.code));
+        if !seen.insert(d.code.as_str()) {
+            cx.push_span(
+                "duplicate-code",
+                sp,
+                format!(
+                    "dimension code `{}` is used twice; give each dimension its own code",
+                    d.code
+                ),
+            );
+        }
+        match (d.role, d.weight) {
+            (DimensionRole::Scored, Some(w)) if w > 0.0 => dim_total += w,
+            (DimensionRole::Scored, _) => cx.push_span(
+                "bad-weight",
+                sp,
+                format!("scored dimension `{}` needs a `weight` above 0", d.code),
+            ),
+            (DimensionRole::Bonus, Some(_)) => cx.push_span(
+                "bad-weight",
+                sp,
+                format!(
+                    "bonus dimension `{}` carries no weight; its items add `points` instead. Remove `weight`",
+                    d.code
+                ),
+            ),
+            (DimensionRole::Bonus, None) => {}
+        }
+    }
+    if s.dimension.is_empty() {
+        cx.push_span(
+            "missing-key",
+            Span::default(),
+            "the standard has no [[dimension]]".into(),
+        );
+    } else if (dim_total - 100.0).abs() > W_EPS {
+        let first = s
+            .dimension
+            .first()
+            .map(|d| at(cx, &format!("dimension:{}", d.code)));
+        cx.push_span(
+            "weights-do-not-add-up",
+            first.unwrap_or_default(),
+            format!(
+                "the weights of the scored dimensions add up to {} instead of 100; change them so they do",
+                fmt_num(dim_total)
+            ),
+        );
+    }
+
+    // Indicators.
+    let mut codes = HashSet::new();
+    let mut per_dim: IndexMap<&str, f64> = IndexMap::new();
+    for ind in &s.indicator {
+        let sp = at(cx, &format!("indicator:{}", ind.code));
+        if !codes.insert(ind.code.as_str()) || seen.contains(ind.code.as_str()) {
+            cx.push_span(
+                "duplicate-code",
+                sp,
+                format!(
+                    "code `{}` is used twice; indicator and dimension codes must be unique",
+                    ind.code
+                ),
+            );
+        }
+        if ind.code.is_empty()
+            || !ind
+                .code
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            cx.push_span(
+                "bad-value",
+                sp,
+                format!(
+                    "indicator code `{}`: use ASCII letters, digits, '-' and '_' only (workbooks add .N/.D/.C to it)",
+                    ind.code
+                ),
+            );
+        }
+        let dim = s.dimension(&ind.dimension);
+        match dim {
+            None => cx.push_span(
+                "unknown-dimension",
+                sp,
+                format!(
+                    "indicator `{}` names dimension `{}`, which the file does not declare",
+                    ind.code, ind.dimension
+                ),
+            ),
+            Some(d) => {
+                let bonus_dim = d.role == DimensionRole::Bonus;
+                if bonus_dim && ind.role != Role::Bonus {
+                    cx.push_span(
+                        "bad-role",
+                        sp,
+                        format!(
+                            "indicator `{}` sits in bonus dimension `{}`: give it `role = \"bonus\"`",
+                            ind.code, d.code
+                        ),
+                    );
+                }
+                if !bonus_dim && ind.role == Role::Bonus {
+                    cx.push_span(
+                        "bad-role",
+                        sp,
+                        format!(
+                            "bonus indicator `{}` must sit in a dimension with `role = \"bonus\"`",
+                            ind.code
+                        ),
+                    );
+                }
+            }
+        }
+        // Weight or points, by role.
+        if ind.role.is_weighted() {
+            match ind.weight {
+                Some(w) if w > 0.0 => *per_dim.entry(ind.dimension.as_str()).or_default() += w,
+                _ => cx.push_span(
+                    "bad-weight",
+                    sp,
+                    format!(
+                        "indicator `{}` ({:?}) needs a `weight` above 0",
+                        ind.code, ind.role
+                    )
+                    .to_lowercase(),
+                ),
+            }
+            if ind.points.is_some() {
+                cx.push_span(
+                    "bad-weight",
+                    sp,
+                    format!("indicator `{}` is weighted; `points` is for bonus and deduction items only", ind.code),
+                );
+            }
+        } else {
+            if !matches!(ind.points, Some(p) if p > 0.0) {
+                cx.push_span(
+                    "bad-weight",
+                    sp,
+                    format!(
+                        "bonus/deduction indicator `{}` needs `points` above 0",
+                        ind.code
+                    ),
+                );
+            }
+            if ind.weight.is_some() {
+                cx.push_span(
+                    "bad-weight",
+                    sp,
+                    format!(
+                        "bonus/deduction indicator `{}` takes `points`, not `weight`",
+                        ind.code
+                    ),
+                );
+            }
+        }
+        // Thresholds.
+        if ind.kind.has_thresholds() {
+            match &ind.stars {
+                None => cx.push_span(
+                    "missing-key",
+                    sp,
+                    format!(
+                        "indicator `{}` ({}) needs `stars = [1★, 2★, 3★, 4★, 5★]`",
+                        ind.code,
+                        ind.kind.key()
+                    ),
+                ),
+                Some(req) => {
+                    let ok = req.windows(2).all(|w| match ind.direction {
+                        Direction::Higher => w[1] > w[0],
+                        Direction::Lower => w[1] < w[0],
+                    });
+                    if !ok {
+                        cx.push_span(
+                            "thresholds-not-monotone",
+                            sp,
+                            format!(
+                                "indicator `{}` is {}-is-better, so each star must ask for a strictly {} value than the one before; found {:?}",
+                                ind.code,
+                                if ind.direction == Direction::Higher { "higher" } else { "lower" },
+                                if ind.direction == Direction::Higher { "higher" } else { "lower" },
+                                req
+                            ),
+                        );
+                    }
+                    let pct = matches!(
+                        ind.kind,
+                        Kind::Ratio { .. } | Kind::Percent { .. } | Kind::Survey { .. }
+                    );
+                    if pct && req.iter().any(|&x| !(0.0..=100.0).contains(&x)) {
+                        cx.push_span(
+                            "bad-value",
+                            sp,
+                            format!("indicator `{}` is a percentage or a 0–100 score; its requirements must lie within 0–100", ind.code),
+                        );
+                    }
+                }
+            }
+        } else if ind.stars.is_some() {
+            cx.push_span(
+                "bad-value",
+                sp,
+                format!(
+                    "indicator `{}` is {}: its stars come from its answers, remove `stars`",
+                    ind.code,
+                    ind.kind.key()
+                ),
+            );
+        }
+        if let Kind::Grade { options } = &ind.kind {
+            if options.len() < 2 {
+                cx.push_span(
+                    "bad-value",
+                    sp,
+                    format!("graded indicator `{}` needs at least two options", ind.code),
+                );
+            }
+            let mut labels = HashSet::new();
+            for o in options {
+                if !labels.insert(o.zh.as_str()) || !labels.insert(o.en.as_str()) {
+                    cx.push_span(
+                        "duplicate-code",
+                        sp,
+                        format!(
+                            "graded indicator `{}` lists option \"{}\" twice",
+                            ind.code, o.zh
+                        ),
+                    );
+                }
+            }
+        }
+        if let Kind::PerPopulation { per, .. } = &ind.kind
+            && *per <= 0.0
+        {
+            cx.push_span(
+                "bad-value",
+                sp,
+                format!("indicator `{}`: `per` must be above 0", ind.code),
+            );
+        }
+        if ind.provisional && ind.basis.trim().is_empty() {
+            cx.push_span(
+                "missing-basis",
+                sp,
+                format!(
+                    "indicator `{}` is provisional: say in `basis` where its numbers come from",
+                    ind.code
+                ),
+            );
+        }
+        if ind.source.trim().is_empty() {
+            cx.push_span(
+                "missing-key",
+                sp,
+                format!(
+                    "indicator `{}` needs a `source`: where the indicator comes from",
+                    ind.code
+                ),
+            );
+        }
+    }
+    for d in &s.dimension {
+        let sp = at(cx, &format!("dimension:{}", d.code));
+        let has_any = s.indicator.iter().any(|i| i.dimension == d.code);
+        if !has_any {
+            cx.push_span(
+                "empty-dimension",
+                sp,
+                format!("dimension `{}` has no indicators", d.code),
+            );
+            continue;
+        }
+        if d.role == DimensionRole::Scored {
+            let total = per_dim.get(d.code.as_str()).copied().unwrap_or(0.0);
+            if (total - 100.0).abs() > W_EPS {
+                cx.push_span(
+                    "weights-do-not-add-up",
+                    sp,
+                    format!(
+                        "the weights of the indicators in dimension `{}` add up to {} instead of 100; change them so they do",
+                        d.code,
+                        fmt_num(total)
+                    ),
+                );
+            }
+        }
+        if d.provisional && d.basis.trim().is_empty() {
+            cx.push_span(
+                "missing-basis",
+                sp,
+                format!(
+                    "dimension `{}` is provisional: say in `basis` where its weight comes from",
+                    d.code
+                ),
+            );
+        }
+    }
+
+    // Rating rules.
+    let mut stars_seen = HashSet::new();
+    for r in &s.rating {
+        let sp = at(cx, &format!("rule:{}", r.stars));
+        if r.stars == 0 || !stars_seen.insert(r.stars) {
+            cx.push_span(
+                "duplicate-code",
+                sp,
+                format!("there is more than one rule for {}★, or a rule for 0★; keep one rule per star level 1–5", r.stars),
+            );
+        }
+        for (code, _) in &r.min_dimension_for {
+            if s.dimension(code).is_none() {
+                let sp = at(cx, &format!("ref:min_dimension_for:{code}"));
+                cx.push_span(
+                    "unknown-dimension",
+                    sp,
+                    format!(
+                        "the {}★ rule names dimension `{code}`, which the file does not declare",
+                        r.stars
+                    ),
+                );
+            }
+        }
+        let refs = r
+            .min_stars
+            .keys()
+            .map(|c| (c, "min_stars"))
+            .chain(r.veto.iter().map(|c| (c, "veto")));
+        for (code, key) in refs {
+            if s.indicator(code).is_none() {
+                let sp = at(cx, &format!("ref:{key}:{code}"));
+                cx.push_span(
+                    "unknown-indicator",
+                    sp,
+                    format!("the {}★ rule names indicator `{code}` in `{key}`, which the file does not declare", r.stars),
+                );
+            }
+        }
+        let mut last = f64::NEG_INFINITY;
+        for t in &r.tier {
+            if t.min_total < last {
+                cx.push_span(
+                    "thresholds-not-monotone",
+                    sp,
+                    format!(
+                        "the tiers of the {}★ rule must be listed lowest first",
+                        r.stars
+                    ),
+                );
+            }
+            last = t.min_total;
+        }
+        if r.provisional && r.basis.trim().is_empty() {
+            cx.push_span(
+                "missing-basis",
+                sp,
+                format!(
+                    "the {}★ rule is provisional: say in `basis` where it comes from",
+                    r.stars
+                ),
+            );
+        }
+    }
+    // Higher stars must not be easier on the total.
+    let mut rules: Vec<&StarRule> = s.rating.iter().collect();
+    rules.sort_by_key(|r| r.stars);
+    for w in rules.windows(2) {
+        if w[1].min_total < w[0].min_total {
+            let sp = at(cx, &format!("rule:{}", w[1].stars));
+            cx.push_span(
+                "thresholds-not-monotone",
+                sp,
+                format!(
+                    "the {}★ rule asks for a lower total ({}) than the {}★ rule ({}); raise it",
+                    w[1].stars,
+                    fmt_num(w[1].min_total),
+                    w[0].stars,
+                    fmt_num(w[0].min_total)
+                ),
+            );
+        }
+    }
+    if s.rating.is_empty() {
+        cx.push_span(
+            "missing-key",
+            Span::default(),
+            "the standard has no [[rating]] rules".into(),
+        );
+    }
+}
+
+/// A number as a person writes it: no trailing `.0`.
+pub fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        let s = format!("{x:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Write a standard back as TOML in the file format (used by `standards import`).
+pub fn to_toml(s: &Standard) -> String {
+    // The serde shape of `Standard` is the file format; see docs/standard-format.md.
+    let body = toml::to_string(s).unwrap_or_else(|e| format!("# could not write: {e}\n"));
+    let _ = Cow::Borrowed("");
+    body
+}

@@ -1,0 +1,87 @@
+//! A submitted workbook, read: who it is from, the typed value of every input
+//! item it gives, and every problem found on the way, addressed to its cell.
+//!
+//! The submission carries raw inputs only; the assessment computes indicator
+//! values from them (numerator ÷ denominator, count ÷ population …).
+
+use crate::diag::Diagnostic;
+use crate::standard::{InputItem, Level};
+use indexmap::IndexMap;
+use serde::Serialize;
+
+/// 基本信息: the entity that submitted the workbook.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Entity {
+    pub name: String,
+    pub level: Option<Level>,
+    /// 行政区划代码.
+    pub division_code: String,
+    pub parent: String,
+    pub year: Option<i32>,
+    /// 常住人口, persons.
+    pub population: Option<f64>,
+    /// Where the population figure was read (`基本信息!C8`).
+    pub population_location: String,
+    pub filing_unit: String,
+    pub contact: String,
+    pub date: String,
+}
+
+/// A typed input value.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "type", content = "value")]
+pub enum Datum {
+    /// A number in the indicator input's unit; percent inputs are in percent
+    /// (a cell showing 85% gives 85.0).
+    Number(f64),
+    YesNo(bool),
+    /// Index into the graded indicator's `options`.
+    Option(usize),
+}
+
+/// One input item as read from its cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemValue {
+    pub item: InputItem,
+    /// `None` when the cell is empty or could not be read (a diagnostic says why).
+    pub datum: Option<Datum>,
+    /// `指标填报!F12`.
+    pub location: String,
+    /// The cell's text as the file holds it.
+    pub raw: String,
+}
+
+/// All input items given for one indicator.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct IndicatorData {
+    pub items: Vec<ItemValue>,
+    /// 佐证材料 text, if any.
+    pub evidence: Option<String>,
+    pub note: Option<String>,
+}
+
+impl IndicatorData {
+    pub fn get(&self, item: InputItem) -> Option<&ItemValue> {
+        self.items.iter().find(|i| i.item == item)
+    }
+
+    pub fn number(&self, item: InputItem) -> Option<f64> {
+        match self.get(item)?.datum? {
+            Datum::Number(x) => Some(x),
+            _ => None,
+        }
+    }
+}
+
+/// A workbook, read and checked against one standard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Submission {
+    /// The path as given on the command line.
+    pub file: String,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+    pub entity: Entity,
+    /// Indicator code → its inputs, in the standard's order.
+    pub data: IndexMap<String, IndicatorData>,
+    pub diagnostics: Vec<Diagnostic>,
+}
