@@ -451,6 +451,27 @@ impl Standard {
         self.rating.iter().find(|r| r.stars == stars)
     }
 
+    /// An indicator's score (0–100) for a computed value, by the standard's
+    /// scoring method: stars / 5 × 100, or the linear position between the
+    /// indicator's floor and its 5★ requirement (goalposts).
+    pub fn indicator_score(&self, ind: &Indicator, value: f64) -> f64 {
+        let by_stars = f64::from(ind.stars_for(value)) / 5.0 * 100.0;
+        match (self.scoring.method, ind.stars) {
+            (ScoringMethod::Goalposts, Some(req)) if ind.kind.has_thresholds() => {
+                let top = req[4];
+                let floor = ind.floor.unwrap_or(match ind.direction {
+                    Direction::Higher => 0.0,
+                    Direction::Lower => req[0] * 2.0,
+                });
+                if (top - floor).abs() < f64::EPSILON {
+                    return by_stars;
+                }
+                ((value - floor) / (top - floor)).clamp(0.0, 1.0) * 100.0
+            }
+            _ => by_stars,
+        }
+    }
+
     /// The format-level TOML text of this standard (what `standards import` writes).
     pub fn to_toml(&self) -> String {
         load::to_toml(self)
