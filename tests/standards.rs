@@ -200,3 +200,42 @@ fn an_unknown_standard_is_an_error_naming_the_ids() {
         .code(2)
         .stderr(predicate::str::contains("not an embedded id"));
 }
+
+#[test]
+fn one_embedded_standard_per_level_with_the_published_shape() {
+    use citystar::standard::{DimensionRole, Level, Role};
+    for (level, min_weighted) in [
+        (Level::City, 40),
+        (Level::County, 35),
+        (Level::Community, 20),
+    ] {
+        let st = embedded::for_level(level).unwrap();
+        assert_eq!(st.level(), level);
+        let weighted = st.indicator.iter().filter(|i| i.role.is_weighted()).count();
+        assert!(
+            weighted >= min_weighted,
+            "{level:?}: {weighted} weighted indicators"
+        );
+        // Every indicator says where it comes from; every number of ours says so.
+        for ind in &st.indicator {
+            assert!(!ind.source.trim().is_empty(), "{}", ind.code);
+            assert!(
+                ind.provisional && !ind.basis.trim().is_empty(),
+                "{}",
+                ind.code
+            );
+        }
+        assert!(st.dimension.iter().any(|d| d.role == DimensionRole::Bonus));
+        assert!(st.indicator.iter().any(|i| i.role == Role::Mandatory));
+    }
+    // The benchmark files map to these codes at city and county level.
+    for level in [Level::City, Level::County] {
+        let st = embedded::for_level(level).unwrap();
+        for code in [
+            "ZF-01", "ZF-02", "ZF-03", "ZF-04", "ZF-05", "ZF-06", "JC-01", "JC-02", "JJ-01",
+            "JJ-02",
+        ] {
+            assert!(st.indicator(code).is_some(), "{level:?} lacks {code}");
+        }
+    }
+}

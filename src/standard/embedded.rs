@@ -27,11 +27,18 @@ pub fn all() -> Result<Vec<Standard>, super::LoadError> {
         .collect()
 }
 
-/// The embedded standard for a level.
+/// The embedded standard for a level (one per level; a test checks it).
 pub fn for_level(level: Level) -> Result<Standard, super::LoadError> {
-    let all = all()?;
-    Ok(all
+    all()?
         .into_iter()
         .find(|s| s.level() == level)
-        .expect("one embedded standard per level"))
+        .ok_or_else(|| super::LoadError {
+            origin: "embedded standards".into(),
+            problems: vec![super::Problem {
+                code: "missing-key",
+                line: 0,
+                column: 0,
+                message: format!("no embedded standard for level {}", level.key()),
+            }],
+        })
 }
