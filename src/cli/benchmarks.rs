@@ -169,7 +169,7 @@ fn show(file: &BenchmarkFile, format: Format, lang: Lang) -> anyhow::Result<()> 
         lang.pick("项数据", "figures"),
     );
     if format == Format::Markdown {
-        println!("## {title}\n");
+        println!("## {title}");
     } else {
         println!("{title}");
     }
