@@ -92,13 +92,53 @@ fn gap_analysis_matches_the_hand_computation() {
         rows,
         vec![
             // JC at 88 → 24 + 26.4 + 8 = 58.4.
-            ("JC-01", Some(12.0), 26.0, 14.0, Some(0.5385), 2, 5, 12.6, Some((3, Some(15.0)))),
+            (
+                "JC-01",
+                Some(12.0),
+                26.0,
+                14.0,
+                Some(0.5385),
+                2,
+                5,
+                12.6,
+                Some((3, Some(15.0)))
+            ),
             // ZF at 64 → 53.8.
-            ("ZF-04", Some(65.0), 95.0, 30.0, Some(0.3158), 1, 5, 8.0, Some((2, Some(70.0)))),
+            (
+                "ZF-04",
+                Some(65.0),
+                95.0,
+                30.0,
+                Some(0.3158),
+                1,
+                5,
+                8.0,
+                Some((2, Some(70.0)))
+            ),
             // ZF at 56 → 49.8; tie with ZF-02 broken by code.
-            ("ZF-01", Some(85.0), 90.0, 5.0, Some(0.0556), 3, 4, 4.0, Some((4, Some(90.0)))),
+            (
+                "ZF-01",
+                Some(85.0),
+                90.0,
+                5.0,
+                Some(0.0556),
+                3,
+                4,
+                4.0,
+                Some((4, Some(90.0)))
+            ),
             // Missing: the gap is the whole benchmark value (the 2019 figure, not 2018's).
-            ("ZF-02", None, 68.8, 68.8, Some(1.0), 0, 2, 4.0, Some((1, Some(50.0)))),
+            (
+                "ZF-02",
+                None,
+                68.8,
+                68.8,
+                Some(1.0),
+                0,
+                2,
+                4.0,
+                Some((1, Some(50.0)))
+            ),
         ]
     );
     assert_eq!(g.indicators[2].bound, Some(Bound::Above));
@@ -108,7 +148,10 @@ fn gap_analysis_matches_the_hand_computation() {
     );
     match &g.indicators[0].origin {
         ValueOrigin::Figure {
-            entity, year, source, ..
+            entity,
+            year,
+            source,
+            ..
         } => {
             assert_eq!(entity.as_deref(), Some("某市"));
             assert_eq!(*year, 2022);
@@ -118,7 +161,11 @@ fn gap_analysis_matches_the_hand_computation() {
     }
     assert!(matches!(
         g.indicators[3].origin,
-        ValueOrigin::Figure { derived: true, year: 2019, .. }
+        ValueOrigin::Figure {
+            derived: true,
+            year: 2019,
+            ..
+        }
     ));
 
     let dims: Vec<_> = g
@@ -198,9 +245,21 @@ fn ahead_of_the_benchmark_gives_a_negative_gap_and_nothing_at_stake() {
 fn cohort_median_and_top_quartile_in_each_direction() {
     let s = gap_standard();
     let batch = vec![
-        values(&[("JC-01", Some(40.0)), ("JC-09", Some(10.0)), ("ZF-01", Some(80.0))]),
-        values(&[("JC-01", Some(10.0)), ("JC-09", Some(40.0)), ("ZF-01", Some(90.0))]),
-        values(&[("JC-01", Some(30.0)), ("JC-09", Some(20.0)), ("ZF-01", Some(70.0))]),
+        values(&[
+            ("JC-01", Some(40.0)),
+            ("JC-09", Some(10.0)),
+            ("ZF-01", Some(80.0)),
+        ]),
+        values(&[
+            ("JC-01", Some(10.0)),
+            ("JC-09", Some(40.0)),
+            ("ZF-01", Some(90.0)),
+        ]),
+        values(&[
+            ("JC-01", Some(30.0)),
+            ("JC-09", Some(20.0)),
+            ("ZF-01", Some(70.0)),
+        ]),
         values(&[("JC-01", Some(20.0)), ("JC-09", Some(30.0))]),
         values(&[("JC-01", None)]),
     ];
@@ -219,7 +278,10 @@ fn cohort_median_and_top_quartile_in_each_direction() {
     assert_eq!(c.top_quartile.name, "round 1 (top quartile)");
     assert!(matches!(
         c.top_quartile.values["JC-01"].origin,
-        ValueOrigin::Cohort { statistic: CohortStatistic::TopQuartile, n: 4 }
+        ValueOrigin::Cohort {
+            statistic: CohortStatistic::TopQuartile,
+            n: 4
+        }
     ));
     assert_eq!(c.median.values["JC-01"].unit, "个/万人");
 }
@@ -229,7 +291,14 @@ fn shipped_figures_have_a_source_address_and_a_year() {
     let files = embedded::all(Some(&Catalog::reference())).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
-        ["zhejiang", "shanghai", "beijing", "guangdong", "jiangsu", "shandong"]
+        [
+            "zhejiang",
+            "shanghai",
+            "beijing",
+            "guangdong",
+            "jiangsu",
+            "shandong"
+        ]
     );
     for f in &files {
         assert_eq!(f.origin, format!("embedded:{}.toml", f.name));
@@ -370,7 +439,9 @@ fn toml_syntax_errors_are_problems_too() {
 
 fn citystar() -> Command {
     let mut c = Command::cargo_bin("citystar").unwrap();
-    c.env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
     c
 }
 
@@ -387,9 +458,13 @@ fn cli_list_in_chinese_and_english() {
     let en = stdout(citystar().args(["benchmarks", "list", "--lang", "en"]));
     assert!(en.contains("Zhejiang") && en.contains("indicators compared"));
     assert!(en.contains("2014–2023"));
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout(citystar().args(["benchmarks", "list", "--format", "json"])))
-            .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout(citystar().args([
+        "benchmarks",
+        "list",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
     assert_eq!(json[0]["name"], "zhejiang");
     assert_eq!(json[5]["indicators"], serde_json::json!(["ZF-01", "ZF-02"]));
 }
@@ -448,7 +523,9 @@ fn cli_show_problems_and_unknown_names_exit_2() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicates::str::contains(":28:1: [unknown-key] unknown key `colour`"));
+        .stderr(predicates::str::contains(
+            ":28:1: [unknown-key] unknown key `colour`",
+        ));
     citystar()
         .args(["benchmarks", "show", "atlantis"])
         .assert()

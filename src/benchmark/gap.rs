@@ -8,7 +8,7 @@
 //! ```
 
 use super::{Benchmark, BenchmarkValue, Bound, NotCompared, ValueOrigin};
-use crate::standard::{Direction, DimensionRole, Standard};
+use crate::standard::{DimensionRole, Direction, Standard};
 use indexmap::IndexMap;
 use serde::Serialize;
 
@@ -222,9 +222,7 @@ pub fn analyse(
                 name_en: d.name_en.clone(),
                 own_score,
                 benchmark_score,
-                gap: own_score
-                    .zip(benchmark_score)
-                    .map(|(o, b)| round(b - o, 2)),
+                gap: own_score.zip(benchmark_score).map(|(o, b)| round(b - o, 2)),
                 shared: shared.len(),
                 weighted: weighted.len(),
                 indicators: shared.iter().map(|(i, ..)| i.code.clone()).collect(),
@@ -257,7 +255,9 @@ fn not_compared_value(code: &str, bv: &BenchmarkValue, why: String) -> NotCompar
             entity.clone(),
             source.clone(),
         ),
-        ValueOrigin::Entity { name } => (code.into(), code.into(), None, Some(name.clone()), vec![]),
+        ValueOrigin::Entity { name } => {
+            (code.into(), code.into(), None, Some(name.clone()), vec![])
+        }
         ValueOrigin::Cohort { .. } => (code.into(), code.into(), None, None, vec![]),
     };
     NotCompared {

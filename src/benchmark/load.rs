@@ -51,11 +51,7 @@ pub fn load_str(
     let file = match toml_span::parse(text) {
         Ok(mut root) => read_file(&mut cx, &mut root, origin, catalog),
         Err(e) => {
-            cx.push(
-                "toml-syntax",
-                e.span,
-                format!("not valid TOML: {e}"),
-            );
+            cx.push("toml-syntax", e.span, format!("not valid TOML: {e}"));
             None
         }
     };
@@ -100,7 +96,10 @@ impl<'t> Cx<'t> {
     }
 
     fn push(&mut self, code: &'static str, span: Span, message: String) {
-        let line = self.line_starts.partition_point(|&s| s <= span.start).max(1);
+        let line = self
+            .line_starts
+            .partition_point(|&s| s <= span.start)
+            .max(1);
         let start = self.line_starts[line - 1];
         let column = self
             .text

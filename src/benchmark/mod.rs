@@ -238,7 +238,10 @@ pub enum ValueOrigin {
     /// Another entity's computed value.
     Entity { name: String },
     /// A statistic over a cohort of `n` entities that have a value.
-    Cohort { statistic: CohortStatistic, n: usize },
+    Cohort {
+        statistic: CohortStatistic,
+        n: usize,
+    },
 }
 
 /// Which cohort statistic.

@@ -137,7 +137,12 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
                     Some((a, b)) => format!("{a}–{b}"),
                     None => "—".into(),
                 },
-                format!("{} ({} {})", e.figures, e.comparable_figures, lang.pick("可比", "comparable")),
+                format!(
+                    "{} ({} {})",
+                    e.figures,
+                    e.comparable_figures,
+                    lang.pick("可比", "comparable")
+                ),
                 if e.indicators.is_empty() {
                     "—".into()
                 } else {
@@ -205,7 +210,10 @@ fn show(file: &BenchmarkFile, format: Format, lang: Lang) -> anyhow::Result<()> 
     for row in &rows {
         println!();
         println!("{:>2}. {}  {}", row[0], row[1], row[2]);
-        println!("    {}: {} {}  ({}, {})", header[3], row[3], row[4], row[5], row[6]);
+        println!(
+            "    {}: {} {}  ({}, {})",
+            header[3], row[3], row[4], row[5], row[6]
+        );
         println!("    {}: {}", header[7], row[7]);
         println!("    {}: {}", header[8], row[8]);
         println!("    {}: {}", header[9], row[9]);
@@ -231,7 +239,10 @@ fn figure_row(i: usize, f: &Figure, file: &BenchmarkFile, lang: Lang) -> Vec<Str
             f.why.as_deref().unwrap_or_default()
         ),
         (None, _) => lang
-            .pick("否：无对应指标（仅供参考）", "no: no indicator of ours (context only)")
+            .pick(
+                "否：无对应指标（仅供参考）",
+                "no: no indicator of ours (context only)",
+            )
             .to_string(),
     };
     vec![
@@ -270,4 +281,3 @@ fn render(header: &[&str], rows: &[Vec<String>], format: Format) -> String {
     }
     format!("{}\n", t.trim_fmt())
 }
-
