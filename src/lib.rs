@@ -4,6 +4,7 @@
 //! The modules follow the pipeline of `docs/` and the design:
 //! standard → submission → assessment → benchmarks and gaps → renderers.
 
+pub mod benchmark;
 pub mod cli;
 pub mod diag;
 pub mod standard;

@@ -1,5 +1,6 @@
 //! The command line: argument definitions and dispatch, one file per command.
 
+mod benchmarks;
 mod standards;
 
 use crate::Lang;
@@ -68,6 +69,13 @@ pub enum Command {
         #[command(flatten)]
         lang: LangArg,
     },
+    /// Benchmark figures of other provinces: list, show.
+    Benchmarks {
+        #[command(subcommand)]
+        action: benchmarks::Action,
+        #[command(flatten)]
+        lang: LangArg,
+    },
 }
 
 /// Parse the process arguments and run; returns the exit status.
@@ -75,6 +83,7 @@ pub fn main() -> i32 {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Standards { action, lang } => standards::run(action, lang.resolve()),
+        Command::Benchmarks { action, lang } => benchmarks::run(action, lang.resolve()),
     };
     match outcome {
         Ok(o) => o as i32,

@@ -1,0 +1,283 @@
+//! `citystar benchmarks list | show`.
+
+use super::{Format, Outcome};
+use crate::Lang;
+use crate::benchmark::{BenchmarkFile, Catalog, Figure, LoadError, embedded};
+use clap::Subcommand;
+use comfy_table::{Table, presets};
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Subcommand, Debug)]
+pub enum Action {
+    /// The embedded benchmarks: kind, years covered, figures, indicators compared.
+    List {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Every figure of one benchmark with its year, unit, definition, source and
+    /// whether it is compared. Exit 2 if the file has problems.
+    Show {
+        /// An embedded name (see `benchmarks list`) or a path to a benchmark file.
+        benchmark: String,
+        /// Check indicator codes and units against this standard (id or path).
+        #[arg(long)]
+        standard: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
+    match action {
+        Action::List { format } => list(format, lang),
+        Action::Show {
+            benchmark,
+            standard,
+            format,
+        } => {
+            let catalog = match standard {
+                Some(s) => Some(Catalog::of(&super::resolve_standard(&s)?)),
+                None => None,
+            };
+            match resolve(&benchmark, catalog.as_ref())? {
+                Ok(file) => {
+                    show(&file, format, lang)?;
+                    Ok(Outcome::Done)
+                }
+                Err(e) => {
+                    eprint!("{e}");
+                    Ok(Outcome::Failed)
+                }
+            }
+        }
+    }
+}
+
+/// An embedded name, or a path to a benchmark file. The outer error is for a
+/// name that is neither; the inner one for a file with problems.
+pub fn resolve(
+    spec: &str,
+    catalog: Option<&Catalog>,
+) -> anyhow::Result<Result<BenchmarkFile, LoadError>> {
+    use anyhow::Context;
+    if let Some(found) = embedded::find(spec, catalog) {
+        return Ok(found);
+    }
+    let path = Path::new(spec);
+    if !path.exists() {
+        anyhow::bail!(
+            "no benchmark `{spec}`: not an embedded name ({}) and no such file",
+            embedded::names().join(", ")
+        );
+    }
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read benchmark file {}", path.display()))?;
+    Ok(crate::benchmark::load_str(
+        &text,
+        &path.display().to_string(),
+        catalog,
+    ))
+}
+
+#[derive(Serialize)]
+struct ListEntry<'a> {
+    name: &'a str,
+    kind: &'static str,
+    name_zh: &'a str,
+    name_en: &'a str,
+    first_year: Option<i32>,
+    last_year: Option<i32>,
+    figures: usize,
+    comparable_figures: usize,
+    indicators: Vec<&'a str>,
+}
+
+fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
+    let files = embedded::all(None)?;
+    let entries: Vec<ListEntry> = files
+        .iter()
+        .map(|f| {
+            let years = f.years();
+            ListEntry {
+                name: &f.name,
+                kind: f.kind.key(),
+                name_zh: &f.name_zh,
+                name_en: &f.name_en,
+                first_year: years.map(|y| y.0),
+                last_year: years.map(|y| y.1),
+                figures: f.figures.len(),
+                comparable_figures: f.figures.iter().filter(|g| g.comparable).count(),
+                indicators: f.comparable_codes(),
+            }
+        })
+        .collect();
+    if format == Format::Json {
+        println!("{}", serde_json::to_string_pretty(&entries)?);
+        return Ok(Outcome::Done);
+    }
+    let header = [
+        lang.pick("名称", "name"),
+        lang.pick("地区", "place"),
+        lang.pick("类型", "kind"),
+        lang.pick("年份", "years"),
+        lang.pick("数据项", "figures"),
+        lang.pick("可比指标", "indicators compared"),
+    ];
+    let rows: Vec<Vec<String>> = files
+        .iter()
+        .zip(&entries)
+        .map(|(f, e)| {
+            vec![
+                e.name.to_string(),
+                f.display_name(lang).to_string(),
+                lang.pick(f.kind.name_zh(), f.kind.key()).to_string(),
+                match f.years() {
+                    Some((a, b)) if a == b => a.to_string(),
+                    Some((a, b)) => format!("{a}–{b}"),
+                    None => "—".into(),
+                },
+                format!(
+                    "{} ({} {})",
+                    e.figures,
+                    e.comparable_figures,
+                    lang.pick("可比", "comparable")
+                ),
+                if e.indicators.is_empty() {
+                    "—".into()
+                } else {
+                    e.indicators.join(", ")
+                },
+            ]
+        })
+        .collect();
+    print!("{}", render(&header, &rows, format));
+    Ok(Outcome::Done)
+}
+
+fn show(file: &BenchmarkFile, format: Format, lang: Lang) -> anyhow::Result<()> {
+    if format == Format::Json {
+        println!("{}", serde_json::to_string_pretty(file)?);
+        return Ok(());
+    }
+    let years = match file.years() {
+        Some((a, b)) if a == b => a.to_string(),
+        Some((a, b)) => format!("{a}–{b}"),
+        None => "—".into(),
+    };
+    let title = format!(
+        "{} — {} ({}), {} {}, {years}",
+        file.name,
+        file.display_name(lang),
+        lang.pick(file.kind.name_zh(), file.kind.key()),
+        file.figures.len(),
+        lang.pick("项数据", "figures"),
+    );
+    if format == Format::Markdown {
+        println!("## {title}");
+    } else {
+        println!("{title}");
+    }
+    if !file.note.is_empty() {
+        println!("{}", file.note);
+    }
+    if format == Format::Markdown {
+        println!();
+    }
+    let header = [
+        "#",
+        lang.pick("指标", "indicator"),
+        lang.pick("口径（按发布）", "measure (as published)"),
+        lang.pick("数值", "value"),
+        lang.pick("单位", "unit"),
+        lang.pick("时间", "date"),
+        lang.pick("主体", "entity"),
+        lang.pick("可比", "compared"),
+        lang.pick("说明", "definition"),
+        lang.pick("来源", "source"),
+    ];
+    let rows: Vec<Vec<String>> = file
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| figure_row(i, f, file, lang))
+        .collect();
+    if format == Format::Markdown {
+        print!("{}", render(&header, &rows, format));
+        return Ok(());
+    }
+    // A terminal reads figures better as blocks than as a ten-column table.
+    for row in &rows {
+        println!();
+        println!("{:>2}. {}  {}", row[0], row[1], row[2]);
+        println!(
+            "    {}: {} {}  ({}, {})",
+            header[3], row[3], row[4], row[5], row[6]
+        );
+        println!("    {}: {}", header[7], row[7]);
+        println!("    {}: {}", header[8], row[8]);
+        println!("    {}: {}", header[9], row[9]);
+    }
+    Ok(())
+}
+
+fn figure_row(i: usize, f: &Figure, file: &BenchmarkFile, lang: Lang) -> Vec<String> {
+    let mut definition = f.definition.clone();
+    if f.derived {
+        definition = format!(
+            "[{}] {definition} {}: {}",
+            lang.pick("推算", "derived"),
+            lang.pick("依据", "inputs"),
+            f.inputs.join("; ")
+        );
+    }
+    let compared = match (&f.indicator, f.comparable) {
+        (Some(code), true) => format!("{} {code}", lang.pick("是，对比", "yes, with")),
+        (Some(_), false) => format!(
+            "{}{}",
+            lang.pick("否：", "no: "),
+            f.why.as_deref().unwrap_or_default()
+        ),
+        (None, _) => lang
+            .pick(
+                "否：无对应指标（仅供参考）",
+                "no: no indicator of ours (context only)",
+            )
+            .to_string(),
+    };
+    vec![
+        (i + 1).to_string(),
+        f.indicator.clone().unwrap_or_else(|| "—".into()),
+        lang.pick(&f.metric_zh, &f.metric_en).to_string(),
+        f.shown_value(),
+        f.unit.clone(),
+        f.when(),
+        f.entity
+            .clone()
+            .unwrap_or_else(|| file.display_name(lang).to_string()),
+        compared,
+        definition,
+        f.source.join(" ; "),
+    ]
+}
+
+/// A table for the terminal, or a Markdown pipe table.
+fn render(header: &[&str], rows: &[Vec<String>], format: Format) -> String {
+    if format == Format::Markdown {
+        let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+        let mut out = format!("| {} |\n", header.join(" | "));
+        out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+        for r in rows {
+            let cells: Vec<String> = r.iter().map(|c| esc(c)).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        return out;
+    }
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_BORDERS_ONLY);
+    t.set_header(header.to_vec());
+    for r in rows {
+        t.add_row(r.clone());
+    }
+    format!("{}\n", t.trim_fmt())
+}
