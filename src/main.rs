@@ -1,3 +1,10 @@
 fn main() {
+    // Like other Unix tools, stop quietly when the reader of stdout goes away
+    // (`citystar … | head`) instead of panicking on a broken pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     std::process::exit(citystar::cli::main());
 }
