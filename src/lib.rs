@@ -8,6 +8,7 @@ pub mod cli;
 pub mod diag;
 pub mod standard;
 pub mod submission;
+pub mod xlsx;
 
 /// Output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,9 +1,13 @@
 //! `citystar standards list | show | lint | export | import`.
 
-use super::{Format, Outcome};
+use super::{Format, Outcome, resolve_standard};
 use crate::Lang;
+use crate::standard::load::fmt_num;
+use crate::standard::{Kind, Role, Standard, embedded, table};
+use anyhow::Context;
 use clap::Subcommand;
-use std::path::PathBuf;
+use comfy_table::{ContentArrangement, Table, presets};
+use std::path::{Path, PathBuf};
 
 #[derive(Subcommand, Debug)]
 pub enum Action {
@@ -19,19 +23,434 @@ pub enum Action {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// Check a standard file; every problem at its line and column. Exit 0 clean, 2 otherwise.
+    /// Check standard files; every problem at its line and column. Exit 0 clean, 2 otherwise.
     Lint {
         /// Standard files (TOML).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write a standard's indicator table as a workbook to review and edit.
+    Export {
+        /// An embedded id or a path to a standard file.
+        standard: String,
+        /// The workbook to write (.xlsx).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read an exported (and edited) workbook back into a standard file.
+    Import {
+        /// The workbook written by `standards export`.
+        workbook: PathBuf,
+        /// The standard file to write (.toml).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
-pub fn run(action: Action, _lang: Lang) -> anyhow::Result<Outcome> {
+pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
     match action {
+        Action::List { format } => list(format, lang),
+        Action::Show { standard, format } => show(&resolve_standard(&standard)?, format, lang),
         Action::Lint { files } => lint(&files),
-        _ => anyhow::bail!("not yet available"),
+        Action::Export {
+            standard,
+            output,
+            force,
+        } => {
+            let st = resolve_standard(&standard)?;
+            let bytes = table::export(&st).context("could not build the workbook")?;
+            write_new(&output, &bytes, force)?;
+            eprintln!(
+                "{}",
+                lang.pick(
+                    &format!("已写出 {}：{} 个指标", output.display(), st.indicator.len()),
+                    &format!(
+                        "wrote {}: {} indicators",
+                        output.display(),
+                        st.indicator.len()
+                    )
+                )
+            );
+            Ok(Outcome::Done)
+        }
+        Action::Import {
+            workbook,
+            output,
+            force,
+        } => {
+            let st = table::import(&workbook)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", workbook.display()))?;
+            write_new(&output, st.to_toml().as_bytes(), force)?;
+            eprintln!(
+                "{}",
+                lang.pick(
+                    &format!(
+                        "已写出 {}：{}，{} 个指标，检查通过",
+                        output.display(),
+                        st.id(),
+                        st.indicator.len()
+                    ),
+                    &format!(
+                        "wrote {}: {}, {} indicators, lints clean",
+                        output.display(),
+                        st.id(),
+                        st.indicator.len()
+                    )
+                )
+            );
+            Ok(Outcome::Done)
+        }
     }
+}
+
+/// Write a file, refusing to replace one unless told to.
+pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    if path.exists() && !force {
+        anyhow::bail!("{} exists; pass --force to replace it", path.display());
+    }
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
+pub(crate) fn new_table(format: Format) -> Table {
+    let mut t = Table::new();
+    match format {
+        Format::Markdown => t.load_style(presets::ASCII_MARKDOWN),
+        _ => t.load_style(presets::UTF8_FULL_CONDENSED),
+    };
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    t
+}
+
+fn role_counts(st: &Standard) -> (usize, usize, usize, usize) {
+    let c = |r: Role| st.indicator.iter().filter(|i| i.role == r).count();
+    (
+        c(Role::Scored),
+        c(Role::Mandatory),
+        c(Role::Bonus),
+        c(Role::Deduction),
+    )
+}
+
+fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
+    let all = embedded::all()?;
+    if format == Format::Json {
+        let rows: Vec<serde_json::Value> = all
+            .iter()
+            .map(|s| {
+                let (scored, mandatory, bonus, deduction) = role_counts(s);
+                serde_json::json!({
+                    "id": s.id(),
+                    "code": s.standard.code,
+                    "level": s.level(),
+                    "edition": s.standard.edition,
+                    "title_zh": s.standard.title_zh,
+                    "title_en": s.standard.title_en,
+                    "dimensions": s.dimension.len(),
+                    "indicators": s.indicator.len(),
+                    "scored": scored,
+                    "mandatory": mandatory,
+                    "bonus": bonus,
+                    "deduction": deduction,
+                    "provisional_entries": s.provisional_count(),
+                    "entries": s.entry_count(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(Outcome::Done);
+    }
+    let mut t = new_table(format);
+    t.set_header(if lang == Lang::Zh {
+        vec![
+            "标识",
+            "标准号",
+            "层级",
+            "版本",
+            "指标数",
+            "计分/必选/加分/扣分",
+            "暂定条目",
+        ]
+    } else {
+        vec![
+            "id",
+            "code",
+            "level",
+            "edition",
+            "indicators",
+            "scored/mandatory/bonus/deduction",
+            "provisional",
+        ]
+    });
+    for s in &all {
+        let (a, b, c, d) = role_counts(s);
+        t.add_row(vec![
+            s.id().to_string(),
+            s.standard.code.clone(),
+            lang.pick(s.level().name_zh(), s.level().key()).to_string(),
+            s.standard.edition.clone(),
+            s.indicator.len().to_string(),
+            format!("{a}/{b}/{c}/{d}"),
+            format!("{} / {}", s.provisional_count(), s.entry_count()),
+        ]);
+    }
+    println!("{t}");
+    println!(
+        "{}",
+        lang.pick(
+            "注：暂定条目是本工具依据公开资料拟定的阈值、权重和规则，不是标准正文的数值（标准正文的指标表未公开）。",
+            "Provisional entries are thresholds, weights and rules citystar chose from public sources, not the published text's values (the published indicator tables are not available)."
+        )
+    );
+    Ok(Outcome::Done)
+}
+
+/// What an indicator asks for at each star, as text.
+pub fn star_requirements(ind: &crate::standard::Indicator, lang: Lang) -> Vec<String> {
+    match (&ind.kind, ind.stars) {
+        (
+            Kind::YesNo {
+                yes_stars,
+                no_stars,
+            },
+            _,
+        ) => (1..=5u8)
+            .map(|s| {
+                if *yes_stars >= s && *no_stars < s {
+                    lang.pick("是", "yes").to_string()
+                } else if *no_stars >= s {
+                    lang.pick("是/否", "either").to_string()
+                } else {
+                    "—".to_string()
+                }
+            })
+            .collect(),
+        (Kind::Grade { options }, _) => (1..=5u8)
+            .map(|s| {
+                options
+                    .iter()
+                    .filter(|o| o.stars >= s)
+                    .min_by_key(|o| o.stars)
+                    .map_or("—".to_string(), |o| lang.pick(&o.zh, &o.en).to_string())
+            })
+            .collect(),
+        (_, Some(req)) => {
+            let op = match ind.direction {
+                crate::standard::Direction::Higher => "≥",
+                crate::standard::Direction::Lower => "≤",
+            };
+            req.iter().map(|r| format!("{op}{}", fmt_num(*r))).collect()
+        }
+        _ => vec!["—".to_string(); 5],
+    }
+}
+
+fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
+    if format == Format::Json {
+        let mut v = serde_json::to_value(st)?;
+        v["provisional_entries"] = st.provisional_count().into();
+        v["entries"] = st.entry_count().into();
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(Outcome::Done);
+    }
+    let md = format == Format::Markdown;
+    let id = &st.standard;
+    let h = |text: String| if md { format!("## {text}") } else { text };
+    println!(
+        "{}",
+        h(format!(
+            "{} {}",
+            id.code,
+            lang.pick(&id.title_zh, &id.title_en)
+        ))
+    );
+    println!();
+    let kv = [
+        (lang.pick("标识", "id"), id.id.clone()),
+        (lang.pick("版本", "edition"), id.edition.clone()),
+        (
+            lang.pick("层级", "level"),
+            lang.pick(id.level.name_zh(), id.level.key()).to_string(),
+        ),
+        (lang.pick("发布", "issuer"), id.issuer.clone()),
+        (lang.pick("来源", "source"), id.source.clone()),
+        (
+            lang.pick("计分", "scoring"),
+            format!(
+                "{:?} / missing={:?} / bonus≤{} / deduction≤{}",
+                st.scoring.method,
+                st.scoring.missing,
+                fmt_num(st.scoring.bonus_cap),
+                fmt_num(st.scoring.deduction_cap)
+            )
+            .to_lowercase(),
+        ),
+        (
+            lang.pick("暂定条目", "provisional"),
+            format!("{} / {}", st.provisional_count(), st.entry_count()),
+        ),
+    ];
+    for (k, v) in kv {
+        if md {
+            println!("- **{k}**: {v}");
+        } else {
+            let pad = 12usize.saturating_sub(unicode_width::UnicodeWidthStr::width(k));
+            println!("{}{k}  {v}", " ".repeat(pad));
+        }
+    }
+    if !id.note.is_empty() {
+        println!();
+        println!("{}", id.note);
+    }
+    for d in &st.dimension {
+        println!();
+        let weight = d
+            .weight
+            .map_or(lang.pick("加分项", "bonus").to_string(), |w| {
+                format!("{}%", fmt_num(w))
+            });
+        println!(
+            "{}",
+            h(format!(
+                "{} {} ({weight}){}",
+                d.code,
+                d.name(lang),
+                if d.provisional { " *" } else { "" }
+            ))
+        );
+        let mut t = new_table(format);
+        t.set_header(if lang == Lang::Zh {
+            vec![
+                "代码",
+                "指标",
+                "类型",
+                "单位",
+                "角色",
+                "权重/分值",
+                "1★",
+                "2★",
+                "3★",
+                "4★",
+                "5★",
+                "暂定",
+            ]
+        } else {
+            vec![
+                "code",
+                "indicator",
+                "kind",
+                "unit",
+                "role",
+                "weight/points",
+                "1★",
+                "2★",
+                "3★",
+                "4★",
+                "5★",
+                "prov.",
+            ]
+        });
+        for ind in st.indicators_of(&d.code) {
+            let mut row = vec![
+                ind.code.clone(),
+                ind.name(lang).to_string(),
+                ind.kind.key().to_string(),
+                ind.unit.clone(),
+                format!("{:?}", ind.role).to_lowercase(),
+                ind.weight.or(ind.points).map(fmt_num).unwrap_or_default(),
+            ];
+            row.extend(star_requirements(ind, lang));
+            row.push(if ind.provisional {
+                "*".into()
+            } else {
+                String::new()
+            });
+            t.add_row(row);
+        }
+        println!("{t}");
+    }
+    println!();
+    println!("{}", h(lang.pick("评级规则", "Rating rules").to_string()));
+    let mut t = new_table(format);
+    t.set_header(if lang == Lang::Zh {
+        vec![
+            "星级",
+            "名称",
+            "总分≥",
+            "各维度≥",
+            "必选≥",
+            "最多缺失",
+            "其他条件",
+            "子档",
+        ]
+    } else {
+        vec![
+            "stars",
+            "name",
+            "total ≥",
+            "each dim ≥",
+            "mandatory ≥",
+            "max missing",
+            "other",
+            "tiers",
+        ]
+    });
+    let mut rules: Vec<_> = st.rating.iter().collect();
+    rules.sort_by_key(|r| r.stars);
+    for r in rules {
+        let mut other = Vec::new();
+        for (d, x) in &r.min_dimension_for {
+            other.push(format!("{d} ≥ {}", fmt_num(*x)));
+        }
+        for (c, s) in &r.min_stars {
+            other.push(format!("{c} ≥ {s}★"));
+        }
+        if !r.veto.is_empty() {
+            other.push(format!(
+                "{}: {}",
+                lang.pick("否决项", "veto"),
+                r.veto.join(", ")
+            ));
+        }
+        let tiers: Vec<String> = r
+            .tier
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} ≥ {}",
+                    lang.pick(&t.name_zh, &t.name_en),
+                    fmt_num(t.min_total)
+                )
+            })
+            .collect();
+        t.add_row(vec![
+            "★".repeat(r.stars as usize),
+            lang.pick(&r.name_zh, &r.name_en).to_string(),
+            fmt_num(r.min_total),
+            r.min_dimension.map(fmt_num).unwrap_or_default(),
+            r.mandatory_min_stars
+                .map(|s| format!("{s}★"))
+                .unwrap_or_default(),
+            r.max_missing.map(|m| m.to_string()).unwrap_or_default(),
+            other.join("; "),
+            tiers.join("; "),
+        ]);
+    }
+    println!("{t}");
+    println!();
+    println!(
+        "{}",
+        lang.pick(
+            "* 暂定：阈值、权重或规则由本工具依据公开资料拟定，依据见各条目的 basis 字段（standards show --format json）。",
+            "* provisional: the threshold, weight or rule is citystar's, chosen from public sources; each entry's `basis` says why (standards show --format json)."
+        )
+    );
+    Ok(Outcome::Done)
 }
 
 fn lint(files: &[PathBuf]) -> anyhow::Result<Outcome> {

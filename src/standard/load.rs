@@ -126,6 +126,8 @@ struct Fields<'de> {
     span: Span,
     what: String,
     known: Vec<&'static str>,
+    /// Where each taken key's value stood.
+    at: Vec<(&'static str, Span)>,
 }
 
 impl<'de> Fields<'de> {
@@ -138,6 +140,7 @@ impl<'de> Fields<'de> {
                 span,
                 what,
                 known: Vec::new(),
+                at: Vec::new(),
             }),
             other => {
                 cx.push_span(
@@ -152,7 +155,16 @@ impl<'de> Fields<'de> {
 
     fn take(&mut self, key: &'static str) -> Option<Value<'de>> {
         self.known.push(key);
-        self.table.remove(key)
+        let v = self.table.remove(key)?;
+        self.at.push((key, v.span));
+        Some(v)
+    }
+
+    /// Remember where this entry's keys stood, as `prefix.key`, for phase two.
+    fn register(&self, cx: &mut Cx, prefix: &str) {
+        for (key, span) in &self.at {
+            cx.spans.entry(format!("{prefix}.{key}")).or_insert(*span);
+        }
     }
 
     fn missing(&self, cx: &mut Cx, key: &str) {
@@ -484,7 +496,7 @@ fn read_dimension(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<Dimension>
     let code = f.req_str(cx, "code");
     if let Some(c) = &code {
         f.what = format!("dimension `{c}`");
-        cx.spans.entry(format!("dimension:{c}")).or_insert(span);
+        cx.spans.entry(format!("dimension#{i}")).or_insert(span);
     }
     let name_zh = f.req_str(cx, "name_zh");
     let name_en = f.req_str(cx, "name_en");
@@ -501,6 +513,9 @@ fn read_dimension(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<Dimension>
     let weight = f.opt_num(cx, "weight");
     let provisional = f.opt_bool(cx, "provisional").unwrap_or(false);
     let basis = f.str_or_empty(cx, "basis");
+    if code.is_some() {
+        f.register(cx, &format!("dimension#{i}"));
+    }
     f.finish(cx);
     Some(Dimension {
         code: code?,
@@ -610,9 +625,26 @@ fn read_kind(cx: &mut Cx, f: &mut Fields<'_>, name: (&str, &str), unit: &str) ->
             Kind::Grade { options }
         }
         other => {
+            // The kind's own keys are not "unknown": the kind is.
+            for key in [
+                "numerator",
+                "denominator",
+                "count",
+                "per",
+                "input",
+                "yes_stars",
+                "no_stars",
+                "options",
+            ] {
+                f.take(key);
+            }
+            let span =
+                f.at.iter()
+                    .find(|(k, _)| *k == "kind")
+                    .map_or(f.span, |(_, s)| *s);
             cx.push_span(
                 "bad-value",
-                f.span,
+                span,
                 format!(
                     "`kind = \"{other}\"` in {}; use one of \"ratio\", \"per-population\", \"percent\", \"number\", \"yes-no\", \"grade\", \"survey\"",
                     f.what
@@ -629,7 +661,7 @@ fn read_indicator(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<Indicator>
     let code = f.req_str(cx, "code");
     if let Some(c) = &code {
         f.what = format!("indicator `{c}`");
-        cx.spans.entry(format!("indicator:{c}")).or_insert(span);
+        cx.spans.entry(format!("indicator#{i}")).or_insert(span);
     }
     let dimension = f.req_str(cx, "dimension");
     let name_zh = f.req_str(cx, "name_zh");
@@ -689,6 +721,9 @@ fn read_indicator(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<Indicator>
     let source = f.req_str(cx, "source");
     let provisional = f.opt_bool(cx, "provisional").unwrap_or(false);
     let basis = f.str_or_empty(cx, "basis");
+    if code.is_some() {
+        f.register(cx, &format!("indicator#{i}"));
+    }
     f.finish(cx);
     Some(Indicator {
         code: code?,
@@ -824,6 +859,9 @@ fn read_rule(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<StarRule> {
         .unwrap_or_default();
     let provisional = f.opt_bool(cx, "provisional").unwrap_or(false);
     let basis = f.str_or_empty(cx, "basis");
+    if let Some(s) = stars {
+        f.register(cx, &format!("rule:{s}"));
+    }
     f.finish(cx);
     Some(StarRule {
         stars: stars?,
@@ -844,7 +882,17 @@ fn read_rule(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<StarRule> {
 
 /// Phase two: the meaning of the whole file.
 fn validate(cx: &mut Cx, s: &Standard) {
-    let at = |cx: &Cx, key: &str| cx.spans.get(key).copied().unwrap_or_default();
+    // `at(cx, "indicator:A01.stars")` falls back to the entry's own span.
+    let at = |cx: &Cx, key: &str| {
+        cx.spans
+            .get(key)
+            .or_else(|| {
+                key.split_once('.')
+                    .and_then(|(entry, _)| cx.spans.get(entry))
+            })
+            .copied()
+            .unwrap_or_default()
+    };
     const W_EPS: f64 = 1e-6;
 
     // Identity.
@@ -868,12 +916,13 @@ fn validate(cx: &mut Cx, s: &Standard) {
     // Dimensions: unique codes, weights on scored ones adding up to 100.
     let mut seen = HashSet::new();
     let mut dim_total = 0.0;
-    for d in &s.dimension {
-        let sp = at(cx, &format!("dimension:{}", d.code));
+    for (di, d) in s.dimension.iter().enumerate() {
+        let sp = at(cx, &format!("dimension#{di}"));
+        let sp_weight = at(cx, &format!("dimension#{di}.weight"));
         if !seen.insert(d.code.as_str()) {
             cx.push_span(
                 "duplicate-code",
-                sp,
+                at(cx, &format!("dimension#{di}.code")),
                 format!(
                     "dimension code `{}` is used twice; give each dimension its own code",
                     d.code
@@ -884,7 +933,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             (DimensionRole::Scored, Some(w)) if w > 0.0 => dim_total += w,
             (DimensionRole::Scored, _) => cx.push_span(
                 "bad-weight",
-                sp,
+                sp_weight,
                 format!("scored dimension `{}` needs a `weight` above 0", d.code),
             ),
             (DimensionRole::Bonus, Some(_)) => cx.push_span(
@@ -905,10 +954,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             "the standard has no [[dimension]]".into(),
         );
     } else if (dim_total - 100.0).abs() > W_EPS {
-        let first = s
-            .dimension
-            .first()
-            .map(|d| at(cx, &format!("dimension:{}", d.code)));
+        let first = s.dimension.first().map(|_| at(cx, "dimension#0.weight"));
         cx.push_span(
             "weights-do-not-add-up",
             first.unwrap_or_default(),
@@ -922,12 +968,19 @@ fn validate(cx: &mut Cx, s: &Standard) {
     // Indicators.
     let mut codes = HashSet::new();
     let mut per_dim: IndexMap<&str, f64> = IndexMap::new();
-    for ind in &s.indicator {
-        let sp = at(cx, &format!("indicator:{}", ind.code));
+    for (ii, ind) in s.indicator.iter().enumerate() {
+        let sp = at(cx, &format!("indicator#{ii}"));
+        let key = |cx: &Cx, k: &str| at(cx, &format!("indicator#{ii}.{k}"));
+        let (sp_code, sp_dim, sp_stars) = (key(cx, "code"), key(cx, "dimension"), key(cx, "stars"));
+        let sp_weight = if ind.role.is_weighted() {
+            key(cx, "weight")
+        } else {
+            key(cx, "points")
+        };
         if !codes.insert(ind.code.as_str()) || seen.contains(ind.code.as_str()) {
             cx.push_span(
                 "duplicate-code",
-                sp,
+                sp_code,
                 format!(
                     "code `{}` is used twice; indicator and dimension codes must be unique",
                     ind.code
@@ -953,7 +1006,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         match dim {
             None => cx.push_span(
                 "unknown-dimension",
-                sp,
+                sp_dim,
                 format!(
                     "indicator `{}` names dimension `{}`, which the file does not declare",
                     ind.code, ind.dimension
@@ -989,7 +1042,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 Some(w) if w > 0.0 => *per_dim.entry(ind.dimension.as_str()).or_default() += w,
                 _ => cx.push_span(
                     "bad-weight",
-                    sp,
+                    sp_weight,
                     format!(
                         "indicator `{}` ({:?}) needs a `weight` above 0",
                         ind.code, ind.role
@@ -1000,7 +1053,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             if ind.points.is_some() {
                 cx.push_span(
                     "bad-weight",
-                    sp,
+                    sp_weight,
                     format!("indicator `{}` is weighted; `points` is for bonus and deduction items only", ind.code),
                 );
             }
@@ -1008,7 +1061,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             if !matches!(ind.points, Some(p) if p > 0.0) {
                 cx.push_span(
                     "bad-weight",
-                    sp,
+                    sp_weight,
                     format!(
                         "bonus/deduction indicator `{}` needs `points` above 0",
                         ind.code
@@ -1018,7 +1071,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             if ind.weight.is_some() {
                 cx.push_span(
                     "bad-weight",
-                    sp,
+                    sp_weight,
                     format!(
                         "bonus/deduction indicator `{}` takes `points`, not `weight`",
                         ind.code
@@ -1046,7 +1099,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                     if !ok {
                         cx.push_span(
                             "thresholds-not-monotone",
-                            sp,
+                            sp_stars,
                             format!(
                                 "indicator `{}` is {}-is-better, so each star must ask for a strictly {} value than the one before; found {:?}",
                                 ind.code,
@@ -1132,8 +1185,8 @@ fn validate(cx: &mut Cx, s: &Standard) {
             );
         }
     }
-    for d in &s.dimension {
-        let sp = at(cx, &format!("dimension:{}", d.code));
+    for (di, d) in s.dimension.iter().enumerate() {
+        let sp = at(cx, &format!("dimension#{di}"));
         let has_any = s.indicator.iter().any(|i| i.dimension == d.code);
         if !has_any {
             cx.push_span(

@@ -4,6 +4,7 @@
 
 pub mod embedded;
 pub mod load;
+pub mod table;
 
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -443,7 +444,7 @@ impl Standard {
     /// Rating rules, highest star first.
     pub fn rules_desc(&self) -> impl Iterator<Item = &StarRule> {
         let mut rules: Vec<&StarRule> = self.rating.iter().collect();
-        rules.sort_by(|a, b| b.stars.cmp(&a.stars));
+        rules.sort_by_key(|r| std::cmp::Reverse(r.stars));
         rules.into_iter()
     }
 

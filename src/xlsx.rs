@@ -1,0 +1,39 @@
+//! Small helpers shared by every workbook citystar writes.
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+use unicode_width::UnicodeWidthStr;
+
+/// Column width (in Excel character units) that fits `texts`: East Asian wide
+/// characters count double, which rust_xlsxwriter's autofit does not do.
+pub fn column_width<'a>(texts: impl IntoIterator<Item = &'a str>, min: f64, max: f64) -> f64 {
+    let widest = texts
+        .into_iter()
+        .flat_map(|t| t.lines())
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(0);
+    (widest as f64 * 1.1 + 2.0).clamp(min, max)
+}
+
+/// The creation time written into a workbook: `SOURCE_DATE_EPOCH` when set,
+/// else a fixed date, so the same inputs give byte-identical files.
+pub fn creation_timestamp() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or(1_767_225_600) // 2026-01-01T00:00:00Z
+}
+
+/// A new workbook whose document properties are reproducible.
+pub fn new_workbook(title: &str) -> Workbook {
+    let mut wb = Workbook::new();
+    let mut props = DocProperties::new()
+        .set_title(title)
+        .set_author("citystar")
+        .set_comment(concat!("Written by citystar ", env!("CARGO_PKG_VERSION")));
+    if let Ok(t) = ExcelDateTime::from_timestamp(creation_timestamp()) {
+        props = props.set_creation_datetime(&t);
+    }
+    wb.set_properties(&props);
+    wb
+}
