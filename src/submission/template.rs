@@ -11,8 +11,7 @@ use super::layout::{Column, Field, INFO_HEADERS, SHEET_DATA, SHEET_INFO, SHEET_R
 use crate::Lang;
 use crate::standard::{InputItem, Kind, Standard};
 use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
-    FormatBorder, Workbook, Worksheet, XlsxError,
+    DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Worksheet, XlsxError,
 };
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
@@ -36,9 +35,6 @@ pub struct Fill {
     pub evidence: HashMap<String, String>,
 }
 
-/// 2026-01-01T00:00:00Z, used when `SOURCE_DATE_EPOCH` is not set.
-const DEFAULT_EPOCH: i64 = 1_767_225_600;
-
 /// The blank template as xlsx bytes.
 pub fn blank(standard: &Standard, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     write(standard, lang, None)
@@ -46,21 +42,11 @@ pub fn blank(standard: &Standard, lang: Lang) -> Result<Vec<u8>, XlsxError> {
 
 /// The template, optionally filled, as xlsx bytes.
 pub fn write(standard: &Standard, lang: Lang, fill: Option<&Fill>) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    let epoch = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse::<i64>().ok())
-        .unwrap_or(DEFAULT_EPOCH);
-    let created = ExcelDateTime::from_timestamp(epoch)?;
-    let props = DocProperties::new()
-        .set_title(format!(
-            "{} {}",
-            standard.standard.code,
-            lang.pick("填报表", "submission workbook")
-        ))
-        .set_author("citystar")
-        .set_creation_datetime(&created);
-    wb.set_properties(&props);
+    let mut wb = crate::xlsx::new_workbook(&format!(
+        "{} {}",
+        standard.standard.code,
+        lang.pick("填报表", "submission workbook")
+    ));
 
     let header = Format::new()
         .set_bold()
@@ -416,5 +402,5 @@ fn number_format(unit: &str, percent: bool) -> &'static str {
 /// Column width in Excel's character units for a text of `display` columns
 /// (CJK characters count 2, as unicode-width measures them).
 fn excel_width(display: usize) -> f64 {
-    (display as f64 * 1.1 + 2.0).clamp(6.0, 60.0)
+    crate::xlsx::column_width([" ".repeat(display).as_str()], 6.0, 60.0)
 }
