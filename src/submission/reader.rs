@@ -98,6 +98,7 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
         if blank {
             if field == Field::Level {
                 level_loc = loc.clone();
+                diags.push(missing_info(field, loc.clone(), ""));
             }
             if field.wanted() && field != Field::Level {
                 diags.push(missing_info(field, loc, ""));
@@ -322,7 +323,7 @@ pub fn read_data(
     let Some(&value_col) = header.cols.get(&Column::Value) else {
         diags.push(missing_col(
             Column::Value,
-            format!("{sheet}!{}", header.row + 1),
+            format!("{sheet}!{r}:{r}", r = header.row + 1),
         ));
         missing_all(&mut data);
         return data;
