@@ -19,12 +19,19 @@ fn fixture_standard() -> Standard {
 
 fn citystar() -> Command {
     let mut c = Command::cargo_bin("citystar").unwrap();
-    c.env("LANG", "C").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+    c.env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     c
 }
 
 fn json_check(args: &[&str]) -> (serde_json::Value, i32) {
-    let out = citystar().arg("check").args(args).arg("--format=json").output().unwrap();
+    let out = citystar()
+        .arg("check")
+        .args(args)
+        .arg("--format=json")
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
     (v, out.status.code().unwrap())
@@ -46,13 +53,18 @@ fn values_for(s: &Standard) -> (Fill, HashMap<String, Datum>) {
             let code = format!("{}{}", ind.code, item.suffix());
             let k = i as f64;
             let (cell, datum) = match (&ind.kind, item) {
-                (Kind::Ratio { .. }, InputItem::Numerator) => (FillValue::Number(40.0 + k), Datum::Number(40.0 + k)),
+                (Kind::Ratio { .. }, InputItem::Numerator) => {
+                    (FillValue::Number(40.0 + k), Datum::Number(40.0 + k))
+                }
                 (Kind::Ratio { .. }, _) => (FillValue::Number(100.0 + k), Datum::Number(100.0 + k)),
                 (Kind::Percent { .. }, _) => (FillValue::Number(0.625), Datum::Number(62.5)),
                 (Kind::Survey { .. }, _) => (FillValue::Number(87.5), Datum::Number(87.5)),
                 (Kind::YesNo { .. }, _) => {
                     let yes = i % 2 == 0;
-                    (FillValue::Text(if yes { "是" } else { "否" }.into()), Datum::YesNo(yes))
+                    (
+                        FillValue::Text(if yes { "是" } else { "否" }.into()),
+                        Datum::YesNo(yes),
+                    )
                 }
                 (Kind::Grade { options }, _) => {
                     let j = i % options.len();
@@ -63,15 +75,26 @@ fn values_for(s: &Standard) -> (Fill, HashMap<String, Datum>) {
             fill.values.insert(code.clone(), cell);
             want.insert(code, datum);
         }
-        fill.evidence.insert(ind.code.clone(), format!("{} 佐证.pdf", ind.code));
+        fill.evidence
+            .insert(ind.code.clone(), format!("{} 佐证.pdf", ind.code));
     }
     (fill, want)
 }
 
-fn assert_reads_back(label: &str, s: &Standard, file: &str, bytes: Vec<u8>, want: &HashMap<String, Datum>) {
+fn assert_reads_back(
+    label: &str,
+    s: &Standard,
+    file: &str,
+    bytes: Vec<u8>,
+    want: &HashMap<String, Datum>,
+) {
     let choose = |_| s;
     let (sub, _) = read_bytes(file, bytes, &choose).unwrap_or_else(|e| panic!("{label}: {e}"));
-    let errors: Vec<_> = sub.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    let errors: Vec<_> = sub
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
     assert!(errors.is_empty(), "{label}: {errors:#?}");
     assert_eq!(sub.entity.name, "示例市", "{label}");
     assert_eq!(sub.entity.level, Some(s.level()), "{label}");
@@ -90,7 +113,11 @@ fn assert_reads_back(label: &str, s: &Standard, file: &str, bytes: Vec<u8>, want
                 (g, w) => assert_eq!(g, Some(w), "{label} {code}"),
             }
         }
-        assert_eq!(data.evidence.as_deref(), Some(format!("{} 佐证.pdf", ind.code).as_str()), "{label}");
+        assert_eq!(
+            data.evidence.as_deref(),
+            Some(format!("{} 佐证.pdf", ind.code).as_str()),
+            "{label}"
+        );
     }
 }
 
@@ -106,7 +133,13 @@ fn template_filled_reads_back_exactly_for_every_level() {
         for lang in [Lang::Zh, Lang::En] {
             let (fill, want) = values_for(&s);
             let bytes = citystar::submission::template::write(&s, lang, Some(&fill)).unwrap();
-            assert_reads_back(&format!("{} {lang:?}", s.id()), &s, "mem.xlsx", bytes, &want);
+            assert_reads_back(
+                &format!("{} {lang:?}", s.id()),
+                &s,
+                "mem.xlsx",
+                bytes,
+                &want,
+            );
         }
     }
 }
@@ -114,7 +147,9 @@ fn template_filled_reads_back_exactly_for_every_level() {
 fn soffice() -> Option<PathBuf> {
     ["soffice", "libreoffice"].iter().find_map(|n| {
         std::env::var_os("PATH").and_then(|p| {
-            std::env::split_paths(&p).map(|d| d.join(n)).find(|f| f.is_file())
+            std::env::split_paths(&p)
+                .map(|d| d.join(n))
+                .find(|f| f.is_file())
         })
     })
 }
@@ -130,11 +165,22 @@ fn template_filled_reads_back_through_libreoffice_formats() {
     for s in standards_under_test() {
         let (fill, want) = values_for(&s);
         let src = dir.path().join(format!("{}.xlsx", s.id()));
-        std::fs::write(&src, citystar::submission::template::write(&s, Lang::Zh, Some(&fill)).unwrap()).unwrap();
-        for (fmt, ext) in [("ods", "ods"), ("xls:MS Excel 97", "xls"), ("xlsx:Calc MS Excel 2007 XML", "xlsx")] {
+        std::fs::write(
+            &src,
+            citystar::submission::template::write(&s, Lang::Zh, Some(&fill)).unwrap(),
+        )
+        .unwrap();
+        for (fmt, ext) in [
+            ("ods", "ods"),
+            ("xls:MS Excel 97", "xls"),
+            ("xlsx:Calc MS Excel 2007 XML", "xlsx"),
+        ] {
             let out = dir.path().join(ext);
             let status = std::process::Command::new(&exe)
-                .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+                .arg(format!(
+                    "-env:UserInstallation=file://{}",
+                    profile.path().display()
+                ))
                 .args(["--headless", "--convert-to", fmt, "--outdir"])
                 .arg(&out)
                 .arg(&src)
@@ -145,7 +191,13 @@ fn template_filled_reads_back_through_libreoffice_formats() {
             assert!(status.success());
             let conv = out.join(format!("{}.{ext}", s.id()));
             let bytes = std::fs::read(&conv).unwrap();
-            assert_reads_back(&format!("{} via {ext}", s.id()), &s, &conv.display().to_string(), bytes, &want);
+            assert_reads_back(
+                &format!("{} via {ext}", s.id()),
+                &s,
+                &conv.display().to_string(),
+                bytes,
+                &want,
+            );
         }
     }
 }
@@ -159,10 +211,22 @@ fn template_is_byte_identical_and_opens_with_every_sheet() {
     }
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("county.xlsx");
-    citystar().args(["template", "--level", "county", "-o"]).arg(&out).assert().success();
+    citystar()
+        .args(["template", "--level", "county", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
     // Never overwrite without --force.
-    citystar().args(["template", "--level", "county", "-o"]).arg(&out).assert().code(2);
-    citystar().args(["template", "--level", "county", "--force", "-o"]).arg(&out).assert().success();
+    citystar()
+        .args(["template", "--level", "county", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2);
+    citystar()
+        .args(["template", "--level", "county", "--force", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
     let (v, code) = json_check(&[out.to_str().unwrap()]);
     assert_eq!(code, 0, "a blank template has warnings only: {v}");
     assert_eq!(v["files"][0]["entity"]["level"], "county");
@@ -171,16 +235,25 @@ fn template_is_byte_identical_and_opens_with_every_sheet() {
 #[test]
 fn every_code_has_a_fixture_with_its_location_and_exit_status() {
     let expected = std::fs::read_to_string("tests/fixtures/codes/expected.tsv").unwrap();
-    let cases: Vec<(&str, &str)> = expected.lines().filter_map(|l| l.split_once('\t')).collect();
+    let cases: Vec<(&str, &str)> = expected
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .collect();
     for e in CATALOGUE {
-        assert!(cases.iter().any(|(c, _)| *c == e.code), "no fixture for {}", e.code);
+        assert!(
+            cases.iter().any(|(c, _)| *c == e.code),
+            "no fixture for {}",
+            e.code
+        );
     }
     for (code, loc) in cases {
         let path = format!("tests/fixtures/codes/{code}.xlsx");
         let (v, status) = json_check(&["--standard", ALL_KINDS, &path]);
         let diags = v["files"][0]["diagnostics"].as_array().unwrap();
         assert!(
-            diags.iter().any(|d| d["code"] == code && d["location"] == loc),
+            diags
+                .iter()
+                .any(|d| d["code"] == code && d["location"] == loc),
             "{code}: expected at {loc}, got {diags:#?}"
         );
         let any_error = diags.iter().any(|d| d["severity"] == "error");
@@ -206,7 +279,12 @@ fn producers_give_the_same_values() {
         ("B-01.C", Datum::Number(3000.0)),
         ("B-02", Datum::Number(12.5)),
     ];
-    for file in ["openpyxl-good.xlsx", "libreoffice-good.xlsx", "libreoffice-good.ods", "libreoffice-good.xls"] {
+    for file in [
+        "openpyxl-good.xlsx",
+        "libreoffice-good.xlsx",
+        "libreoffice-good.ods",
+        "libreoffice-good.xls",
+    ] {
         let path = Path::new("tests/fixtures/producers").join(file);
         let (sub, _) = read_path(&path, &choose).unwrap();
         assert!(sub.diagnostics.is_empty(), "{file}: {:#?}", sub.diagnostics);
@@ -220,7 +298,9 @@ fn producers_give_the_same_values() {
                 .find(|i| i.item.suffix().trim_start_matches('.') == suffix)
                 .unwrap();
             match (item.datum, datum) {
-                (Some(Datum::Number(a)), Datum::Number(b)) => assert!((a - b).abs() < 1e-9, "{file} {code}"),
+                (Some(Datum::Number(a)), Datum::Number(b)) => {
+                    assert!((a - b).abs() < 1e-9, "{file} {code}")
+                }
                 (g, w) => assert_eq!(g, Some(*w), "{file} {code}"),
             }
         }
@@ -238,7 +318,11 @@ fn hostile_files_each_fail_alone_and_the_run_goes_on() {
     ];
     let good = "tests/fixtures/producers/openpyxl-good.xlsx";
     let mut args: Vec<String> = vec!["--standard".into(), ALL_KINDS.into()];
-    args.extend(hostile.iter().map(|(f, _)| format!("tests/fixtures/hostile/{f}")));
+    args.extend(
+        hostile
+            .iter()
+            .map(|(f, _)| format!("tests/fixtures/hostile/{f}")),
+    );
     args.push(good.into());
     let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let (v, status) = json_check(&arg_refs);
@@ -253,17 +337,30 @@ fn hostile_files_each_fail_alone_and_the_run_goes_on() {
     assert_eq!(files[hostile.len()]["status"], "read");
     // The table names each file on stderr, one line each.
     let out = citystar()
-        .args(["check", "--standard", ALL_KINDS, "tests/fixtures/hostile", good])
+        .args([
+            "check",
+            "--standard",
+            ALL_KINDS,
+            "tests/fixtures/hostile",
+            good,
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     for (name, _) in hostile {
-        assert_eq!(stderr.lines().filter(|l| l.contains(name)).count(), 1, "{name}: {stderr}");
+        assert_eq!(
+            stderr.lines().filter(|l| l.contains(name)).count(),
+            1,
+            "{name}: {stderr}"
+        );
     }
     assert!(String::from_utf8_lossy(&out.stdout).contains("openpyxl-good.xlsx"));
     // A missing file is unreadable too.
-    citystar().args(["check", "no-such-file.xlsx"]).assert().code(2);
+    citystar()
+        .args(["check", "no-such-file.xlsx"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -282,22 +379,42 @@ fn gates_relevel_severities() {
     let f = "tests/fixtures/codes/zero-denominator.xlsx";
     let (_, s) = json_check(&["--standard", ALL_KINDS, "--warn", "zero-denominator", f]);
     assert_eq!(s, 0);
-    citystar().args(["check", "--deny", "no-such-code", f]).assert().code(2);
+    citystar()
+        .args(["check", "--deny", "no-such-code", f])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn check_formats_and_folders() {
     let out = citystar()
-        .args(["check", "--standard", ALL_KINDS, "--format", "markdown", "tests/fixtures/codes"])
+        .args([
+            "check",
+            "--standard",
+            ALL_KINDS,
+            "--format",
+            "markdown",
+            "tests/fixtures/codes",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.contains("| error | `zero-denominator` | 指标填报!F3 |"), "{md}");
+    assert!(
+        md.contains("| error | `zero-denominator` | 指标填报!F3 |"),
+        "{md}"
+    );
     let files = md.lines().filter(|l| l.starts_with("## ")).count();
     assert_eq!(files, CATALOGUE.len());
     citystar()
-        .args(["check", "--standard", ALL_KINDS, "--lang", "zh", "tests/fixtures/codes/zero-denominator.xlsx"])
+        .args([
+            "check",
+            "--standard",
+            ALL_KINDS,
+            "--lang",
+            "zh",
+            "tests/fixtures/codes/zero-denominator.xlsx",
+        ])
         .assert()
         .code(1)
         .stdout(predicates::str::contains("分母为 0"));
@@ -308,7 +425,9 @@ fn explain_and_docs_cover_every_code() {
     let docs = std::fs::read_to_string("docs/diagnostics.md").unwrap();
     for e in CATALOGUE {
         assert_eq!(
-            docs.lines().filter(|l| l.trim() == format!("## `{}`", e.code)).count(),
+            docs.lines()
+                .filter(|l| l.trim() == format!("## `{}`", e.code))
+                .count(),
             1,
             "docs/diagnostics.md needs one section `## `{}``",
             e.code
@@ -319,5 +438,28 @@ fn explain_and_docs_cover_every_code() {
             .success()
             .stdout(predicates::str::contains(e.title_en));
     }
-    citystar().args(["explain", "numerator-above"]).assert().code(2);
+    citystar()
+        .args(["explain", "numerator-above"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn samples_show_only_what_their_readme_says() {
+    let (v, status) = json_check(&["sample-submissions"]);
+    assert_eq!(status, 0);
+    for f in v["files"].as_array().unwrap() {
+        let codes: Vec<&str> = f["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap())
+            .collect();
+        let file = f["file"].as_str().unwrap();
+        if file.ends_with("city-b.xlsx") {
+            assert_eq!(codes, ["missing-value"], "{file}");
+        } else {
+            assert!(codes.is_empty(), "{file}: {codes:?}");
+        }
+    }
 }
