@@ -13,6 +13,16 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -57,4 +67,343 @@ pub struct Diagnostic {
     pub indicator: Option<String>,
     pub message: Text,
     pub hint: Text,
+}
+
+impl Diagnostic {
+    /// A finding of a catalogued code at its default severity.
+    ///
+    /// # Panics
+    /// Never for codes from [`CATALOGUE`]; an unknown code is a programming
+    /// error caught by the unit tests (it falls back to `Error`).
+    pub fn new(code: &'static str, location: impl Into<String>, message: Text, hint: Text) -> Self {
+        let severity = entry(code).map_or(Severity::Error, |e| e.severity);
+        Diagnostic {
+            code,
+            severity,
+            location: location.into(),
+            raw: None,
+            indicator: None,
+            message,
+            hint,
+        }
+    }
+
+    pub fn raw(mut self, raw: impl Into<String>) -> Self {
+        let raw = raw.into();
+        self.raw = if raw.is_empty() { None } else { Some(raw) };
+        self
+    }
+
+    pub fn indicator(mut self, code: impl Into<String>) -> Self {
+        self.indicator = Some(code.into());
+        self
+    }
+}
+
+/// One catalogued diagnostic code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+    pub explain_zh: &'static str,
+    pub explain_en: &'static str,
+    pub fix_zh: &'static str,
+    pub fix_en: &'static str,
+}
+
+macro_rules! entries {
+    ($( $code:literal, $sev:ident,
+        [$tz:literal, $te:literal],
+        [$ez:literal, $ee:literal],
+        [$fz:literal, $fe:literal]; )*) => {
+        /// Every diagnostic code the reader can emit, in documentation order.
+        pub const CATALOGUE: &[Entry] = &[$(Entry {
+            code: $code,
+            severity: Severity::$sev,
+            title_zh: $tz,
+            title_en: $te,
+            explain_zh: $ez,
+            explain_en: $ee,
+            fix_zh: $fz,
+            fix_en: $fe,
+        },)*];
+    };
+}
+
+entries! {
+    "missing-sheet", Error,
+    ["缺少工作表", "Missing sheet"],
+    ["工作簿中找不到“基本信息”或“指标填报”工作表（按表名识别，中英文均可）。缺少“指标填报”时无法读取任何指标。",
+     "The workbook has no 基本信息 (Basic information) or 指标填报 (Indicator data) sheet, recognised by name in Chinese or English. Without 指标填报 no indicator can be read."],
+    ["从 `citystar template` 生成的模板开始填报，或把工作表改回模板中的名称。",
+     "Start from the workbook `citystar template` writes, or rename the sheet back to the template's name."];
+
+    "missing-column", Error,
+    ["缺少列", "Missing column"],
+    ["“指标填报”表头中找不到必需的列（指标代码、填报值）。列按表头文字识别，顺序可以调整，但表头不能删除或改名。",
+     "The header of 指标填报 lacks a required column (code, value). Columns are found by their header text, so they may be reordered, but not removed or renamed."],
+    ["恢复模板中的表头行：指标代码 / Code、填报值 / Value。",
+     "Restore the template's header row: 指标代码 / Code and 填报值 / Value."];
+
+    "missing-level", Warning,
+    ["未填写级别", "Level not given"],
+    ["“基本信息”中的级别为空或无法识别，已按默认级别（或 --standard 指定的标准）检查。",
+     "The level in 基本信息 is empty or not recognised; the workbook was checked against the default level (or the --standard given)."],
+    ["在“基本信息”的级别一栏填写 市级、县级 或 智慧社区。",
+     "Fill the level in 基本信息 with 市级 (city), 县级 (county) or 智慧社区 (community)."];
+
+    "missing-basic-info", Warning,
+    ["基本信息不完整", "Basic information incomplete"],
+    ["“基本信息”中名称、行政区划代码、年度、填报单位等项目为空。评价不依赖它们，但报告需要。",
+     "An entry of 基本信息 such as the name, division code, year or filing unit is empty. Scoring does not need it, reports do."],
+    ["补全“基本信息”中的该项。", "Fill in that entry of 基本信息."];
+
+    "wrong-level", Error,
+    ["级别不符", "Wrong level"],
+    ["工作簿在“基本信息”中声明的级别与用来检查它的标准的级别不同，例如县级填报表按市级标准检查。",
+     "The level the workbook states in 基本信息 differs from the level of the standard it is checked against, e.g. a county workbook checked against the city standard."],
+    ["去掉 --standard 让工具按声明的级别选择标准，或改正“基本信息”中的级别，或用对应级别的模板重新填报。",
+     "Drop --standard so the level stated picks the standard, correct the level in 基本信息, or refill the template of the right level."];
+
+    "missing-item", Warning,
+    ["缺少填报行", "Input row missing"],
+    ["标准要求的某个填报项在“指标填报”中没有对应的行（按指标代码查找）。该指标按缺失处理。",
+     "An input item the standard asks for has no row in 指标填报 (looked up by code). The indicator counts as missing."],
+    ["从模板中复制该行（含指标代码）并填写数值。", "Copy the row, with its code, from the template and fill in the value."];
+
+    "missing-value", Warning,
+    ["未填写数值", "Missing value"],
+    ["填报值单元格为空。该指标按缺失处理，按标准的缺失规则计分。",
+     "The value cell is empty. The indicator counts as missing and is scored by the standard's rule for missing data."],
+    ["填写数值；确实没有数据时在备注中说明原因。", "Enter the value; if there truly is no data, say why in the note column."];
+
+    "not-a-number", Error,
+    ["不是数值", "Not a number"],
+    ["该单元格应为数值，但内容无法读成数字（例如“约三千”“见附件”或日期）。数值可以带千分位、全角数字、末尾的单位或 %。",
+     "The cell should hold a number but its content cannot be read as one (e.g. 'about 3000', 'see annex', or a date). Numbers may carry thousands separators, full-width digits, a trailing unit or %."],
+    ["只填写数字，例如 1234 或 1,234；说明文字写在备注列。", "Enter just the number, such as 1234 or 1,234; put explanations in the note column."];
+
+    "not-yes-no", Error,
+    ["不是“是/否”", "Not a yes/no answer"],
+    ["该指标只接受“是/否”类回答：是/否、有/无、已建成/未建成、Y/N、TRUE/FALSE。",
+     "This indicator takes a yes/no answer only: 是/否, 有/无, 已建成/未建成, Y/N, TRUE/FALSE."],
+    ["从下拉列表中选择“是”或“否”。", "Pick 是 (yes) or 否 (no) from the drop-down list."];
+
+    "unknown-option", Error,
+    ["选项不在列表中", "Unknown option"],
+    ["分级指标的填报值必须是标准列出的选项之一（中文或英文名称），该值不在其中。",
+     "A graded indicator's value must be one of the options the standard lists (by its Chinese or English label); this value is not one of them."],
+    ["从下拉列表中选择一个选项；`citystar standards show` 列出每个选项。", "Pick an option from the drop-down list; `citystar standards show` lists them."];
+
+    "out-of-range", Error,
+    ["超出合理范围", "Out of range"],
+    ["数值超出该填报项可能的范围：数量与人口不能为负数，百分比不能超过 100%，调查得分在 0–100 之间。",
+     "The number is outside what the item can be: counts and population cannot be negative, a percentage cannot exceed 100%, a survey score lies within 0–100."],
+    ["核对数值与单位后重新填写。", "Check the number and its unit and enter it again."];
+
+    "ambiguous-percent", Error,
+    ["百分比读法不明确", "Ambiguous percentage"],
+    ["百分比单元格保存的是小数（85% 保存为 0.85）。单元格中的 85 会显示为 8500%；以文本输入、不带 % 的 0.85 可能指 85% 也可能指 0.85%。工具不猜测。",
+     "A percent cell stores a fraction (85% is stored as 0.85). A plain 85 in it shows as 8500%; 0.85 typed as text without % could mean 85% or 0.85%. The tool does not guess."],
+    ["输入时带上百分号，例如 85%。", "Type the value with its percent sign, e.g. 85%."];
+
+    "unit-mismatch", Error,
+    ["单位不符", "Unit mismatch"],
+    ["数值后面带的单位与该填报项的单位不同（例如要求“个”却写了“万个”），无法确定换算。",
+     "The unit written after the number differs from the item's unit (e.g. 万个 where 个 is asked), so the conversion is unclear."],
+    ["换算成单位列中的单位后只填写数字。", "Convert to the unit in the unit column and enter only the number."];
+
+    "number-as-text", Info,
+    ["以文本读取的数值", "Number read from text"],
+    ["单元格是文本，但内容是带全角数字、千分位、单位或 % 的数值，已按数值读取。提示读法，便于核对。",
+     "The cell is text holding a number with full-width digits, thousands separators, a unit or %; it was read as that number. Shown so the reading can be checked."],
+    ["无需处理；若想消除提示，把单元格改为数值格式。", "Nothing to do; to silence it, make the cell a number cell."];
+
+    "unknown-indicator-code", Warning,
+    ["未知的指标代码", "Unknown indicator code"],
+    ["“指标填报”中某行的指标代码不在所用标准中（或后缀不是该指标的填报项），该行被忽略。",
+     "A row of 指标填报 carries a code that is not in the standard used (or a suffix the indicator does not take); the row is ignored."],
+    ["核对代码拼写，或使用对应标准的模板。", "Check the code's spelling, or use the template of the standard in use."];
+
+    "duplicate-code", Error,
+    ["重复的指标代码", "Duplicate code"],
+    ["同一个填报项（指标代码）出现在多行中，只读取第一行。",
+     "The same input item (code) appears on more than one row; only the first is read."],
+    ["删除多余的行，每个代码只保留一行。", "Delete the extra rows so each code appears once."];
+
+    "formula-no-cached-value", Error,
+    ["公式没有计算结果", "Formula without a cached value"],
+    ["单元格是公式，但文件中没有保存计算结果（程序生成、未经 Excel/LibreOffice 打开保存的文件常见），工具不计算公式。",
+     "The cell holds a formula but the file stores no computed result (common in files written by programs and never opened and saved in Excel or LibreOffice); the tool does not evaluate formulas."],
+    ["用 Excel、WPS 或 LibreOffice 打开并保存一次，或直接填写数值。", "Open and save the file once in Excel, WPS or LibreOffice, or type the value itself."];
+
+    "error-cell", Error,
+    ["错误值单元格", "Error cell"],
+    ["单元格的值是错误值，例如 #DIV/0!、#N/A、#REF!、#VALUE!。",
+     "The cell's value is an error such as #DIV/0!, #N/A, #REF!, #VALUE!."],
+    ["修正公式或直接填写数值。", "Fix the formula, or type the value itself."];
+
+    "merged-cell", Error,
+    ["合并单元格", "Merged cell"],
+    ["填报值单元格处在合并区域中（且不是左上角），合并后只有左上角单元格保留数值，该值无法读取。",
+     "The value cell lies inside a merged region and is not its top-left cell; a merged region keeps only its top-left value, so this value cannot be read."],
+    ["取消合并，每个填报项填在自己的单元格中。", "Unmerge the cells and give each input item its own value cell."];
+
+    "hidden-sheet", Warning,
+    ["隐藏工作表中有数据", "Data on a hidden sheet"],
+    ["工作簿中有隐藏的工作表含有数据。若它是“基本信息”或“指标填报”，其内容已读取；否则被忽略。审核人看不到隐藏表中的内容。",
+     "A hidden sheet of the workbook holds data. If it is 基本信息 or 指标填报 it was read; otherwise it was ignored. Reviewers do not see what is on hidden sheets."],
+    ["取消隐藏并核对内容，或删除不需要的工作表。", "Unhide the sheet and check it, or delete it if it is not needed."];
+
+    "zero-denominator", Error,
+    ["分母为零", "Zero denominator"],
+    ["比率指标的分母为 0，无法计算比率。", "A ratio indicator's denominator is 0, so the ratio cannot be computed."],
+    ["填写实际的分母；确实为 0 时在备注中说明。", "Enter the actual denominator; if it truly is 0, say so in the note column."];
+
+    "numerator-exceeds-denominator", Error,
+    ["分子大于分母", "Numerator above denominator"],
+    ["比率指标的分子大于分母，比率会超过 100%。常见原因是两者统计口径或年份不同，或填反了。",
+     "A ratio indicator's numerator exceeds its denominator, giving more than 100%. Usually the two are counted differently, for different years, or swapped."],
+    ["核对分子与分母的口径和年份，确认没有填反。", "Check that numerator and denominator share a definition and year, and are not swapped."];
+
+    "population-missing", Error,
+    ["缺少常住人口", "Population missing"],
+    ["按人口计算的指标（如每万人拥有量）需要“基本信息”中的常住人口，但常住人口为空或不可用。",
+     "A per-population indicator (such as per 10,000 residents) needs the resident population from 基本信息, which is empty or unusable."],
+    ["在“基本信息”中填写常住人口（单位：人）。", "Fill in the resident population (persons) in 基本信息."];
+
+    "evidence-missing", Warning,
+    ["缺少佐证材料", "Evidence missing"],
+    ["标准要求该指标提供佐证材料，但“佐证材料”列为空。", "The standard requires evidence for this indicator, but the evidence column is empty."],
+    ["在“佐证材料”列写明材料名称或附件编号。", "Name the document or annex number in the evidence column."];
+}
+
+/// The catalogue entry of a code.
+pub fn entry(code: &str) -> Option<&'static Entry> {
+    CATALOGUE.iter().find(|e| e.code == code)
+}
+
+/// Severity re-levelling from `--deny`, `--warn`, `--allow` (`--deny warnings`
+/// turns every warning into an error). A code named explicitly beats
+/// `warnings`; a code named in several lists resolves allow, then deny, then warn,
+/// whatever the order on the command line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Levels {
+    pub deny: Vec<String>,
+    pub warn: Vec<String>,
+    pub allow: Vec<String>,
+    pub deny_warnings: bool,
+}
+
+/// A `--deny/--warn/--allow` value that names no catalogued code.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown diagnostic code `{0}` (see `citystar explain --list`)")]
+pub struct UnknownCode(pub String);
+
+impl Levels {
+    /// Build from the command line's lists, checking every code.
+    pub fn new(deny: &[String], warn: &[String], allow: &[String]) -> Result<Self, UnknownCode> {
+        let mut levels = Levels::default();
+        for (i, list) in [deny, warn, allow].into_iter().enumerate() {
+            for code in list {
+                if code == "warnings" && i == 0 {
+                    levels.deny_warnings = true;
+                    continue;
+                }
+                if entry(code).is_none() {
+                    return Err(UnknownCode(code.clone()));
+                }
+                [&mut levels.deny, &mut levels.warn, &mut levels.allow][i].push(code.clone());
+            }
+        }
+        Ok(levels)
+    }
+
+    /// The severity a code gets after re-levelling; `None` when allowed (dropped).
+    pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        let has = |l: &[String]| l.iter().any(|c| c == code);
+        if has(&self.allow) {
+            None
+        } else if has(&self.deny) {
+            Some(Severity::Error)
+        } else if has(&self.warn) {
+            Some(Severity::Warning)
+        } else if self.deny_warnings && default == Severity::Warning {
+            Some(Severity::Error)
+        } else {
+            Some(default)
+        }
+    }
+
+    /// Re-level a list of diagnostics, dropping the allowed ones.
+    pub fn apply(&self, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diags
+            .into_iter()
+            .filter_map(|mut d| {
+                d.severity = self.severity(d.code, d.severity)?;
+                Some(d)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for e in CATALOGUE {
+            assert!(seen.insert(e.code), "duplicate code {}", e.code);
+            assert!(
+                !e.code.is_empty()
+                    && !e.code.starts_with('-')
+                    && !e.code.ends_with('-')
+                    && !e.code.contains("--")
+                    && e.code
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "not kebab-case: {}",
+                e.code
+            );
+            for t in [
+                e.title_zh,
+                e.title_en,
+                e.explain_zh,
+                e.explain_en,
+                e.fix_zh,
+                e.fix_en,
+            ] {
+                assert!(!t.trim().is_empty(), "{} has an empty text", e.code);
+            }
+        }
+    }
+
+    #[test]
+    fn levels_relevel_and_drop() {
+        let l = Levels::new(
+            &["warnings".into(), "number-as-text".into()],
+            &["duplicate-code".into()],
+            &["missing-value".into()],
+        )
+        .unwrap();
+        assert_eq!(
+            l.severity("missing-item", Severity::Warning),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            l.severity("number-as-text", Severity::Info),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            l.severity("duplicate-code", Severity::Error),
+            Some(Severity::Warning)
+        );
+        assert_eq!(l.severity("missing-value", Severity::Warning), None);
+        assert!(Levels::new(&["no-such-code".into()], &[], &[]).is_err());
+        assert!(Levels::new(&[], &["warnings".into()], &[]).is_err());
+    }
 }

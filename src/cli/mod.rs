@@ -1,7 +1,10 @@
 //! The command line: argument definitions and dispatch, one file per command.
 
 mod benchmarks;
+pub mod check;
+mod explain;
 mod standards;
+mod template;
 
 use crate::Lang;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -76,6 +79,27 @@ pub enum Command {
         #[command(flatten)]
         lang: LangArg,
     },
+    /// Write the blank submission workbook for a level.
+    Template {
+        #[command(flatten)]
+        args: template::TemplateArgs,
+        #[command(flatten)]
+        lang: LangArg,
+    },
+    /// Read and validate workbooks: every problem at its cell, no score.
+    Check {
+        #[command(flatten)]
+        args: check::CheckArgs,
+        #[command(flatten)]
+        lang: LangArg,
+    },
+    /// What a diagnostic code means and how to fix it.
+    Explain {
+        #[command(flatten)]
+        args: explain::ExplainArgs,
+        #[command(flatten)]
+        lang: LangArg,
+    },
 }
 
 /// Parse the process arguments and run; returns the exit status.
@@ -84,6 +108,9 @@ pub fn main() -> i32 {
     let outcome = match cli.command {
         Command::Standards { action, lang } => standards::run(action, lang.resolve()),
         Command::Benchmarks { action, lang } => benchmarks::run(action, lang.resolve()),
+        Command::Template { args, lang } => template::run(args, lang),
+        Command::Check { args, lang } => check::run(args, lang.resolve()),
+        Command::Explain { args, lang } => explain::run(args, lang.resolve()),
     };
     match outcome {
         Ok(o) => o as i32,

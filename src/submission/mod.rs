@@ -4,6 +4,12 @@
 //! The submission carries raw inputs only; the assessment computes indicator
 //! values from them (numerator ÷ denominator, count ÷ population …).
 
+pub mod layout;
+pub mod open;
+pub mod reader;
+pub mod template;
+pub mod values;
+
 use crate::diag::Diagnostic;
 use crate::standard::{InputItem, Level};
 use indexmap::IndexMap;
@@ -96,14 +102,58 @@ pub struct ReadError {
 
 /// Read the workbook at `path`. `choose` picks the standard for the level
 /// found in 基本信息 (`None` when the workbook names no level); the chosen
-/// standard is returned beside the submission.
+/// standard is returned beside the submission. The file is only read, never
+/// written; files over `open::MAX_FILE_BYTES` are refused before reading.
 pub fn read_path<'s>(
     path: &std::path::Path,
     choose: &dyn Fn(Option<Level>) -> &'s crate::standard::Standard,
 ) -> Result<(Submission, &'s crate::standard::Standard), ReadError> {
-    let _ = choose;
-    Err(ReadError {
-        file: path.display().to_string(),
-        message: "reading workbooks is not built yet".into(),
-    })
+    let file = path.display().to_string();
+    let fail = |message: String| ReadError {
+        file: file.clone(),
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    if meta.is_dir() {
+        return Err(fail("is a folder, not a workbook".into()));
+    }
+    if meta.len() > open::MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "the file is {:.1} MB; citystar reads workbooks of at most {} MB",
+            meta.len() as f64 / 1_048_576.0,
+            open::MAX_FILE_BYTES / 1_048_576
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    read_bytes(&file, bytes, choose)
+}
+
+/// Read workbook bytes; `file` names them in the result and in errors.
+pub fn read_bytes<'s>(
+    file: &str,
+    bytes: Vec<u8>,
+    choose: &dyn Fn(Option<Level>) -> &'s crate::standard::Standard,
+) -> Result<(Submission, &'s crate::standard::Standard), ReadError> {
+    use sha2::{Digest, Sha256};
+    let fail = |message: String| ReadError {
+        file: file.to_string(),
+        message,
+    };
+    let sha256: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut book = open::open(bytes).map_err(fail)?;
+    let (entity, standard, data, diagnostics) =
+        reader::read_book(&mut book, choose).map_err(fail)?;
+    Ok((
+        Submission {
+            file: file.to_string(),
+            sha256,
+            entity,
+            data,
+            diagnostics,
+        },
+        standard,
+    ))
 }

@@ -1,0 +1,180 @@
+//! Regenerate `sample-submissions/` from the embedded standards: fictional
+//! entities whose values reach a chosen share of each 5★ requirement.
+//!
+//!     cargo run --example make-samples      # needs soffice for the .ods sample
+
+use citystar::Lang;
+use citystar::standard::{Direction, InputItem, Kind, Level, Standard};
+use citystar::submission::Entity;
+use citystar::submission::template::{Fill, FillValue, write};
+use std::path::Path;
+
+/// One fictional entity: its level, and the share of the 5★ requirement it
+/// reaches in each dimension (by dimension order; the last share repeats).
+struct Profile {
+    file: &'static str,
+    name: &'static str,
+    level: Level,
+    parent: &'static str,
+    population: f64,
+    shares: &'static [f64],
+    /// Input items left empty on purpose (to show `missing-value`).
+    leave_empty: usize,
+}
+
+const PROFILES: &[Profile] = &[
+    Profile {
+        file: "city-a.xlsx",
+        name: "示例市",
+        level: Level::City,
+        parent: "",
+        population: 5_230_000.0,
+        shares: &[0.92, 0.85, 0.9, 0.8],
+        leave_empty: 0,
+    },
+    Profile {
+        file: "city-b.xlsx",
+        name: "样例市",
+        level: Level::City,
+        parent: "",
+        population: 2_870_000.0,
+        shares: &[0.55, 0.45, 0.6, 0.5],
+        leave_empty: 1,
+    },
+    Profile {
+        file: "county-a.ods",
+        name: "示范县",
+        level: Level::County,
+        parent: "示例市",
+        population: 612_000.0,
+        shares: &[0.75, 0.7, 0.65],
+        leave_empty: 0,
+    },
+    Profile {
+        file: "community-a.xlsx",
+        name: "示例社区",
+        level: Level::Community,
+        parent: "示例市",
+        population: 18_400.0,
+        shares: &[0.8, 0.7],
+        leave_empty: 0,
+    },
+];
+
+fn fill_for(s: &Standard, p: &Profile) -> Fill {
+    let mut fill = Fill {
+        entity: Entity {
+            name: p.name.into(),
+            level: Some(p.level),
+            division_code: "379999".into(),
+            parent: p.parent.into(),
+            year: Some(2025),
+            population: Some(p.population),
+            filing_unit: format!("{}大数据中心", p.name),
+            contact: "联系人 0000-00000000".into(),
+            date: "2026-01-15".into(),
+            ..Entity::default()
+        },
+        ..Fill::default()
+    };
+    let mut skipped = 0;
+    for ind in &s.indicator {
+        let d = s
+            .dimension
+            .iter()
+            .position(|d| d.code == ind.dimension)
+            .unwrap_or(0);
+        let share = p.shares[d.min(p.shares.len() - 1)];
+        let target = ind.stars.map(|req| match ind.direction {
+            Direction::Higher => req[4] * share,
+            Direction::Lower => req[4] / share.max(0.05),
+        });
+        for (item, _) in ind.inputs() {
+            let code = format!("{}{}", ind.code, item.suffix());
+            if skipped < p.leave_empty
+                && matches!(ind.kind, Kind::Number { .. } | Kind::PerPopulation { .. })
+            {
+                skipped += 1;
+                continue;
+            }
+            let t = target.unwrap_or(0.0);
+            let round = |x: f64| (x * 100.0).round() / 100.0;
+            let v = match (&ind.kind, item) {
+                (Kind::Ratio { .. }, InputItem::Numerator) => {
+                    FillValue::Number((t.min(100.0) * 10.0).round())
+                }
+                (Kind::Ratio { .. }, _) => FillValue::Number(1000.0),
+                (Kind::Percent { .. }, _) => FillValue::Number(round(t.min(100.0)) / 100.0),
+                (Kind::PerPopulation { per, .. }, _) => {
+                    FillValue::Number((t * p.population / per).round())
+                }
+                (Kind::Survey { .. }, _) => FillValue::Number(round(t.min(100.0))),
+                (Kind::YesNo { .. }, _) => {
+                    FillValue::Text(if share >= 0.6 { "是" } else { "否" }.into())
+                }
+                (Kind::Grade { options }, _) => {
+                    let want = (share * 5.0).round() as i32;
+                    let best = options
+                        .iter()
+                        .min_by_key(|o| (i32::from(o.stars) - want).abs())
+                        .map(|o| o.zh.clone())
+                        .unwrap_or_default();
+                    FillValue::Text(best)
+                }
+                _ => FillValue::Number(round(t)),
+            };
+            fill.values.insert(code, v);
+        }
+        fill.evidence
+            .insert(ind.code.clone(), format!("附件：{} 佐证材料", ind.code));
+    }
+    fill
+}
+
+fn main() -> anyhow::Result<()> {
+    let out = Path::new("sample-submissions");
+    std::fs::create_dir_all(out)?;
+    let tmp = tempfile_dir()?;
+    for p in PROFILES {
+        let s = citystar::standard::embedded::for_level(p.level)?;
+        let bytes = write(&s, Lang::Zh, Some(&fill_for(&s, p)))?;
+        let dest = out.join(p.file);
+        if p.file.ends_with(".xlsx") {
+            std::fs::write(&dest, bytes)?;
+        } else {
+            let stem = Path::new(p.file)
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            let src = tmp.join(format!("{stem}.xlsx"));
+            std::fs::write(&src, bytes)?;
+            let ext = Path::new(p.file)
+                .extension()
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            let status = std::process::Command::new("soffice")
+                .arg(format!(
+                    "-env:UserInstallation=file://{}",
+                    tmp.join("profile").display()
+                ))
+                .args(["--headless", "--convert-to", &ext, "--outdir"])
+                .arg(&tmp)
+                .arg(&src)
+                .stdout(std::process::Stdio::null())
+                .status()?;
+            anyhow::ensure!(status.success(), "soffice failed converting {}", p.file);
+            std::fs::copy(tmp.join(p.file), &dest)?;
+        }
+        eprintln!("wrote {} ({}, {})", dest.display(), p.name, s.id());
+    }
+    std::fs::remove_dir_all(&tmp).ok();
+    Ok(())
+}
+
+fn tempfile_dir() -> std::io::Result<std::path::PathBuf> {
+    let d = std::env::temp_dir().join(format!("citystar-samples-{}", std::process::id()));
+    std::fs::create_dir_all(&d)?;
+    Ok(d)
+}

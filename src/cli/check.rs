@@ -1,0 +1,347 @@
+//! `citystar check FILE|DIR...`: read and validate workbooks; every problem
+//! addressed to its cell, no score. Exit 0 clean, 1 when a diagnostic is at
+//! error severity, 2 when a file cannot be read at all (the run goes on).
+
+use super::{Format, Outcome};
+use crate::Lang;
+use crate::diag::{Diagnostic, Levels, Severity};
+use crate::standard::{Level, Standard};
+use crate::submission::{Entity, ReadError, read_path};
+use clap::Args;
+use comfy_table::{ContentArrangement, Table};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// `--deny`, `--warn`, `--allow`: shared by every command that reads workbooks.
+#[derive(Args, Debug, Clone, Default)]
+pub struct GateArgs {
+    /// Treat a diagnostic code as an error (`warnings`: every warning). Repeatable, comma-separated.
+    #[arg(long, value_name = "CODE|warnings", value_delimiter = ',')]
+    pub deny: Vec<String>,
+    /// Treat a diagnostic code as a warning. Repeatable, comma-separated.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub warn: Vec<String>,
+    /// Silence a diagnostic code. Repeatable, comma-separated.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub allow: Vec<String>,
+}
+
+impl GateArgs {
+    pub fn levels(&self) -> Result<Levels, crate::diag::UnknownCode> {
+        Levels::new(&self.deny, &self.warn, &self.allow)
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Workbooks (xlsx, xlsm, xlsb, xls, ods) or folders to search for them.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub files: Vec<PathBuf>,
+    /// Check against this standard (embedded id or file) instead of the one for the workbook's level.
+    #[arg(long, value_name = "ID|PATH")]
+    pub standard: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    #[command(flatten)]
+    pub gate: GateArgs,
+}
+
+const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/// Files as given, folders searched recursively for workbooks, sorted per folder.
+pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            out.push(dir.to_path_buf());
+            return;
+        };
+        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        let mut found = Vec::new();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, &mut found);
+            } else if p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| EXTENSIONS.contains(&e.to_lowercase().as_str()))
+                && !p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock"))
+            {
+                found.push(p);
+            }
+        }
+        found.sort();
+        out.extend(found);
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// One file's result, as `--format json` prints it.
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    pub file: String,
+    /// `read`, or `unreadable` with `error` saying why.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<Entity>,
+    pub counts: Counts,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Default, Serialize, Clone, Copy)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Counts {
+    fn of(diags: &[Diagnostic]) -> Counts {
+        let mut c = Counts::default();
+        for d in diags {
+            match d.severity {
+                Severity::Error => c.error += 1,
+                Severity::Warning => c.warning += 1,
+                Severity::Info => c.info += 1,
+            }
+        }
+        c
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    pub files: Vec<FileReport>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub unreadable: usize,
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+/// Read and check every file (in parallel, results in the given order).
+pub fn check_files(
+    files: &[PathBuf],
+    standards: &[Standard],
+    forced: Option<&Standard>,
+    levels: &Levels,
+) -> CheckReport {
+    let choose = |level: Option<Level>| -> &Standard {
+        if let Some(s) = forced {
+            return s;
+        }
+        let level = level.unwrap_or(Level::City);
+        standards
+            .iter()
+            .find(|s| s.level() == level)
+            .unwrap_or(&standards[0])
+    };
+    let files: Vec<FileReport> = files
+        .par_iter()
+        .map(|path| match read_path(path, &choose) {
+            Ok((sub, std)) => {
+                let diagnostics = levels.apply(sub.diagnostics);
+                FileReport {
+                    file: sub.file,
+                    status: "read",
+                    error: None,
+                    sha256: Some(sub.sha256),
+                    standard: Some(std.id().to_string()),
+                    entity: Some(sub.entity),
+                    counts: Counts::of(&diagnostics),
+                    diagnostics,
+                }
+            }
+            Err(ReadError { file, message }) => FileReport {
+                file,
+                status: "unreadable",
+                error: Some(message),
+                sha256: None,
+                standard: None,
+                entity: None,
+                counts: Counts::default(),
+                diagnostics: Vec::new(),
+            },
+        })
+        .collect();
+    let summary = Summary {
+        files: files.len(),
+        unreadable: files.iter().filter(|f| f.error.is_some()).count(),
+        error: files.iter().map(|f| f.counts.error).sum(),
+        warning: files.iter().map(|f| f.counts.warning).sum(),
+        info: files.iter().map(|f| f.counts.info).sum(),
+    };
+    CheckReport { files, summary }
+}
+
+pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
+    let levels = args.gate.levels()?;
+    let standards = crate::standard::embedded::all()?;
+    let forced = args
+        .standard
+        .as_deref()
+        .map(super::resolve_standard)
+        .transpose()?;
+    let files = expand(&args.files);
+    if files.is_empty() {
+        anyhow::bail!("no workbooks (xlsx, xlsm, xlsb, xls, ods) found in the folders given");
+    }
+    let report = check_files(&files, &standards, forced.as_ref(), &levels);
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        Format::Markdown => print!("{}", markdown(&report, lang)),
+        Format::Table => print_table(&report, lang),
+    }
+    Ok(if report.summary.unreadable > 0 {
+        Outcome::Failed
+    } else if report.summary.error > 0 {
+        Outcome::GateFailed
+    } else {
+        Outcome::Done
+    })
+}
+
+fn sev_text(s: Severity, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => s.name_zh().to_string(),
+        Lang::En => s.to_string(),
+    }
+}
+
+fn title(f: &FileReport, lang: Lang) -> String {
+    let who = f
+        .entity
+        .as_ref()
+        .map(|e| {
+            let level = e
+                .level
+                .map(|l| lang.pick(l.name_zh(), l.key()).to_string())
+                .unwrap_or_default();
+            format!("{} {}", e.name, level).trim().to_string()
+        })
+        .unwrap_or_default();
+    let std = f.standard.as_deref().unwrap_or("");
+    let mut t = f.file.clone();
+    if !who.is_empty() {
+        t.push_str(&format!(" — {who}"));
+    }
+    if !std.is_empty() {
+        t.push_str(&format!(" [{std}]"));
+    }
+    t
+}
+
+fn summary_line(s: &Summary, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "共 {} 个文件（{} 个无法读取）：{} 个错误，{} 个警告，{} 个提示",
+            s.files, s.unreadable, s.error, s.warning, s.info
+        ),
+        Lang::En => format!(
+            "{} file(s) ({} unreadable): {} error(s), {} warning(s), {} info",
+            s.files, s.unreadable, s.error, s.warning, s.info
+        ),
+    }
+}
+
+fn print_table(report: &CheckReport, lang: Lang) {
+    for f in &report.files {
+        if let Some(e) = &f.error {
+            eprintln!("error: {}: {e}", f.file);
+            continue;
+        }
+        println!("{}", title(f, lang));
+        if f.diagnostics.is_empty() {
+            println!("  {}", lang.pick("没有发现问题", "no problems found"));
+            println!();
+            continue;
+        }
+        let mut t = Table::new();
+        t.set_content_arrangement(ContentArrangement::Dynamic);
+        t.set_header(match lang {
+            Lang::Zh => vec!["级别", "代码", "位置", "原值", "说明", "建议"],
+            Lang::En => vec!["severity", "code", "location", "raw", "message", "hint"],
+        });
+        for d in &f.diagnostics {
+            t.add_row(vec![
+                sev_text(d.severity, lang),
+                d.code.to_string(),
+                d.location.clone(),
+                d.raw.clone().unwrap_or_default(),
+                d.message.get(lang).to_string(),
+                d.hint.get(lang).to_string(),
+            ]);
+        }
+        println!("{t}");
+        println!();
+    }
+    println!("{}", summary_line(&report.summary, lang));
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn markdown(report: &CheckReport, lang: Lang) -> String {
+    let mut out = String::new();
+    out.push_str(lang.pick("# 填报表检查\n\n", "# Workbook check\n\n"));
+    for f in &report.files {
+        out.push_str(&format!("## {}\n\n", md_escape(&title(f, lang))));
+        if let Some(e) = &f.error {
+            out.push_str(&format!(
+                "{}: {}\n\n",
+                lang.pick("无法读取", "Cannot read"),
+                md_escape(e)
+            ));
+            continue;
+        }
+        if f.diagnostics.is_empty() {
+            out.push_str(lang.pick("没有发现问题。\n\n", "No problems found.\n\n"));
+            continue;
+        }
+        out.push_str(match lang {
+            Lang::Zh => "| 级别 | 代码 | 位置 | 原值 | 说明 | 建议 |\n|---|---|---|---|---|---|\n",
+            Lang::En => {
+                "| severity | code | location | raw | message | hint |\n|---|---|---|---|---|---|\n"
+            }
+        });
+        for d in &f.diagnostics {
+            out.push_str(&format!(
+                "| {} | `{}` | {} | {} | {} | {} |\n",
+                sev_text(d.severity, lang),
+                d.code,
+                md_escape(&d.location),
+                md_escape(d.raw.as_deref().unwrap_or("")),
+                md_escape(d.message.get(lang)),
+                md_escape(d.hint.get(lang)),
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary_line(&report.summary, lang));
+    out.push('\n');
+    out
+}

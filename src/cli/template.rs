@@ -1,0 +1,91 @@
+//! `citystar template --level city|county|community [-o FILE]`: the blank workbook.
+
+use super::{LangArg, LangChoice, Outcome};
+use crate::Lang;
+use crate::standard::Level;
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LevelArg {
+    City,
+    County,
+    Community,
+}
+
+impl From<LevelArg> for Level {
+    fn from(l: LevelArg) -> Level {
+        match l {
+            LevelArg::City => Level::City,
+            LevelArg::County => Level::County,
+            LevelArg::Community => Level::Community,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct TemplateArgs {
+    /// The level the workbook is for.
+    #[arg(long, value_enum)]
+    pub level: Option<LevelArg>,
+    /// An embedded standard id or a standard file (default: the embedded one for the level).
+    #[arg(long, value_name = "ID|PATH")]
+    pub standard: Option<String>,
+    /// Where to write (default: citystar-template-LEVEL.xlsx in the current folder).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The template's labels default to Chinese (the form is filed in Chinese);
+/// `--lang en` gives English labels with the same sheet names and codes.
+pub fn run(args: TemplateArgs, lang: LangArg) -> anyhow::Result<Outcome> {
+    let lang = match lang.lang {
+        Some(LangChoice::En) => Lang::En,
+        _ => Lang::Zh,
+    };
+    let standard = match (&args.standard, args.level) {
+        (Some(spec), level) => {
+            let s = super::resolve_standard(spec)?;
+            if let Some(l) = level
+                && Level::from(l) != s.level()
+            {
+                anyhow::bail!(
+                    "standard {} is for the {} level, not {}",
+                    s.id(),
+                    s.level().key(),
+                    Level::from(l).key()
+                );
+            }
+            s
+        }
+        (None, Some(level)) => crate::standard::embedded::for_level(level.into())?,
+        (None, None) => anyhow::bail!("give --level city|county|community (or --standard ID|PATH)"),
+    };
+    let out = args.output.unwrap_or_else(|| {
+        PathBuf::from(format!("citystar-template-{}.xlsx", standard.level().key()))
+    });
+    if out.exists() && !args.force {
+        anyhow::bail!(
+            "{} already exists; pass --force to overwrite it",
+            out.display()
+        );
+    }
+    let bytes =
+        crate::submission::template::blank(&standard, lang).context("cannot build the workbook")?;
+    std::fs::write(&out, bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({}, {} input rows)",
+        out.display(),
+        standard.id(),
+        standard
+            .indicator
+            .iter()
+            .map(|i| i.inputs().len())
+            .sum::<usize>()
+    );
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,282 @@
+//! The workbook's layout as both sides know it: sheet names, header texts and
+//! 基本信息 field labels, each with the synonyms the reader accepts (zh and en).
+//! The template writes the first name of each list; the reader accepts any.
+
+/// The instructions sheet (never read back).
+pub const SHEET_README: &str = "说明";
+pub const SHEET_INFO: &str = "基本信息";
+pub const SHEET_DATA: &str = "指标填报";
+
+pub const INFO_SHEET_NAMES: &[&str] = &[
+    "基本信息",
+    "基本情况",
+    "basic information",
+    "basic info",
+    "entity",
+];
+pub const DATA_SHEET_NAMES: &[&str] = &[
+    "指标填报",
+    "指标数据",
+    "填报数据",
+    "indicator data",
+    "indicators",
+    "data",
+];
+
+/// A column of 指标填报.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Code,
+    Dimension,
+    Indicator,
+    Item,
+    Unit,
+    Value,
+    Evidence,
+    Note,
+}
+
+impl Column {
+    pub const ALL: [Column; 8] = [
+        Column::Code,
+        Column::Dimension,
+        Column::Indicator,
+        Column::Item,
+        Column::Unit,
+        Column::Value,
+        Column::Evidence,
+        Column::Note,
+    ];
+
+    /// (zh header, en header, other accepted texts).
+    pub fn headers(self) -> (&'static str, &'static str, &'static [&'static str]) {
+        match self {
+            Column::Code => (
+                "指标代码",
+                "Code",
+                &[
+                    "代码",
+                    "编码",
+                    "指标编码",
+                    "填报项代码",
+                    "indicator code",
+                    "item code",
+                ],
+            ),
+            Column::Dimension => ("一级指标", "Dimension", &["维度", "领域"]),
+            Column::Indicator => (
+                "二级指标",
+                "Indicator",
+                &["指标", "指标名称", "indicator name"],
+            ),
+            Column::Item => (
+                "填报项",
+                "Item",
+                &["数据项", "填报内容", "input", "input item"],
+            ),
+            Column::Unit => ("单位", "Unit", &["计量单位"]),
+            Column::Value => (
+                "填报值",
+                "Value",
+                &["值", "数值", "数据", "填报数据", "填报数值"],
+            ),
+            Column::Evidence => (
+                "佐证材料",
+                "Evidence",
+                &["证明材料", "佐证", "supporting evidence"],
+            ),
+            Column::Note => ("备注", "Note", &["说明", "notes", "remark", "remarks"]),
+        }
+    }
+
+    pub fn header(self, lang: crate::Lang) -> &'static str {
+        let (zh, en, _) = self.headers();
+        lang.pick(zh, en)
+    }
+
+    pub fn matches(self, header: &str) -> bool {
+        let (zh, en, more) = self.headers();
+        header_parts(header).iter().any(|p| {
+            *p == normalize(zh) || *p == normalize(en) || more.iter().any(|m| *p == normalize(m))
+        })
+    }
+}
+
+/// An entry of 基本信息.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Level,
+    DivisionCode,
+    Parent,
+    Year,
+    Population,
+    FilingUnit,
+    Contact,
+    Date,
+}
+
+impl Field {
+    pub const ALL: [Field; 9] = [
+        Field::Name,
+        Field::Level,
+        Field::DivisionCode,
+        Field::Parent,
+        Field::Year,
+        Field::Population,
+        Field::FilingUnit,
+        Field::Contact,
+        Field::Date,
+    ];
+
+    /// (zh label, en label, other accepted texts).
+    pub fn labels(self) -> (&'static str, &'static str, &'static [&'static str]) {
+        match self {
+            Field::Name => (
+                "名称",
+                "Name",
+                &[
+                    "城市名称",
+                    "单位名称",
+                    "地区名称",
+                    "社区名称",
+                    "评价对象",
+                    "entity",
+                    "entity name",
+                ],
+            ),
+            Field::Level => ("级别", "Level", &["评价级别", "层级", "类别"]),
+            Field::DivisionCode => (
+                "行政区划代码",
+                "Division code",
+                &["区划代码", "administrative division code"],
+            ),
+            Field::Parent => (
+                "所属地市",
+                "Parent city",
+                &["所属城市", "所属市", "上级", "parent"],
+            ),
+            Field::Year => ("数据年度", "Year", &["年度", "年份", "data year"]),
+            Field::Population => (
+                "常住人口",
+                "Resident population",
+                &["人口", "常住人口数", "population"],
+            ),
+            Field::FilingUnit => ("填报单位", "Filing unit", &["报送单位", "filed by"]),
+            Field::Contact => (
+                "联系人及电话",
+                "Contact",
+                &["联系人", "联系方式", "联系电话", "contact person"],
+            ),
+            Field::Date => ("填报日期", "Date", &["日期", "报送日期", "filing date"]),
+        }
+    }
+
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let (zh, en, _) = self.labels();
+        lang.pick(zh, en)
+    }
+
+    pub fn matches(self, text: &str) -> bool {
+        let (zh, en, more) = self.labels();
+        header_parts(text).iter().any(|p| {
+            *p == normalize(zh) || *p == normalize(en) || more.iter().any(|m| *p == normalize(m))
+        })
+    }
+
+    /// Scoring needs none of these but the level and population; the rest are
+    /// for reports, and their absence is a warning.
+    pub fn wanted(self) -> bool {
+        !matches!(self, Field::Contact | Field::Date | Field::Parent)
+    }
+}
+
+/// Header of the 基本信息 label column and value column.
+pub const INFO_HEADERS: [(&str, &str); 3] =
+    [("项目", "Field"), ("内容", "Value"), ("说明", "Notes")];
+
+/// Lowercase, no whitespace, full-width ASCII folded to half width, a leading
+/// `*` (required marker) and a trailing colon dropped.
+pub fn normalize(s: &str) -> String {
+    let folded: String = s
+        .chars()
+        .map(fold_width)
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    folded
+        .trim_start_matches('*')
+        .trim_end_matches([':', '：'])
+        .to_string()
+}
+
+/// Full-width ASCII (！ to ～) and the ideographic space to their ASCII forms.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// A header like `指标代码 / Code` or `常住人口（人）\nResident population`
+/// split into its normalised parts, each without a trailing parenthesis.
+fn header_parts(header: &str) -> Vec<String> {
+    let folded: String = header.chars().map(fold_width).collect();
+    folded
+        .split(['/', '\n', '|'])
+        .map(|p| {
+            let p = p.trim();
+            let p = match p.find('(') {
+                Some(i) if i > 0 => &p[..i],
+                _ => p,
+            };
+            normalize(p)
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// `A1`-style column letters for a zero-based column index.
+pub fn col_letters(mut col: u32) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// `Sheet!C7` for a zero-based (row, col).
+pub fn cell_ref(sheet: &str, row: u32, col: u32) -> String {
+    format!("{sheet}!{}{}", col_letters(col), row + 1)
+}
+
+/// The workbook code of an input item: `ZF-01`, `ZF-01.N`, `ZF-01.D`, `JC-01.C`.
+pub fn item_code(indicator: &str, item: crate::standard::InputItem) -> String {
+    format!("{indicator}{}", item.suffix())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_in_both_languages() {
+        assert!(Column::Code.matches("指标代码"));
+        assert!(Column::Code.matches("Code"));
+        assert!(Column::Code.matches("指标代码 / Code"));
+        assert!(Column::Value.matches("填报值（Value）"));
+        assert!(!Column::Indicator.matches("指标代码"));
+        assert!(Field::Population.matches("常住人口（人）"));
+        assert!(Field::Population.matches("*Resident population:"));
+        assert_eq!(col_letters(0), "A");
+        assert_eq!(col_letters(25), "Z");
+        assert_eq!(col_letters(26), "AA");
+        assert_eq!(cell_ref("指标填报", 11, 5), "指标填报!F12");
+    }
+}

@@ -1,0 +1,985 @@
+//! From an opened workbook to a `Submission`: 基本信息 first (the level picks
+//! the standard), then 指标填报 row by row against the standard, every problem
+//! a diagnostic addressed to its cell.
+
+use super::layout::{
+    Column, DATA_SHEET_NAMES, Field, INFO_SHEET_NAMES, SHEET_DATA, SHEET_INFO, cell_ref, item_code,
+    normalize,
+};
+use super::open::{Cell, Grid, Workbook, is_blank, raw_text};
+use super::values::{NumberError, parse_number, parse_option, parse_yes_no, unit_agrees};
+use super::{Datum, Entity, IndicatorData, ItemValue};
+use crate::diag::{Diagnostic, Text};
+use crate::standard::{Indicator, InputItem, InputLabel, Kind, Level, Standard};
+use calamine::Data;
+use indexmap::IndexMap;
+use std::collections::HashMap;
+
+/// Find a sheet by any of its accepted names (case- and width-insensitive).
+fn find_sheet(book: &Workbook, names: &[&str]) -> Option<String> {
+    let wanted: Vec<String> = names.iter().map(|n| normalize(n)).collect();
+    book.sheets
+        .iter()
+        .find(|(n, _)| wanted.contains(&normalize(n)))
+        .map(|(n, _)| n.clone())
+}
+
+/// Sheets that are hidden and hold data: one warning each.
+pub fn hidden_sheets(book: &mut Workbook, ours: &[&str], diags: &mut Vec<Diagnostic>) {
+    let hidden: Vec<String> = book
+        .sheets
+        .iter()
+        .filter(|(_, h)| *h)
+        .map(|(n, _)| n.clone())
+        .collect();
+    for name in hidden {
+        let Ok(grid) = book.read(&name) else { continue };
+        if !grid.has_data() {
+            continue;
+        }
+        let read = ours.contains(&name.as_str());
+        diags.push(Diagnostic::new(
+            "hidden-sheet",
+            name.clone(),
+            if read {
+                Text::new(
+                    format!("工作表“{name}”是隐藏的，其中的数据已读取"),
+                    format!("sheet `{name}` is hidden; its data was read"),
+                )
+            } else {
+                Text::new(
+                    format!("隐藏的工作表“{name}”中有数据，已忽略"),
+                    format!("hidden sheet `{name}` holds data, which was ignored"),
+                )
+            },
+            Text::new(
+                "取消隐藏并核对内容，或删除不需要的工作表",
+                "unhide the sheet and check it, or delete it",
+            ),
+        ));
+    }
+}
+
+/// Read 基本信息 into an entity; the level cell's location is returned for
+/// a wrong-level finding.
+pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
+    let sheet = grid.name.as_str();
+    let mut entity = Entity::default();
+    let mut level_loc = sheet.to_string();
+    // A header cell 内容/Value names the value column; else the cell right of the label.
+    let value_header = grid.cells.iter().find(|(_, c)| {
+        let t = normalize(&raw_text(c));
+        ["内容", "填报内容", "value", "值"].contains(&t.as_str())
+    });
+    let value_col = value_header.map(|((_, c), _)| *c);
+    let mut found: HashMap<Field, (u32, u32)> = HashMap::new();
+    for (&(r, c), cell) in &grid.cells {
+        let Data::String(s) = &cell.value else {
+            continue;
+        };
+        if let Some(f) = Field::ALL.iter().find(|f| f.matches(s))
+            && !found.contains_key(f)
+        {
+            let vc = value_col.filter(|v| *v > c).unwrap_or(c + 1);
+            found.insert(*f, (r, vc));
+        }
+    }
+    for field in Field::ALL {
+        let Some(&(r, c)) = found.get(&field) else {
+            if field.wanted() || field == Field::Level {
+                diags.push(missing_info(field, sheet.to_string(), ""));
+            }
+            continue;
+        };
+        let loc = cell_ref(sheet, r, c);
+        let cell = grid.get(r, c);
+        let raw = cell.map(raw_text).unwrap_or_default();
+        let blank = cell.is_none_or(|c| is_blank(&c.value));
+        if blank {
+            if field == Field::Level {
+                level_loc = loc.clone();
+                diags.push(missing_info(field, loc.clone(), ""));
+            }
+            if field.wanted() && field != Field::Level {
+                diags.push(missing_info(field, loc, ""));
+            }
+            continue;
+        }
+        let value = &cell.expect("not blank").value;
+        match field {
+            Field::Level => {
+                level_loc = loc.clone();
+                entity.level = Level::parse(&raw);
+                if entity.level.is_none() {
+                    diags.push(
+                        Diagnostic::new(
+                            "missing-level",
+                            loc,
+                            Text::new(
+                                format!("无法识别的级别“{raw}”"),
+                                format!("level `{raw}` is not recognised"),
+                            ),
+                            Text::new(
+                                "填写 市级、县级 或 智慧社区",
+                                "write 市级 (city), 县级 (county) or 智慧社区 (community)",
+                            ),
+                        )
+                        .raw(raw),
+                    );
+                }
+            }
+            Field::Population => {
+                entity.population_location = loc.clone();
+                match cell_number(value) {
+                    Some((x, unit)) if unit.as_deref().is_none_or(|u| unit_agrees(u, "人")) => {
+                        if x <= 0.0 {
+                            diags.push(
+                                Diagnostic::new(
+                                    "out-of-range",
+                                    loc,
+                                    Text::new(
+                                        format!("常住人口 {raw} 不是正数"),
+                                        format!("resident population {raw} is not positive"),
+                                    ),
+                                    Text::new(
+                                        "填写年末常住人口（人）",
+                                        "enter the year-end resident population in persons",
+                                    ),
+                                )
+                                .raw(raw),
+                            );
+                        } else {
+                            entity.population = Some(x);
+                        }
+                    }
+                    Some(_) => diags.push(
+                        Diagnostic::new(
+                            "unit-mismatch",
+                            loc,
+                            Text::new(
+                                format!("常住人口“{raw}”的单位不是“人”"),
+                                format!("resident population `{raw}` is not in persons"),
+                            ),
+                            Text::new(
+                                "换算成人数后只填写数字，如 1234000",
+                                "convert to persons and enter only the number, e.g. 1234000",
+                            ),
+                        )
+                        .raw(raw),
+                    ),
+                    None => diags.push(not_a_number(loc, &raw, None, "人")),
+                }
+            }
+            Field::Year => match cell_number(value) {
+                Some((y, None)) if y.fract() == 0.0 && (1900.0..=2200.0).contains(&y) => {
+                    entity.year = Some(y as i32)
+                }
+                _ => diags.push(not_a_number(loc, &raw, None, "年")),
+            },
+            Field::DivisionCode => {
+                entity.division_code = match value {
+                    Data::Float(x) if x.fract() == 0.0 => format!("{x:.0}"),
+                    _ => raw.trim().to_string(),
+                }
+            }
+            Field::Name => entity.name = raw.trim().to_string(),
+            Field::Parent => entity.parent = raw.trim().to_string(),
+            Field::FilingUnit => entity.filing_unit = raw.trim().to_string(),
+            Field::Contact => entity.contact = raw.trim().to_string(),
+            Field::Date => entity.date = raw.trim().to_string(),
+        }
+    }
+    (entity, level_loc)
+}
+
+fn missing_info(field: Field, loc: String, raw: &str) -> Diagnostic {
+    let (zh, en, _) = field.labels();
+    let code = if field == Field::Level {
+        "missing-level"
+    } else {
+        "missing-basic-info"
+    };
+    Diagnostic::new(
+        code,
+        loc,
+        Text::new(
+            format!("“基本信息”中缺少{zh}"),
+            format!("基本信息 lacks the {}", en.to_lowercase()),
+        ),
+        Text::new(
+            format!("填写{zh}"),
+            format!("fill in the {}", en.to_lowercase()),
+        ),
+    )
+    .raw(raw)
+}
+
+/// A cell as a number: numeric cells as they are, text through `parse_number`.
+fn cell_number(v: &Data) -> Option<(f64, Option<String>)> {
+    match v {
+        Data::Int(i) => Some((*i as f64, None)),
+        Data::Float(x) => Some((*x, None)),
+        Data::String(s) => parse_number(s)
+            .ok()
+            .filter(|n| !n.percent)
+            .map(|n| (n.value, n.unit)),
+        _ => None,
+    }
+}
+
+fn not_a_number(loc: String, raw: &str, indicator: Option<&str>, unit: &str) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        "not-a-number",
+        loc,
+        Text::new(
+            format!("“{raw}”不是数值"),
+            format!("`{raw}` is not a number"),
+        ),
+        Text::new(
+            format!("只填写数字（单位：{unit}），说明写在备注列"),
+            format!("enter only the number (unit: {unit}); explanations go in the note column"),
+        ),
+    )
+    .raw(raw);
+    d.indicator = indicator.map(str::to_string);
+    d
+}
+
+/// The columns found in the header row of 指标填报.
+struct Header {
+    row: u32,
+    cols: HashMap<Column, u32>,
+}
+
+fn find_header(grid: &Grid) -> Option<Header> {
+    // The first row (of the first 50) that names a code column.
+    for row in grid.rows().into_iter().take(50) {
+        let mut cols = HashMap::new();
+        for (&(_, c), cell) in grid.cells.range((row, 0)..(row + 1, 0)) {
+            let Data::String(s) = &cell.value else {
+                continue;
+            };
+            if let Some(col) = Column::ALL.iter().find(|k| k.matches(s)) {
+                cols.entry(*col).or_insert(c);
+            }
+        }
+        if cols.contains_key(&Column::Code) {
+            return Some(Header { row, cols });
+        }
+    }
+    None
+}
+
+/// Read 指标填报 against the standard.
+pub fn read_data(
+    grid: &Grid,
+    standard: &Standard,
+    population: Option<f64>,
+    diags: &mut Vec<Diagnostic>,
+) -> IndexMap<String, IndicatorData> {
+    let sheet = grid.name.as_str();
+    let mut data: IndexMap<String, IndicatorData> = IndexMap::new();
+    let missing_all = |data: &mut IndexMap<String, IndicatorData>| {
+        for ind in &standard.indicator {
+            data.insert(
+                ind.code.clone(),
+                IndicatorData {
+                    items: ind
+                        .inputs()
+                        .into_iter()
+                        .map(|(item, _)| ItemValue {
+                            item,
+                            datum: None,
+                            location: String::new(),
+                            raw: String::new(),
+                        })
+                        .collect(),
+                    ..IndicatorData::default()
+                },
+            );
+        }
+    };
+    let header = find_header(grid);
+    let missing_col = |col: Column, loc: String| {
+        let (zh, en, _) = col.headers();
+        Diagnostic::new(
+            "missing-column",
+            loc,
+            Text::new(
+                format!("“{sheet}”中找不到“{zh}”列"),
+                format!("sheet `{sheet}` has no `{en}` column"),
+            ),
+            Text::new(
+                format!("恢复模板中的表头“{zh}”"),
+                format!("restore the template's header `{zh}` / `{en}`"),
+            ),
+        )
+    };
+    let Some(header) = header else {
+        diags.push(missing_col(Column::Code, sheet.to_string()));
+        missing_all(&mut data);
+        return data;
+    };
+    let Some(&value_col) = header.cols.get(&Column::Value) else {
+        diags.push(missing_col(
+            Column::Value,
+            format!("{sheet}!{r}:{r}", r = header.row + 1),
+        ));
+        missing_all(&mut data);
+        return data;
+    };
+    let code_col = header.cols[&Column::Code];
+
+    // Every expected workbook code → (indicator index, item).
+    let mut expected: HashMap<String, (usize, InputItem)> = HashMap::new();
+    for (i, ind) in standard.indicator.iter().enumerate() {
+        for (item, _) in ind.inputs() {
+            expected.insert(item_code(&ind.code, item).to_uppercase(), (i, item));
+        }
+    }
+    let mut rows: HashMap<String, u32> = HashMap::new();
+    for row in grid.rows() {
+        if row <= header.row {
+            continue;
+        }
+        let raw = grid.text(row, code_col);
+        let code: String = raw
+            .chars()
+            .map(super::layout::fold_width)
+            .collect::<String>()
+            .trim()
+            .to_uppercase();
+        // Blank rows and note rows (text that cannot be a code) are passed over.
+        if code.is_empty()
+            || !code.is_ascii()
+            || code.contains(char::is_whitespace)
+            || code.len() > 24
+        {
+            continue;
+        }
+        let loc = cell_ref(sheet, row, code_col);
+        if !expected.contains_key(&code) {
+            diags.push(
+                Diagnostic::new(
+                    "unknown-indicator-code",
+                    loc,
+                    Text::new(
+                        format!("代码“{raw}”不在标准 {} 中，该行被忽略", standard.id()),
+                        format!(
+                            "code `{raw}` is not in standard {}; the row is ignored",
+                            standard.id()
+                        ),
+                    ),
+                    Text::new(
+                        "核对代码拼写，或使用该标准的模板",
+                        "check the code, or use this standard's template",
+                    ),
+                )
+                .raw(raw),
+            );
+            continue;
+        }
+        if let Some(first) = rows.get(&code) {
+            diags.push(
+                Diagnostic::new(
+                    "duplicate-code",
+                    loc,
+                    Text::new(
+                        format!("代码“{raw}”重复出现，已按第 {} 行读取", first + 1),
+                        format!("code `{raw}` appears again; row {} was read", first + 1),
+                    ),
+                    Text::new("删除多余的行", "delete the extra row"),
+                )
+                .raw(raw)
+                .indicator(standard.indicator[expected[&code].0].code.clone()),
+            );
+            continue;
+        }
+        rows.insert(code, row);
+    }
+
+    let evidence_col = header.cols.get(&Column::Evidence).copied();
+    let note_col = header.cols.get(&Column::Note).copied();
+    for ind in &standard.indicator {
+        let mut entry = IndicatorData::default();
+        let mut first_row = None;
+        for (item, label) in ind.inputs() {
+            let code = item_code(&ind.code, item);
+            let Some(&row) = rows.get(&code.to_uppercase()) else {
+                diags.push(
+                    Diagnostic::new(
+                        "missing-item",
+                        sheet.to_string(),
+                        Text::new(
+                            format!("缺少填报项 {code}（{}）的行", label.zh),
+                            format!("no row for input item {code} ({})", label.en),
+                        ),
+                        Text::new(
+                            "从模板中复制该行并填写",
+                            "copy the row from the template and fill it in",
+                        ),
+                    )
+                    .indicator(ind.code.clone()),
+                );
+                entry.items.push(ItemValue {
+                    item,
+                    datum: None,
+                    location: String::new(),
+                    raw: String::new(),
+                });
+                continue;
+            };
+            first_row.get_or_insert(row);
+            let loc = cell_ref(sheet, row, value_col);
+            let (datum, raw) = read_value(grid, row, value_col, ind, item, &label, &loc, diags);
+            entry.items.push(ItemValue {
+                item,
+                datum,
+                location: loc,
+                raw,
+            });
+            let text = |col: Option<u32>| {
+                col.map(|c| grid.text(row, c).trim().to_string())
+                    .filter(|t| !t.is_empty())
+            };
+            if entry.evidence.is_none() {
+                entry.evidence = text(evidence_col);
+            }
+            if entry.note.is_none() {
+                entry.note = text(note_col);
+            }
+        }
+        cross_checks(ind, &entry, population, diags);
+        if ind.evidence_required && entry.evidence.is_none() && first_row.is_some() {
+            let loc = match (evidence_col, first_row) {
+                (Some(c), Some(r)) => cell_ref(sheet, r, c),
+                _ => sheet.to_string(),
+            };
+            let what = if ind.evidence_zh.is_empty() {
+                "佐证材料".to_string()
+            } else {
+                ind.evidence_zh.clone()
+            };
+            let what_en = if ind.evidence_en.is_empty() {
+                "evidence".to_string()
+            } else {
+                ind.evidence_en.clone()
+            };
+            diags.push(
+                Diagnostic::new(
+                    "evidence-missing",
+                    loc,
+                    Text::new(
+                        format!("{} {} 需要佐证材料：{what}", ind.code, ind.name_zh),
+                        format!("{} {} needs evidence: {what_en}", ind.code, ind.name_en),
+                    ),
+                    Text::new(
+                        "在“佐证材料”列写明材料名称或附件编号",
+                        "name the document or annex in the evidence column",
+                    ),
+                )
+                .indicator(ind.code.clone()),
+            );
+        }
+        data.insert(ind.code.clone(), entry);
+    }
+    data
+}
+
+/// Zero denominators, numerators above denominators, per-population counts without a population.
+fn cross_checks(
+    ind: &Indicator,
+    entry: &IndicatorData,
+    population: Option<f64>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    match &ind.kind {
+        Kind::Ratio { .. } => {
+            let (Some(n), Some(d)) = (
+                entry.get(InputItem::Numerator),
+                entry.get(InputItem::Denominator),
+            ) else {
+                return;
+            };
+            let (Some(Datum::Number(nv)), Some(Datum::Number(dv))) = (n.datum, d.datum) else {
+                return;
+            };
+            if dv == 0.0 {
+                diags.push(
+                    Diagnostic::new(
+                        "zero-denominator",
+                        d.location.clone(),
+                        Text::new(
+                            format!("{} 的分母为 0", ind.code),
+                            format!("the denominator of {} is 0", ind.code),
+                        ),
+                        Text::new("填写实际的分母", "enter the actual denominator"),
+                    )
+                    .raw(d.raw.clone())
+                    .indicator(ind.code.clone()),
+                );
+            } else if nv > dv * (1.0 + 1e-9) {
+                diags.push(
+                    Diagnostic::new(
+                        "numerator-exceeds-denominator",
+                        n.location.clone(),
+                        Text::new(
+                            format!("{} 的分子 {nv} 大于分母 {dv}（{}）", ind.code, d.location),
+                            format!(
+                                "the numerator of {} ({nv}) exceeds its denominator ({dv}, {})",
+                                ind.code, d.location
+                            ),
+                        ),
+                        Text::new(
+                            "核对分子与分母的口径和年份，确认没有填反",
+                            "check both share a definition and year and are not swapped",
+                        ),
+                    )
+                    .raw(n.raw.clone())
+                    .indicator(ind.code.clone()),
+                );
+            }
+        }
+        Kind::PerPopulation { .. } => {
+            if population.is_none()
+                && let Some(c) = entry.get(InputItem::Count)
+                && c.datum.is_some()
+            {
+                diags.push(
+                    Diagnostic::new(
+                        "population-missing",
+                        c.location.clone(),
+                        Text::new(
+                            format!("{} 按常住人口计算，但“基本信息”中没有可用的常住人口", ind.code),
+                            format!("{} is per resident, but 基本信息 gives no usable resident population", ind.code),
+                        ),
+                        Text::new("在“基本信息”中填写常住人口（人）", "fill in the resident population (persons) in 基本信息"),
+                    )
+                    .raw(c.raw.clone())
+                    .indicator(ind.code.clone()),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Read one value cell into a datum, or a diagnostic saying why not.
+#[allow(clippy::too_many_arguments)]
+fn read_value(
+    grid: &Grid,
+    row: u32,
+    col: u32,
+    ind: &Indicator,
+    item: InputItem,
+    label: &InputLabel,
+    loc: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<Datum>, String) {
+    let empty = Cell {
+        value: Data::Empty,
+        formula: None,
+    };
+    let cell = grid.get(row, col).unwrap_or(&empty);
+    let raw = raw_text(cell);
+    let code = ind.code.clone();
+    let mut push = |code_: &'static str, msg: Text, hint: Text| {
+        diags.push(
+            Diagnostic::new(code_, loc, msg, hint)
+                .raw(raw.clone())
+                .indicator(code.clone()),
+        );
+    };
+    if let Some(m) = grid.covered_by_merge(row, col) {
+        let top = cell_ref(&grid.name, m.start.0, m.start.1);
+        push(
+            "merged-cell",
+            Text::new(
+                format!("填报值单元格被合并进 {top} 起的合并区域，无法读取"),
+                format!(
+                    "the value cell is inside the merged region starting at {top} and cannot be read"
+                ),
+            ),
+            Text::new(
+                "取消合并，每个填报项填在自己的单元格中",
+                "unmerge the cells and give each item its own value",
+            ),
+        );
+        return (None, raw);
+    }
+    if cell.formula.is_some() && is_blank(&cell.value) {
+        push(
+            "formula-no-cached-value",
+            Text::new(
+                format!("公式 {raw} 没有保存计算结果"),
+                format!("formula {raw} has no cached value"),
+            ),
+            Text::new(
+                "用 Excel、WPS 或 LibreOffice 打开并保存一次，或直接填写数值",
+                "open and save the file once in Excel, WPS or LibreOffice, or type the value",
+            ),
+        );
+        return (None, raw);
+    }
+    if let Data::Error(e) = &cell.value {
+        push(
+            "error-cell",
+            Text::new(
+                format!("单元格是错误值 {e}"),
+                format!("the cell holds the error {e}"),
+            ),
+            Text::new(
+                "修正公式或直接填写数值",
+                "fix the formula or type the value",
+            ),
+        );
+        return (None, raw);
+    }
+    if is_blank(&cell.value) {
+        push(
+            "missing-value",
+            Text::new(
+                format!("{} {}（{}）未填写", ind.code, ind.name_zh, label.zh),
+                format!("{} {} ({}) is empty", ind.code, ind.name_en, label.en),
+            ),
+            Text::new(
+                "填写数值；确实没有数据时在备注中说明",
+                "enter the value; if there is no data, say why in the note",
+            ),
+        );
+        return (None, raw);
+    }
+    let unit = label.unit.as_str();
+    match &ind.kind {
+        Kind::YesNo { .. } => {
+            let b = match &cell.value {
+                Data::Bool(b) => Some(*b),
+                Data::String(s) => parse_yes_no(s),
+                _ => None,
+            };
+            if b.is_none() {
+                push(
+                    "not-yes-no",
+                    Text::new(
+                        format!("“{raw}”不是“是/否”"),
+                        format!("`{raw}` is not a yes/no answer"),
+                    ),
+                    Text::new(
+                        "从下拉列表中选择“是”或“否”",
+                        "pick 是 (yes) or 否 (no) from the list",
+                    ),
+                );
+            }
+            (b.map(Datum::YesNo), raw)
+        }
+        Kind::Grade { options } => {
+            let i = match &cell.value {
+                Data::String(s) => parse_option(s, options),
+                _ => None,
+            };
+            if i.is_none() {
+                let zh: Vec<&str> = options.iter().map(|o| o.zh.as_str()).collect();
+                let en: Vec<&str> = options.iter().map(|o| o.en.as_str()).collect();
+                push(
+                    "unknown-option",
+                    Text::new(
+                        format!("“{raw}”不是 {} 的选项", ind.code),
+                        format!("`{raw}` is not an option of {}", ind.code),
+                    ),
+                    Text::new(
+                        format!("选择其中之一：{}", zh.join("、")),
+                        format!("pick one of: {}", en.join(", ")),
+                    ),
+                );
+            }
+            (i.map(Datum::Option), raw)
+        }
+        _ => {
+            let percent = matches!(ind.kind, Kind::Percent { .. }) || unit == "%";
+            let value = match &cell.value {
+                Data::Int(i) => number_cell(*i as f64, percent, &mut push),
+                Data::Float(x) => number_cell(*x, percent, &mut push),
+                Data::String(s) => text_cell(s, &raw, percent, unit, &mut push),
+                _ => {
+                    push(
+                        "not-a-number",
+                        Text::new(
+                            format!("“{raw}”不是数值"),
+                            format!("`{raw}` is not a number"),
+                        ),
+                        Text::new(
+                            format!("只填写数字（单位：{unit}）"),
+                            format!("enter only the number (unit: {unit})"),
+                        ),
+                    );
+                    None
+                }
+            };
+            let Some(v) = value else { return (None, raw) };
+            // Everything read here is a count, a share or a score: never negative.
+            let max = if percent || matches!(ind.kind, Kind::Survey { .. }) {
+                Some(100.0)
+            } else {
+                None
+            };
+            let negative_ok = matches!(ind.kind, Kind::Number { .. });
+            if (!negative_ok && v < 0.0) || max.is_some_and(|m| v > m + 1e-9) {
+                let range = match max {
+                    Some(m) => format!("0–{m}"),
+                    None => "≥ 0".into(),
+                };
+                push(
+                    "out-of-range",
+                    Text::new(
+                        format!(
+                            "{raw} 超出合理范围（{range}{}）",
+                            if percent { "%" } else { "" }
+                        ),
+                        format!("{raw} is outside {range}{}", if percent { "%" } else { "" }),
+                    ),
+                    Text::new("核对数值与单位", "check the number and its unit"),
+                );
+                return (None, raw);
+            }
+            let _ = item;
+            (Some(Datum::Number(v)), raw)
+        }
+    }
+}
+
+fn number_cell(
+    x: f64,
+    percent: bool,
+    push: &mut impl FnMut(&'static str, Text, Text),
+) -> Option<f64> {
+    if !percent {
+        return Some(x);
+    }
+    if x > 1.0 + 1e-9 && x <= 100.0 {
+        push(
+            "ambiguous-percent",
+            Text::new(
+                format!(
+                    "百分比单元格中是 {x}，显示为 {}%；若指 {x}%，应输入 {x}%",
+                    x * 100.0
+                ),
+                format!(
+                    "the percent cell holds {x}, which shows as {}%; if {x}% is meant, type {x}%",
+                    x * 100.0
+                ),
+            ),
+            Text::new(
+                format!("输入 {x}%（带百分号）"),
+                format!("type {x}% with the percent sign"),
+            ),
+        );
+        return None;
+    }
+    Some(x * 100.0)
+}
+
+fn text_cell(
+    s: &str,
+    raw: &str,
+    percent: bool,
+    unit: &str,
+    push: &mut impl FnMut(&'static str, Text, Text),
+) -> Option<f64> {
+    let n = match parse_number(s) {
+        Ok(n) => n,
+        Err(NumberError::AmbiguousComma) => {
+            push(
+                "not-a-number",
+                Text::new(
+                    format!("“{raw}”中的逗号不是千分位，无法确定是小数点还是分隔符"),
+                    format!(
+                        "the comma in `{raw}` is not a thousands separator; decimal or separator is unclear"
+                    ),
+                ),
+                Text::new(
+                    "小数点用“.”，例如 0.85",
+                    "use `.` as the decimal point, e.g. 0.85",
+                ),
+            );
+            return None;
+        }
+        Err(NumberError::NotANumber) => {
+            push(
+                "not-a-number",
+                Text::new(
+                    format!("“{raw}”不是数值"),
+                    format!("`{raw}` is not a number"),
+                ),
+                Text::new(
+                    format!("只填写数字（单位：{unit}），说明写在备注列"),
+                    format!(
+                        "enter only the number (unit: {unit}); explanations go in the note column"
+                    ),
+                ),
+            );
+            return None;
+        }
+    };
+    if let Some(u) = &n.unit
+        && !unit_agrees(u, unit)
+    {
+        push(
+            "unit-mismatch",
+            Text::new(
+                format!("“{raw}”的单位“{u}”与要求的“{unit}”不同"),
+                format!("`{raw}` is in `{u}`, the item asks for `{unit}`"),
+            ),
+            Text::new(
+                format!("换算成“{unit}”后只填写数字"),
+                format!("convert to `{unit}` and enter only the number"),
+            ),
+        );
+        return None;
+    }
+    if n.percent && !percent {
+        push(
+            "unit-mismatch",
+            Text::new(
+                format!("“{raw}”是百分比，但该项的单位是“{unit}”"),
+                format!("`{raw}` is a percentage, the item's unit is `{unit}`"),
+            ),
+            Text::new(
+                format!("填写以“{unit}”计的数字"),
+                format!("enter the number in `{unit}`"),
+            ),
+        );
+        return None;
+    }
+    if percent && !n.percent && n.value.abs() <= 1.0 {
+        push(
+            "ambiguous-percent",
+            Text::new(
+                format!(
+                    "百分比项中以文本填写了“{raw}”，可能指 {}% 也可能指 {}%",
+                    n.value * 100.0,
+                    n.value
+                ),
+                format!(
+                    "`{raw}` typed as text in a percent item could mean {}% or {}%",
+                    n.value * 100.0,
+                    n.value
+                ),
+            ),
+            Text::new(
+                "输入时带上百分号，例如 85%",
+                "type the value with its percent sign, e.g. 85%",
+            ),
+        );
+        return None;
+    }
+    push(
+        "number-as-text",
+        Text::new(
+            format!(
+                "文本“{raw}”按数值 {}{} 读取",
+                n.value,
+                if percent { "%" } else { "" }
+            ),
+            format!(
+                "text `{raw}` was read as {}{}",
+                n.value,
+                if percent { "%" } else { "" }
+            ),
+        ),
+        Text::new(
+            "无需处理；可把单元格改为数值格式",
+            "nothing to do; make it a number cell to silence this",
+        ),
+    );
+    Some(n.value)
+}
+
+/// What `read_book` finds: the entity, the standard chosen, the data, the diagnostics.
+pub type BookRead<'s> = (
+    Entity,
+    &'s Standard,
+    IndexMap<String, IndicatorData>,
+    Vec<Diagnostic>,
+);
+
+/// The whole read: sheets, 基本信息, the standard, 指标填报.
+pub fn read_book<'s>(
+    book: &mut Workbook,
+    choose: &dyn Fn(Option<Level>) -> &'s Standard,
+) -> Result<BookRead<'s>, String> {
+    let mut diags = Vec::new();
+    let info_name = find_sheet(book, INFO_SHEET_NAMES);
+    let data_name = find_sheet(book, DATA_SHEET_NAMES);
+    let ours: Vec<&str> = [info_name.as_deref(), data_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    hidden_sheets(book, &ours, &mut diags);
+    let missing_sheet = |name: &str, en: &str| {
+        Diagnostic::new(
+            "missing-sheet",
+            name.to_string(),
+            Text::new(
+                format!("工作簿中没有“{name}”工作表"),
+                format!("the workbook has no `{name}` ({en}) sheet"),
+            ),
+            Text::new(
+                "从 `citystar template` 生成的模板开始填报，或把工作表改回原名",
+                "start from `citystar template`, or rename the sheet back",
+            ),
+        )
+    };
+    let (entity, level_loc) = match &info_name {
+        Some(n) => {
+            let grid = book.read(n)?;
+            read_info(&grid, &mut diags)
+        }
+        None => {
+            diags.push(missing_sheet(SHEET_INFO, "Basic information"));
+            (Entity::default(), SHEET_INFO.to_string())
+        }
+    };
+    let standard = choose(entity.level);
+    if let Some(level) = entity.level
+        && level != standard.level()
+    {
+        diags.push(Diagnostic::new(
+            "wrong-level",
+            level_loc,
+            Text::new(
+                format!(
+                    "工作簿是{}填报表，但按{}标准 {} 检查",
+                    level.name_zh(),
+                    standard.level().name_zh(),
+                    standard.id()
+                ),
+                format!(
+                    "the workbook is for a {}, but is checked against the {} standard {}",
+                    level.key(),
+                    standard.level().key(),
+                    standard.id()
+                ),
+            ),
+            Text::new(
+                "去掉 --standard，或改正“基本信息”中的级别",
+                "drop --standard, or correct the level in 基本信息",
+            ),
+        ));
+    }
+    let data = match &data_name {
+        Some(n) => {
+            let grid = book.read(n)?;
+            read_data(&grid, standard, entity.population, &mut diags)
+        }
+        None => {
+            diags.push(missing_sheet(SHEET_DATA, "Indicator data"));
+            let mut sink = Vec::new();
+            let empty = Grid {
+                name: SHEET_DATA.into(),
+                ..Grid::default()
+            };
+            read_data(&empty, standard, entity.population, &mut sink)
+        }
+    };
+    Ok((entity, standard, data, diags))
+}
