@@ -4,8 +4,10 @@
 //! The modules follow the pipeline of `docs/` and the design:
 //! standard → submission → assessment → benchmarks and gaps → renderers.
 
+pub mod assess;
 pub mod cli;
 pub mod diag;
+pub mod render;
 pub mod standard;
 pub mod submission;
 

@@ -1,5 +1,6 @@
 //! The command line: argument definitions and dispatch, one file per command.
 
+mod assess;
 mod standards;
 
 use crate::Lang;
@@ -61,6 +62,8 @@ pub enum Format {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Score workbooks, rate them 0–5★, explain the rating, plan the next star; the CI gate.
+    Assess(assess::AssessArgs),
     /// The standards: list, show, lint, export to xlsx, import from xlsx.
     Standards {
         #[command(subcommand)]
@@ -75,6 +78,7 @@ pub fn main() -> i32 {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Standards { action, lang } => standards::run(action, lang.resolve()),
+        Command::Assess(args) => assess::run(args),
     };
     match outcome {
         Ok(o) => o as i32,
