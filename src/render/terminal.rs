@@ -119,7 +119,7 @@ impl Terminal {
             t(lang, "提示", "info")
         );
         let mut ds: Vec<_> = a.diagnostics.iter().collect();
-        ds.sort_by(|x, y| y.severity.cmp(&x.severity));
+        ds.sort_by_key(|d| std::cmp::Reverse(d.severity));
         for d in ds.iter().take(TOP_DIAGNOSTICS) {
             let _ = writeln!(
                 out,
