@@ -167,7 +167,10 @@ impl Terminal {
                     "\n{} {}★: {} → {} {}",
                     t(lang, "升星方案", "Plan to"),
                     p.target_stars.unwrap_or(0),
-                    plural(p.steps.len(), "change", "changes"),
+                    match lang {
+                        Lang::Zh => format!("{} 项改进", p.steps.len()),
+                        Lang::En => plural(p.steps.len(), "change", "changes"),
+                    },
                     t(lang, "总分", "total"),
                     p.total_after.map(fmt2).unwrap_or_default()
                 );

@@ -227,6 +227,11 @@ proptest! {
         let model = Model::new(&std);
         let sc = model.score(&values(&std, &picks), &model.weights);
         prop_assert!((0.0..=100.0).contains(&sc.total));
+        // The fast rule check agrees with the one that explains itself.
+        for rule in &std.rating {
+            let explained = citystar::assess::rating::check(&model, rule, &sc, citystar::Lang::En);
+            prop_assert_eq!(holds(&model, rule, &sc), explained.iter().all(|c| c.holds));
+        }
     }
 
     #[test]
@@ -275,5 +280,52 @@ proptest! {
                 prop_assert!((p.relative_change - rel).abs() < 1e-3, "{} vs {}", p.relative_change, rel);
             }
         }
+    }
+}
+
+/// A standard of 48 indicators far from the next level: the search stays
+/// within its cap and still returns a verified plan.
+#[test]
+fn plan_on_a_big_standard_is_bounded_and_verified() {
+    let mut t = String::from(
+        "format = 1\n[standard]\nid = \"big\"\ncode = \"B\"\nedition = \"b\"\nlevel = \"city\"\ntitle_zh = \"b\"\ntitle_en = \"b\"\nsource = \"b\"\n[scoring]\nmethod = \"stars\"\nmissing = \"zero\"\n",
+    );
+    for d in 0..4 {
+        t += &format!(
+            "[[dimension]]\ncode = \"D{d}\"\nname_zh = \"维{d}\"\nname_en = \"d{d}\"\nweight = 25\n"
+        );
+    }
+    for i in 0..48 {
+        let w = if i % 12 == 11 { 100 - 11 * 8 } else { 8 };
+        t += &format!(
+            "[[indicator]]\ncode = \"I{i:02}\"\ndimension = \"D{}\"\nname_zh = \"指标\"\nname_en = \"i\"\nkind = \"number\"\ninput = {{ zh = \"x\", en = \"x\", unit = \"个\" }}\nunit = \"个\"\nstars = [10, 20, 30, 40, 50]\nweight = {w}\nsource = \"b\"\n",
+            i / 12
+        );
+    }
+    t += "[[rating]]\nstars = 1\nname_zh = \"一\"\nname_en = \"one\"\nmin_total = 10\n";
+    t += "[[rating]]\nstars = 2\nname_zh = \"二\"\nname_en = \"two\"\nmin_total = 70\nmin_dimension = 60\n";
+    let std = load_str(&t, "big").unwrap();
+    let model = Model::new(&std);
+    let vals: Vec<Option<f64>> = (0..48)
+        .map(|i| Some(f64::from(10 + (i * 7) % 25)))
+        .collect();
+    let sc = model.score(&vals, &model.weights);
+    let stars = stars_of(&model, &sc);
+    assert_eq!(stars, 1);
+    let options = Options {
+        draws: 0,
+        plan_cap: 2_000,
+        ..Options::default()
+    };
+    let p = plan::plan(&model, &vals, &sc, stars, &options);
+    assert!(
+        matches!(p.status, PlanStatus::Found | PlanStatus::FoundCapped),
+        "{p:?}"
+    );
+    assert!(p.verified);
+    assert!(p.explored <= 2_000);
+    assert_eq!(p.stars_after, Some(2));
+    if p.status == PlanStatus::FoundCapped {
+        assert!(p.reason.as_deref().unwrap().contains("may not be minimal"));
     }
 }
