@@ -4,9 +4,11 @@
 //! The modules follow the pipeline of `docs/` and the design:
 //! standard → submission → assessment → benchmarks and gaps → renderers.
 
+pub mod assess;
 pub mod benchmark;
 pub mod cli;
 pub mod diag;
+pub mod render;
 pub mod standard;
 pub mod submission;
 pub mod xlsx;

@@ -1,5 +1,6 @@
 //! The command line: argument definitions and dispatch, one file per command.
 
+mod assess;
 mod benchmarks;
 pub mod check;
 mod explain;
@@ -65,6 +66,8 @@ pub enum Format {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Score workbooks, rate them 0–5★, explain the rating, plan the next star; the CI gate.
+    Assess(assess::AssessArgs),
     /// The standards: list, show, lint, export to xlsx, import from xlsx.
     Standards {
         #[command(subcommand)]
@@ -111,6 +114,7 @@ pub fn main() -> i32 {
         Command::Template { args, lang } => template::run(args, lang),
         Command::Check { args, lang } => check::run(args, lang.resolve()),
         Command::Explain { args, lang } => explain::run(args, lang.resolve()),
+        Command::Assess(args) => assess::run(args),
     };
     match outcome {
         Ok(o) => o as i32,

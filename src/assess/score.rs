@@ -1,0 +1,470 @@
+//! Values, stars and scores: from a submission's input cells to indicator
+//! values, and from indicator values to dimension scores and the total.
+//! [`Model::score`] is the hot path of the plan search and the stability
+//! draws, so it works on plain vectors indexed like `Standard::indicator`.
+
+use super::{InputCell, NextRequirement, Status, round2};
+use crate::Lang;
+use crate::diag::Severity;
+use crate::standard::{
+    DimensionRole, Direction, Indicator, InputItem, Kind, MissingPolicy, Role, Standard,
+};
+use crate::submission::{Datum, Submission};
+
+/// Weights in use: the standard's, or perturbed ones (stability draws).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    /// Per dimension (scored dimensions; 0 for bonus ones).
+    pub dim: Vec<f64>,
+    /// Per indicator (weighted roles; 0 otherwise).
+    pub ind: Vec<f64>,
+}
+
+/// A standard prepared for repeated scoring.
+#[derive(Debug, Clone)]
+pub struct Model<'a> {
+    pub standard: &'a Standard,
+    /// Dimension index of each indicator.
+    pub dim_of: Vec<usize>,
+    pub weights: Weights,
+}
+
+/// The outcome of scoring one set of indicator values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub stars: Vec<u8>,
+    /// Indicator score 0–100; `None` when missing and excluded.
+    pub scores: Vec<Option<f64>>,
+    /// Unrounded points each indicator adds to the total (negative for deductions).
+    pub contribution: Vec<f64>,
+    /// Unrounded dimension scores (`None` for bonus dimensions).
+    pub dim_scores: Vec<Option<f64>>,
+    pub weighted: f64,
+    pub bonus: f64,
+    pub deduction: f64,
+    /// Clamped to 0–100 and rounded to the cent: the total everyone sees.
+    pub total: f64,
+    /// Weighted (scored + mandatory) indicators without a usable value.
+    pub missing_weighted: u32,
+}
+
+impl<'a> Model<'a> {
+    pub fn new(standard: &'a Standard) -> Self {
+        let dim_of = standard
+            .indicator
+            .iter()
+            .map(|i| {
+                standard
+                    .dimension
+                    .iter()
+                    .position(|d| d.code == i.dimension)
+                    .unwrap_or(0)
+            })
+            .collect();
+        let weights = Weights {
+            dim: standard
+                .dimension
+                .iter()
+                .map(|d| match d.role {
+                    DimensionRole::Scored => d.weight.unwrap_or(0.0),
+                    DimensionRole::Bonus => 0.0,
+                })
+                .collect(),
+            ind: standard
+                .indicator
+                .iter()
+                .map(|i| {
+                    if i.role.is_weighted() {
+                        i.weight.unwrap_or(0.0)
+                    } else {
+                        0.0
+                    }
+                })
+                .collect(),
+        };
+        Model {
+            standard,
+            dim_of,
+            weights,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.standard.indicator.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Score a set of indicator values (`None` = no usable value) with `w`.
+    pub fn score(&self, values: &[Option<f64>], w: &Weights) -> Scored {
+        let std = self.standard;
+        let n = std.indicator.len();
+        let nd = std.dimension.len();
+        let exclude = std.scoring.missing == MissingPolicy::Exclude;
+        let mut stars = vec![0u8; n];
+        let mut scores = vec![None; n];
+        let mut contribution = vec![0.0; n];
+        let mut missing_weighted = 0;
+        // Per dimension: Σ weight × score and Σ weight over counted indicators.
+        let mut sum = vec![0.0; nd];
+        let mut wsum = vec![0.0; nd];
+        let mut bonus_raw = 0.0;
+        let mut deduction_raw = 0.0;
+        for (i, ind) in std.indicator.iter().enumerate() {
+            let d = self.dim_of[i];
+            match values[i] {
+                Some(v) => {
+                    stars[i] = ind.stars_for(v);
+                    let s = std.indicator_score(ind, v);
+                    scores[i] = Some(s);
+                    match ind.role {
+                        Role::Scored | Role::Mandatory => {
+                            sum[d] += w.ind[i] * s;
+                            wsum[d] += w.ind[i];
+                        }
+                        Role::Bonus => {
+                            let p = ind.points.unwrap_or(0.0) * f64::from(stars[i]) / 5.0;
+                            contribution[i] = p;
+                            bonus_raw += p;
+                        }
+                        Role::Deduction => {
+                            let p =
+                                ind.points.unwrap_or(0.0) * f64::from(5 - stars[i].min(5)) / 5.0;
+                            contribution[i] = -p;
+                            deduction_raw += p;
+                        }
+                    }
+                }
+                None => match ind.role {
+                    Role::Scored | Role::Mandatory => {
+                        missing_weighted += 1;
+                        if !exclude {
+                            scores[i] = Some(0.0);
+                            wsum[d] += w.ind[i];
+                        }
+                    }
+                    Role::Bonus => scores[i] = Some(0.0),
+                    // A missing deduction item deducts nothing (it is reported as missing).
+                    Role::Deduction => {}
+                },
+            }
+        }
+        let dim_total: f64 = std
+            .dimension
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.role == DimensionRole::Scored)
+            .map(|(k, _)| w.dim[k])
+            .sum();
+        let mut dim_scores = vec![None; nd];
+        let mut weighted = 0.0;
+        for (k, dim) in std.dimension.iter().enumerate() {
+            if dim.role != DimensionRole::Scored {
+                continue;
+            }
+            let ds = if wsum[k] > 0.0 { sum[k] / wsum[k] } else { 0.0 };
+            dim_scores[k] = Some(ds);
+            if dim_total > 0.0 {
+                weighted += w.dim[k] * ds / dim_total;
+            }
+        }
+        // Contribution of a weighted indicator: its dimension's share of the
+        // total × its share of the dimension's counted weight × its score.
+        for (i, ind) in std.indicator.iter().enumerate() {
+            let d = self.dim_of[i];
+            if ind.role.is_weighted()
+                && wsum[d] > 0.0
+                && dim_total > 0.0
+                && let Some(s) = scores[i]
+            {
+                contribution[i] = w.dim[d] / dim_total * 100.0 * (w.ind[i] / wsum[d]) * s / 100.0;
+            }
+        }
+        let cap = std.scoring.bonus_cap;
+        let bonus = bonus_raw.min(cap);
+        let dcap = std.scoring.deduction_cap;
+        let deduction = deduction_raw.min(dcap);
+        // When a cap bites, each item's share is scaled so contributions still add up.
+        for (i, ind) in std.indicator.iter().enumerate() {
+            match ind.role {
+                Role::Bonus if bonus_raw > cap && bonus_raw > 0.0 => {
+                    contribution[i] *= cap / bonus_raw
+                }
+                Role::Deduction if deduction_raw > dcap && deduction_raw > 0.0 => {
+                    contribution[i] *= dcap / deduction_raw
+                }
+                _ => {}
+            }
+        }
+        let total = round2((weighted + bonus - deduction).clamp(0.0, 100.0));
+        Scored {
+            stars,
+            scores,
+            contribution,
+            dim_scores,
+            weighted,
+            bonus,
+            deduction,
+            total,
+            missing_weighted,
+        }
+    }
+}
+
+/// An indicator's value as computed from the submission, with its provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Computed {
+    pub value: Option<f64>,
+    pub status: Status,
+    pub computation: Option<String>,
+    pub inputs: Vec<InputCell>,
+}
+
+/// Compute every indicator's value from the submission's inputs, in the standard's order.
+/// An indicator named by an error-severity diagnostic counts as invalid.
+pub fn compute_values(std: &Standard, sub: &Submission, lang: Lang) -> Vec<Computed> {
+    std.indicator
+        .iter()
+        .map(|ind| {
+            let data = sub.data.get(&ind.code);
+            let inputs: Vec<InputCell> = data
+                .map(|d| {
+                    d.items
+                        .iter()
+                        .map(|it| InputCell {
+                            item: it.item,
+                            location: it.location.clone(),
+                            raw: it.raw.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let flagged = sub.diagnostics.iter().any(|d| {
+                d.severity == Severity::Error && d.indicator.as_deref() == Some(&ind.code)
+            });
+            let (value, computation, had_data) = match data {
+                Some(d) => value_of(ind, d, sub, lang),
+                None => (None, None, false),
+            };
+            let status = match (flagged, value, had_data) {
+                (true, _, _) => Status::Invalid,
+                (false, Some(_), _) => Status::Ok,
+                (false, None, true) => Status::Invalid,
+                (false, None, false) => Status::Missing,
+            };
+            Computed {
+                value: if status == Status::Ok { value } else { None },
+                status,
+                computation,
+                inputs,
+            }
+        })
+        .collect()
+}
+
+/// (value, how it was computed, whether any input was given).
+fn value_of(
+    ind: &Indicator,
+    d: &crate::submission::IndicatorData,
+    sub: &Submission,
+    lang: Lang,
+) -> (Option<f64>, Option<String>, bool) {
+    let any = d.items.iter().any(|i| i.datum.is_some());
+    let unit = &ind.unit;
+    let (v, text) = match &ind.kind {
+        Kind::Ratio { .. } => {
+            let n = d.number(InputItem::Numerator);
+            let den = d.number(InputItem::Denominator);
+            match (n, den) {
+                (Some(n), Some(den)) if den != 0.0 => {
+                    let v = n / den * 100.0;
+                    (
+                        Some(v),
+                        Some(format!(
+                            "{} / {} × 100 = {}{unit}",
+                            fmt_num(n),
+                            fmt_num(den),
+                            fmt_num(v)
+                        )),
+                    )
+                }
+                (Some(n), Some(_)) => (
+                    None,
+                    Some(match lang {
+                        Lang::Zh => format!("{} / 0：分母为零，无法计算", fmt_num(n)),
+                        Lang::En => format!("{} / 0: the denominator is zero", fmt_num(n)),
+                    }),
+                ),
+                _ => (None, None),
+            }
+        }
+        Kind::PerPopulation { per, .. } => {
+            let c = d.number(InputItem::Count);
+            match (c, sub.entity.population) {
+                (Some(c), Some(p)) if p > 0.0 => {
+                    let v = c / p * per;
+                    (
+                        Some(v),
+                        Some(format!(
+                            "{} / {} × {} = {} {unit}",
+                            fmt_num(c),
+                            fmt_num(p),
+                            fmt_num(*per),
+                            fmt_num(v)
+                        )),
+                    )
+                }
+                (Some(c), _) => (
+                    None,
+                    Some(match lang {
+                        Lang::Zh => format!("{}：缺少常住人口，无法计算", fmt_num(c)),
+                        Lang::En => format!("{}: no resident population given", fmt_num(c)),
+                    }),
+                ),
+                _ => (None, None),
+            }
+        }
+        Kind::Percent { .. } | Kind::Number { .. } | Kind::Survey { .. } => {
+            match d.number(InputItem::Value) {
+                Some(v) => (Some(v), Some(format!("{}{unit}", fmt_num(v)))),
+                None => (None, None),
+            }
+        }
+        Kind::YesNo { .. } => match d.get(InputItem::Choice).and_then(|i| i.datum) {
+            Some(Datum::YesNo(b)) => (
+                Some(if b { 1.0 } else { 0.0 }),
+                Some(yes_no_word(b, lang).to_string()),
+            ),
+            _ => (None, None),
+        },
+        Kind::Grade { options } => match d.get(InputItem::Choice).and_then(|i| i.datum) {
+            Some(Datum::Option(k)) if k < options.len() => {
+                let o = &options[k];
+                (
+                    Some(f64::from(o.stars)),
+                    Some(format!("{} → {}★", lang.pick(&o.zh, &o.en), o.stars)),
+                )
+            }
+            _ => (None, None),
+        },
+    };
+    (v, text, any)
+}
+
+pub fn yes_no_word(b: bool, lang: Lang) -> &'static str {
+    match (b, lang) {
+        (true, Lang::Zh) => "是",
+        (false, Lang::Zh) => "否",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+    }
+}
+
+/// The value that earns `star` on this indicator, where one does:
+/// the threshold, the yes/no answer (1/0), or the grade's stars.
+pub fn value_for_star(ind: &Indicator, star: u8) -> Option<f64> {
+    match &ind.kind {
+        Kind::YesNo {
+            yes_stars,
+            no_stars,
+        } => {
+            if *yes_stars == star {
+                Some(1.0)
+            } else if *no_stars == star {
+                Some(0.0)
+            } else {
+                None
+            }
+        }
+        Kind::Grade { options } => options
+            .iter()
+            .any(|o| o.stars == star)
+            .then_some(f64::from(star)),
+        _ => ind.requirement(star),
+    }
+}
+
+/// The star levels an indicator can reach, ascending, with the value for each.
+pub fn ladder(ind: &Indicator) -> Vec<(u8, f64)> {
+    (1..=5)
+        .filter_map(|s| value_for_star(ind, s).map(|v| (s, v)))
+        .collect()
+}
+
+/// A value written for people, in the indicator's terms: "≥ 95%", "是", "建成运行".
+pub fn describe_value(ind: &Indicator, value: f64, lang: Lang) -> String {
+    match &ind.kind {
+        Kind::YesNo { .. } => yes_no_word(value >= 0.5, lang).to_string(),
+        Kind::Grade { options } => {
+            let s = value.round() as u8;
+            options
+                .iter()
+                .find(|o| o.stars == s)
+                .map(|o| lang.pick(&o.zh, &o.en).to_string())
+                .unwrap_or_else(|| format!("{s}★"))
+        }
+        _ => format!("{}{}", fmt_num(value), unit_suffix(&ind.unit)),
+    }
+}
+
+fn unit_suffix(unit: &str) -> String {
+    if unit.is_empty() || unit == "%" {
+        unit.to_string()
+    } else {
+        format!(" {unit}")
+    }
+}
+
+/// What the next star above `stars` needs, if there is one.
+pub fn next_requirement(ind: &Indicator, stars: u8, lang: Lang) -> Option<NextRequirement> {
+    let (s, v) = ladder(ind).into_iter().find(|(s, _)| *s > stars)?;
+    let requirement = if ind.kind.has_thresholds() {
+        let op = match ind.direction {
+            Direction::Higher => "≥",
+            Direction::Lower => "≤",
+        };
+        format!("{op} {}", describe_value(ind, v, lang))
+    } else {
+        describe_value(ind, v, lang)
+    };
+    Some(NextRequirement {
+        stars: s,
+        requirement,
+        value: ind.kind.has_thresholds().then_some(v),
+    })
+}
+
+/// A number for people: thousands separators, at most two decimals, no trailing zeros.
+pub fn fmt_num(x: f64) -> String {
+    let r = round2(x);
+    let neg = r < 0.0;
+    let cents = (r.abs() * 100.0).round() as u128;
+    let int = cents / 100;
+    let frac = cents % 100;
+    let digits = int.to_string();
+    let mut grouped = String::new();
+    for (k, ch) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let mut s = if neg && cents > 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    };
+    if frac > 0 {
+        let f = format!("{frac:02}");
+        s.push('.');
+        s.push_str(f.trim_end_matches('0'));
+    }
+    s
+}
+
+/// Two decimals always (totals and dimension scores).
+pub fn fmt2(x: f64) -> String {
+    format!("{:.2}", round2(x))
+}

@@ -1,0 +1,178 @@
+//! `citystar assess FILE|DIR...`: score, rate, plan; the CI gate.
+
+use super::{Format, LangArg, Outcome};
+use crate::Lang;
+use crate::assess::batch::{self, Unreadable};
+use crate::assess::{self as core, Options, Relevel};
+use crate::standard::{Level, Standard};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use sha2::{Digest, Sha256};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct AssessArgs {
+    /// Workbooks (xlsx, xlsm, xlsb, xls, ods) or folders searched recursively.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
+    /// An embedded standard id or a standard file; default: by the level in 基本信息.
+    #[arg(long, value_name = "ID|PATH")]
+    pub standard: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Fail (exit 1) when any entity is rated below this star.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5))]
+    pub min_stars: Option<u8>,
+    /// Treat a diagnostic code as an error (fails the gate); `warnings` denies every warning.
+    #[arg(long, value_name = "CODE|warnings")]
+    pub deny: Vec<String>,
+    /// Treat a diagnostic code as a warning.
+    #[arg(long, value_name = "CODE")]
+    pub warn: Vec<String>,
+    /// Treat a diagnostic code as information only.
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+    /// Seed of the rating-stability draws.
+    #[arg(long, default_value_t = core::stability::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Number of rating-stability draws (0 leaves stability out).
+    #[arg(long, default_value_t = core::stability::DEFAULT_DRAWS)]
+    pub draws: usize,
+    /// ASCII table borders (for logs and terminals without box-drawing glyphs).
+    #[arg(long)]
+    pub ascii: bool,
+    #[command(flatten)]
+    pub lang: LangArg,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A standard with the SHA-256 of the text it was loaded from.
+struct Loaded {
+    standard: Standard,
+    sha256: String,
+}
+
+fn embedded() -> anyhow::Result<Vec<Loaded>> {
+    crate::standard::embedded::FILES
+        .iter()
+        .map(|(name, text)| {
+            Ok(Loaded {
+                standard: crate::standard::load_str(text, &format!("embedded:{name}"))?,
+                sha256: sha256_hex(text.as_bytes()),
+            })
+        })
+        .collect()
+}
+
+fn explicit(spec: &str) -> anyhow::Result<Loaded> {
+    let standard = super::resolve_standard(spec)?;
+    let sha256 = match crate::standard::embedded::FILES
+        .iter()
+        .find(|(name, text)| crate::standard::load_str(text, name).is_ok_and(|s| s.id() == spec))
+    {
+        Some((_, text)) => sha256_hex(text.as_bytes()),
+        None => sha256_hex(&std::fs::read(spec)?),
+    };
+    Ok(Loaded { standard, sha256 })
+}
+
+pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
+    let lang = args.lang.resolve();
+    let chosen = match &args.standard {
+        Some(spec) => Some(explicit(spec)?),
+        None => None,
+    };
+    let shipped = if chosen.is_none() {
+        embedded()?
+    } else {
+        Vec::new()
+    };
+    let options = Options {
+        lang,
+        seed: args.seed,
+        draws: args.draws,
+        levels: Relevel::new(&args.deny, &args.warn, &args.allow),
+        ..Options::default()
+    };
+
+    let (files, unreadable) = batch::collect_files(&args.paths);
+    for u in &unreadable {
+        eprintln!("{}: {}", u.file, u.message);
+    }
+    let progress = (files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
+        let p =
+            ProgressBar::with_draw_target(Some(files.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed}") {
+            p.set_style(style);
+        }
+        p
+    });
+
+    let results = batch::run(&files, progress.as_ref(), |path| {
+        let file = path.display().to_string();
+        // Which standard the workbook's level picked, and whether it named none.
+        let named_none = std::cell::Cell::new(false);
+        let choose = |level: Option<Level>| -> &Standard {
+            if let Some(c) = &chosen {
+                return &c.standard;
+            }
+            named_none.set(level.is_none());
+            let want = level.unwrap_or(Level::City);
+            shipped
+                .iter()
+                .find(|l| l.standard.level() == want)
+                .map(|l| &l.standard)
+                .unwrap_or(&shipped[0].standard)
+        };
+        let (submission, standard) =
+            crate::submission::read_path(path, &choose).map_err(|e| Unreadable {
+                file: file.clone(),
+                message: e.message,
+            })?;
+        let mut opts = options.clone();
+        opts.standard_sha256 = chosen.as_ref().map(|c| c.sha256.clone()).or_else(|| {
+            shipped
+                .iter()
+                .find(|l| l.standard.id() == standard.id())
+                .map(|l| l.sha256.clone())
+        });
+        if named_none.get() {
+            opts.notes.push(no_level_note(lang, standard));
+        }
+        Ok(core::assess(standard, &submission, &opts))
+    });
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    for u in results.iter().filter_map(|r| r.as_ref().err()) {
+        eprintln!("{}: {}", u.file, u.message);
+    }
+
+    let report = batch::report(results, unreadable, args.min_stars);
+    let text = crate::render::for_format(args.format, args.ascii).render(&report, lang);
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(match report.summary.gate.exit_code {
+        0 => Outcome::Done,
+        1 => Outcome::GateFailed,
+        _ => Outcome::Failed,
+    })
+}
+
+fn no_level_note(lang: Lang, standard: &Standard) -> String {
+    match lang {
+        Lang::Zh => format!("基本信息未注明层级，按市级标准 {} 评估", standard.id()),
+        Lang::En => format!(
+            "基本信息 names no level; assessed against the city standard {}",
+            standard.id()
+        ),
+    }
+}

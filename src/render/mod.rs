@@ -1,0 +1,37 @@
+//! Renderers behind one seam: the assessment is computed once, and every
+//! output format reads the same [`Report`](crate::assess::batch::Report).
+
+pub mod json;
+pub mod markdown;
+pub mod terminal;
+
+use crate::Lang;
+use crate::assess::batch::Report;
+
+/// One output format.
+pub trait Renderer {
+    /// The whole output for stdout.
+    fn render(&self, report: &Report, lang: Lang) -> String;
+}
+
+/// The renderer for a `--format` value.
+pub fn for_format(format: crate::cli::Format, ascii: bool) -> Box<dyn Renderer> {
+    match format {
+        crate::cli::Format::Table => Box::new(terminal::Terminal { ascii }),
+        crate::cli::Format::Json => Box::new(json::Json),
+        crate::cli::Format::Markdown => Box::new(markdown::Markdown),
+    }
+}
+
+/// Shared words of the human-readable renderers.
+pub(crate) fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub(crate) fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    lang.pick(zh, en)
+}

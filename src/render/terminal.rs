@@ -1,0 +1,293 @@
+//! `--format table`: what a person reads in ten seconds — who, which
+//! standard, the stars, the total, the dimensions — then diagnostics, the
+//! reasons, the plan and the stability. comfy-table measures CJK widths.
+
+use super::{Renderer, pct, plural, t};
+use crate::Lang;
+use crate::assess::batch::Report;
+use crate::assess::score::{fmt_num, fmt2};
+use crate::assess::{Assessment, PlanStatus, star_glyphs};
+use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
+use comfy_table::{CellAlignment, Table};
+use std::fmt::Write;
+
+/// Most diagnostics listed per entity (all are counted).
+const TOP_DIAGNOSTICS: usize = 5;
+
+pub struct Terminal {
+    /// ASCII borders for terminals and logs without box-drawing glyphs.
+    pub ascii: bool,
+}
+
+impl Terminal {
+    fn table(&self) -> Table {
+        let mut table = Table::new();
+        table.load_style(if self.ascii {
+            ASCII_FULL_CONDENSED
+        } else {
+            UTF8_FULL_CONDENSED
+        });
+        table
+    }
+
+    fn entity(&self, a: &Assessment, lang: Lang, out: &mut String) {
+        let _ = writeln!(out, "{}  ({})", a.name, a.file);
+        let _ = writeln!(
+            out,
+            "  {}  {} · {} · {}",
+            t(lang, "标准", "Standard"),
+            a.standard.code,
+            a.standard.edition,
+            a.standard.id
+        );
+        let glyphs = if self.ascii {
+            format!("{}/5", a.stars)
+        } else {
+            star_glyphs(a.stars)
+        };
+        let tier = a
+            .tier
+            .as_deref()
+            .map(|x| format!(" · {x}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}  {} {}{}   {} {} / 100",
+            t(lang, "评级", "Rating"),
+            glyphs,
+            a.stars_label,
+            tier,
+            t(lang, "总分", "Total"),
+            fmt2(a.score)
+        );
+        for n in &a.notes {
+            let _ = writeln!(out, "  ! {n}");
+        }
+
+        let mut dims = self.table();
+        dims.set_header(vec![
+            t(lang, "维度", "Dimension"),
+            t(lang, "得分", "Score"),
+            t(lang, "权重", "Weight"),
+            t(lang, "覆盖", "Coverage"),
+        ]);
+        for d in &a.dimensions {
+            dims.add_row(vec![
+                format!("{} {}", d.code, d.name),
+                match (d.score, d.points) {
+                    (Some(s), _) => fmt2(s),
+                    (None, Some(p)) => format!("+{}", fmt2(p)),
+                    _ => "—".into(),
+                },
+                d.weight
+                    .map(fmt_num)
+                    .unwrap_or_else(|| t(lang, "加分", "bonus").into()),
+                format!("{}/{}", d.covered, d.indicators),
+            ]);
+        }
+        for c in 1..4 {
+            if let Some(col) = dims.column_mut(c) {
+                col.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        let _ = writeln!(out, "{dims}");
+        let b = &a.breakdown;
+        if b.bonus > 0.0 || b.deduction > 0.0 {
+            let _ = writeln!(
+                out,
+                "  {} {} + {} {} − {} {} = {}",
+                t(lang, "加权", "weighted"),
+                fmt2(b.weighted),
+                t(lang, "加分", "bonus"),
+                fmt2(b.bonus),
+                t(lang, "扣分", "deductions"),
+                fmt2(b.deduction),
+                fmt2(a.score)
+            );
+        }
+
+        let (e, w, i) = a.diagnostic_counts();
+        let _ = writeln!(
+            out,
+            "\n{}: {} {}, {} {}, {} {}",
+            t(lang, "诊断", "Diagnostics"),
+            e,
+            t(lang, "错误", "error(s)"),
+            w,
+            t(lang, "警告", "warning(s)"),
+            i,
+            t(lang, "提示", "info")
+        );
+        let mut ds: Vec<_> = a.diagnostics.iter().collect();
+        ds.sort_by_key(|d| std::cmp::Reverse(d.severity));
+        for d in ds.iter().take(TOP_DIAGNOSTICS) {
+            let _ = writeln!(
+                out,
+                "  {:<7} {} [{}] {}",
+                d.severity, d.location, d.code, d.message
+            );
+        }
+        if ds.len() > TOP_DIAGNOSTICS {
+            let _ = writeln!(out, "  … +{}", ds.len() - TOP_DIAGNOSTICS);
+        }
+
+        let _ = writeln!(
+            out,
+            "\n{}: {}",
+            t(lang, "评级依据", "Why"),
+            a.rating.decided_by.text
+        );
+        if let Some(next) = &a.rating.next {
+            let _ = writeln!(
+                out,
+                "{} {}★ ({}):",
+                t(lang, "距下一星级", "Not yet"),
+                next.stars,
+                next.name
+            );
+            for c in &next.failing {
+                let _ = writeln!(out, "  ✗ {}", c.text);
+            }
+        }
+
+        let p = &a.next_star;
+        match p.status {
+            PlanStatus::Top => {}
+            PlanStatus::Impossible => {
+                let _ = writeln!(
+                    out,
+                    "\n{}: {}",
+                    t(lang, "升星方案", "Plan"),
+                    p.reason.as_deref().unwrap_or("")
+                );
+            }
+            PlanStatus::Found | PlanStatus::FoundCapped => {
+                let _ = writeln!(
+                    out,
+                    "\n{} {}★: {} → {} {}",
+                    t(lang, "升星方案", "Plan to"),
+                    p.target_stars.unwrap_or(0),
+                    match lang {
+                        Lang::Zh => format!("{} 项改进", p.steps.len()),
+                        Lang::En => plural(p.steps.len(), "change", "changes"),
+                    },
+                    t(lang, "总分", "total"),
+                    p.total_after.map(fmt2).unwrap_or_default()
+                );
+                let mut steps = self.table();
+                steps.set_header(vec![
+                    t(lang, "指标", "Indicator"),
+                    t(lang, "现值", "From"),
+                    t(lang, "目标", "To"),
+                    t(lang, "星级", "Stars"),
+                    t(lang, "加分", "Points"),
+                ]);
+                for s in &p.steps {
+                    steps.add_row(vec![
+                        format!("{} {}", s.code, s.name),
+                        s.from_text.clone(),
+                        s.to_text.clone(),
+                        format!("{}★→{}★", s.stars_from, s.stars_to),
+                        format!("+{}", fmt2(s.points_gained)),
+                    ]);
+                }
+                let _ = writeln!(out, "{steps}");
+                if let Some(r) = &p.reason {
+                    let _ = writeln!(out, "  {r}");
+                }
+            }
+        }
+
+        if let Some(s) = &a.stability {
+            let _ = writeln!(
+                out,
+                "\n{}: {}",
+                t(lang, "稳定性", "Stability"),
+                match lang {
+                    Lang::Zh => format!(
+                        "权重扰动 {} 次中 {} 保持 {}★；总分 5%–95% 区间 {}–{}（种子 {}）",
+                        s.draws,
+                        pct(s.same_stars),
+                        a.stars,
+                        fmt2(s.total_p5),
+                        fmt2(s.total_p95),
+                        s.seed
+                    ),
+                    Lang::En => format!(
+                        "{} of {} weight draws keep {}★; total 5–95%: {}–{} (seed {})",
+                        pct(s.same_stars),
+                        s.draws,
+                        a.stars,
+                        fmt2(s.total_p5),
+                        fmt2(s.total_p95),
+                        s.seed
+                    ),
+                }
+            );
+        }
+    }
+}
+
+impl Renderer for Terminal {
+    fn render(&self, report: &Report, lang: Lang) -> String {
+        let mut out = String::new();
+        for (k, a) in report.entities.iter().enumerate() {
+            if k > 0 {
+                out.push_str("\n────────\n\n");
+            }
+            self.entity(a, lang, &mut out);
+        }
+        let s = &report.summary;
+        if s.files > 1 || !s.unreadable.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n{}: {} / {} {}",
+                t(lang, "汇总", "Summary"),
+                s.assessed,
+                s.files,
+                t(lang, "个文件已评估", "files assessed")
+            );
+            if !s.ranking.is_empty() {
+                let mut rank = self.table();
+                rank.set_header(vec![
+                    "#",
+                    t(lang, "名称", "Name"),
+                    t(lang, "总分", "Total"),
+                    t(lang, "星级", "Stars"),
+                    t(lang, "文件", "File"),
+                ]);
+                for r in &s.ranking {
+                    rank.add_row(vec![
+                        r.rank.to_string(),
+                        r.name.clone(),
+                        fmt2(r.score),
+                        format!("{}★", r.stars),
+                        r.file.clone(),
+                    ]);
+                }
+                let _ = writeln!(out, "{rank}");
+            }
+            let dist: Vec<String> = (0..6)
+                .rev()
+                .map(|k| format!("{k}★ {}", s.star_distribution[k]))
+                .collect();
+            let _ = writeln!(out, "  {}", dist.join(" · "));
+            let _ = writeln!(
+                out,
+                "  {}: {} / {} / {}",
+                t(
+                    lang,
+                    "诊断（错误/警告/提示）",
+                    "diagnostics (error/warning/info)"
+                ),
+                s.diagnostics.error,
+                s.diagnostics.warning,
+                s.diagnostics.info
+            );
+            for u in &s.unreadable {
+                let _ = writeln!(out, "  ✗ {}: {}", u.file, u.message);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,331 @@
+//! Property tests on small random standards: the total stays in 0–100,
+//! improving an indicator never lowers the total or the rating, and the plan
+//! is valid and as small as a brute-force search finds.
+
+use citystar::assess::rating::{holds, next_rule, stars_of};
+use citystar::assess::score::{Model, ladder};
+use citystar::assess::{Options, PlanStatus, plan};
+use citystar::standard::{Direction, Standard, load_str};
+use proptest::prelude::*;
+
+/// A random small standard: two scored dimensions, 1–3 indicators each
+/// (numbers in either direction, yes/no, grades), optional bonus and
+/// deduction items, and three rating rules.
+#[derive(Debug, Clone)]
+struct Spec {
+    dim_a: u32,
+    exclude: bool,
+    inds: Vec<(u8, u8, bool, u32)>, // (dimension 0/1, kind 0..4, mandatory, weight)
+    bonus: Option<u32>,
+    deduction: Option<u32>,
+    r1: u32,
+    r3: u32,
+    r3_dim: Option<u32>,
+    r3_mand: Option<u8>,
+    r5: u32,
+    r5_missing: Option<u32>,
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    (
+        (2u32..=8).prop_map(|x| x * 10),
+        any::<bool>(),
+        prop::collection::vec((0u8..2, 0u8..4, any::<bool>(), 1u32..=5), 2..=5),
+        prop::option::of(1u32..=4),
+        prop::option::of(1u32..=4),
+        (
+            0u32..=30,
+            30u32..=70,
+            prop::option::of(20u32..=70),
+            prop::option::of(1u8..=4),
+        ),
+        (75u32..=95, prop::option::of(0u32..=2)),
+    )
+        .prop_map(
+            |(
+                dim_a,
+                exclude,
+                inds,
+                bonus,
+                deduction,
+                (r1, r3, r3_dim, r3_mand),
+                (r5, r5_missing),
+            )| {
+                Spec {
+                    dim_a,
+                    exclude,
+                    inds,
+                    bonus,
+                    deduction,
+                    r1,
+                    r3,
+                    r3_dim,
+                    r3_mand,
+                    r5,
+                    r5_missing,
+                }
+            },
+        )
+}
+
+fn toml(s: &Spec) -> String {
+    let mut t = format!(
+        "format = 1\n[standard]\nid = \"prop\"\ncode = \"P\"\nedition = \"p\"\nlevel = \"city\"\ntitle_zh = \"p\"\ntitle_en = \"p\"\nsource = \"p\"\n\
+         [scoring]\nmethod = \"stars\"\nmissing = \"{}\"\nbonus_cap = 3\ndeduction_cap = 3\n\
+         [[dimension]]\ncode = \"A\"\nname_zh = \"甲\"\nname_en = \"A\"\nweight = {}\n\
+         [[dimension]]\ncode = \"B\"\nname_zh = \"乙\"\nname_en = \"B\"\nweight = {}\n",
+        if s.exclude { "exclude" } else { "zero" },
+        s.dim_a,
+        100 - s.dim_a
+    );
+    // Every dimension needs an indicator: make sure both have one.
+    let mut inds = s.inds.clone();
+    inds[0].0 = 0;
+    inds[1].0 = 1;
+    // Weights within each dimension must add up to 100.
+    let mut weights: Vec<u32> = inds.iter().map(|x| x.3).collect();
+    for d in 0..2u8 {
+        let idx: Vec<usize> = (0..inds.len()).filter(|&k| inds[k].0 == d).collect();
+        let sum: u32 = idx.iter().map(|&k| inds[k].3).sum();
+        let mut left = 100;
+        for (n, &k) in idx.iter().enumerate() {
+            weights[k] = if n + 1 == idx.len() {
+                left
+            } else {
+                (inds[k].3 * 100 / sum).max(1)
+            };
+            left -= weights[k];
+        }
+    }
+    for (k, &(d, kind, mandatory, _)) in inds.iter().enumerate() {
+        let w = weights[k];
+        let dim = if d == 0 { "A" } else { "B" };
+        let body = match kind {
+            0 => "kind = \"number\"\ninput = { zh = \"x\", en = \"x\", unit = \"个\" }\nunit = \"个\"\nstars = [10, 20, 30, 40, 50]\n".to_string(),
+            1 => "kind = \"number\"\ninput = { zh = \"x\", en = \"x\", unit = \"个\" }\nunit = \"个\"\ndirection = \"lower\"\nstars = [50, 40, 30, 20, 10]\n".to_string(),
+            2 => "kind = \"yes-no\"\n".to_string(),
+            _ => "kind = \"grade\"\noptions = [ { zh = \"无\", en = \"none\", stars = 0 }, { zh = \"中\", en = \"mid\", stars = 2 }, { zh = \"好\", en = \"good\", stars = 4 } ]\n".to_string(),
+        };
+        t += &format!(
+            "[[indicator]]\ncode = \"I{k}\"\ndimension = \"{dim}\"\nname_zh = \"指标{k}\"\nname_en = \"i{k}\"\n{body}weight = {w}\nrole = \"{}\"\nsource = \"p\"\n",
+            if mandatory { "mandatory" } else { "scored" }
+        );
+    }
+    if let Some(p) = s.bonus {
+        t += "[[dimension]]\ncode = \"X\"\nname_zh = \"特色\"\nname_en = \"X\"\nrole = \"bonus\"\n";
+        t += &format!(
+            "[[indicator]]\ncode = \"XB\"\ndimension = \"X\"\nname_zh = \"加\"\nname_en = \"b\"\nkind = \"yes-no\"\nrole = \"bonus\"\npoints = {p}\nsource = \"p\"\n"
+        );
+    }
+    if let Some(p) = s.deduction {
+        t += &format!(
+            "[[indicator]]\ncode = \"XD\"\ndimension = \"A\"\nname_zh = \"扣\"\nname_en = \"d\"\nkind = \"number\"\ninput = {{ zh = \"x\", en = \"x\", unit = \"起\" }}\nunit = \"起\"\ndirection = \"lower\"\nstars = [5, 4, 3, 2, 1]\nrole = \"deduction\"\npoints = {p}\nsource = \"p\"\n"
+        );
+    }
+    t += &format!(
+        "[[rating]]\nstars = 1\nname_zh = \"一星\"\nname_en = \"one\"\nmin_total = {}\n",
+        s.r1
+    );
+    t += &format!(
+        "[[rating]]\nstars = 3\nname_zh = \"三星\"\nname_en = \"three\"\nmin_total = {}\n",
+        s.r3
+    );
+    if let Some(m) = s.r3_dim {
+        t += &format!("min_dimension = {m}\n");
+    }
+    if let Some(m) = s.r3_mand {
+        t += &format!("mandatory_min_stars = {m}\n");
+    }
+    t += &format!(
+        "[[rating]]\nstars = 5\nname_zh = \"五星\"\nname_en = \"five\"\nmin_total = {}\nveto = [\"I0\"]\n",
+        s.r5
+    );
+    if let Some(m) = s.r5_missing {
+        t += &format!("max_missing = {m}\n");
+    }
+    t
+}
+
+fn standard(s: &Spec) -> Standard {
+    load_str(&toml(s), "prop").unwrap_or_else(|e| panic!("{e}\n{}", toml(s)))
+}
+
+/// A value for each indicator: missing, or one drawn from the indicator's range.
+fn values(std: &Standard, picks: &[(bool, u32)]) -> Vec<Option<f64>> {
+    std.indicator
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            let (present, r) = picks[i % picks.len()];
+            present.then(|| match ind.kind.key() {
+                "yes-no" => f64::from(r % 2),
+                "grade" => [0.0, 2.0, 4.0][(r % 3) as usize],
+                _ => f64::from(r % 60),
+            })
+        })
+        .collect()
+}
+
+/// Every combination of target stars (the plan's search space), smallest
+/// (star steps, relative change) that makes `rule` hold.
+fn brute_force(model: &Model, vals: &[Option<f64>], stars: u8) -> Option<(u32, f64)> {
+    let rule = next_rule(model, stars)?;
+    let base = model.score(vals, &model.weights);
+    let options: Vec<Vec<(u32, f64, Option<f64>)>> = model
+        .standard
+        .indicator
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            let cur = vals[i].map_or(0, |_| base.stars[i]);
+            let mut o = vec![(0, 0.0, vals[i])];
+            for (st, v) in ladder(ind).into_iter().filter(|(st, _)| *st > cur) {
+                let rel = match vals[i] {
+                    Some(f) if ind.kind.has_thresholds() => {
+                        let m = f.abs().max(v.abs());
+                        if m == 0.0 { 0.0 } else { (v - f).abs() / m }
+                    }
+                    _ => 1.0,
+                };
+                o.push((u32::from(st - cur), rel, Some(v)));
+            }
+            o
+        })
+        .collect();
+    let mut best: Option<(u32, f64)> = None;
+    let mut idx = vec![0usize; options.len()];
+    loop {
+        let v: Vec<Option<f64>> = idx.iter().zip(&options).map(|(&k, o)| o[k].2).collect();
+        let steps: u32 = idx.iter().zip(&options).map(|(&k, o)| o[k].0).sum();
+        let rel: f64 = idx.iter().zip(&options).map(|(&k, o)| o[k].1).sum();
+        if best.is_none_or(|b| (steps, rel) < b)
+            && holds(model, rule, &model.score(&v, &model.weights))
+        {
+            best = Some((steps, rel));
+        }
+        let mut k = 0;
+        loop {
+            if k == idx.len() {
+                return best;
+            }
+            idx[k] += 1;
+            if idx[k] < options[k].len() {
+                break;
+            }
+            idx[k] = 0;
+            k += 1;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn total_stays_within_0_and_100(s in spec(), picks in prop::collection::vec((any::<bool>(), 0u32..60), 1..8)) {
+        let std = standard(&s);
+        let model = Model::new(&std);
+        let sc = model.score(&values(&std, &picks), &model.weights);
+        prop_assert!((0.0..=100.0).contains(&sc.total));
+        // The fast rule check agrees with the one that explains itself.
+        for rule in &std.rating {
+            let explained = citystar::assess::rating::check(&model, rule, &sc, citystar::Lang::En);
+            prop_assert_eq!(holds(&model, rule, &sc), explained.iter().all(|c| c.holds));
+        }
+    }
+
+    #[test]
+    fn improving_an_indicator_never_lowers_total_or_rating(
+        s in spec(),
+        picks in prop::collection::vec((Just(true), 0u32..60), 1..8),
+        which in 0usize..8,
+        by in 0u32..40,
+    ) {
+        let std = standard(&s);
+        let model = Model::new(&std);
+        let before = values(&std, &picks);
+        let i = which % std.indicator.len();
+        let mut after = before.clone();
+        let ind = &std.indicator[i];
+        let v = before[i].unwrap();
+        after[i] = Some(match (ind.kind.key(), ind.direction) {
+            ("yes-no", _) => 1.0,
+            ("grade", _) => (v + 2.0).min(4.0),
+            (_, Direction::Higher) => v + f64::from(by),
+            (_, Direction::Lower) => (v - f64::from(by)).max(0.0),
+        });
+        let a = model.score(&before, &model.weights);
+        let b = model.score(&after, &model.weights);
+        prop_assert!(b.total >= a.total, "{} → {}", a.total, b.total);
+        prop_assert!(stars_of(&model, &b) >= stars_of(&model, &a));
+    }
+
+    #[test]
+    fn plan_is_valid_and_as_small_as_brute_force(s in spec(), picks in prop::collection::vec((any::<bool>(), 0u32..60), 1..8)) {
+        let std = standard(&s);
+        let model = Model::new(&std);
+        let vals = values(&std, &picks);
+        let sc = model.score(&vals, &model.weights);
+        let stars = stars_of(&model, &sc);
+        let options = Options { draws: 0, ..Options::default() };
+        let p = plan::plan(&model, &vals, &sc, stars, &options);
+        match brute_force(&model, &vals, stars) {
+            None if next_rule(&model, stars).is_none() => prop_assert_eq!(p.status, PlanStatus::Top),
+            None => prop_assert_eq!(p.status, PlanStatus::Impossible, "{:?}", p),
+            Some((steps, rel)) => {
+                prop_assert_eq!(p.status, PlanStatus::Found);
+                prop_assert!(p.verified);
+                prop_assert!(p.stars_after.unwrap() > stars);
+                prop_assert_eq!(p.star_steps, steps, "{:?}\n{}", p, toml(&s));
+                prop_assert!((p.relative_change - rel).abs() < 1e-3, "{} vs {}", p.relative_change, rel);
+            }
+        }
+    }
+}
+
+/// A standard of 48 indicators far from the next level: the search stays
+/// within its cap and still returns a verified plan.
+#[test]
+fn plan_on_a_big_standard_is_bounded_and_verified() {
+    let mut t = String::from(
+        "format = 1\n[standard]\nid = \"big\"\ncode = \"B\"\nedition = \"b\"\nlevel = \"city\"\ntitle_zh = \"b\"\ntitle_en = \"b\"\nsource = \"b\"\n[scoring]\nmethod = \"stars\"\nmissing = \"zero\"\n",
+    );
+    for d in 0..4 {
+        t += &format!(
+            "[[dimension]]\ncode = \"D{d}\"\nname_zh = \"维{d}\"\nname_en = \"d{d}\"\nweight = 25\n"
+        );
+    }
+    for i in 0..48 {
+        let w = if i % 12 == 11 { 100 - 11 * 8 } else { 8 };
+        t += &format!(
+            "[[indicator]]\ncode = \"I{i:02}\"\ndimension = \"D{}\"\nname_zh = \"指标\"\nname_en = \"i\"\nkind = \"number\"\ninput = {{ zh = \"x\", en = \"x\", unit = \"个\" }}\nunit = \"个\"\nstars = [10, 20, 30, 40, 50]\nweight = {w}\nsource = \"b\"\n",
+            i / 12
+        );
+    }
+    t += "[[rating]]\nstars = 1\nname_zh = \"一\"\nname_en = \"one\"\nmin_total = 10\n";
+    t += "[[rating]]\nstars = 2\nname_zh = \"二\"\nname_en = \"two\"\nmin_total = 70\nmin_dimension = 60\n";
+    let std = load_str(&t, "big").unwrap();
+    let model = Model::new(&std);
+    let vals: Vec<Option<f64>> = (0..48)
+        .map(|i| Some(f64::from(10 + (i * 7) % 25)))
+        .collect();
+    let sc = model.score(&vals, &model.weights);
+    let stars = stars_of(&model, &sc);
+    assert_eq!(stars, 1);
+    let options = Options {
+        draws: 0,
+        plan_cap: 2_000,
+        ..Options::default()
+    };
+    let p = plan::plan(&model, &vals, &sc, stars, &options);
+    assert!(
+        matches!(p.status, PlanStatus::Found | PlanStatus::FoundCapped),
+        "{p:?}"
+    );
+    assert!(p.verified);
+    assert!(p.explored <= 2_000);
+    assert_eq!(p.stars_after, Some(2));
+    if p.status == PlanStatus::FoundCapped {
+        assert!(p.reason.as_deref().unwrap().contains("may not be minimal"));
+    }
+}

@@ -1,0 +1,193 @@
+//! The renderers on a fixed in-memory submission: JSON and Markdown are
+//! snapshot-tested; the terminal output is checked for what a person looks for.
+
+use super::{example, tiny};
+use citystar::Lang;
+use citystar::assess::batch::{Unreadable, report};
+use citystar::assess::{Options, PlanStatus, assess};
+use citystar::diag::{Diagnostic, Severity, Text};
+use citystar::render::Renderer;
+use citystar::render::{json::Json, markdown::Markdown, terminal::Terminal};
+
+fn options(lang: Lang) -> Options {
+    Options {
+        lang,
+        draws: 100,
+        standard_sha256: Some("ab".repeat(32)),
+        ..Options::default()
+    }
+}
+
+/// The worked example plus a warning, and a second entity with an invalid
+/// indicator (an error diagnostic), and one unreadable file.
+fn batch(lang: Lang) -> citystar::assess::batch::Report {
+    let std = tiny();
+    let mut first = example();
+    first.diagnostics.push(Diagnostic {
+        code: "numerator-exceeds-denominator",
+        severity: Severity::Warning,
+        location: "指标填报!F5".into(),
+        raw: Some("1234".into()),
+        indicator: Some("A01".into()),
+        message: Text::new("分子大于分母", "the numerator is above the denominator"),
+        hint: Text::new("检查两个数", "check both numbers"),
+    });
+    let mut second = example();
+    second.file = "samples/second-city.xlsx".into();
+    second.entity.name = "第二市".into();
+    second.diagnostics.push(Diagnostic {
+        code: "formula-without-value",
+        severity: Severity::Error,
+        location: "指标填报!F8".into(),
+        raw: Some("=B1/B2".into()),
+        indicator: Some("B01".into()),
+        message: Text::new("公式没有缓存值", "a formula without a cached value"),
+        hint: Text::new("在 Excel 中重新计算并保存", "recalculate and save in Excel"),
+    });
+    let results = vec![
+        Ok(assess(&std, &first, &options(lang))),
+        Ok(assess(&std, &second, &options(lang))),
+    ];
+    report(
+        results,
+        vec![Unreadable {
+            file: "samples/broken.xlsx".into(),
+            message: "not a workbook".into(),
+        }],
+        Some(3),
+    )
+}
+
+#[test]
+fn json_shape() {
+    let r = batch(Lang::En);
+    // The rendered text parses, and its shape (in field order) is the snapshot.
+    let text = Json.render(&r, Lang::En);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["entities"][0]["gaps"], serde_json::json!([]));
+    insta::assert_json_snapshot!(
+        "assess_json_en",
+        citystar::render::json::document(&r, Lang::En)
+    );
+}
+
+#[test]
+fn json_in_chinese_uses_chinese_messages() {
+    let r = batch(Lang::Zh);
+    let v: serde_json::Value = serde_json::from_str(&Json.render(&r, Lang::Zh)).unwrap();
+    assert_eq!(
+        v["entities"][0]["diagnostics"][0]["message"],
+        "分子大于分母"
+    );
+    assert_eq!(v["entities"][0]["stars_label"], "三星级");
+    assert_eq!(
+        v["entities"][1]["rating"]["next"]["failing"][0]["text"],
+        "总分 38.00 < 60"
+    );
+}
+
+#[test]
+fn error_diagnostic_makes_the_indicator_missing_and_the_rating_incomplete() {
+    let r = batch(Lang::En);
+    let second = &r.entities[1];
+    assert!(!second.complete);
+    assert_eq!(
+        second.indicators[2].status,
+        citystar::assess::Status::Invalid
+    );
+    assert_eq!(second.indicators[2].score, Some(0.0));
+    assert!(second.notes.iter().any(|n| n.contains("incomplete data")));
+    // The gate: one unreadable file → exit 2 whatever else happened.
+    assert_eq!(r.summary.gate.exit_code, 2);
+    assert_eq!(r.summary.gate.below_min_stars, ["samples/second-city.xlsx"]);
+    assert_eq!(r.summary.ranking[0].name, "示例市");
+    assert_eq!(r.summary.star_distribution, [0, 1, 0, 1, 0, 0]);
+}
+
+#[test]
+fn markdown() {
+    let r = batch(Lang::En);
+    insta::assert_snapshot!("assess_markdown_en", Markdown.render(&r, Lang::En));
+}
+
+#[test]
+fn terminal_shows_the_essentials() {
+    let r = batch(Lang::Zh);
+    let out = Terminal { ascii: false }.render(&r, Lang::Zh);
+    for want in [
+        "示例市",
+        "★★★☆☆",
+        "三星级",
+        "62.00",
+        "数字惠民",
+        "A01",
+        "TEST/T 1-2026",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in\n{out}");
+    }
+    let ascii = Terminal { ascii: true }.render(&batch(Lang::En), Lang::En);
+    assert!(ascii.contains("3/5 three stars"), "{ascii}");
+    assert!(!ascii.contains('┆'));
+}
+
+#[test]
+fn plan_says_why_when_none_can_exist() {
+    let text = r#"
+format = 1
+[standard]
+id = "no-way"
+code = "T"
+edition = "t"
+level = "city"
+title_zh = "t"
+title_en = "t"
+source = "t"
+[scoring]
+method = "stars"
+missing = "zero"
+[[dimension]]
+code = "A"
+name_zh = "甲"
+name_en = "A"
+weight = 100
+[[indicator]]
+code = "A01"
+dimension = "A"
+name_zh = "平台"
+name_en = "Platform"
+kind = "yes-no"
+yes_stars = 3
+weight = 100
+source = "t"
+[[rating]]
+stars = 1
+name_zh = "一星级"
+name_en = "one star"
+min_total = 10
+[[rating]]
+stars = 2
+name_zh = "二星级"
+name_en = "two stars"
+min_total = 50
+min_stars = { A01 = 4 }
+"#;
+    let std = citystar::standard::load_str(text, "no-way").unwrap();
+    let mut sub = example();
+    sub.data.clear();
+    sub.data.insert(
+        "A01".into(),
+        super::data(vec![super::cell(
+            citystar::standard::InputItem::Choice,
+            citystar::submission::Datum::YesNo(true),
+            "指标填报!F5",
+        )]),
+    );
+    let a = assess(&std, &sub, &options(Lang::En));
+    assert_eq!(a.stars, 1);
+    assert_eq!(a.next_star.status, PlanStatus::Impossible);
+    assert_eq!(
+        a.next_star.reason.as_deref(),
+        Some("A01 can reach at most 3★; the rule needs 4★")
+    );
+}

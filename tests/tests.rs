@@ -1,0 +1,3 @@
+//! One integration-test binary (so CI links once), a module per area.
+
+mod assess;
