@@ -9,6 +9,7 @@ pub mod benchmark;
 pub mod cli;
 pub mod diag;
 pub mod render;
+pub mod report;
 pub mod standard;
 pub mod submission;
 pub mod xlsx;

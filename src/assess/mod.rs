@@ -192,7 +192,7 @@ pub struct Assessment {
     pub next_star: Plan,
     pub stability: Option<Stability>,
     /// Gaps to benchmarks: empty until benchmarks are given.
-    pub gaps: Vec<serde_json::Value>,
+    pub gaps: Vec<crate::benchmark::GapAnalysis>,
 }
 
 impl Assessment {

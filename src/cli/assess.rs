@@ -39,6 +39,12 @@ pub struct AssessArgs {
     /// Number of rating-stability draws (0 leaves stability out).
     #[arg(long, default_value_t = core::stability::DEFAULT_DRAWS)]
     pub draws: usize,
+    /// Write the Excel report of the (single) entity to this file.
+    #[arg(long, value_name = "FILE.xlsx", conflicts_with = "report_dir")]
+    pub report: Option<PathBuf>,
+    /// Write one Excel report per entity and summary.xlsx into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub report_dir: Option<PathBuf>,
     /// ASCII table borders (for logs and terminals without box-drawing glyphs).
     #[arg(long)]
     pub ascii: bool,
@@ -156,6 +162,13 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
     }
 
     let report = batch::report(results, unreadable, args.min_stars);
+    let cx = crate::report::Context {
+        lang,
+        benchmarks: Vec::new(),
+        seed: args.seed,
+        draws: args.draws,
+    };
+    write_reports(&args, &report, &cx)?;
     let text = crate::render::for_format(args.format, args.ascii).render(&report, lang);
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
@@ -175,4 +188,61 @@ fn no_level_note(lang: Lang, standard: &Standard) -> String {
             standard.id()
         ),
     }
+}
+
+/// `--report FILE` / `--report-dir DIR`. Reports never replace an input file.
+fn write_reports(
+    args: &AssessArgs,
+    report: &batch::Report,
+    cx: &crate::report::Context,
+) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let inputs: Vec<PathBuf> = report
+        .entities
+        .iter()
+        .filter_map(|a| std::fs::canonicalize(&a.file).ok())
+        .collect();
+    let write = |path: &std::path::Path, bytes: Vec<u8>| -> anyhow::Result<()> {
+        if let Ok(c) = std::fs::canonicalize(path)
+            && inputs.contains(&c)
+        {
+            anyhow::bail!(
+                "{} is an input workbook; write the report elsewhere",
+                path.display()
+            );
+        }
+        std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+        Ok(())
+    };
+    if let Some(path) = &args.report {
+        let [one] = report.entities.as_slice() else {
+            anyhow::bail!(
+                "--report writes one entity's workbook, but {} entities were assessed; use --report-dir DIR",
+                report.entities.len()
+            );
+        };
+        write(path, crate::report::entity_workbook(one, cx)?)?;
+    }
+    if let Some(dir) = &args.report_dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let mut used = std::collections::HashSet::new();
+        for a in &report.entities {
+            let stem = std::path::Path::new(&a.file)
+                .file_stem()
+                .map_or("entity".to_string(), |s| s.to_string_lossy().into_owned());
+            let mut name = format!("{stem}.xlsx");
+            let mut n = 2;
+            while name == "summary.xlsx" || !used.insert(name.clone()) {
+                name = format!("{stem}-{n}.xlsx");
+                n += 1;
+            }
+            write(&dir.join(name), crate::report::entity_workbook(a, cx)?)?;
+        }
+        write(
+            &dir.join("summary.xlsx"),
+            crate::report::summary_workbook(report, cx)?,
+        )?;
+    }
+    Ok(())
 }

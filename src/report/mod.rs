@@ -1,0 +1,43 @@
+//! Excel reports: one workbook per assessed entity and a batch summary
+//! (rust_xlsxwriter). Built from the same `Report` every renderer reads.
+
+use crate::Lang;
+use crate::assess::Assessment;
+use crate::assess::batch::Report;
+use rust_xlsxwriter::XlsxError;
+
+/// Where a benchmark used in the run came from, for the provenance sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BenchmarkSource {
+    /// The name gaps are reported under (`zhejiang`, `cohort (median)`, …).
+    pub name: String,
+    /// `embedded:zhejiang.toml`, a path, or `cohort of N entities`.
+    pub origin: String,
+    /// SHA-256 of the benchmark file's bytes; `None` for a cohort.
+    pub sha256: Option<String>,
+}
+
+/// Everything a report states besides the assessment itself.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub lang: Lang,
+    pub benchmarks: Vec<BenchmarkSource>,
+    pub seed: u64,
+    pub draws: usize,
+}
+
+/// The per-entity workbook, as bytes (the same inputs give the same bytes).
+pub fn entity_workbook(a: &Assessment, cx: &Context) -> Result<Vec<u8>, XlsxError> {
+    let _ = (a, cx);
+    Err(XlsxError::ParameterError(
+        "Excel reports are not built yet".into(),
+    ))
+}
+
+/// The batch summary workbook (summary.xlsx).
+pub fn summary_workbook(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
+    let _ = (r, cx);
+    Err(XlsxError::ParameterError(
+        "Excel reports are not built yet".into(),
+    ))
+}
