@@ -1,3 +1,7 @@
 //! One integration-test binary (so CI links once), a module per area.
 
 mod assess;
+mod benchmarks;
+mod gaps;
+mod standards;
+mod workbook;

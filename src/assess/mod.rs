@@ -4,6 +4,7 @@
 //! next-star plan and the rating's stability. Semantics: `docs/scoring.md`.
 
 pub mod batch;
+pub mod gaps;
 pub mod levels;
 pub mod plan;
 pub mod rating;

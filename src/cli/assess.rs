@@ -39,6 +39,11 @@ pub struct AssessArgs {
     /// Number of rating-stability draws (0 leaves stability out).
     #[arg(long, default_value_t = core::stability::DEFAULT_DRAWS)]
     pub draws: usize,
+    /// Compare with a benchmark: an embedded name (`citystar benchmarks list`), a
+    /// benchmark TOML file, another submission workbook, or `cohort` (the batch's
+    /// median and top quartile). Repeatable.
+    #[arg(long, value_name = "NAME|PATH|cohort")]
+    pub benchmark: Vec<String>,
     /// Write the Excel report of the (single) entity to this file.
     #[arg(long, value_name = "FILE.xlsx", conflicts_with = "report_dir")]
     pub report: Option<PathBuf>,
@@ -121,39 +126,15 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
         p
     });
 
-    let results = batch::run(&files, progress.as_ref(), |path| {
-        let file = path.display().to_string();
-        // Which standard the workbook's level picked, and whether it named none.
-        let named_none = std::cell::Cell::new(false);
-        let choose = |level: Option<Level>| -> &Standard {
-            if let Some(c) = &chosen {
-                return &c.standard;
-            }
-            named_none.set(level.is_none());
-            let want = level.unwrap_or(Level::City);
-            shipped
-                .iter()
-                .find(|l| l.standard.level() == want)
-                .map(|l| &l.standard)
-                .unwrap_or(&shipped[0].standard)
-        };
-        let (submission, standard) =
-            crate::submission::read_path(path, &choose).map_err(|e| Unreadable {
-                file: file.clone(),
-                message: e.message,
-            })?;
-        let mut opts = options.clone();
-        opts.standard_sha256 = chosen.as_ref().map(|c| c.sha256.clone()).or_else(|| {
-            shipped
-                .iter()
-                .find(|l| l.standard.id() == standard.id())
-                .map(|l| l.sha256.clone())
-        });
-        if named_none.get() {
-            opts.notes.push(no_level_note(lang, standard));
-        }
-        Ok(core::assess(standard, &submission, &opts))
-    });
+    let ctx = Standards {
+        chosen: chosen.as_ref(),
+        shipped: &shipped,
+        options: &options,
+        lang,
+    };
+    // Benchmarks are resolved before the batch: a bad name or file stops here (exit 2).
+    let benchmarks = resolve_benchmarks(&args.benchmark, &ctx)?;
+    let results = batch::run(&files, progress.as_ref(), |path| ctx.assess_path(path));
     if let Some(p) = progress {
         p.finish_and_clear();
     }
@@ -161,10 +142,11 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
         eprintln!("{}: {}", u.file, u.message);
     }
 
-    let report = batch::report(results, unreadable, args.min_stars);
+    let mut report = batch::report(results, unreadable, args.min_stars);
+    let sources = apply_benchmarks(&mut report, &benchmarks, &ctx);
     let cx = crate::report::Context {
         lang,
-        benchmarks: Vec::new(),
+        benchmarks: sources,
         seed: args.seed,
         draws: args.draws,
     };
@@ -245,4 +227,218 @@ fn write_reports(
         )?;
     }
     Ok(())
+}
+
+/// The standards a run can use, and how to assess one file with them.
+struct Standards<'a> {
+    /// `--standard`, when given.
+    chosen: Option<&'a Loaded>,
+    /// The embedded standards, otherwise.
+    shipped: &'a [Loaded],
+    options: &'a Options,
+    lang: Lang,
+}
+
+impl Standards<'_> {
+    /// The standard an assessment was made against.
+    fn by_id(&self, id: &str) -> Option<&Standard> {
+        self.chosen
+            .into_iter()
+            .chain(self.shipped.iter())
+            .map(|l| &l.standard)
+            .find(|s| s.id() == id)
+    }
+
+    fn assess_path(&self, path: &std::path::Path) -> Result<core::Assessment, Unreadable> {
+        let file = path.display().to_string();
+        // Which standard the workbook's level picked, and whether it named none.
+        let named_none = std::cell::Cell::new(false);
+        let choose = |level: Option<Level>| -> &Standard {
+            if let Some(c) = self.chosen {
+                return &c.standard;
+            }
+            named_none.set(level.is_none());
+            let want = level.unwrap_or(Level::City);
+            self.shipped
+                .iter()
+                .find(|l| l.standard.level() == want)
+                .map(|l| &l.standard)
+                .unwrap_or(&self.shipped[0].standard)
+        };
+        let (submission, standard) =
+            crate::submission::read_path(path, &choose).map_err(|e| Unreadable {
+                file: file.clone(),
+                message: e.message,
+            })?;
+        let mut opts = self.options.clone();
+        opts.standard_sha256 = self.chosen.map(|c| c.sha256.clone()).or_else(|| {
+            self.shipped
+                .iter()
+                .find(|l| l.standard.id() == standard.id())
+                .map(|l| l.sha256.clone())
+        });
+        if named_none.get() {
+            opts.notes.push(no_level_note(self.lang, standard));
+        }
+        Ok(core::assess(standard, &submission, &opts))
+    }
+}
+
+/// A `--benchmark` value, resolved.
+enum BenchmarkSpec {
+    /// A benchmark file (embedded or a path), as comparable values.
+    File(crate::benchmark::Benchmark, crate::report::BenchmarkSource),
+    /// Another submission: its values, for entities assessed against the same standard.
+    Entity {
+        benchmark: crate::benchmark::Benchmark,
+        standard_id: String,
+        source: crate::report::BenchmarkSource,
+    },
+    /// The batch's own median and top quartile, per standard.
+    Cohort,
+}
+
+fn is_workbook(spec: &str) -> bool {
+    let lower = spec.to_lowercase();
+    batch::EXTENSIONS
+        .iter()
+        .any(|ext| lower.ends_with(&format!(".{ext}")))
+}
+
+fn resolve_benchmarks(specs: &[String], ctx: &Standards) -> anyhow::Result<Vec<BenchmarkSpec>> {
+    use crate::benchmark::{Benchmark, Catalog};
+    let mut out = Vec::new();
+    for spec in specs {
+        if spec == "cohort" {
+            out.push(BenchmarkSpec::Cohort);
+        } else if is_workbook(spec) {
+            let path = std::path::Path::new(spec);
+            let peer = ctx
+                .assess_path(path)
+                .map_err(|u| anyhow::anyhow!("benchmark workbook {}: {}", u.file, u.message))?;
+            let standard = ctx
+                .by_id(&peer.standard.id)
+                .ok_or_else(|| anyhow::anyhow!("benchmark workbook {spec}: standard not found"))?;
+            let name = if peer.name.trim().is_empty() {
+                spec.clone()
+            } else {
+                peer.name.clone()
+            };
+            out.push(BenchmarkSpec::Entity {
+                benchmark: Benchmark::entity(&name, standard, &core::gaps::own_values(&peer)),
+                standard_id: peer.standard.id.clone(),
+                source: crate::report::BenchmarkSource {
+                    name,
+                    origin: spec.clone(),
+                    sha256: Some(peer.sha256.clone()),
+                },
+            });
+        } else {
+            // Figures are checked against the standard in use when one is named.
+            let catalog = ctx.chosen.map(|c| Catalog::of(&c.standard));
+            let file = super::benchmarks::resolve(spec, catalog.as_ref())?
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let bytes = match crate::benchmark::embedded::FILES
+                .iter()
+                .find(|(n, _)| file.origin == format!("embedded:{n}"))
+            {
+                Some((_, text)) => text.as_bytes().to_vec(),
+                None => std::fs::read(spec)?,
+            };
+            out.push(BenchmarkSpec::File(
+                Benchmark::from_file(&file),
+                crate::report::BenchmarkSource {
+                    name: file.name.clone(),
+                    origin: file.origin.clone(),
+                    sha256: Some(sha256_hex(&bytes)),
+                },
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// Gaps for every entity against every benchmark, in the order given.
+fn apply_benchmarks(
+    report: &mut batch::Report,
+    specs: &[BenchmarkSpec],
+    ctx: &Standards,
+) -> Vec<crate::report::BenchmarkSource> {
+    use crate::benchmark::Benchmark;
+    let mut sources = Vec::new();
+    // Cohorts per standard: entities are only compared with their own kind.
+    let mut cohorts: indexmap::IndexMap<String, (Benchmark, Benchmark, usize)> =
+        indexmap::IndexMap::new();
+    if specs.iter().any(|s| matches!(s, BenchmarkSpec::Cohort)) {
+        let mut by_standard: indexmap::IndexMap<String, Vec<_>> = indexmap::IndexMap::new();
+        for a in &report.entities {
+            by_standard
+                .entry(a.standard.id.clone())
+                .or_default()
+                .push(core::gaps::own_values(a));
+        }
+        for (id, values) in by_standard {
+            if let Some(st) = ctx.by_id(&id) {
+                let c = Benchmark::cohort("cohort", st, &values);
+                cohorts.insert(id, (c.median, c.top_quartile, values.len()));
+            }
+        }
+    }
+    for spec in specs {
+        match spec {
+            BenchmarkSpec::File(_, src) | BenchmarkSpec::Entity { source: src, .. } => {
+                sources.push(src.clone())
+            }
+            BenchmarkSpec::Cohort => {
+                for (id, (median, top, n)) in &cohorts {
+                    for b in [median, top] {
+                        sources.push(crate::report::BenchmarkSource {
+                            name: b.name.clone(),
+                            origin: format!("cohort of {n} entities assessed against {id}"),
+                            sha256: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for a in &mut report.entities {
+        let Some(standard) = ctx.by_id(&a.standard.id) else {
+            continue;
+        };
+        let mut list = Vec::new();
+        for spec in specs {
+            match spec {
+                BenchmarkSpec::File(b, _) => list.push(b.clone()),
+                BenchmarkSpec::Entity {
+                    benchmark,
+                    standard_id,
+                    ..
+                } => {
+                    if *standard_id == a.standard.id {
+                        list.push(benchmark.clone());
+                    } else {
+                        a.notes.push(match ctx.lang {
+                            Lang::Zh => format!(
+                                "对标工作簿 {} 按 {} 评估，与本主体的标准 {} 不同，未比较",
+                                benchmark.name, standard_id, a.standard.id
+                            ),
+                            Lang::En => format!(
+                                "benchmark workbook {} was assessed against {}, not {}; not compared",
+                                benchmark.name, standard_id, a.standard.id
+                            ),
+                        });
+                    }
+                }
+                BenchmarkSpec::Cohort => {
+                    if let Some((median, top, _)) = cohorts.get(&a.standard.id) {
+                        list.push(median.clone());
+                        list.push(top.clone());
+                    }
+                }
+            }
+        }
+        core::gaps::add_gaps(standard, a, &list);
+    }
+    sources
 }

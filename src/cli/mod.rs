@@ -1,7 +1,7 @@
 //! The command line: argument definitions and dispatch, one file per command.
 
 mod assess;
-mod benchmarks;
+pub(crate) mod benchmarks;
 pub mod check;
 mod explain;
 mod standards;

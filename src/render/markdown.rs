@@ -147,6 +147,38 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         }
     }
 
+    for g in &a.gaps {
+        let _ = writeln!(out, "#### {}\n", cell(&super::gaps::title(g, lang)));
+        if super::gaps::behind(g).next().is_some() {
+            let header = super::gaps::header(lang);
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                header.join(" | "),
+                t(lang, "来源", "Source")
+            );
+            let _ = writeln!(out, "|{}", "---|".repeat(header.len() + 1));
+            for ig in super::gaps::behind(g) {
+                let cells: Vec<String> =
+                    super::gaps::row(ig, lang).iter().map(|c| cell(c)).collect();
+                let source = super::gaps::source_of(&ig.origin).unwrap_or("");
+                let _ = writeln!(out, "| {} | {} |", cells.join(" | "), cell(source));
+            }
+            out.push('\n');
+        }
+        for line in [
+            super::gaps::ahead_line(g, lang),
+            super::gaps::dimensions_line(g, lang),
+            super::gaps::not_compared_line(g, lang),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let _ = writeln!(out, "- {}", cell(&line));
+        }
+        out.push('\n');
+    }
+
     if let Some(s) = &a.stability {
         let _ = writeln!(
             out,

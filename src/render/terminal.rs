@@ -198,6 +198,41 @@ impl Terminal {
             }
         }
 
+        for g in &a.gaps {
+            let _ = writeln!(out, "\n{}", super::gaps::title(g, lang));
+            let behind = super::gaps::behind(g).count();
+            if behind > 0 {
+                let mut table = self.table();
+                table.set_header(super::gaps::header(lang));
+                for ig in super::gaps::behind(g).take(super::gaps::TOP) {
+                    table.add_row(super::gaps::row(ig, lang));
+                }
+                let _ = writeln!(out, "{table}");
+                if behind > super::gaps::TOP {
+                    let _ = writeln!(
+                        out,
+                        "  … {} {}",
+                        behind - super::gaps::TOP,
+                        t(
+                            lang,
+                            "项更多（--format json 查看全部）",
+                            "more (all in --format json)"
+                        )
+                    );
+                }
+            }
+            for line in [
+                super::gaps::ahead_line(g, lang),
+                super::gaps::dimensions_line(g, lang),
+                super::gaps::not_compared_line(g, lang),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
+
         if let Some(s) = &a.stability {
             let _ = writeln!(
                 out,
