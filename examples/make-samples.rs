@@ -29,7 +29,7 @@ const PROFILES: &[Profile] = &[
         level: Level::City,
         parent: "",
         population: 5_230_000.0,
-        shares: &[0.92, 0.85, 0.9, 0.8],
+        shares: &[0.97, 0.88, 0.9, 0.85],
         leave_empty: 0,
     },
     Profile {
@@ -109,8 +109,22 @@ fn fill_for(s: &Standard, p: &Profile) -> Fill {
                     FillValue::Number((t * p.population / per).round())
                 }
                 (Kind::Survey { .. }, _) => FillValue::Number(round(t.min(100.0))),
-                (Kind::YesNo { .. }, _) => {
-                    FillValue::Text(if share >= 0.6 { "是" } else { "否" }.into())
+                // The answer whose stars are nearer the profile: a strong entity
+                // has pilots (是) and no security incident (否, for a reversed item).
+                (
+                    Kind::YesNo {
+                        yes_stars,
+                        no_stars,
+                    },
+                    _,
+                ) => {
+                    let want = share * 5.0;
+                    let (dy, dn) = (
+                        (f64::from(*yes_stars) - want).abs(),
+                        (f64::from(*no_stars) - want).abs(),
+                    );
+                    let yes = dy < dn || (dy == dn && yes_stars >= no_stars);
+                    FillValue::Text(if yes { "是" } else { "否" }.into())
                 }
                 (Kind::Grade { options }, _) => {
                     let want = (share * 5.0).round() as i32;

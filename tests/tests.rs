@@ -3,5 +3,6 @@
 mod assess;
 mod benchmarks;
 mod gaps;
+mod samples;
 mod standards;
 mod workbook;
