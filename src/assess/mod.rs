@@ -5,7 +5,6 @@
 
 pub mod batch;
 pub mod gaps;
-pub mod levels;
 pub mod plan;
 pub mod rating;
 pub mod score;
@@ -17,7 +16,6 @@ use crate::standard::{Level, Standard};
 use crate::submission::Submission;
 use serde::Serialize;
 
-pub use levels::Relevel;
 pub use plan::{Plan, PlanStatus, Step};
 pub use rating::{Condition, Rating};
 pub use stability::Stability;
@@ -33,7 +31,7 @@ pub struct Options {
     /// Most candidate improvement sets the plan search evaluates.
     pub plan_cap: usize,
     /// `--deny` / `--warn` / `--allow`.
-    pub levels: Relevel,
+    pub levels: crate::diag::Levels,
     /// SHA-256 of the standard file's text, where known.
     pub standard_sha256: Option<String>,
     /// Notes about how the run was set up (e.g. the standard chosen by default).
@@ -47,7 +45,7 @@ impl Default for Options {
             seed: stability::DEFAULT_SEED,
             draws: stability::DEFAULT_DRAWS,
             plan_cap: plan::DEFAULT_CAP,
-            levels: Relevel::default(),
+            levels: crate::diag::Levels::default(),
             standard_sha256: None,
             notes: Vec::new(),
         }
@@ -318,9 +316,11 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
     let diagnostics: Vec<DiagnosticOut> = submission
         .diagnostics
         .iter()
-        .map(|d| DiagnosticOut {
+        // `--allow CODE` drops a diagnostic, as `check` does.
+        .filter_map(|d| Some((d, options.levels.severity(d.code, d.severity)?)))
+        .map(|(d, severity)| DiagnosticOut {
             code: d.code,
-            severity: options.levels.apply(d.code, d.severity),
+            severity,
             location: d.location.clone(),
             raw: d.raw.clone(),
             indicator: d.indicator.clone(),

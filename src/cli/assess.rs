@@ -3,7 +3,7 @@
 use super::{Format, LangArg, Outcome};
 use crate::Lang;
 use crate::assess::batch::{self, Unreadable};
-use crate::assess::{self as core, Options, Relevel};
+use crate::assess::{self as core, Options};
 use crate::standard::{Level, Standard};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -24,15 +24,8 @@ pub struct AssessArgs {
     /// Fail (exit 1) when any entity is rated below this star.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5))]
     pub min_stars: Option<u8>,
-    /// Treat a diagnostic code as an error (fails the gate); `warnings` denies every warning.
-    #[arg(long, value_name = "CODE|warnings")]
-    pub deny: Vec<String>,
-    /// Treat a diagnostic code as a warning.
-    #[arg(long, value_name = "CODE")]
-    pub warn: Vec<String>,
-    /// Treat a diagnostic code as information only.
-    #[arg(long, value_name = "CODE")]
-    pub allow: Vec<String>,
+    #[command(flatten)]
+    pub gate: super::check::GateArgs,
     /// Seed of the rating-stability draws.
     #[arg(long, default_value_t = core::stability::DEFAULT_SEED)]
     pub seed: u64,
@@ -109,7 +102,7 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
         lang,
         seed: args.seed,
         draws: args.draws,
-        levels: Relevel::new(&args.deny, &args.warn, &args.allow),
+        levels: args.gate.levels()?,
         ..Options::default()
     };
 

@@ -5,7 +5,8 @@
 use super::{example, tiny};
 use assert_cmd::Command;
 use citystar::assess::batch::report;
-use citystar::assess::{Options, Relevel, assess};
+use citystar::assess::{Options, assess};
+use citystar::diag::Levels;
 use citystar::diag::{Diagnostic, Severity, Text};
 
 fn citystar() -> Command {
@@ -102,7 +103,7 @@ fn a_folder_without_workbooks_exits_2() {
 fn warned() -> citystar::submission::Submission {
     let mut s = example();
     s.diagnostics.push(Diagnostic {
-        code: "value-out-of-range",
+        code: "out-of-range",
         severity: Severity::Warning,
         location: "指标填报!F5".into(),
         raw: None,
@@ -113,7 +114,7 @@ fn warned() -> citystar::submission::Submission {
     s
 }
 
-fn exit_code(levels: Relevel, min_stars: Option<u8>) -> i32 {
+fn exit_code(levels: Levels, min_stars: Option<u8>) -> i32 {
     let opts = Options {
         draws: 0,
         levels,
@@ -128,29 +129,29 @@ fn exit_code(levels: Relevel, min_stars: Option<u8>) -> i32 {
 
 #[test]
 fn gate_passes_at_or_above_min_stars_with_warnings_allowed() {
-    assert_eq!(exit_code(Relevel::default(), None), 0);
-    assert_eq!(exit_code(Relevel::default(), Some(3)), 0);
+    assert_eq!(exit_code(Levels::default(), None), 0);
+    assert_eq!(exit_code(Levels::default(), Some(3)), 0);
 }
 
 #[test]
 fn gate_fails_below_min_stars() {
-    assert_eq!(exit_code(Relevel::default(), Some(4)), 1);
+    assert_eq!(exit_code(Levels::default(), Some(4)), 1);
 }
 
 #[test]
 fn gate_fails_on_denied_warnings_and_codes_but_not_allowed_ones() {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     assert_eq!(
-        exit_code(Relevel::new(&s(&["warnings"]), &[], &[]), None),
+        exit_code(Levels::new(&s(&["warnings"]), &[], &[]).unwrap(), None),
         1
     );
     assert_eq!(
-        exit_code(Relevel::new(&s(&["value-out-of-range"]), &[], &[]), None),
+        exit_code(Levels::new(&s(&["out-of-range"]), &[], &[]).unwrap(), None),
         1
     );
     assert_eq!(
         exit_code(
-            Relevel::new(&s(&["warnings"]), &[], &s(&["value-out-of-range"])),
+            Levels::new(&s(&["warnings"]), &[], &s(&["out-of-range"])).unwrap(),
             None
         ),
         0
@@ -161,7 +162,7 @@ fn gate_fails_on_denied_warnings_and_codes_but_not_allowed_ones() {
 fn error_diagnostics_fail_the_gate_unless_allowed() {
     let mut s = example();
     s.diagnostics.push(Diagnostic {
-        code: "formula-without-value",
+        code: "formula-no-cached-value",
         severity: Severity::Error,
         location: "指标填报!F8".into(),
         raw: None,
@@ -181,9 +182,9 @@ fn error_diagnostics_fail_the_gate_unless_allowed() {
         );
         report(vec![Ok(a)], Vec::new(), None).summary.gate.exit_code
     };
-    assert_eq!(run(Relevel::default()), 1);
+    assert_eq!(run(Levels::default()), 1);
     assert_eq!(
-        run(Relevel::new(&[], &[], &["formula-without-value".into()])),
+        run(Levels::new(&[], &[], &["formula-no-cached-value".into()]).unwrap()),
         0
     );
 }
