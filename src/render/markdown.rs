@@ -1,6 +1,6 @@
 //! `--format markdown`: the same content as the terminal, for CI job summaries.
 
-use super::{Renderer, pct, t};
+use super::{Renderer, t};
 use crate::Lang;
 use crate::assess::batch::Report;
 use crate::assess::score::{fmt_num, fmt2};
@@ -184,26 +184,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
             out,
             "**{}**: {}\n",
             t(lang, "稳定性", "Stability"),
-            match lang {
-                Lang::Zh => format!(
-                    "权重扰动 {} 次中 {} 保持 {}★；总分 5%–95% 区间 {}–{}（种子 {}）",
-                    s.draws,
-                    pct(s.same_stars),
-                    a.stars,
-                    fmt2(s.total_p5),
-                    fmt2(s.total_p95),
-                    s.seed
-                ),
-                Lang::En => format!(
-                    "{} of {} weight draws keep {}★; total 5–95%: {}–{} (seed {})",
-                    pct(s.same_stars),
-                    s.draws,
-                    a.stars,
-                    fmt2(s.total_p5),
-                    fmt2(s.total_p95),
-                    s.seed
-                ),
-            }
+            super::stability_text(a.stars, s, lang)
         );
     }
 

@@ -36,3 +36,28 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 pub(crate) fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     lang.pick(zh, en)
 }
+
+/// The stability sentence of the human-readable renderers.
+pub(crate) fn stability_text(stars: u8, s: &crate::assess::Stability, lang: Lang) -> String {
+    use crate::assess::score::fmt2;
+    match lang {
+        Lang::Zh => format!(
+            "权重扰动 {} 次中 {} 保持 {}★；总分 5%–95% 区间 {}–{}（种子 {}）",
+            s.draws,
+            pct(s.same_stars),
+            stars,
+            fmt2(s.total_p5),
+            fmt2(s.total_p95),
+            s.seed
+        ),
+        Lang::En => format!(
+            "{} of {} weight draws keep {}★; total 5–95%: {}–{} (seed {})",
+            pct(s.same_stars),
+            s.draws,
+            stars,
+            fmt2(s.total_p5),
+            fmt2(s.total_p95),
+            s.seed
+        ),
+    }
+}

@@ -2,7 +2,7 @@
 //! standard, the stars, the total, the dimensions — then diagnostics, the
 //! reasons, the plan and the stability. comfy-table measures CJK widths.
 
-use super::{Renderer, pct, plural, t};
+use super::{Renderer, plural, t};
 use crate::Lang;
 use crate::assess::batch::Report;
 use crate::assess::score::{fmt_num, fmt2};
@@ -238,26 +238,7 @@ impl Terminal {
                 out,
                 "\n{}: {}",
                 t(lang, "稳定性", "Stability"),
-                match lang {
-                    Lang::Zh => format!(
-                        "权重扰动 {} 次中 {} 保持 {}★；总分 5%–95% 区间 {}–{}（种子 {}）",
-                        s.draws,
-                        pct(s.same_stars),
-                        a.stars,
-                        fmt2(s.total_p5),
-                        fmt2(s.total_p95),
-                        s.seed
-                    ),
-                    Lang::En => format!(
-                        "{} of {} weight draws keep {}★; total 5–95%: {}–{} (seed {})",
-                        pct(s.same_stars),
-                        s.draws,
-                        a.stars,
-                        fmt2(s.total_p5),
-                        fmt2(s.total_p95),
-                        s.seed
-                    ),
-                }
+                super::stability_text(a.stars, s, lang)
             );
         }
     }
