@@ -49,3 +49,12 @@ impl Lang {
         }
     }
 }
+
+/// SHA-256 of bytes as lowercase hex: how reports identify inputs, standards and benchmarks.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -7,7 +7,6 @@ use crate::assess::{self as core, Options};
 use crate::standard::{Level, Standard};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sha2::{Digest, Sha256};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -50,12 +49,7 @@ pub struct AssessArgs {
     pub lang: LangArg,
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+use crate::sha256_hex;
 
 /// A standard with the SHA-256 of the text it was loaded from.
 struct Loaded {

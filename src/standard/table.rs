@@ -388,18 +388,6 @@ struct Rows {
     rows: Vec<(u32, Vec<Data>)>,
 }
 
-/// A1-style column letters.
-fn col_letter(mut c: usize) -> String {
-    let mut s = String::new();
-    c += 1;
-    while c > 0 {
-        let r = (c - 1) % 26;
-        s.insert(0, (b'A' + r as u8) as char);
-        c = (c - 1) / 26;
-    }
-    s
-}
-
 struct RowRef<'a> {
     t: &'a Rows,
     row: u32,
@@ -409,7 +397,12 @@ struct RowRef<'a> {
 impl RowRef<'_> {
     fn at(&self, key: &str) -> String {
         let c = self.t.header.get(key).copied().unwrap_or(0);
-        format!("{}!{}{}", self.t.sheet, col_letter(c), self.row + 1)
+        format!(
+            "{}!{}{}",
+            self.t.sheet,
+            crate::submission::layout::col_letters(c as u32),
+            self.row + 1
+        )
     }
 
     fn get(&self, key: &str) -> Option<&Data> {

@@ -134,15 +134,11 @@ pub fn read_bytes<'s>(
     bytes: Vec<u8>,
     choose: &dyn Fn(Option<Level>) -> &'s crate::standard::Standard,
 ) -> Result<(Submission, &'s crate::standard::Standard), ReadError> {
-    use sha2::{Digest, Sha256};
     let fail = |message: String| ReadError {
         file: file.to_string(),
         message,
     };
-    let sha256: String = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha256 = crate::sha256_hex(&bytes);
     let mut book = open::open(bytes).map_err(fail)?;
     let (entity, standard, data, diagnostics) =
         reader::read_book(&mut book, choose).map_err(fail)?;
