@@ -1,6 +1,6 @@
 //! Small helpers shared by every workbook citystar writes.
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
 /// Column width (in Excel character units) that fits `texts`: East Asian wide
@@ -36,4 +36,16 @@ pub fn new_workbook(title: &str) -> Workbook {
     }
     wb.set_properties(&props);
     wb
+}
+
+/// Print setup for a sheet people print: A4 landscape, one page wide, and
+/// the first `header_rows` rows repeated on every page.
+pub fn print_setup(ws: &mut Worksheet, header_rows: u32) -> Result<(), XlsxError> {
+    ws.set_paper_size(9); // A4
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    if header_rows > 0 {
+        ws.set_repeat_rows(0, header_rows - 1)?;
+    }
+    Ok(())
 }

@@ -82,6 +82,9 @@ pub fn write(standard: &Standard, lang: Lang, fill: Option<&Fill>) -> Result<Vec
         &label,
         &open,
     )?;
+    for ws in wb.worksheets_mut() {
+        crate::xlsx::print_setup(ws, 1)?;
+    }
     wb.save_to_buffer()
 }
 
