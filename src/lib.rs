@@ -12,6 +12,7 @@ pub mod render;
 pub mod report;
 pub mod standard;
 pub mod submission;
+pub mod tomlread;
 pub mod xlsx;
 
 /// Output language.

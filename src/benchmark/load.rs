@@ -3,41 +3,13 @@
 //! (each at its line and column) instead of stopping at the first.
 
 use super::{BenchmarkFile, Bound, Catalog, Figure, PlaceKind};
-use crate::standard::Problem;
-use std::fmt;
-use toml_span::Span;
+use crate::tomlread::{Cx, Fields, FileKind, as_bool, as_num, as_str, enum_value};
 use toml_span::value::{Value, ValueInner};
+
+pub use crate::tomlread::LoadError;
 
 /// The format version this build reads.
 pub const FORMAT: u32 = 1;
-
-/// Why a benchmark file could not be loaded: every problem found.
-#[derive(Debug, Clone)]
-pub struct LoadError {
-    pub origin: String,
-    pub problems: Vec<Problem>,
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{}: {} problem(s) in the benchmark file",
-            self.origin,
-            self.problems.len()
-        )?;
-        for p in &self.problems {
-            writeln!(
-                f,
-                "{}:{}:{}: [{}] {}",
-                self.origin, p.line, p.column, p.code, p.message
-            )?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 /// Load and validate a benchmark file from TOML text. `origin` names it in
 /// messages. With a `catalog`, every `indicator` code must be one of its codes
@@ -51,165 +23,11 @@ pub fn load_str(
     let file = match toml_span::parse(text) {
         Ok(mut root) => read_file(&mut cx, &mut root, origin, catalog),
         Err(e) => {
-            cx.push("toml-syntax", e.span, format!("not valid TOML: {e}"));
+            cx.push_span("toml-syntax", e.span, format!("not valid TOML: {e}"));
             None
         }
     };
-    match file {
-        Some(f) if cx.problems.is_empty() => Ok(f),
-        _ => {
-            let mut problems = cx.problems;
-            if problems.is_empty() {
-                // Defensive: a read that failed always reports why.
-                problems.push(Problem {
-                    code: "unreadable",
-                    line: 1,
-                    column: 1,
-                    message: "the benchmark file could not be read".into(),
-                });
-            }
-            problems.sort_by_key(|p| (p.line, p.column));
-            Err(LoadError {
-                origin: origin.to_string(),
-                problems,
-            })
-        }
-    }
-}
-
-/// Collects problems and turns byte offsets into line:column.
-struct Cx<'t> {
-    text: &'t str,
-    line_starts: Vec<usize>,
-    problems: Vec<Problem>,
-}
-
-impl<'t> Cx<'t> {
-    fn new(text: &'t str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Cx {
-            text,
-            line_starts,
-            problems: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, code: &'static str, span: Span, message: String) {
-        let line = self
-            .line_starts
-            .partition_point(|&s| s <= span.start)
-            .max(1);
-        let start = self.line_starts[line - 1];
-        let column = self
-            .text
-            .get(start..span.start.min(self.text.len()))
-            .map_or(1, |s| s.chars().count() + 1);
-        self.problems.push(Problem {
-            code,
-            line,
-            column,
-            message,
-        });
-    }
-}
-
-/// A table being read: keys are taken one by one; what is left is unknown.
-struct Fields<'de> {
-    table: toml_span::value::Table<'de>,
-    span: Span,
-    what: String,
-    known: Vec<&'static str>,
-}
-
-impl<'de> Fields<'de> {
-    fn new(cx: &mut Cx, value: &mut Value<'de>, what: String) -> Option<Self> {
-        let span = value.span;
-        match value.take() {
-            ValueInner::Table(table) => Some(Fields {
-                table,
-                span,
-                what,
-                known: Vec::new(),
-            }),
-            other => {
-                cx.push(
-                    "wrong-type",
-                    span,
-                    format!("{what} must be a table, found {}", other.type_str()),
-                );
-                None
-            }
-        }
-    }
-
-    fn take(&mut self, key: &'static str) -> Option<Value<'de>> {
-        self.known.push(key);
-        self.table.remove(key)
-    }
-
-    fn missing(&self, cx: &mut Cx, key: &str) {
-        cx.push(
-            "missing-key",
-            self.span,
-            format!("{} needs `{key}`", self.what),
-        );
-    }
-
-    fn req<T>(
-        &mut self,
-        cx: &mut Cx,
-        key: &'static str,
-        conv: fn(&mut Cx, Value<'_>, &str) -> Option<T>,
-    ) -> Option<T> {
-        match self.take(key) {
-            Some(v) => conv(cx, v, key),
-            None => {
-                self.missing(cx, key);
-                None
-            }
-        }
-    }
-
-    fn opt<T>(
-        &mut self,
-        cx: &mut Cx,
-        key: &'static str,
-        conv: fn(&mut Cx, Value<'_>, &str) -> Option<T>,
-    ) -> Option<T> {
-        self.take(key).and_then(|v| conv(cx, v, key))
-    }
-
-    /// Reports every key that was not taken.
-    fn finish(self, cx: &mut Cx) {
-        for (key, _) in self.table {
-            cx.push(
-                "unknown-key",
-                key.span,
-                format!(
-                    "unknown key `{}` in {}; expected one of: {}",
-                    key.name,
-                    self.what,
-                    self.known.join(", ")
-                ),
-            );
-        }
-    }
-}
-
-fn as_str(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<String> {
-    let span = v.span;
-    match v.take() {
-        ValueInner::String(s) => Some(s.into_owned()),
-        other => {
-            cx.push(
-                "wrong-type",
-                span,
-                format!("`{key}` must be a string, found {}", other.type_str()),
-            );
-            None
-        }
-    }
+    cx.into_result(file, FileKind::Benchmark, origin)
 }
 
 /// A string that must not be blank.
@@ -217,47 +35,10 @@ fn as_text(cx: &mut Cx, v: Value<'_>, key: &str) -> Option<String> {
     let span = v.span;
     let s = as_str(cx, v, key)?;
     if s.trim().is_empty() {
-        cx.push("empty-value", span, format!("`{key}` is empty"));
+        cx.push_span("empty-value", span, format!("`{key}` is empty"));
         return None;
     }
     Some(s)
-}
-
-fn as_num(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<f64> {
-    let span = v.span;
-    match v.take() {
-        ValueInner::Float(f) if f.is_finite() => Some(f),
-        ValueInner::Integer(i) => Some(i as f64),
-        other => {
-            cx.push(
-                "wrong-type",
-                span,
-                format!(
-                    "`{key}` must be a finite number, found {}",
-                    match other {
-                        ValueInner::Float(_) => "inf or nan",
-                        o => o.type_str(),
-                    }
-                ),
-            );
-            None
-        }
-    }
-}
-
-fn as_bool(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<bool> {
-    let span = v.span;
-    match v.take() {
-        ValueInner::Boolean(b) => Some(b),
-        other => {
-            cx.push(
-                "wrong-type",
-                span,
-                format!("`{key}` must be true or false, found {}", other.type_str()),
-            );
-            None
-        }
-    }
 }
 
 fn as_year(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<i32> {
@@ -265,7 +46,7 @@ fn as_year(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<i32> {
     match v.take() {
         ValueInner::Integer(i) if (1990..=2100).contains(&i) => Some(i as i32),
         other => {
-            cx.push(
+            cx.push_span(
                 "bad-value",
                 span,
                 format!(
@@ -298,7 +79,7 @@ fn as_texts(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<Vec<String>> {
             out
         }
         other => {
-            cx.push(
+            cx.push_span(
                 "wrong-type",
                 span,
                 format!(
@@ -310,36 +91,14 @@ fn as_texts(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<Vec<String>> {
         }
     };
     if out.is_empty() || out.iter().any(|s| s.trim().is_empty()) {
-        cx.push("empty-value", span, format!("`{key}` is empty"));
+        cx.push_span("empty-value", span, format!("`{key}` is empty"));
         return None;
     }
     Some(out)
 }
 
-fn as_enum<T: Copy>(
-    cx: &mut Cx,
-    v: Value<'_>,
-    key: &str,
-    choices: &[(&'static str, T)],
-) -> Option<T> {
-    let span = v.span;
-    let s = as_str(cx, v, key)?;
-    match choices.iter().find(|(name, _)| *name == s) {
-        Some((_, t)) => Some(*t),
-        None => {
-            let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
-            cx.push(
-                "bad-value",
-                span,
-                format!("`{key}` is \"{s}\"; use one of {}", names.join(", ")),
-            );
-            None
-        }
-    }
-}
-
 fn as_kind(cx: &mut Cx, v: Value<'_>, key: &str) -> Option<PlaceKind> {
-    as_enum(
+    enum_value(
         cx,
         v,
         key,
@@ -354,7 +113,7 @@ fn as_kind(cx: &mut Cx, v: Value<'_>, key: &str) -> Option<PlaceKind> {
 }
 
 fn as_bound(cx: &mut Cx, v: Value<'_>, key: &str) -> Option<Bound> {
-    as_enum(
+    enum_value(
         cx,
         v,
         key,
@@ -368,24 +127,18 @@ fn read_file(
     origin: &str,
     catalog: Option<&Catalog>,
 ) -> Option<BenchmarkFile> {
-    let mut top = Fields::new(cx, root, "the file".into())?;
+    let mut top = Fields::new(cx, root, "the file")?;
     let format = top.req(cx, "format", as_num);
     if let Some(f) = format
         && f != f64::from(FORMAT)
     {
-        cx.push(
+        cx.push_span(
             "bad-value",
             top.span,
             format!("`format = {f}`: this citystar reads benchmark format {FORMAT}"),
         );
     }
-    let head = match top.take("benchmark") {
-        Some(mut v) => read_head(cx, &mut v),
-        None => {
-            top.missing(cx, "benchmark");
-            None
-        }
-    };
+    let head = top.req(cx, "benchmark", |cx, mut v, _| read_head(cx, &mut v));
     let mut figures = Some(Vec::new());
     match top.take("figure") {
         Some(mut v) => {
@@ -404,7 +157,7 @@ fn read_file(
                     }
                 }
                 other => {
-                    cx.push(
+                    cx.push_span(
                         "wrong-type",
                         span,
                         format!(
@@ -434,7 +187,7 @@ fn read_file(
 type Head = (String, PlaceKind, String, String, String);
 
 fn read_head(cx: &mut Cx, v: &mut Value<'_>) -> Option<Head> {
-    let mut f = Fields::new(cx, v, "[benchmark]".into())?;
+    let mut f = Fields::new(cx, v, "[benchmark]")?;
     let name_span = f.table.get("name").map(|v| v.span);
     let name = f.req(cx, "name", as_text);
     if let (Some(n), Some(sp)) = (&name, name_span)
@@ -442,7 +195,7 @@ fn read_head(cx: &mut Cx, v: &mut Value<'_>) -> Option<Head> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
-        cx.push(
+        cx.push_span(
             "bad-value",
             sp,
             format!(
@@ -492,14 +245,14 @@ fn read_figure(
 
     // Cross-field rules.
     if derived && inputs.is_none() {
-        cx.push(
+        cx.push_span(
             "derived-without-inputs",
             derived_span,
             "a derived figure lists its `inputs` (the sourced numbers it is computed from)".into(),
         );
     }
     if !derived && inputs.is_some() {
-        cx.push(
+        cx.push_span(
             "inputs-without-derived",
             inputs_span,
             "`inputs` belong to a derived figure; add `derived = true` or remove them".into(),
@@ -507,7 +260,7 @@ fn read_figure(
     }
     let comparable = match (&indicator, comparable) {
         (Some(_), None) => {
-            cx.push(
+            cx.push_span(
                 "missing-key",
                 at,
                 format!(
@@ -518,7 +271,7 @@ fn read_figure(
             false
         }
         (None, Some(true)) => {
-            cx.push(
+            cx.push_span(
                 "comparable-without-indicator",
                 comparable_span,
                 "`comparable = true` needs the `indicator` the figure is compared with".into(),
@@ -528,7 +281,7 @@ fn read_figure(
         (_, c) => c.unwrap_or(false),
     };
     if indicator.is_some() && !comparable && why.is_none() {
-        cx.push(
+        cx.push_span(
             "missing-why",
             comparable_span,
             "a figure with `comparable = false` says `why` (how its definition differs)".into(),
@@ -536,7 +289,7 @@ fn read_figure(
     }
     if let (Some(cat), Some(code)) = (catalog, &indicator) {
         match cat.unit(code) {
-            None => cx.push(
+            None => cx.push_span(
                 "unknown-indicator",
                 indicator_span,
                 format!(
@@ -549,7 +302,7 @@ fn read_figure(
                 if let Some(unit) = &unit
                     && unit != u
                 {
-                    cx.push(
+                    cx.push_span(
                         "unit-mismatch",
                         unit_span,
                         format!("unit \"{unit}\" differs from {code}'s unit \"{u}\""),

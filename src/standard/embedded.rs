@@ -33,6 +33,7 @@ pub fn for_level(level: Level) -> Result<Standard, super::LoadError> {
         .into_iter()
         .find(|s| s.level() == level)
         .ok_or_else(|| super::LoadError {
+            kind: crate::tomlread::FileKind::Standard,
             origin: "embedded standards".into(),
             problems: vec![super::Problem {
                 code: "missing-key",
