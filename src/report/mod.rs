@@ -6,7 +6,7 @@ mod style;
 mod summary;
 
 pub use entity::{indicator_headers, sheet_names};
-pub use summary::summary_sheet_names;
+pub use summary::{ranking_headers, summary_sheet_names};
 
 use crate::Lang;
 use crate::assess::Assessment;
