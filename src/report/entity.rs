@@ -264,7 +264,7 @@ fn top_gaps(a: &Assessment) -> Vec<(&GapAnalysis, &IndicatorGap)> {
     all
 }
 
-fn bound_format<'f>(f: &'f Formats, b: Option<Bound>) -> &'f rust_xlsxwriter::Format {
+fn bound_format(f: &Formats, b: Option<Bound>) -> &rust_xlsxwriter::Format {
     match b {
         Some(Bound::Above) => &f.above,
         Some(Bound::Below) => &f.below,

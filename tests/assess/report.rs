@@ -153,7 +153,11 @@ fn indicator_sheet_equals_the_json_output() {
             ("Points", "points"),
             ("Contribution", "contribution"),
         ] {
-            assert_opt(&at(&r, row, col(head)), &i[field], &format!("{code} {head}"));
+            assert_opt(
+                &at(&r, row, col(head)),
+                &i[field],
+                &format!("{code} {head}"),
+            );
         }
         let next = match &i["next"] {
             Value::Null => String::new(),
@@ -184,16 +188,32 @@ fn summary_sheet_equals_the_json_output() {
     assert_eq!(text(&b("Entity", 1)), e["name"]);
     assert_eq!(text(&b("Standard", 1)), e["standard"]["code"]);
     assert_eq!(text(&b("Edition", 1)), e["standard"]["edition"]);
-    assert_opt(&b("Provisional entries", 1), &e["standard"]["provisional_entries"], "provisional");
-    assert_opt(&b("Provisional entries", 2), &e["standard"]["entries"], "entries");
+    assert_opt(
+        &b("Provisional entries", 1),
+        &e["standard"]["provisional_entries"],
+        "provisional",
+    );
+    assert_opt(
+        &b("Provisional entries", 2),
+        &e["standard"]["entries"],
+        "entries",
+    );
     assert_opt(&b("Stars", 1), &e["stars"], "stars");
     assert_opt(&b("Total", 1), &e["score"], "total");
     assert_opt(&b("Weighted", 1), &e["breakdown"]["weighted"], "weighted");
     assert_opt(&b("Bonus", 1), &e["breakdown"]["bonus"], "bonus");
     assert_opt(&b("Bonus", 2), &e["breakdown"]["bonus_cap"], "bonus cap");
-    assert_opt(&b("Deductions", 1), &e["breakdown"]["deduction"], "deduction");
+    assert_opt(
+        &b("Deductions", 1),
+        &e["breakdown"]["deduction"],
+        "deduction",
+    );
     assert_opt(&b("Missing or invalid", 1), &e["missing"], "missing");
-    assert_opt(&b("Rating stability", 1), &e["stability"]["same_stars"], "stability");
+    assert_opt(
+        &b("Rating stability", 1),
+        &e["stability"]["same_stars"],
+        "stability",
+    );
     let sev = |s: &str| {
         e["diagnostics"]
             .as_array()
@@ -232,7 +252,11 @@ fn summary_sheet_equals_the_json_output() {
         .enumerate()
     {
         assert_eq!(text(&at(&r, bonus + 1 + k as u32, 0)), d["code"]);
-        assert_opt(&at(&r, bonus + 1 + k as u32, 2), &d["points"], "bonus points");
+        assert_opt(
+            &at(&r, bonus + 1 + k as u32, 2),
+            &d["points"],
+            "bonus points",
+        );
     }
 
     // Every other number on the sheet is one of the JSON's, except the next
@@ -271,14 +295,23 @@ fn no_formulas_and_chinese_sheets() {
     }
     let r = sheet(&mut wb, "指标明细");
     assert_eq!(text(&at(&r, 0, 2)), "指标");
-    assert_eq!(text(&at(&r, 1, 2)), json["entities"][0]["indicators"][0]["name_zh"]);
+    assert_eq!(
+        text(&at(&r, 1, 2)),
+        json["entities"][0]["indicators"][0]["name_zh"]
+    );
 }
 
 fn write_report(epoch: &str, dir: &Path) -> Vec<u8> {
     let path = dir.join(format!("city-a-{epoch}.xlsx"));
     citystar()
         .env("SOURCE_DATE_EPOCH", epoch)
-        .args(["assess", "sample-submissions/city-a.xlsx", "--draws", "20", "--report"])
+        .args([
+            "assess",
+            "sample-submissions/city-a.xlsx",
+            "--draws",
+            "20",
+            "--report",
+        ])
         .arg(&path)
         .assert()
         .code(0);
@@ -458,7 +491,13 @@ fn a_batch_writes_one_workbook_per_entity_and_a_summary() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("reports/2025");
     citystar()
-        .args(["assess", "sample-submissions", "--draws", "20", "--report-dir"])
+        .args([
+            "assess",
+            "sample-submissions",
+            "--draws",
+            "20",
+            "--report-dir",
+        ])
         .arg(&out)
         .assert()
         .code(0);
@@ -501,9 +540,8 @@ fn report_with_several_entities_exits_2() {
 /// `soffice` is not installed, or with CITYSTAR_SKIP_SOFFICE=1).
 #[test]
 fn libreoffice_converts_the_workbooks_to_pdf() {
-    let found = std::env::var_os("PATH").is_some_and(|p| {
-        std::env::split_paths(&p).any(|d| d.join("soffice").is_file())
-    });
+    let found = std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()));
     if !found || std::env::var_os("CITYSTAR_SKIP_SOFFICE").is_some() {
         eprintln!("skipped: soffice not found");
         return;
@@ -512,12 +550,29 @@ fn libreoffice_converts_the_workbooks_to_pdf() {
     let a = with_gaps(Lang::Zh);
     let r = report(vec![Ok(a.clone())], Vec::new(), None);
     let cx = context(Lang::Zh);
-    std::fs::write(dir.path().join("entity.xlsx"), entity_workbook(&a, &cx).unwrap()).unwrap();
-    std::fs::write(dir.path().join("summary.xlsx"), summary_workbook(&r, &cx).unwrap()).unwrap();
+    std::fs::write(
+        dir.path().join("entity.xlsx"),
+        entity_workbook(&a, &cx).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("summary.xlsx"),
+        summary_workbook(&r, &cx).unwrap(),
+    )
+    .unwrap();
     // A private profile, so a LibreOffice already running elsewhere does not interfere.
-    let profile = format!("-env:UserInstallation=file://{}/profile", dir.path().display());
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
     let status = std::process::Command::new("soffice")
-        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(dir.path().join("entity.xlsx"))
         .arg(dir.path().join("summary.xlsx"))
@@ -538,9 +593,19 @@ fn libreoffice_converts_the_workbooks_to_pdf() {
 fn reports_markdown_examples_are_current() {
     let bless = std::env::var_os("CITYSTAR_BLESS").is_some();
     let mut stale = Vec::new();
-    for (lang, file) in [("zh", "sample-submissions.zh.md"), ("en", "sample-submissions.en.md")] {
+    for (lang, file) in [
+        ("zh", "sample-submissions.zh.md"),
+        ("en", "sample-submissions.en.md"),
+    ] {
         let out = citystar()
-            .args(["assess", "sample-submissions", "--format", "markdown", "--lang", lang])
+            .args([
+                "assess",
+                "sample-submissions",
+                "--format",
+                "markdown",
+                "--lang",
+                lang,
+            ])
             .output()
             .unwrap();
         assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
