@@ -887,7 +887,8 @@ fn gaps_sheet(
             Lang::En => format!("Largest gaps to {name} (points at stake)"),
         });
         chart.legend().set_hidden();
-        chart.x_axis().set_reverse();
+        // The category axis of a bar chart is its y axis: largest gap on top.
+        chart.y_axis().set_reverse();
         chart
             .add_series()
             .set_categories((sheet.as_str(), *first, 1, *last, 1))
@@ -989,7 +990,7 @@ fn gaps_sheet(
             row += 1;
         }
     }
-    g.finish(6.0, 40.0, &[(13, 60.0)])
+    g.finish(6.0, 40.0, &[(8, 45.0), (13, 45.0)])
 }
 
 fn plan_sheet(

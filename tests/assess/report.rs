@@ -536,8 +536,9 @@ fn report_with_several_entities_exits_2() {
     assert!(!dir.path().join("one.xlsx").exists());
 }
 
-/// LibreOffice opens both workbooks and prints them to PDF (skipped where
-/// `soffice` is not installed, or with CITYSTAR_SKIP_SOFFICE=1).
+/// LibreOffice opens both workbooks (city-a with gaps to Zhejiang) and prints
+/// them to PDF (skipped where `soffice` is not installed, or with
+/// CITYSTAR_SKIP_SOFFICE=1).
 #[test]
 fn libreoffice_converts_the_workbooks_to_pdf() {
     let found = std::env::var_os("PATH")
@@ -584,6 +585,10 @@ fn libreoffice_converts_the_workbooks_to_pdf() {
     for pdf in ["entity.pdf", "summary.pdf"] {
         let bytes = std::fs::read(dir.path().join(pdf)).unwrap();
         assert!(bytes.starts_with(b"%PDF") && bytes.len() > 10_000, "{pdf}");
+        // CITYSTAR_KEEP_PDF=DIR keeps the PDFs for looking at them.
+        if let Some(keep) = std::env::var_os("CITYSTAR_KEEP_PDF") {
+            std::fs::write(Path::new(&keep).join(pdf), &bytes).unwrap();
+        }
     }
 }
 
