@@ -1,6 +1,13 @@
 //! Excel reports: one workbook per assessed entity and a batch summary
 //! (rust_xlsxwriter). Built from the same `Report` every renderer reads.
 
+mod entity;
+mod style;
+mod summary;
+
+pub use entity::{indicator_headers, sheet_names};
+pub use summary::{ranking_headers, summary_sheet_names};
+
 use crate::Lang;
 use crate::assess::Assessment;
 use crate::assess::batch::Report;
@@ -28,16 +35,10 @@ pub struct Context {
 
 /// The per-entity workbook, as bytes (the same inputs give the same bytes).
 pub fn entity_workbook(a: &Assessment, cx: &Context) -> Result<Vec<u8>, XlsxError> {
-    let _ = (a, cx);
-    Err(XlsxError::ParameterError(
-        "Excel reports are not built yet".into(),
-    ))
+    entity::build(a, cx)
 }
 
 /// The batch summary workbook (summary.xlsx).
 pub fn summary_workbook(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
-    let _ = (r, cx);
-    Err(XlsxError::ParameterError(
-        "Excel reports are not built yet".into(),
-    ))
+    summary::build(r, cx)
 }

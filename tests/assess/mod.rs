@@ -3,6 +3,7 @@
 mod cli;
 mod props;
 mod render;
+mod report;
 mod worked;
 
 use citystar::standard::{InputItem, Level, Standard, load_str};

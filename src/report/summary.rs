@@ -1,0 +1,552 @@
+//! The batch summary workbook (summary.xlsx): the ranking grouped by the
+//! standard each entity was assessed against (dimensions differ by level),
+//! a per-dimension heat map, the star distribution with its chart, the
+//! cohort figures when a cohort benchmark was used, and provenance.
+
+use super::Context;
+use super::entity::{level_name, write_time_and_benchmarks};
+use super::style::{Formats, Grid, page_setup, t};
+use crate::Lang;
+use crate::assess::Assessment;
+use crate::assess::batch::Report;
+use crate::benchmark::ValueOrigin;
+use crate::standard::DimensionRole;
+use indexmap::IndexMap;
+use rust_xlsxwriter::{
+    Chart, ChartLegendPosition, ChartType, ConditionalFormat3ColorScale, ConditionalFormatType,
+    Workbook, Worksheet, XlsxError,
+};
+
+/// The sheet names; the cohort sheet is there only when a cohort benchmark was used.
+pub fn summary_sheet_names(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Zh => ["排名", "星级分布", "同批对标", "来源"],
+        Lang::En => ["Ranking", "Stars", "Cohort", "Provenance"],
+    }
+}
+
+/// The headers of a ranking table before its dimension columns.
+pub fn ranking_headers(lang: Lang) -> [&'static str; 8] {
+    match lang {
+        Lang::Zh => [
+            "排名",
+            "总排名",
+            "主体",
+            "层级",
+            "文件",
+            "星级",
+            "子档",
+            "总分",
+        ],
+        Lang::En => [
+            "Rank", "Overall", "Entity", "Level", "File", "Stars", "Sub-tier", "Total",
+        ],
+    }
+}
+
+/// Entities grouped by the standard they were assessed against, each group in
+/// ranking order (the summary's), groups by level.
+fn groups(r: &Report) -> Vec<Vec<(usize, &Assessment)>> {
+    let mut by: IndexMap<&str, Vec<(usize, &Assessment)>> = IndexMap::new();
+    for row in &r.summary.ranking {
+        if let Some(a) = r.entities.iter().find(|a| a.file == row.file) {
+            by.entry(a.standard.id.as_str())
+                .or_default()
+                .push((row.rank, a));
+        }
+    }
+    let mut out: Vec<_> = by.into_values().collect();
+    out.sort_by_key(|g| {
+        (
+            g[0].1.level.map_or(9, |l| l as u8),
+            g[0].1.standard.id.clone(),
+        )
+    });
+    out
+}
+
+pub fn build(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
+    let lang = cx.lang;
+    let f = Formats::new();
+    let names = summary_sheet_names(lang);
+    let mut wb: Workbook = crate::xlsx::new_workbook(t(
+        lang,
+        "智慧城市星级评估汇总",
+        "smart-city star assessment summary",
+    ));
+    ranking_sheet(wb.add_worksheet().set_name(names[0])?, r, cx, &f)?;
+    stars_sheet(wb.add_worksheet().set_name(names[1])?, r, cx, &f)?;
+    if has_cohort(r) {
+        cohort_sheet(wb.add_worksheet().set_name(names[2])?, r, cx, &f)?;
+    }
+    provenance_sheet(wb.add_worksheet().set_name(names[3])?, r, cx, &f)?;
+    wb.save_to_buffer()
+}
+
+fn is_cohort(ga: &crate::benchmark::GapAnalysis) -> bool {
+    ga.indicators
+        .iter()
+        .any(|i| matches!(i.origin, ValueOrigin::Cohort { .. }))
+}
+
+fn has_cohort(r: &Report) -> bool {
+    r.entities.iter().flat_map(|a| &a.gaps).any(is_cohort)
+}
+
+fn ranking_sheet(
+    ws: &mut Worksheet,
+    r: &Report,
+    cx: &Context,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let lang = cx.lang;
+    page_setup(ws, None)?;
+    let mut g = Grid::new(ws);
+    g.loose(
+        0,
+        0,
+        t(
+            lang,
+            "智慧城市星级评估 · 排名",
+            "Smart-city star assessment · ranking",
+        ),
+        &f.title,
+    )?;
+    g.loose(
+        1,
+        0,
+        &match lang {
+            Lang::Zh => format!(
+                "{} 个文件，评估 {} 个，无法读取 {} 个；按所用标准分组（各层级维度不同）",
+                r.summary.files,
+                r.summary.assessed,
+                r.summary.unreadable.len()
+            ),
+            Lang::En => format!(
+                "{} file(s), {} assessed, {} unreadable; grouped by the standard used (dimensions differ by level)",
+                r.summary.files,
+                r.summary.assessed,
+                r.summary.unreadable.len()
+            ),
+        },
+        &f.note,
+    )?;
+    let mut row = 3;
+    let base = ranking_headers(lang);
+    let heat = ConditionalFormat3ColorScale::new()
+        .set_minimum(ConditionalFormatType::Number, 0)
+        .set_midpoint(ConditionalFormatType::Number, 60)
+        .set_maximum(ConditionalFormatType::Number, 100)
+        .set_minimum_color(0xF8696B)
+        .set_midpoint_color(0xFFEB84)
+        .set_maximum_color(0x63BE7B);
+    let star_scale = ConditionalFormat3ColorScale::new()
+        .set_minimum(ConditionalFormatType::Number, 0)
+        .set_midpoint(ConditionalFormatType::Number, 3)
+        .set_maximum(ConditionalFormatType::Number, 5)
+        .set_minimum_color(0xF8696B)
+        .set_midpoint_color(0xFFEB84)
+        .set_maximum_color(0x63BE7B);
+    for group in groups(r) {
+        let first = group[0].1;
+        g.loose(
+            row,
+            0,
+            &format!(
+                "{} · {} ({})",
+                level_name(lang, first.level),
+                first.standard.code,
+                first.standard.id
+            ),
+            &f.heading,
+        )?;
+        row += 1;
+        let dims = &first.dimensions;
+        let mut heads: Vec<String> = base.iter().map(|s| s.to_string()).collect();
+        for d in dims {
+            heads.push(match d.role {
+                DimensionRole::Scored => format!("{} {}", d.code, d.name),
+                DimensionRole::Bonus => {
+                    format!("{} {} ({})", d.code, d.name, t(lang, "加分", "bonus"))
+                }
+            });
+        }
+        let tail = [
+            t(lang, "错误", "Errors"),
+            t(lang, "警告", "Warnings"),
+            t(lang, "提示", "Info"),
+            t(lang, "缺失", "Missing"),
+            t(lang, "说明", "Notes"),
+        ];
+        heads.extend(tail.iter().map(|s| s.to_string()));
+        for (k, h) in heads.iter().enumerate() {
+            // Dimension names wrap in the header instead of widening their columns.
+            if k >= base.len() && k < base.len() + dims.len() {
+                g.loose(row, k as u16, h, &f.header)?;
+                g.widen(k as u16, "100.00+");
+            } else {
+                g.text(row, k as u16, h, &f.header)?;
+            }
+        }
+        g.ws.set_row_height(row, 45)?;
+        row += 1;
+        let top = row;
+        // Ranks within the group: competition ranking on the (already sorted) totals.
+        let mut prev: Option<(f64, u8, usize)> = None;
+        for (k, (overall, a)) in group.iter().enumerate() {
+            let rank = match prev {
+                Some((s, st, rk)) if s == a.score && st == a.stars => rk,
+                _ => k + 1,
+            };
+            prev = Some((a.score, a.stars, rank));
+            g.num(row, 0, rank as f64, &f.int)?;
+            g.num(row, 1, *overall as f64, &f.int)?;
+            g.text(row, 2, &a.name, &f.text)?;
+            g.text(row, 3, &level_name(lang, a.level), &f.text)?;
+            g.text(row, 4, &a.file, &f.text)?;
+            g.num(row, 5, f64::from(a.stars), &f.stars)?;
+            g.text(row, 6, a.tier.as_deref().unwrap_or(""), &f.text)?;
+            g.num(row, 7, a.score, &f.num2)?;
+            let mut c = base.len() as u16;
+            for d in dims {
+                let mine = a.dimensions.iter().find(|x| x.code == d.code);
+                let v = mine.and_then(|x| match x.role {
+                    DimensionRole::Scored => x.score,
+                    DimensionRole::Bonus => x.points,
+                });
+                g.opt(row, c, v, &f.num2)?;
+                c += 1;
+            }
+            let (e, w, i) = a.diagnostic_counts();
+            g.num(row, c, e as f64, &f.int)?;
+            g.num(row, c + 1, w as f64, &f.int)?;
+            g.num(row, c + 2, i as f64, &f.int)?;
+            g.num(row, c + 3, a.missing as f64, &f.int)?;
+            let note = if a.standard.provisional_entries > 0 {
+                match lang {
+                    Lang::Zh => format!(
+                        "标准 {}/{} 项暂定",
+                        a.standard.provisional_entries, a.standard.entries
+                    ),
+                    Lang::En => format!(
+                        "{}/{} entries provisional",
+                        a.standard.provisional_entries, a.standard.entries
+                    ),
+                }
+            } else {
+                String::new()
+            };
+            let note = if a.complete {
+                note
+            } else {
+                format!("{}{}", t(lang, "数据不完整；", "incomplete data; "), note)
+            };
+            g.text(row, c + 4, &note, &f.text)?;
+            row += 1;
+        }
+        let bottom = row - 1;
+        g.ws.add_conditional_format(top, 5, bottom, 5, &star_scale)?;
+        let scored: Vec<u16> = dims
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.role == DimensionRole::Scored)
+            .map(|(k, _)| (base.len() + k) as u16)
+            .collect();
+        if let (Some(&c0), Some(&c1)) = (scored.first(), scored.last()) {
+            g.ws.add_conditional_format(top, c0, bottom, c1, &heat)?;
+        }
+        row += 1;
+    }
+    if r.entities.is_empty() {
+        g.loose(
+            row,
+            0,
+            t(lang, "没有评估任何主体。", "No entity was assessed."),
+            &f.note,
+        )?;
+        row += 1;
+    }
+    if !r.summary.unreadable.is_empty() {
+        g.loose(
+            row,
+            0,
+            t(lang, "无法读取的文件", "Files that could not be read"),
+            &f.heading,
+        )?;
+        row += 1;
+        for u in &r.summary.unreadable {
+            g.text(row, 2, &u.file, &f.text)?;
+            g.loose(row, 4, &u.message, &f.plain)?;
+            row += 1;
+        }
+    }
+    g.ws.set_freeze_panes(0, 3)?;
+    g.finish(6.0, 36.0, &[(4, 30.0)])
+}
+
+fn stars_sheet(ws: &mut Worksheet, r: &Report, cx: &Context, f: &Formats) -> Result<(), XlsxError> {
+    let lang = cx.lang;
+    let sheet = ws.name();
+    page_setup(ws, None)?;
+    let mut g = Grid::new(ws);
+    g.loose(0, 0, t(lang, "星级分布", "Star distribution"), &f.title)?;
+    // Levels present, in order; a column per level when there are several.
+    let mut levels: Vec<Option<crate::standard::Level>> =
+        r.entities.iter().map(|a| a.level).collect();
+    levels.sort_by_key(|l| l.map_or(9, |l| l as u8));
+    levels.dedup();
+    let head = 2;
+    let mut heads = vec![
+        t(lang, "星级", "Stars").to_string(),
+        t(lang, "名称", "Name").to_string(),
+        t(lang, "主体数", "Entities").to_string(),
+    ];
+    let per_level = levels.len() > 1;
+    if per_level {
+        heads.extend(levels.iter().map(|l| level_name(lang, *l)));
+    }
+    for (k, h) in heads.iter().enumerate() {
+        g.text(head, k as u16, h, &f.header)?;
+    }
+    for s in 0..=5u8 {
+        let row = head + 1 + u32::from(s);
+        g.num(row, 0, f64::from(s), &f.stars)?;
+        let name = generic_stars_label(s, lang);
+        g.text(row, 1, &name, &f.text)?;
+        g.num(
+            row,
+            2,
+            r.summary.star_distribution[s as usize] as f64,
+            &f.int,
+        )?;
+        if per_level {
+            for (k, l) in levels.iter().enumerate() {
+                let n = r
+                    .entities
+                    .iter()
+                    .filter(|a| a.level == *l && a.stars == s)
+                    .count();
+                g.num(row, 3 + k as u16, n as f64, &f.int)?;
+            }
+        }
+    }
+    let (first, last) = (head + 1, head + 6);
+    let mut chart = Chart::new(if per_level {
+        ChartType::ColumnStacked
+    } else {
+        ChartType::Column
+    });
+    chart
+        .title()
+        .set_name(t(lang, "各星级主体数", "Entities per star level"));
+    let cols: Vec<u16> = if per_level {
+        (3..3 + levels.len() as u16).collect()
+    } else {
+        vec![2]
+    };
+    for c in cols {
+        chart
+            .add_series()
+            .set_categories((sheet.as_str(), first, 1, last, 1))
+            .set_values((sheet.as_str(), first, c, last, c))
+            .set_name((sheet.as_str(), head, c));
+    }
+    if per_level {
+        chart.legend().set_position(ChartLegendPosition::Bottom);
+    } else {
+        chart.legend().set_hidden();
+    }
+    chart.y_axis().set_min(0).set_major_unit(1);
+    chart.set_width(560).set_height(320);
+    g.ws.insert_chart_with_offset(head, heads.len() as u16 + 1, &chart, 10, 0)?;
+
+    let mut row = last + 2;
+    let d = &r.summary.diagnostics;
+    g.loose(
+        row,
+        0,
+        t(lang, "诊断合计", "Diagnostics in all"),
+        &f.heading,
+    )?;
+    row += 1;
+    for (label, n) in [
+        (t(lang, "错误", "Errors"), d.error),
+        (t(lang, "警告", "Warnings"), d.warning),
+        (t(lang, "提示", "Info"), d.info),
+    ] {
+        g.text(row, 1, label, &f.label)?;
+        g.num(row, 2, n as f64, &f.int)?;
+        row += 1;
+    }
+    row += 1;
+    let gate = &r.summary.gate;
+    g.loose(row, 0, t(lang, "门禁", "Gate"), &f.heading)?;
+    row += 1;
+    g.text(row, 1, t(lang, "最低星级", "Minimum stars"), &f.label)?;
+    g.opt(row, 2, gate.min_stars.map(f64::from), &f.stars)?;
+    row += 1;
+    g.text(row, 1, t(lang, "低于最低星级", "Below minimum"), &f.label)?;
+    g.num(row, 2, gate.below_min_stars.len() as f64, &f.int)?;
+    row += 1;
+    g.text(row, 1, t(lang, "退出码", "Exit code"), &f.label)?;
+    g.num(row, 2, f64::from(gate.exit_code), &f.int)?;
+    g.finish(8.0, 30.0, &[])
+}
+
+/// The star names without a standard at hand (a batch may mix standards).
+fn generic_stars_label(stars: u8, lang: Lang) -> String {
+    const EN: [&str; 6] = [
+        "no star",
+        "one star",
+        "two stars",
+        "three stars",
+        "four stars",
+        "five stars",
+    ];
+    const ZH: [&str; 6] = ["无星级", "一星级", "二星级", "三星级", "四星级", "五星级"];
+    lang.pick(ZH[stars as usize], EN[stars as usize])
+        .to_string()
+}
+
+fn cohort_sheet(
+    ws: &mut Worksheet,
+    r: &Report,
+    cx: &Context,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let lang = cx.lang;
+    page_setup(ws, None)?;
+    let mut g = Grid::new(ws);
+    g.loose(0, 0, t(lang, "同批对标数值", "Cohort figures"), &f.title)?;
+    g.loose(
+        1,
+        0,
+        t(
+            lang,
+            "同批主体在各指标上的统计值（--benchmark cohort），按所用标准分组。",
+            "Statistics of the batch per indicator (--benchmark cohort), by the standard used.",
+        ),
+        &f.note,
+    )?;
+    let mut row = 3;
+    for group in groups(r) {
+        let first = group[0].1;
+        // (benchmark name) → code → (value, n), first seen.
+        let mut table: IndexMap<String, IndexMap<String, (f64, usize)>> = IndexMap::new();
+        for (_, a) in &group {
+            for ga in a.gaps.iter().filter(|ga| is_cohort(ga)) {
+                let col = table.entry(ga.benchmark.clone()).or_default();
+                for i in &ga.indicators {
+                    if let ValueOrigin::Cohort { n, .. } = i.origin {
+                        col.entry(i.code.clone()).or_insert((i.benchmark, n));
+                    }
+                }
+            }
+        }
+        if table.is_empty() {
+            continue;
+        }
+        g.loose(
+            row,
+            0,
+            &format!(
+                "{} · {} ({})",
+                level_name(lang, first.level),
+                first.standard.code,
+                first.standard.id
+            ),
+            &f.heading,
+        )?;
+        row += 1;
+        let mut heads = vec![
+            t(lang, "代码", "Code").to_string(),
+            t(lang, "指标", "Indicator").to_string(),
+            t(lang, "单位", "Unit").to_string(),
+        ];
+        for name in table.keys() {
+            heads.push(name.clone());
+            heads.push(format!("{name} n"));
+        }
+        for (k, h) in heads.iter().enumerate() {
+            g.text(row, k as u16, h, &f.header)?;
+        }
+        row += 1;
+        for ind in &first.indicators {
+            if !table.values().any(|c| c.contains_key(&ind.code)) {
+                continue;
+            }
+            g.text(row, 0, &ind.code, &f.text)?;
+            g.text(row, 1, &ind.name, &f.text)?;
+            g.text(row, 2, &ind.unit, &f.text)?;
+            for (k, col) in table.values().enumerate() {
+                let c = 3 + 2 * k as u16;
+                let cell = col.get(&ind.code);
+                g.opt(row, c, cell.map(|x| x.0), &f.general)?;
+                g.opt(row, c + 1, cell.map(|x| x.1 as f64), &f.int)?;
+            }
+            row += 1;
+        }
+        row += 1;
+    }
+    g.finish(6.0, 40.0, &[])
+}
+
+fn provenance_sheet(
+    ws: &mut Worksheet,
+    r: &Report,
+    cx: &Context,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let lang = cx.lang;
+    page_setup(ws, None)?;
+    let mut g = Grid::new(ws);
+    g.loose(0, 0, t(lang, "来源与可复现性", "Provenance"), &f.title)?;
+    let mut row = 2;
+    g.text(row, 0, "citystar", &f.label)?;
+    g.text(
+        row,
+        1,
+        concat!("citystar ", env!("CARGO_PKG_VERSION")),
+        &f.text,
+    )?;
+    row += 1;
+    write_time_and_benchmarks(&mut g, &mut row, cx, f)?;
+    g.text(row, 0, t(lang, "扰动次数 / 种子", "Draws / seed"), &f.label)?;
+    g.num(row, 1, cx.draws as f64, &f.int)?;
+    if cx.seed < (1 << 53) {
+        g.num(row, 2, cx.seed as f64, &f.int)?;
+    } else {
+        g.text(row, 2, &cx.seed.to_string(), &f.text)?;
+    }
+    row += 2;
+    g.loose(
+        row,
+        0,
+        t(lang, "输入与标准", "Inputs and standards"),
+        &f.heading,
+    )?;
+    row += 1;
+    g.header(
+        row,
+        0,
+        &[
+            t(lang, "输入文件", "Input file"),
+            t(lang, "输入 SHA-256", "Input SHA-256"),
+            t(lang, "标准", "Standard"),
+            t(lang, "标准 SHA-256", "Standard SHA-256"),
+        ],
+        &f.header,
+    )?;
+    page_setup(g.ws, Some((row, row)))?;
+    row += 1;
+    let mut entities: Vec<&Assessment> = r.entities.iter().collect();
+    entities.sort_by(|a, b| a.file.cmp(&b.file));
+    for a in entities {
+        g.text(row, 0, &a.file, &f.text)?;
+        g.text(row, 1, &a.sha256, &f.text)?;
+        g.text(row, 2, &a.standard.id, &f.text)?;
+        g.text(row, 3, a.standard.sha256.as_deref().unwrap_or("—"), &f.text)?;
+        row += 1;
+    }
+    g.finish(10.0, 70.0, &[])
+}
