@@ -606,6 +606,8 @@ fn reports_markdown_examples_are_current() {
             .args([
                 "assess",
                 "sample-submissions",
+                "--benchmark",
+                "zhejiang",
                 "--format",
                 "markdown",
                 "--lang",
