@@ -525,8 +525,22 @@ fn summary_sheet(
     row += 1;
     g.loose(row, 0, t(lang, "评级依据", "Why this rating"), &f.heading)?;
     row += 1;
-    g.loose(row, 0, &a.rating.decided_by.text, &f.plain)?;
+    // One condition a line: a printed page is narrow.
+    let decided = &a.rating.decided_by;
+    let head = match lang {
+        Lang::Zh => format!("{}★（{}）规则成立：", decided.stars, decided.name),
+        Lang::En => format!("The {}★ rule ({}) holds:", decided.stars, decided.name),
+    };
+    g.loose(row, 0, &head, &f.plain.clone().set_bold())?;
     row += 1;
+    if decided.conditions.is_empty() {
+        g.loose(row, 0, &decided.text, &f.plain)?;
+        row += 1;
+    }
+    for c in &decided.conditions {
+        g.loose(row, 0, &format!("  ✓ {}", c.text), &f.plain)?;
+        row += 1;
+    }
     if let Some(next) = &a.rating.next {
         g.loose(
             row,
