@@ -45,9 +45,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             },
             ..Fill::default()
         };
-        // The file's general level (0.4–1.0 of the 5★ requirements), then a
+        // The file's general level (0.55–1.05 of the 5★ requirements), then a
         // per-indicator spread around it.
-        let level = 0.4 + 0.6 * next();
+        let level = 0.55 + 0.5 * next();
         for ind in &std.indicator {
             let share = (level + 0.3 * (next() - 0.5)).clamp(0.05, 1.1);
             let target = ind.stars.map(|req| match ind.direction {
@@ -66,8 +66,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         FillValue::Number((t * population / per).round())
                     }
                     (Kind::Survey { .. }, _) => FillValue::Number(round(t.min(100.0))),
-                    (Kind::YesNo { .. }, _) => {
-                        FillValue::Text(if share >= 0.6 { "是" } else { "否" }.into())
+                    (
+                        Kind::YesNo {
+                            yes_stars,
+                            no_stars,
+                        },
+                        _,
+                    ) => {
+                        // The better answer (是 for a service, 否 for an incident) most of the time.
+                        let good = (share >= 0.6) == (yes_stars >= no_stars);
+                        FillValue::Text(if good { "是" } else { "否" }.into())
                     }
                     (Kind::Grade { options }, _) => {
                         let want = (share * 5.0).round() as i32;
