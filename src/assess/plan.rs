@@ -159,8 +159,10 @@ struct Cand {
     min_rel: f64,
 }
 
-/// A target per indicator (`None`: unchanged): (star, value, relative change).
-type Targets = Vec<Option<(u8, f64, f64)>>;
+/// A target: (star, value, relative change from the current value).
+type Target = (u8, f64, f64);
+/// A target per indicator (`None`: unchanged).
+type Targets = Vec<Option<Target>>;
 
 /// Two relative changes closer than this are equal.
 const EPS: f64 = 1e-9;
@@ -227,9 +229,7 @@ impl<'m, 'a> Search<'m, 'a> {
     fn new(model: &'m Model<'a>, rule: &'a StarRule, base: &'m [Option<f64>], s: &Scored) -> Self {
         let std = model.standard;
         let n = std.indicator.len();
-        let cur: Vec<u8> = (0..n)
-            .map(|i| base[i].map_or(0, |_| s.stars[i]))
-            .collect();
+        let cur: Vec<u8> = (0..n).map(|i| base[i].map_or(0, |_| s.stars[i])).collect();
         let mut need = vec![0u8; n];
         for (i, ind) in std.indicator.iter().enumerate() {
             if ind.role == Role::Mandatory
@@ -416,8 +416,7 @@ impl<'m, 'a> Search<'m, 'a> {
     }
 
     fn score(&self, t: &Targets) -> Scored {
-        self.model
-            .score(&apply(self.base, t), &self.model.weights)
+        self.model.score(&apply(self.base, t), &self.model.weights)
     }
 
     /// The targets of a node: the forced ones, then its choices.
@@ -449,7 +448,13 @@ impl<'m, 'a> Search<'m, 'a> {
 
     /// Lower bounds on the (star steps, relative change) still needed when only
     /// the candidates from `k` on may still be chosen; `None` when they cannot suffice.
-    fn bound(&self, k: usize, gain_total: f64, gain_dim: &[f64], filled: u32) -> Option<(u32, f64)> {
+    fn bound(
+        &self,
+        k: usize,
+        gain_total: f64,
+        gain_dim: &[f64],
+        filled: u32,
+    ) -> Option<(u32, f64)> {
         let suffix = &self.cands[k..];
         // Stars to close `short` at the given gain per star, best first.
         let stars_for = |short: f64, dim: Option<usize>| -> Option<u32> {
@@ -623,7 +628,9 @@ impl<'m, 'a> Search<'m, 'a> {
                     }
                     let per = progress / f64::from(o.d_stars - was_stars);
                     let rel = o.d_rel - was_rel;
-                    if per > 0.0 && best.is_none_or(|b| per > b.0 + EPS || (per > b.0 - EPS && rel < b.1)) {
+                    if per > 0.0
+                        && best.is_none_or(|b| per > b.0 + EPS || (per > b.0 - EPS && rel < b.1))
+                    {
                         best = Some((per, rel, ci, oi));
                     }
                 }
@@ -652,7 +659,8 @@ impl<'m, 'a> Search<'m, 'a> {
             if holds(self.model, self.rule, &s) {
                 return Some(t);
             }
-            let mut best: Option<(f64, u32, usize, (u8, f64, f64))> = None;
+            // (shortfall, star steps, indicator, target)
+            let mut best: Option<(f64, u32, usize, Target)> = None;
             for c in &self.cands {
                 let now = t[c.index].map_or(self.cur[c.index], |x| x.0);
                 if let Some(o) = c.opts.iter().find(|o| o.star > now) {
@@ -660,7 +668,12 @@ impl<'m, 'a> Search<'m, 'a> {
                     t[c.index] = Some((o.star, o.value, o.rel));
                     let short = self.shortfall(&self.score(&t));
                     t[c.index] = was;
-                    let key = (short, u32::from(o.star - now), c.index, (o.star, o.value, o.rel));
+                    let key = (
+                        short,
+                        u32::from(o.star - now),
+                        c.index,
+                        (o.star, o.value, o.rel),
+                    );
                     if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
                         best = Some(key);
                     }
@@ -926,7 +939,9 @@ pub fn plan(
     };
     if capped {
         out.reason = Some(match lang {
-            Lang::Zh => format!("搜索达到上限（{cap} 个组合），采用已找到的最好方案；方案可能不是最小的"),
+            Lang::Zh => {
+                format!("搜索达到上限（{cap} 个组合），采用已找到的最好方案；方案可能不是最小的")
+            }
             Lang::En => format!(
                 "the search reached its cap ({cap} sets) and returned the best plan found; the plan may not be minimal"
             ),

@@ -268,7 +268,7 @@ impl<'m, 'a> Reweigh<'m, 'a> {
             ds_v = vec![0.0; nd];
             &mut ds_v
         };
-        for d in 0..nd {
+        for (d, out) in ds.iter_mut().enumerate() {
             let now: f64 = self.members[d].iter().map(|&i| ind[i]).sum();
             let q = self.ind_was[d] / now;
             let (mut sum, mut wsum) = (0.0, 0.0);
@@ -277,7 +277,7 @@ impl<'m, 'a> Reweigh<'m, 'a> {
                 sum += w * s;
                 wsum += w;
             }
-            ds[d] = if wsum > 0.0 { sum / wsum } else { 0.0 };
+            *out = if wsum > 0.0 { sum / wsum } else { 0.0 };
         }
         let dim_total: f64 = (0..nd)
             .filter(|&k| self.scored_dim[k])
