@@ -357,7 +357,8 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
         });
     }
 
-    let next_star = plan::plan(&model, &values, &scored, rating.stars, options);
+    let mut next_star = plan::plan(&model, &values, &scored, rating.stars, options);
+    plan::describe_inputs(&mut next_star, standard, submission, lang);
     let stability = (options.draws > 0)
         .then(|| stability::stability(&model, &values, rating.stars, options.seed, options.draws));
 

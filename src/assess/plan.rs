@@ -4,27 +4,52 @@
 //!
 //! A step raises one indicator to exactly the value that earns a target star
 //! (its requirement; for yes/no and graded items the answer or option giving
-//! that star). The search is A* over "target star per indicator" vectors,
-//! generated canonically (indicators raised in index order) so each vector is
-//! visited once. The priority is (star steps + h, relative change), where h is
-//! a lower bound on the star steps still needed, taken as the largest of:
-//! stars still missing on indicators the rule names; missing indicators above
-//! `max_missing`; the total's deficit over the largest gain one star step can
-//! bring; and per dimension, its deficit over the largest gain one step can
-//! bring to it. Each bound never overestimates, so the first vector popped that
-//! satisfies the rule is minimal. The search evaluates at most `cap` vectors;
-//! past that it completes greedily and says the plan may not be minimal.
+//! that star).
+//!
+//! **Forced steps first.** Conditions on named indicators (mandatory stars,
+//! `min_stars`, veto) say which indicators every plan must raise and to at
+//! least which star; the lowest target meeting them is applied before the
+//! search starts (it is necessary, not a choice), and the search may still
+//! raise such an indicator further.
+//!
+//! **The search** is best-first (A*) over sets of (indicator, target star)
+//! choices, each indicator chosen at most once and in a fixed order (highest
+//! gain per star step first), so every set is generated exactly once. A node
+//! is ranked by (star steps + h, relative change + hr):
+//!
+//! - every choice has an upper bound on what it adds to the total and to its
+//!   dimension's score (exact under `missing = "zero"` before the caps; an
+//!   over-estimate otherwise), so the shortfalls left after a set's choices
+//!   are never over-stated;
+//! - h is a lower bound on the star steps still needed, from the indicators
+//!   after the last one chosen only: the largest of the star steps needed to
+//!   close the total's shortfall (a fractional knapsack over gain per star
+//!   step, best first), the sum over dimensions of the same for each
+//!   dimension's shortfall, and the missing indicators still to fill above
+//!   `max_missing`; a shortfall those indicators cannot close at all prunes
+//!   the set;
+//! - hr is a lower bound on the relative change those steps cost (the
+//!   cheapest change per star step for h steps, per point of the total's or a
+//!   dimension's shortfall).
+//!
+//! A set whose bounds say the rule may hold is re-rated exactly; the best
+//! such set found so far (first a greedy one) prunes every set that cannot
+//! beat it, and the search ends when the best remaining rank is no better:
+//! the plan is then minimal. The search considers at most `cap` sets; past
+//! that it returns the best plan found so far (or a greedy one) and says the
+//! plan may not be minimal.
 
 use super::Options;
 use super::rating::{check, holds, next_rule, stars_of};
-use super::score::{Model, Scored, describe_value, ladder};
+use super::score::{Model, Scored, describe_value, fmt_num, ladder};
 use crate::Lang;
-use crate::standard::{DimensionRole, MissingPolicy, Role, StarRule};
+use crate::standard::{DimensionRole, InputItem, Kind, MissingPolicy, Role, StarRule};
+use crate::submission::Submission;
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-/// Most candidate sets a plan search evaluates before completing greedily.
+/// Most candidate sets a plan search considers before settling for the best found.
 pub const DEFAULT_CAP: usize = 20_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -38,6 +63,22 @@ pub enum PlanStatus {
     Impossible,
     /// Already at the standard's highest level.
     Top,
+}
+
+/// What one input must become for a step on a ratio or per-population
+/// indicator, the other input (denominator, population) staying as given.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InputTarget {
+    /// The input that changes: `numerator` or `count`.
+    pub item: InputItem,
+    /// As given; `None` when it was not.
+    pub from: Option<f64>,
+    /// The least (or, lower-is-better, the most) that earns the step's star.
+    pub to: f64,
+    /// The denominator, or the resident population.
+    pub of: f64,
+    /// "numerator ≥ 1,425 of 1,500", "分子 ≥ 1,425（分母 1,500）".
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -56,6 +97,9 @@ pub struct Step {
     /// Points the total gains from this step alone.
     pub points_gained: f64,
     pub relative_change: f64,
+    /// For a ratio or per-population indicator: what its input must become.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<InputTarget>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,34 +122,54 @@ pub struct Plan {
     pub reason: Option<String>,
 }
 
-/// One indicator that can be raised: its reachable targets, lowest first.
-struct Candidate {
-    index: usize,
-    /// (star, value, relative change from the current value)
-    targets: Vec<(u8, f64, f64)>,
-}
-
-struct Node {
-    t: Vec<u8>,
-    last: usize,
-    steps: u32,
+/// One target of a candidate above its default.
+#[derive(Debug, Clone, Copy)]
+struct Opt {
+    star: u8,
+    value: f64,
+    /// Relative change from the current value (what the plan reports).
     rel: f64,
-    goal: bool,
+    /// Star steps and relative change beyond the candidate's default.
+    d_stars: u32,
+    d_rel: f64,
+    /// Upper bounds of what the choice adds to the total and to its dimension's score.
+    g_total: f64,
+    g_dim: f64,
 }
 
-const INF: u32 = u32::MAX / 4;
+/// An indicator the search may raise (beyond any forced minimum).
+#[derive(Debug, Clone)]
+struct Cand {
+    index: usize,
+    /// The scored dimension whose score it moves.
+    dim: Option<usize>,
+    /// Weighted and without a value at the root: any choice fills it.
+    fills_missing: bool,
+    opts: Vec<Opt>,
+    /// Bounds over the options: gain per star step, most gain, most star steps.
+    gamma: f64,
+    delta: f64,
+    cap_total: f64,
+    cap_dim: f64,
+    max_stars: u32,
+    /// Least relative change per star step, per point of the total, per point of the dimension.
+    rho_star: f64,
+    rho_total: f64,
+    rho_dim: f64,
+    min_rel: f64,
+}
 
-struct Search<'m, 'a> {
-    model: &'m Model<'a>,
-    rule: &'a StarRule,
-    base: &'m [Option<f64>],
-    cands: Vec<Candidate>,
-    /// Least star each indicator must reach (mandatory, min_stars, veto).
-    need: Vec<u8>,
-    /// Upper bound of the total's gain per star step.
-    gain_total: f64,
-    /// Upper bound of each dimension's score gain per star step.
-    gain_dim: Vec<f64>,
+/// A target: (star, value, relative change from the current value).
+type Target = (u8, f64, f64);
+/// A target per indicator (`None`: unchanged).
+type Targets = Vec<Option<Target>>;
+
+/// Two relative changes closer than this are equal.
+const EPS: f64 = 1e-9;
+
+/// `a` no better than `b` in (star steps, relative change).
+fn no_better(a: (u32, f64), b: (u32, f64)) -> bool {
+    a.0 > b.0 || (a.0 == b.0 && a.1 >= b.1 - EPS)
 }
 
 fn relative(from: Option<f64>, to: f64, numeric: bool) -> f64 {
@@ -118,26 +182,55 @@ fn relative(from: Option<f64>, to: f64, numeric: bool) -> f64 {
     }
 }
 
+struct Search<'m, 'a> {
+    model: &'m Model<'a>,
+    rule: &'a StarRule,
+    base: &'m [Option<f64>],
+    /// Stars now (0 for missing).
+    cur: Vec<u8>,
+    /// Least star each indicator must reach (mandatory, min_stars, veto).
+    need: Vec<u8>,
+    /// The forced minimum targets, applied at the root.
+    root: Targets,
+    root_steps: u32,
+    root_rel: f64,
+    /// Candidates, highest gain per star step first.
+    cands: Vec<Cand>,
+    /// Shortfalls at the root, less the rounding slack: gains below them cannot suffice.
+    short_total: f64,
+    short_dim: Vec<Option<f64>>,
+    /// Missing weighted indicators to fill beyond `max_missing` at the root.
+    short_missing: u32,
+    /// Candidate positions by `rho_star` and by `rho_total`, ascending.
+    by_rho_star: Vec<usize>,
+    by_rho_total: Vec<usize>,
+    /// False when some choice lowers the relative change (then hr is 0).
+    rel_bounds: bool,
+    /// Whether some named indicator cannot reach the star the rule needs.
+    blocked: bool,
+}
+
+/// A node of the search: one more choice on top of its parent's.
+struct Node {
+    parent: u32,
+    cand: u16,
+    opt: u8,
+    next: u16,
+    steps: u32,
+    rel: f64,
+    gain_total: f64,
+    filled: u32,
+    gain_dim: Box<[f64]>,
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
 impl<'m, 'a> Search<'m, 'a> {
     fn new(model: &'m Model<'a>, rule: &'a StarRule, base: &'m [Option<f64>], s: &Scored) -> Self {
         let std = model.standard;
-        let cands: Vec<Candidate> = std
-            .indicator
-            .iter()
-            .enumerate()
-            .filter_map(|(i, ind)| {
-                let cur = base[i].map_or(0, |_| s.stars[i]);
-                let numeric = ind.kind.has_thresholds();
-                let targets: Vec<(u8, f64, f64)> = ladder(ind)
-                    .into_iter()
-                    .filter(|(st, _)| *st > cur)
-                    .map(|(st, v)| (st, v, relative(base[i], v, numeric)))
-                    .collect();
-                (!targets.is_empty()).then_some(Candidate { index: i, targets })
-            })
-            .collect();
-
-        let mut need = vec![0u8; std.indicator.len()];
+        let n = std.indicator.len();
+        let cur: Vec<u8> = (0..n).map(|i| base[i].map_or(0, |_| s.stars[i])).collect();
+        let mut need = vec![0u8; n];
         for (i, ind) in std.indicator.iter().enumerate() {
             if ind.role == Role::Mandatory
                 && let Some(m) = rule.mandatory_min_stars
@@ -152,111 +245,450 @@ impl<'m, 'a> Search<'m, 'a> {
             }
         }
 
-        // Per-star gain bounds (see the module comment).
-        let exclude = std.scoring.missing == MissingPolicy::Exclude;
+        // Forced minimums.
+        let ladders: Vec<Vec<(u8, f64)>> = std.indicator.iter().map(ladder).collect();
+        let mut root: Targets = vec![None; n];
+        let mut blocked = false;
+        let (mut root_steps, mut root_rel) = (0u32, 0.0);
+        for i in 0..n {
+            if need[i] > cur[i] {
+                let numeric = std.indicator[i].kind.has_thresholds();
+                match ladders[i].iter().find(|(st, _)| *st >= need[i]) {
+                    Some(&(st, v)) => {
+                        let rel = relative(base[i], v, numeric);
+                        root[i] = Some((st, v, rel));
+                        root_steps += u32::from(st - cur[i]);
+                        root_rel += rel;
+                    }
+                    None => blocked = true,
+                }
+            }
+        }
+        let root_values = apply(base, &root);
+        let r = model.score(&root_values, &model.weights);
+
+        // Shortfalls at the root.
+        let short_total = rule.min_total - r.total - 0.01;
         let nd = std.dimension.len();
+        let short_dim: Vec<Option<f64>> = (0..nd)
+            .map(|k| {
+                let dim = &std.dimension[k];
+                if dim.role != DimensionRole::Scored {
+                    return None;
+                }
+                let min = rule
+                    .min_dimension_for
+                    .get(&dim.code)
+                    .copied()
+                    .or(rule.min_dimension)?;
+                Some(min - r.dim_scores[k].unwrap_or(0.0) - 0.005 - 1e-6)
+            })
+            .collect();
+        let short_missing = rule
+            .max_missing
+            .map_or(0, |m| r.missing_weighted.saturating_sub(m));
+
+        // Gain bounds relative to the root (see the module comment).
+        let exclude = std.scoring.missing == MissingPolicy::Exclude;
         let dim_total: f64 = (0..nd)
             .filter(|&k| std.dimension[k].role == DimensionRole::Scored)
             .map(|k| model.weights.dim[k])
             .sum();
-        let mut wsum = vec![0.0; nd];
-        let mut has_missing = vec![false; nd];
+        let mut counted = vec![0.0; nd];
         for (i, ind) in std.indicator.iter().enumerate() {
-            if ind.role.is_weighted() {
-                let d = model.dim_of[i];
-                if base[i].is_some() || !exclude {
-                    wsum[d] += model.weights.ind[i];
-                }
-                if base[i].is_none() {
-                    has_missing[d] = true;
-                }
+            if ind.role.is_weighted() && (root_values[i].is_some() || !exclude) {
+                counted[model.dim_of[i]] += model.weights.ind[i];
             }
         }
-        let mut gain_total: f64 = 0.0;
-        let mut gain_dim = vec![0.0f64; nd];
-        for c in &cands {
-            let i = c.index;
-            let ind = &std.indicator[i];
+        let mut cands = Vec::new();
+        for (i, ind) in std.indicator.iter().enumerate() {
+            let (d_star, d_rel, d_val) = match root[i] {
+                Some((st, v, rel)) => (st, rel, Some(v)),
+                None => (cur[i], 0.0, base[i]),
+            };
+            let numeric = ind.kind.has_thresholds();
             let d = model.dim_of[i];
-            let cur_star = base[i].map_or(0, |_| s.stars[i]);
-            match ind.role {
-                Role::Scored | Role::Mandatory => {
-                    let per_star_dim = if exclude && has_missing[d] {
-                        100.0
-                    } else {
-                        let cur_score = s.scores[i].unwrap_or(0.0);
-                        let mut pts = vec![(cur_star, cur_score)];
-                        pts.extend(
-                            c.targets
-                                .iter()
-                                .map(|&(st, v, _)| (st, std.indicator_score(ind, v))),
-                        );
-                        let mut slope: f64 = 0.0;
-                        for a in 0..pts.len() {
-                            for b in a + 1..pts.len() {
-                                let ds = f64::from(pts[b].0) - f64::from(pts[a].0);
-                                if ds > 0.0 {
-                                    slope = slope.max((pts[b].1 - pts[a].1) / ds);
-                                }
-                            }
-                        }
-                        if wsum[d] > 0.0 {
-                            slope * model.weights.ind[i] / wsum[d]
-                        } else {
-                            100.0
-                        }
-                    };
-                    gain_dim[d] = gain_dim[d].max(per_star_dim);
-                    if dim_total > 0.0 {
-                        gain_total =
-                            gain_total.max(per_star_dim * model.weights.dim[d] / dim_total);
-                    }
-                }
-                Role::Bonus | Role::Deduction => {
-                    gain_total = gain_total.max(ind.points.unwrap_or(0.0) / 5.0);
-                }
+            let scored_dim = std.dimension[d].role == DimensionRole::Scored;
+            let weighted = ind.role.is_weighted() && scored_dim;
+            // A missing deduction item deducts nothing; filling it can only cost.
+            if ind.role == Role::Deduction && d_val.is_none() {
+                continue;
             }
+            let opts: Vec<Opt> = ladders[i]
+                .iter()
+                .filter(|(st, _)| *st > d_star)
+                .map(|&(st, v)| {
+                    let rel = relative(base[i], v, numeric);
+                    let sc = std.indicator_score(ind, v);
+                    let (g_dim, g_total) = if weighted {
+                        let g = if counted[d] <= 0.0 {
+                            sc
+                        } else {
+                            let from = match r.scores[i] {
+                                Some(x) => x,
+                                // Excluded now: filling it moves the dimension towards its score.
+                                None => r.dim_scores[d].unwrap_or(0.0),
+                            };
+                            model.weights.ind[i] * (sc - from).max(0.0) / counted[d]
+                        };
+                        let t = if dim_total > 0.0 {
+                            g * model.weights.dim[d] / dim_total
+                        } else {
+                            0.0
+                        };
+                        (g, t)
+                    } else if matches!(ind.role, Role::Bonus | Role::Deduction) {
+                        (
+                            0.0,
+                            ind.points.unwrap_or(0.0) * f64::from(st - d_star) / 5.0,
+                        )
+                    } else {
+                        (0.0, 0.0)
+                    };
+                    Opt {
+                        star: st,
+                        value: v,
+                        rel,
+                        d_stars: u32::from(st - d_star),
+                        d_rel: rel - d_rel,
+                        g_total,
+                        g_dim,
+                    }
+                })
+                .collect();
+            if opts.is_empty() {
+                continue;
+            }
+            let per = |f: &dyn Fn(&Opt) -> f64| {
+                opts.iter()
+                    .map(|o| f(o) / f64::from(o.d_stars))
+                    .fold(0.0, f64::max)
+            };
+            let rho = |g: &dyn Fn(&Opt) -> f64| {
+                opts.iter()
+                    .filter(|o| g(o) > 0.0)
+                    .map(|o| o.d_rel / g(o))
+                    .fold(f64::INFINITY, f64::min)
+            };
+            cands.push(Cand {
+                index: i,
+                dim: weighted.then_some(d),
+                fills_missing: ind.role.is_weighted() && root_values[i].is_none(),
+                gamma: per(&|o| o.g_total),
+                delta: per(&|o| o.g_dim),
+                cap_total: opts.iter().map(|o| o.g_total).fold(0.0, f64::max),
+                cap_dim: opts.iter().map(|o| o.g_dim).fold(0.0, f64::max),
+                max_stars: opts.iter().map(|o| o.d_stars).max().unwrap_or(0),
+                rho_star: opts
+                    .iter()
+                    .map(|o| o.d_rel / f64::from(o.d_stars))
+                    .fold(f64::INFINITY, f64::min),
+                rho_total: rho(&|o| o.g_total),
+                rho_dim: rho(&|o| o.g_dim),
+                min_rel: opts.iter().map(|o| o.d_rel).fold(f64::INFINITY, f64::min),
+                opts,
+            });
         }
+        cands.sort_by(|a, b| b.gamma.total_cmp(&a.gamma).then(a.index.cmp(&b.index)));
+        let rel_bounds = cands.iter().all(|c| c.opts.iter().all(|o| o.d_rel >= 0.0));
+        let mut by_rho_star: Vec<usize> = (0..cands.len()).collect();
+        by_rho_star.sort_by(|&a, &b| cands[a].rho_star.total_cmp(&cands[b].rho_star));
+        let mut by_rho_total: Vec<usize> = (0..cands.len()).collect();
+        by_rho_total.sort_by(|&a, &b| cands[a].rho_total.total_cmp(&cands[b].rho_total));
         Search {
             model,
             rule,
             base,
-            cands,
+            cur,
             need,
-            gain_total,
-            gain_dim,
+            root,
+            root_steps,
+            root_rel,
+            cands,
+            short_total,
+            short_dim,
+            short_missing,
+            by_rho_star,
+            by_rho_total,
+            rel_bounds,
+            blocked,
         }
     }
 
-    fn values(&self, t: &[u8]) -> Vec<Option<f64>> {
-        let mut v = self.base.to_vec();
-        for (c, &k) in self.cands.iter().zip(t) {
-            if k > 0 {
-                v[c.index] = Some(c.targets[k as usize - 1].1);
+    fn score(&self, t: &Targets) -> Scored {
+        self.model.score(&apply(self.base, t), &self.model.weights)
+    }
+
+    /// The targets of a node: the forced ones, then its choices.
+    fn targets(&self, nodes: &[Node], mut id: u32) -> Targets {
+        let mut t = self.root.clone();
+        while id != NO_PARENT {
+            let n = &nodes[id as usize];
+            if n.parent == NO_PARENT {
+                break;
             }
+            let c = &self.cands[n.cand as usize];
+            let o = c.opts[n.opt as usize];
+            t[c.index] = Some((o.star, o.value, o.rel));
+            id = n.parent;
         }
-        v
+        t
     }
 
-    fn score(&self, t: &[u8]) -> Scored {
-        self.model.score(&self.values(t), &self.model.weights)
+    /// Whether the bounds allow the rule to hold after these gains.
+    fn may_hold(&self, gain_total: f64, gain_dim: &[f64], filled: u32) -> bool {
+        gain_total >= self.short_total
+            && filled >= self.short_missing
+            && self
+                .short_dim
+                .iter()
+                .zip(gain_dim)
+                .all(|(s, g)| s.is_none_or(|s| *g >= s))
     }
 
-    /// A lower bound on the star steps still needed from a scored state.
-    fn h(&self, s: &Scored) -> u32 {
-        let std = self.model.standard;
-        let steps_for = |deficit: f64, gain: f64| -> u32 {
-            let d = deficit - 0.01;
-            if d <= 0.0 {
-                0
-            } else if gain <= 0.0 {
-                INF
-            } else {
-                ((d / gain) - 1e-9).ceil().max(0.0) as u32
+    /// Lower bounds on the (star steps, relative change) still needed when only
+    /// the candidates from `k` on may still be chosen; `None` when they cannot suffice.
+    fn bound(
+        &self,
+        k: usize,
+        gain_total: f64,
+        gain_dim: &[f64],
+        filled: u32,
+    ) -> Option<(u32, f64)> {
+        let suffix = &self.cands[k..];
+        // Stars to close `short` at the given gain per star, best first.
+        let stars_for = |short: f64, dim: Option<usize>| -> Option<u32> {
+            if short <= 0.0 {
+                return Some(0);
             }
+            let mut left = short;
+            let mut stars = 0.0;
+            for c in suffix {
+                if dim.is_some() && c.dim != dim {
+                    continue;
+                }
+                let (per, cap) = if dim.is_some() {
+                    (c.delta, c.cap_dim)
+                } else {
+                    (c.gamma, c.cap_total)
+                };
+                if per <= 0.0 {
+                    continue;
+                }
+                let take = cap.min(left);
+                stars += take / per;
+                left -= take;
+                if left <= 0.0 {
+                    return Some(((stars - 1e-9).ceil().max(1.0)) as u32);
+                }
+            }
+            None
         };
-        let h_total = steps_for(self.rule.min_total - s.total, self.gain_total);
-        let mut h_dim: u32 = 0;
+        let short_total = self.short_total - gain_total;
+        let h_total = stars_for(short_total, None)?;
+        let mut h_dim = 0u32;
+        let mut short_dim = Vec::new();
+        for (d, s) in self.short_dim.iter().enumerate() {
+            if let Some(s) = s {
+                let short = s - gain_dim[d];
+                h_dim += stars_for(short, Some(d))?;
+                if short > 0.0 {
+                    short_dim.push((d, short));
+                }
+            }
+        }
+        let miss = self.short_missing.saturating_sub(filled);
+        let mut fills: Vec<f64> = Vec::new();
+        if miss > 0 {
+            fills = suffix
+                .iter()
+                .filter(|c| c.fills_missing)
+                .map(|c| c.min_rel)
+                .collect();
+            if (fills.len() as u32) < miss {
+                return None;
+            }
+        }
+        let h = h_total.max(h_dim).max(miss);
+        if h == 0 || !self.rel_bounds {
+            return Some((h, 0.0));
+        }
+        // Relative change: the cheapest h star steps ...
+        let mut r_star = 0.0;
+        let mut left = f64::from(h);
+        for &p in &self.by_rho_star {
+            if p < k {
+                continue;
+            }
+            let c = &self.cands[p];
+            let take = f64::from(c.max_stars).min(left);
+            r_star += take * c.rho_star;
+            left -= take;
+            if left <= 0.0 {
+                break;
+            }
+        }
+        // ... the cheapest way to close a shortfall, point by point ...
+        let cover = |short: f64, dim: Option<usize>| -> f64 {
+            let mut left = short;
+            let mut r = 0.0;
+            for &p in &self.by_rho_total {
+                if p < k {
+                    continue;
+                }
+                let c = &self.cands[p];
+                let (rho, cap) = match dim {
+                    Some(d) if c.dim != Some(d) => continue,
+                    Some(_) => (c.rho_dim, c.cap_dim),
+                    None => (c.rho_total, c.cap_total),
+                };
+                if !rho.is_finite() || cap <= 0.0 {
+                    continue;
+                }
+                let take = cap.min(left);
+                r += take * rho;
+                left -= take;
+                if left <= 0.0 {
+                    break;
+                }
+            }
+            r
+        };
+        let r_total = if short_total > 0.0 {
+            cover(short_total, None)
+        } else {
+            0.0
+        };
+        let r_dim: f64 = short_dim.iter().map(|&(d, s)| cover(s, Some(d))).sum();
+        // ... and the cheapest fills.
+        let r_miss: f64 = if miss > 0 {
+            fills.sort_by(f64::total_cmp);
+            fills.iter().take(miss as usize).sum()
+        } else {
+            0.0
+        };
+        Some((h, r_star.max(r_total).max(r_dim).max(r_miss)))
+    }
+
+    /// The cost of a set of targets.
+    fn cost(&self, t: &Targets) -> (u32, f64) {
+        t.iter()
+            .enumerate()
+            .filter_map(|(i, x)| x.map(|(st, _, rel)| (u32::from(st - self.cur[i]), rel)))
+            .fold((0, 0.0), |(a, b), (s, r)| (a + s, b + r))
+    }
+
+    /// A plan without proof of minimality: from the forced targets, repeatedly
+    /// take the raise that closes the most of the shortfalls per star step
+    /// (by the bounds), then the raise that most lowers the exact shortfall.
+    fn greedy(&self) -> Option<Targets> {
+        let nd = self.short_dim.len();
+        let mut choice: Vec<Option<usize>> = vec![None; self.cands.len()];
+        let mut gain_total = 0.0;
+        let mut gain_dim = vec![0.0; nd];
+        let mut filled = 0u32;
+        let to_targets = |choice: &[Option<usize>]| {
+            let mut t = self.root.clone();
+            for (c, o) in self.cands.iter().zip(choice) {
+                if let Some(o) = o {
+                    let o = c.opts[*o];
+                    t[c.index] = Some((o.star, o.value, o.rel));
+                }
+            }
+            t
+        };
+        while !self.may_hold(gain_total, &gain_dim, filled) {
+            let mut best: Option<(f64, f64, usize, usize)> = None;
+            for (ci, c) in self.cands.iter().enumerate() {
+                let (was_stars, was_rel, was_t, was_d) = match choice[ci] {
+                    Some(o) => {
+                        let o = c.opts[o];
+                        (o.d_stars, o.d_rel, o.g_total, o.g_dim)
+                    }
+                    None => (0, 0.0, 0.0, 0.0),
+                };
+                let from = choice[ci].map_or(0, |o| o + 1);
+                for (oi, o) in c.opts.iter().enumerate().skip(from) {
+                    let mut progress = 0.0;
+                    let st = self.short_total - gain_total;
+                    if st > 0.0 {
+                        progress += (o.g_total - was_t).min(st) / st;
+                    }
+                    if let Some(d) = c.dim
+                        && let Some(s) = self.short_dim[d]
+                    {
+                        let sd = s - gain_dim[d];
+                        if sd > 0.0 {
+                            progress += (o.g_dim - was_d).min(sd) / sd;
+                        }
+                    }
+                    let miss = self.short_missing.saturating_sub(filled);
+                    if miss > 0 && c.fills_missing && choice[ci].is_none() {
+                        progress += 1.0 / f64::from(miss);
+                    }
+                    let per = progress / f64::from(o.d_stars - was_stars);
+                    let rel = o.d_rel - was_rel;
+                    if per > 0.0
+                        && best.is_none_or(|b| per > b.0 + EPS || (per > b.0 - EPS && rel < b.1))
+                    {
+                        best = Some((per, rel, ci, oi));
+                    }
+                }
+            }
+            let (_, _, ci, oi) = best?;
+            let c = &self.cands[ci];
+            if let Some(o) = choice[ci] {
+                gain_total -= c.opts[o].g_total;
+                if let Some(d) = c.dim {
+                    gain_dim[d] -= c.opts[o].g_dim;
+                }
+            } else if c.fills_missing {
+                filled += 1;
+            }
+            gain_total += c.opts[oi].g_total;
+            if let Some(d) = c.dim {
+                gain_dim[d] += c.opts[oi].g_dim;
+            }
+            choice[ci] = Some(oi);
+        }
+        // The bounds may over-state the gains (caps, excluded missing values):
+        // finish on exact shortfalls.
+        let mut t = to_targets(&choice);
+        loop {
+            let s = self.score(&t);
+            if holds(self.model, self.rule, &s) {
+                return Some(t);
+            }
+            // (shortfall, star steps, indicator, target)
+            let mut best: Option<(f64, u32, usize, Target)> = None;
+            for c in &self.cands {
+                let now = t[c.index].map_or(self.cur[c.index], |x| x.0);
+                if let Some(o) = c.opts.iter().find(|o| o.star > now) {
+                    let was = t[c.index];
+                    t[c.index] = Some((o.star, o.value, o.rel));
+                    let short = self.shortfall(&self.score(&t));
+                    t[c.index] = was;
+                    let key = (
+                        short,
+                        u32::from(o.star - now),
+                        c.index,
+                        (o.star, o.value, o.rel),
+                    );
+                    if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+                        best = Some(key);
+                    }
+                }
+            }
+            let (_, _, i, x) = best?;
+            t[i] = Some(x);
+        }
+    }
+
+    /// How far a scored set is from the rule, in points (and 100 per missing
+    /// indicator over `max_missing`): the greedy completion's guide.
+    fn shortfall(&self, s: &Scored) -> f64 {
+        let std = self.model.standard;
+        let mut f = (self.rule.min_total - s.total).max(0.0);
         for (k, dim) in std.dimension.iter().enumerate() {
             if dim.role != DimensionRole::Scored {
                 continue;
@@ -268,21 +700,14 @@ impl<'m, 'a> Search<'m, 'a> {
                 .copied()
                 .or(self.rule.min_dimension)
             {
-                let ds = super::round2(s.dim_scores[k].unwrap_or(0.0));
-                h_dim = h_dim.saturating_add(steps_for(min - ds, self.gain_dim[k]));
+                f += (min - super::round2(s.dim_scores[k].unwrap_or(0.0))).max(0.0);
             }
         }
-        let h_stars: u32 = self
-            .need
-            .iter()
-            .zip(&s.stars)
-            .map(|(&n, &st)| u32::from(n.saturating_sub(st)))
-            .sum();
-        let h_missing = self
+        let miss = self
             .rule
             .max_missing
             .map_or(0, |m| s.missing_weighted.saturating_sub(m));
-        h_total.max(h_dim).max(h_stars).max(h_missing).min(INF)
+        f + 100.0 * f64::from(miss)
     }
 
     /// Why no plan can exist: the indicators that cannot reach what the rule
@@ -290,25 +715,26 @@ impl<'m, 'a> Search<'m, 'a> {
     fn impossible_reason(&self, lang: Lang) -> String {
         let std = self.model.standard;
         let mut reasons = Vec::new();
-        let now = self.score(&vec![0; self.cands.len()]);
         for (i, &n) in self.need.iter().enumerate() {
-            let best = self
-                .cands
-                .iter()
-                .find(|c| c.index == i)
-                .and_then(|c| c.targets.last().map(|t| t.0))
-                .unwrap_or(0);
-            let top = best.max(now.stars[i]);
-            if n > top {
+            let best = ladder(&std.indicator[i])
+                .last()
+                .map_or(0, |t| t.0)
+                .max(self.cur[i]);
+            if n > best {
                 let code = &std.indicator[i].code;
                 reasons.push(match lang {
-                    Lang::Zh => format!("{code} 最高只能达到 {top}★，规则要求 {n}★"),
-                    Lang::En => format!("{code} can reach at most {top}★; the rule needs {n}★"),
+                    Lang::Zh => format!("{code} 最高只能达到 {best}★，规则要求 {n}★"),
+                    Lang::En => format!("{code} can reach at most {best}★; the rule needs {n}★"),
                 });
             }
         }
         if reasons.is_empty() {
-            let top: Vec<u8> = self.cands.iter().map(|c| c.targets.len() as u8).collect();
+            let mut top = self.root.clone();
+            for c in &self.cands {
+                if let Some(o) = c.opts.last() {
+                    top[c.index] = Some((o.star, o.value, o.rel));
+                }
+            }
             let s = self.score(&top);
             let failing: Vec<String> = check(self.model, self.rule, &s, lang)
                 .into_iter()
@@ -325,6 +751,120 @@ impl<'m, 'a> Search<'m, 'a> {
         }
         reasons.join(lang.pick("；", "; "))
     }
+}
+
+/// The base values with the targets applied.
+fn apply(base: &[Option<f64>], t: &Targets) -> Vec<Option<f64>> {
+    base.iter()
+        .zip(t)
+        .map(|(&b, x)| x.map_or(b, |(_, v, _)| Some(v)))
+        .collect()
+}
+
+/// The search itself: (the targets, sets considered, cap reached).
+fn run(search: &Search, cap: usize) -> (Option<Targets>, usize, bool) {
+    if search.blocked {
+        return (None, 0, false);
+    }
+    let nd = search.short_dim.len();
+    let root_cost = (search.root_steps, search.root_rel);
+    let mut explored = 1;
+    let root_s = search.score(&search.root);
+    if holds(search.model, search.rule, &root_s) {
+        return (Some(search.root.clone()), explored, false);
+    }
+    let Some((h, hr)) = search.bound(0, 0.0, &vec![0.0; nd], 0) else {
+        return (None, explored, false);
+    };
+    // The best plan so far, with its cost.
+    let mut best: Option<(Targets, (u32, f64))> = search.greedy().map(|t| {
+        let c = search.cost(&t);
+        (t, c)
+    });
+    let mut nodes: Vec<Node> = vec![Node {
+        parent: NO_PARENT,
+        cand: 0,
+        opt: 0,
+        next: 0,
+        steps: root_cost.0,
+        rel: root_cost.1,
+        gain_total: 0.0,
+        filled: 0,
+        gain_dim: vec![0.0; nd].into_boxed_slice(),
+    }];
+    // (steps + h, relative change + hr, fewer steps to go, node)
+    let mut heap: BinaryHeap<Reverse<(u32, u64, u32, u32)>> = BinaryHeap::new();
+    let push = |heap: &mut BinaryHeap<_>, f: (u32, f64), h: u32, id: usize| {
+        heap.push(Reverse((f.0, f.1.max(0.0).to_bits(), h, id as u32)));
+    };
+    push(&mut heap, (root_cost.0 + h, root_cost.1 + hr), h, 0);
+    while let Some(Reverse((fs, fr, _, id))) = heap.pop() {
+        if let Some((_, c)) = &best
+            && no_better((fs, f64::from_bits(fr)), *c)
+        {
+            break;
+        }
+        let id = id as usize;
+        let start = usize::from(nodes[id].next);
+        for ci in start..search.cands.len() {
+            let c = &search.cands[ci];
+            for (oi, o) in c.opts.iter().enumerate() {
+                let parent = &nodes[id];
+                let steps = parent.steps + o.d_stars;
+                let rel = parent.rel + o.d_rel;
+                if let Some((_, b)) = &best
+                    && no_better((steps, rel), *b)
+                {
+                    continue;
+                }
+                let gain_total = parent.gain_total + o.g_total;
+                let mut gain_dim = parent.gain_dim.clone();
+                if let Some(d) = c.dim {
+                    gain_dim[d] += o.g_dim;
+                }
+                let filled = parent.filled + u32::from(c.fills_missing);
+                if explored >= cap {
+                    return match best {
+                        Some((t, _)) => (Some(t), explored, true),
+                        None => (None, explored, true),
+                    };
+                }
+                if search.may_hold(gain_total, &gain_dim, filled) {
+                    // Possibly a plan: re-rate it exactly.
+                    explored += 1;
+                    let mut t = search.targets(&nodes, id as u32);
+                    t[c.index] = Some((o.star, o.value, o.rel));
+                    if holds(search.model, search.rule, &search.score(&t)) {
+                        best = Some((t, (steps, rel)));
+                        continue;
+                    }
+                }
+                let Some((h, hr)) = search.bound(ci + 1, gain_total, &gain_dim, filled) else {
+                    continue;
+                };
+                let f = (steps + h, rel + hr);
+                if let Some((_, b)) = &best
+                    && no_better(f, *b)
+                {
+                    continue;
+                }
+                explored += 1;
+                nodes.push(Node {
+                    parent: id as u32,
+                    cand: ci as u16,
+                    opt: oi as u8,
+                    next: (ci + 1) as u16,
+                    steps,
+                    rel,
+                    gain_total,
+                    filled,
+                    gain_dim,
+                });
+                push(&mut heap, f, h, nodes.len() - 1);
+            }
+        }
+    }
+    (best.map(|(t, _)| t), explored, false)
 }
 
 /// The plan from the current values to the next level above `stars`.
@@ -399,23 +939,22 @@ pub fn plan(
     };
     if capped {
         out.reason = Some(match lang {
-            Lang::Zh => format!("搜索达到上限（{cap} 个组合），以逐步贪心补全；方案可能不是最小的"),
+            Lang::Zh => {
+                format!("搜索达到上限（{cap} 个组合），采用已找到的最好方案；方案可能不是最小的")
+            }
             Lang::En => format!(
-                "the search reached its cap ({cap} sets) and was completed greedily; the plan may not be minimal"
+                "the search reached its cap ({cap} sets) and returned the best plan found; the plan may not be minimal"
             ),
         });
     }
-    for (ci, c) in search.cands.iter().enumerate() {
-        let k = t[ci];
-        if k == 0 {
+    for (i, x) in t.iter().enumerate() {
+        let Some((to_star, to, rel)) = *x else {
             continue;
-        }
-        let i = c.index;
+        };
         let ind = &model.standard.indicator[i];
-        let (to_star, to, rel) = c.targets[k as usize - 1];
-        let from_star = values[i].map_or(0, |_| scored.stars[i]);
-        let mut alone = vec![0u8; search.cands.len()];
-        alone[ci] = k;
+        let from_star = search.cur[i];
+        let mut alone: Targets = vec![None; t.len()];
+        alone[i] = Some((to_star, to, rel));
         let points = search.score(&alone).total - scored.total;
         out.star_steps += u32::from(to_star - from_star);
         out.relative_change += rel;
@@ -435,108 +974,87 @@ pub fn plan(
             stars_gained: to_star - from_star,
             points_gained: super::round2(points),
             relative_change: super::round2(rel * 10_000.0) / 10_000.0,
+            input: None,
         });
     }
     out.relative_change = super::round2(out.relative_change * 10_000.0) / 10_000.0;
     out
 }
 
-/// The search itself: (targets per candidate, sets evaluated, cap reached).
-fn run(search: &Search, cap: usize) -> (Option<Vec<u8>>, usize, bool) {
-    let n = search.cands.len();
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut heap: BinaryHeap<Reverse<(u32, u64, usize)>> = BinaryHeap::new();
-    let root_t = vec![0u8; n];
-    let root = search.score(&root_t);
-    let mut explored = 1;
-    let h = search.h(&root);
-    if h < INF {
-        nodes.push(Node {
-            t: root_t,
-            last: 0,
-            steps: 0,
-            rel: 0.0,
-            goal: holds(search.model, search.rule, &root),
+/// Say, for each step on a ratio or per-population indicator, what its input
+/// must become with the other input (denominator, population) as submitted.
+pub fn describe_inputs(
+    plan: &mut Plan,
+    standard: &crate::standard::Standard,
+    sub: &Submission,
+    lang: Lang,
+) {
+    for step in &mut plan.steps {
+        let Some(ind) = standard.indicator.iter().find(|i| i.code == step.code) else {
+            continue;
+        };
+        let data = sub.data.get(&ind.code);
+        let (item, from, of, scale) = match &ind.kind {
+            Kind::Ratio { .. } => {
+                let Some(den) = data
+                    .and_then(|d| d.number(InputItem::Denominator))
+                    .filter(|d| *d > 0.0)
+                else {
+                    continue;
+                };
+                let n = data.and_then(|d| d.number(InputItem::Numerator));
+                (InputItem::Numerator, n, den, den / 100.0)
+            }
+            Kind::PerPopulation { per, .. } => {
+                let Some(pop) = sub.entity.population.filter(|p| *p > 0.0) else {
+                    continue;
+                };
+                let c = data.and_then(|d| d.number(InputItem::Count));
+                (InputItem::Count, c, pop, pop / per)
+            }
+            _ => continue,
+        };
+        let higher = ind.direction == crate::standard::Direction::Higher;
+        let exact = step.to * scale;
+        // Whole numbers in, whole numbers out (counts of items, stations, …).
+        let whole = from.is_none_or(|f| f.fract() == 0.0) && of.fract() == 0.0;
+        let mut to = if !whole {
+            exact
+        } else if higher {
+            (exact - 1e-9).ceil()
+        } else {
+            (exact + 1e-9).floor()
+        };
+        if whole {
+            // Rounding must keep the star the step promises.
+            for _ in 0..3 {
+                if ind.stars_for(to / scale) >= step.stars_to {
+                    break;
+                }
+                to += if higher { 1.0 } else { -1.0 };
+            }
+        }
+        let op = if higher { "≥" } else { "≤" };
+        let text = match (&ind.kind, lang) {
+            (Kind::Ratio { .. }, Lang::Zh) => {
+                format!("分子 {op} {}（分母 {}）", fmt_num(to), fmt_num(of))
+            }
+            (Kind::Ratio { .. }, Lang::En) => {
+                format!("numerator {op} {} of {}", fmt_num(to), fmt_num(of))
+            }
+            (_, Lang::Zh) => format!("数量 {op} {}（常住人口 {}）", fmt_num(to), fmt_num(of)),
+            (_, Lang::En) => format!(
+                "count {op} {} for a population of {}",
+                fmt_num(to),
+                fmt_num(of)
+            ),
+        };
+        step.input = Some(InputTarget {
+            item,
+            from,
+            to,
+            of,
+            text,
         });
-        heap.push(Reverse((h, 0f64.to_bits(), 0)));
-    }
-    while let Some(Reverse((_, _, id))) = heap.pop() {
-        if nodes[id].goal {
-            return (Some(nodes[id].t.clone()), explored, false);
-        }
-        for ci in nodes[id].last..n {
-            let k = nodes[id].t[ci];
-            let c = &search.cands[ci];
-            if k as usize >= c.targets.len() {
-                continue;
-            }
-            if explored >= cap {
-                return (greedy(search), explored, true);
-            }
-            explored += 1;
-            let mut t = nodes[id].t.clone();
-            t[ci] = k + 1;
-            let prev_star = if k == 0 {
-                search.base[c.index].map_or(0, |_| root.stars[c.index])
-            } else {
-                c.targets[k as usize - 1].0
-            };
-            let prev_rel = if k == 0 {
-                0.0
-            } else {
-                c.targets[k as usize - 1].2
-            };
-            let (star, _, rel) = c.targets[k as usize];
-            let steps = nodes[id].steps + u32::from(star - prev_star);
-            let rel = nodes[id].rel - prev_rel + rel;
-            let s = search.score(&t);
-            let h = search.h(&s);
-            if h >= INF {
-                continue;
-            }
-            let goal = holds(search.model, search.rule, &s);
-            nodes.push(Node {
-                t,
-                last: ci,
-                steps,
-                rel,
-                goal,
-            });
-            heap.push(Reverse((
-                steps + h,
-                rel.max(0.0).to_bits(),
-                nodes.len() - 1,
-            )));
-        }
-    }
-    (None, explored, false)
-}
-
-/// Past the cap: from the current values, repeatedly take the single raise
-/// that most lowers the bound on steps still needed (then raises the total),
-/// until the rule holds or nothing is left to raise.
-fn greedy(search: &Search) -> Option<Vec<u8>> {
-    let n = search.cands.len();
-    let mut t = vec![0u8; n];
-    loop {
-        let s = search.score(&t);
-        if holds(search.model, search.rule, &s) {
-            return Some(t);
-        }
-        let mut best: Option<(u32, f64, usize)> = None;
-        for ci in 0..n {
-            if t[ci] as usize >= search.cands[ci].targets.len() {
-                continue;
-            }
-            t[ci] += 1;
-            let s = search.score(&t);
-            t[ci] -= 1;
-            let key = (search.h(&s), -s.total, ci);
-            if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
-                best = Some(key);
-            }
-        }
-        let (_, _, ci) = best?;
-        t[ci] += 1;
     }
 }

@@ -7,7 +7,6 @@
 //! come from SplitMix64 (Steele, Lea & Flood 2014) seeded with `--seed`, so a
 //! seed always gives the same answer on every platform.
 
-use super::rating::stars_of;
 use super::round2;
 use super::score::{Model, Weights};
 use serde::Serialize;
@@ -47,6 +46,11 @@ impl SplitMix64 {
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
+    }
+
+    /// Move past one output without computing it.
+    pub fn skip(&mut self) {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
     }
 
     /// Uniform in [0, 1) with 53 bits.
@@ -89,20 +93,27 @@ pub fn stability(
     let mut rng = SplitMix64::new(seed);
     let mut distribution = [0usize; 6];
     let mut totals = Vec::with_capacity(draws);
+    let fast = Reweigh::new(model, values);
+    let mut dim = model.weights.dim.clone();
+    let mut ind = model.weights.ind.clone();
     for _ in 0..draws {
-        let w = perturb(model, &mut rng);
-        let s = model.score(values, &w);
-        distribution[stars_of(model, &s).min(5) as usize] += 1;
-        totals.push(s.total);
+        let (s, total) = fast.draw(&mut rng, &mut dim, &mut ind);
+        distribution[s.min(5) as usize] += 1;
+        totals.push(total);
     }
-    totals.sort_by(f64::total_cmp);
-    let pct = |p: f64| {
-        if totals.is_empty() {
-            0.0
+    // Nearest-rank percentiles: the totals at two ranks, without a full sort.
+    let rank = |p: f64| ((p * totals.len() as f64).ceil() as usize).clamp(1, totals.len()) - 1;
+    let (total_p5, total_p95) = if totals.is_empty() {
+        (0.0, 0.0)
+    } else {
+        let (lo, hi) = (rank(0.05), rank(0.95));
+        let (below, &mut p95, _) = totals.select_nth_unstable_by(hi, f64::total_cmp);
+        let p5 = if lo < hi {
+            *below.select_nth_unstable_by(lo, f64::total_cmp).1
         } else {
-            let rank = ((p * totals.len() as f64).ceil() as usize).clamp(1, totals.len());
-            totals[rank - 1]
-        }
+            p95
+        };
+        (p5, p95)
     };
     Stability {
         draws,
@@ -113,12 +124,183 @@ pub fn stability(
             round2(distribution[stars.min(5) as usize] as f64 / draws as f64 * 100.0) / 100.0
         },
         distribution,
-        total_p5: pct(0.05),
-        total_p95: pct(0.95),
+        total_p5,
+        total_p95,
         method: format!(
             "weights × U({}, {}), renormalised within their parent; SplitMix64",
             1.0 - SPREAD,
             1.0 + SPREAD
         ),
+    }
+}
+
+/// The draws' hot path. Weights change neither values nor stars, so every
+/// indicator's score, the bonus and deduction, and each rule's conditions on
+/// stars and missing indicators are computed once; a draw only re-weighs.
+/// The arithmetic is that of [`perturb`] and [`Model::score`], in the same
+/// order, so a draw gives the same total to the last bit.
+struct Reweigh<'m, 'a> {
+    model: &'m Model<'a>,
+    /// Scored dimensions.
+    scored_dim: Vec<bool>,
+    /// Per dimension, (indicator, score) of those that count towards it, in order.
+    counted: Vec<Vec<(usize, f64)>>,
+    /// Per dimension: its indicators (for renormalising their weights).
+    members: Vec<Vec<usize>>,
+    /// Base weight sums: of all dimensions, and of each dimension's indicators.
+    dim_was: f64,
+    ind_was: Vec<f64>,
+    /// Bonus and deduction, after their caps.
+    bonus: f64,
+    deduction: f64,
+    /// Rules, highest first: (stars, min_total, per-dimension minimum, other conditions hold).
+    rules: Vec<(u8, f64, Vec<Option<f64>>, bool)>,
+}
+
+impl<'m, 'a> Reweigh<'m, 'a> {
+    fn new(model: &'m Model<'a>, values: &[Option<f64>]) -> Self {
+        let std = model.standard;
+        let base = model.score(values, &model.weights);
+        let scored_dim: Vec<bool> = std
+            .dimension
+            .iter()
+            .map(|d| d.role == crate::standard::DimensionRole::Scored)
+            .collect();
+        let nd = std.dimension.len();
+        let mut counted = vec![Vec::new(); nd];
+        for (i, ind) in std.indicator.iter().enumerate() {
+            let weighted = matches!(
+                ind.role,
+                crate::standard::Role::Scored | crate::standard::Role::Mandatory
+            );
+            if let (true, Some(s)) = (weighted, base.scores[i]) {
+                counted[model.dim_of[i]].push((i, s));
+            }
+        }
+        let nd = std.dimension.len();
+        // Zero weights add nothing to the sums and stay zero: left out.
+        let members: Vec<Vec<usize>> = (0..nd)
+            .map(|d| {
+                (0..model.len())
+                    .filter(|&i| model.dim_of[i] == d && model.weights.ind[i] != 0.0)
+                    .collect()
+            })
+            .collect();
+        let dim_was = model.weights.dim.iter().sum();
+        let ind_was = members
+            .iter()
+            .map(|idx| idx.iter().map(|&i| model.weights.ind[i]).sum())
+            .collect();
+        let rules = std
+            .rules_desc()
+            .map(|r| {
+                // The rule with its point conditions waived: what weights cannot change.
+                let waived = crate::standard::StarRule {
+                    min_total: f64::NEG_INFINITY,
+                    min_dimension: None,
+                    min_dimension_for: Default::default(),
+                    ..r.clone()
+                };
+                let mins = std
+                    .dimension
+                    .iter()
+                    .map(|dim| {
+                        r.min_dimension_for
+                            .get(&dim.code)
+                            .copied()
+                            .or(r.min_dimension)
+                    })
+                    .collect();
+                (
+                    r.stars,
+                    r.min_total,
+                    mins,
+                    super::rating::holds(model, &waived, &base),
+                )
+            })
+            .collect();
+        Reweigh {
+            model,
+            scored_dim,
+            counted,
+            members,
+            dim_was,
+            ind_was,
+            bonus: base.bonus,
+            deduction: base.deduction,
+            rules,
+        }
+    }
+
+    /// One draw: [`perturb`] then [`Model::score`] and [`stars_of`](super::rating::stars_of),
+    /// the sums of each dimension kept apart (in the same order within it).
+    /// `dim` and `ind` are scratch space of the weights' lengths.
+    fn draw(&self, rng: &mut SplitMix64, dim: &mut [f64], ind: &mut [f64]) -> (u8, f64) {
+        let base = &self.model.weights;
+        // A zero weight stays zero whatever its factor: its draw is skipped
+        // (the sequence moves on all the same).
+        let mut draw = |v: &mut f64, b: f64| {
+            if b == 0.0 {
+                rng.skip();
+                *v = 0.0;
+            } else {
+                *v = b * (1.0 - SPREAD + 2.0 * SPREAD * rng.next_f64());
+            }
+        };
+        for (v, b) in dim.iter_mut().zip(&base.dim) {
+            draw(v, *b);
+        }
+        for (v, b) in ind.iter_mut().zip(&base.ind) {
+            draw(v, *b);
+        }
+        let now: f64 = dim.iter().sum();
+        if now > 0.0 {
+            for v in dim.iter_mut() {
+                *v *= self.dim_was / now;
+            }
+        }
+        let nd = dim.len();
+        let mut ds = [0.0f64; 16];
+        let mut ds_v;
+        let ds: &mut [f64] = if nd <= 16 {
+            &mut ds[..nd]
+        } else {
+            ds_v = vec![0.0; nd];
+            &mut ds_v
+        };
+        for (d, out) in ds.iter_mut().enumerate() {
+            let now: f64 = self.members[d].iter().map(|&i| ind[i]).sum();
+            let q = self.ind_was[d] / now;
+            let (mut sum, mut wsum) = (0.0, 0.0);
+            for &(i, s) in &self.counted[d] {
+                let w = if now > 0.0 { ind[i] * q } else { ind[i] };
+                sum += w * s;
+                wsum += w;
+            }
+            *out = if wsum > 0.0 { sum / wsum } else { 0.0 };
+        }
+        let dim_total: f64 = (0..nd)
+            .filter(|&k| self.scored_dim[k])
+            .map(|k| dim[k])
+            .sum();
+        let mut weighted = 0.0;
+        for k in 0..nd {
+            if self.scored_dim[k] && dim_total > 0.0 {
+                weighted += dim[k] * ds[k] / dim_total;
+            }
+        }
+        let total = round2((weighted + self.bonus - self.deduction).clamp(0.0, 100.0));
+        let stars = self
+            .rules
+            .iter()
+            .find(|(_, min_total, mins, rest)| {
+                *rest
+                    && total + 1e-9 >= *min_total
+                    && (0..nd).all(|k| {
+                        !self.scored_dim[k] || mins[k].is_none_or(|m| round2(ds[k]) + 1e-9 >= m)
+                    })
+            })
+            .map_or(0, |r| r.0);
+        (stars, total)
     }
 }

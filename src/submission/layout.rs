@@ -2,6 +2,8 @@
 //! 基本信息 field labels, each with the synonyms the reader accepts (zh and en).
 //! The template writes the first name of each list; the reader accepts any.
 
+use std::sync::OnceLock;
+
 /// The instructions sheet (never read back).
 pub const SHEET_README: &str = "说明";
 pub const SHEET_INFO: &str = "基本信息";
@@ -95,10 +97,29 @@ impl Column {
     }
 
     pub fn matches(self, header: &str) -> bool {
-        let (zh, en, more) = self.headers();
-        header_parts(header).iter().any(|p| {
-            *p == normalize(zh) || *p == normalize(en) || more.iter().any(|m| *p == normalize(m))
-        })
+        self.matches_parts(&header_parts(header))
+    }
+
+    /// The first column (in `ALL` order) a header names: the same answer as
+    /// trying `matches` on each, with the header split and normalised once.
+    pub fn find(header: &str) -> Option<Column> {
+        let parts = header_parts(header);
+        Column::ALL.into_iter().find(|k| k.matches_parts(&parts))
+    }
+
+    fn matches_parts(self, parts: &[String]) -> bool {
+        static NORMALIZED: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+        let all = NORMALIZED.get_or_init(|| {
+            Column::ALL
+                .iter()
+                .map(|k| {
+                    let (zh, en, more) = k.headers();
+                    normalized_labels(zh, en, more)
+                })
+                .collect()
+        });
+        let k = Column::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        parts.iter().any(|p| all[k].contains(p))
     }
 }
 
@@ -178,10 +199,29 @@ impl Field {
     }
 
     pub fn matches(self, text: &str) -> bool {
-        let (zh, en, more) = self.labels();
-        header_parts(text).iter().any(|p| {
-            *p == normalize(zh) || *p == normalize(en) || more.iter().any(|m| *p == normalize(m))
-        })
+        self.matches_parts(&header_parts(text))
+    }
+
+    /// The first field (in `ALL` order) a label names: the same answer as
+    /// trying `matches` on each, with the label split and normalised once.
+    pub fn find(text: &str) -> Option<Field> {
+        let parts = header_parts(text);
+        Field::ALL.into_iter().find(|f| f.matches_parts(&parts))
+    }
+
+    fn matches_parts(self, parts: &[String]) -> bool {
+        static NORMALIZED: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+        let all = NORMALIZED.get_or_init(|| {
+            Field::ALL
+                .iter()
+                .map(|f| {
+                    let (zh, en, more) = f.labels();
+                    normalized_labels(zh, en, more)
+                })
+                .collect()
+        });
+        let k = Field::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        parts.iter().any(|p| all[k].contains(p))
     }
 
     /// Scoring needs none of these but the level and population; the rest are
@@ -194,6 +234,14 @@ impl Field {
 /// Header of the 基本信息 label column and value column.
 pub const INFO_HEADERS: [(&str, &str); 3] =
     [("项目", "Field"), ("内容", "Value"), ("说明", "Notes")];
+
+fn normalized_labels(zh: &str, en: &str, more: &[&str]) -> Vec<String> {
+    [zh, en]
+        .into_iter()
+        .chain(more.iter().copied())
+        .map(normalize)
+        .collect()
+}
 
 /// Lowercase, no whitespace, full-width ASCII folded to half width, a leading
 /// `*` (required marker) and a trailing colon dropped.

@@ -104,6 +104,9 @@ pub fn raw_text(cell: &Cell) -> String {
 pub struct Workbook {
     book: Book,
     pub sheets: Vec<(String, bool)>,
+    /// Whether a worksheet part may hold merged regions (xlsx): when none
+    /// mentions `mergeCell`, reading them (a second parse of each sheet) is skipped.
+    may_merge: bool,
 }
 
 fn guard<T>(what: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
@@ -131,6 +134,7 @@ pub fn open(bytes: Vec<u8>) -> Result<Workbook, String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
+    let mut may_merge = true;
     let book: Book = if bytes.starts_with(&CFB_MAGIC) {
         // An Office file encrypted with a password is a CFB container holding
         // an `EncryptedPackage` stream (xlsx/xlsb); an xls keeps a FILEPASS record.
@@ -143,7 +147,8 @@ pub fn open(bytes: Vec<u8>) -> Result<Workbook, String> {
                 .map_err(|e| describe(&e.to_string(), "xls"))
         })?
     } else if bytes.starts_with(b"PK") {
-        let kind = check_zip(&bytes)?;
+        let (kind, merges) = check_zip(&bytes)?;
+        may_merge = merges;
         guard("opening the workbook", || match kind {
             ZipKind::Xlsx => open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
                 .map(Sheets::Xlsx)
@@ -166,7 +171,11 @@ pub fn open(bytes: Vec<u8>) -> Result<Workbook, String> {
         .filter(|s| s.typ == SheetType::WorkSheet)
         .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
         .collect();
-    Ok(Workbook { book, sheets })
+    Ok(Workbook {
+        book,
+        sheets,
+        may_merge,
+    })
 }
 
 fn too_big(n: u64) -> String {
@@ -195,9 +204,38 @@ enum ZipKind {
     Ods,
 }
 
+/// A sink that counts nothing but looks for `mergeCell` in what it is given,
+/// across the boundaries of the chunks it is given.
+struct MergeScan {
+    found: bool,
+    tail: Vec<u8>,
+}
+
+const MERGE_TAG: &[u8] = b"mergeCell";
+
+impl std::io::Write for MergeScan {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.found {
+            let keep = MERGE_TAG.len() - 1;
+            self.tail.extend_from_slice(&buf[..buf.len().min(keep)]);
+            self.found = memchr::memmem::find(&self.tail, MERGE_TAG).is_some()
+                || memchr::memmem::find(buf, MERGE_TAG).is_some();
+            self.tail.clear();
+            self.tail
+                .extend_from_slice(&buf[buf.len().saturating_sub(keep)..]);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Inflate every part into a counting sink, refusing the file when a part or
-/// the whole would exceed the bounds: the sizes a zip declares can lie.
-fn check_zip(bytes: &[u8]) -> Result<ZipKind, String> {
+/// the whole would exceed the bounds: the sizes a zip declares can lie. Also
+/// says whether any worksheet part mentions merged cells.
+fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), String> {
     let damaged = |e: &dyn std::fmt::Display| {
         format!("the file is truncated or damaged (not a readable zip: {e})")
     };
@@ -211,6 +249,7 @@ fn check_zip(bytes: &[u8]) -> Result<ZipKind, String> {
     let mut total = 0u64;
     let mut kind = None;
     let mut encrypted = false;
+    let mut merges = false;
     for i in 0..zip.len() {
         let mut part = match zip.by_index(i) {
             Ok(p) => p,
@@ -239,11 +278,18 @@ fn check_zip(bytes: &[u8]) -> Result<ZipKind, String> {
         if part.size() > MAX_PART_BYTES {
             return Err(bomb(&name, part.size()));
         }
-        let n = std::io::copy(
-            &mut (&mut part).take(MAX_PART_BYTES + 1),
-            &mut std::io::sink(),
-        )
-        .map_err(|e| damaged(&e))?;
+        let limited = &mut (&mut part).take(MAX_PART_BYTES + 1);
+        let n = if name.starts_with("xl/worksheets/") {
+            let mut scan = MergeScan {
+                found: false,
+                tail: Vec::new(),
+            };
+            let n = std::io::copy(limited, &mut scan).map_err(|e| damaged(&e))?;
+            merges |= scan.found;
+            n
+        } else {
+            std::io::copy(limited, &mut std::io::sink()).map_err(|e| damaged(&e))?
+        };
         if n > MAX_PART_BYTES {
             return Err(bomb(&name, n));
         }
@@ -258,7 +304,7 @@ fn check_zip(bytes: &[u8]) -> Result<ZipKind, String> {
     if encrypted {
         return Err(protected());
     }
-    kind.ok_or_else(|| {
+    kind.map(|k| (k, merges)).ok_or_else(|| {
         "a zip file, but not a workbook (no xl/workbook.xml, xl/workbook.bin or content.xml)".into()
     })
 }
@@ -304,12 +350,15 @@ impl Workbook {
             ..Grid::default()
         };
         let sheet = name.to_string();
+        let may_merge = self.may_merge;
         let book = &mut self.book;
         guard("reading a sheet", || {
             let bad = |e: &dyn std::fmt::Display| format!("cannot read sheet `{sheet}`: {e}");
             match book {
                 Sheets::Xlsx(x) => {
-                    grid.merged = x.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
+                    if may_merge {
+                        grid.merged = x.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
+                    }
                     let mut r = x.worksheet_cells_reader(&sheet).map_err(|e| bad(&e))?;
                     check_dims(&sheet, r.dimensions())?;
                     while let Some(c) = r.next_cell_with_formula().map_err(|e| bad(&e))? {

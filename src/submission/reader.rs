@@ -77,11 +77,11 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
         let Data::String(s) = &cell.value else {
             continue;
         };
-        if let Some(f) = Field::ALL.iter().find(|f| f.matches(s))
-            && !found.contains_key(f)
+        if let Some(f) = Field::find(s)
+            && !found.contains_key(&f)
         {
             let vc = value_col.filter(|v| *v > c).unwrap_or(c + 1);
-            found.insert(*f, (r, vc));
+            found.insert(f, (r, vc));
         }
     }
     for field in Field::ALL {
@@ -259,8 +259,8 @@ fn find_header(grid: &Grid) -> Option<Header> {
             let Data::String(s) = &cell.value else {
                 continue;
             };
-            if let Some(col) = Column::ALL.iter().find(|k| k.matches(s)) {
-                cols.entry(*col).or_insert(c);
+            if let Some(col) = Column::find(s) {
+                cols.entry(col).or_insert(c);
             }
         }
         if cols.contains_key(&Column::Code) {
