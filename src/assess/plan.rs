@@ -102,6 +102,16 @@ pub struct Step {
     pub input: Option<InputTarget>,
 }
 
+impl Step {
+    /// The target as a person acts on it: the value, and the input to reach where one changes.
+    pub fn target_text(&self) -> String {
+        match &self.input {
+            Some(i) => format!("{} · {}", self.to_text, i.text),
+            None => self.to_text.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
     pub status: PlanStatus,

@@ -134,7 +134,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                     s.code,
                     cell(&s.name),
                     cell(&s.from_text),
-                    cell(&s.to_text),
+                    cell(&s.target_text()),
                     s.stars_from,
                     s.stars_to,
                     fmt2(s.points_gained)

@@ -186,7 +186,7 @@ impl Terminal {
                     steps.add_row(vec![
                         format!("{} {}", s.code, s.name),
                         s.from_text.clone(),
-                        s.to_text.clone(),
+                        s.target_text(),
                         format!("{}★→{}★", s.stars_from, s.stars_to),
                         format!("+{}", fmt2(s.points_gained)),
                     ]);

@@ -1125,7 +1125,7 @@ fn plan_sheet(
         g.num(row, 4, s.to, &f.general)?;
         g.text(row, 5, &s.unit, &f.text)?;
         g.text(row, 6, &s.from_text, &f.text)?;
-        g.text(row, 7, &s.to_text, &f.text)?;
+        g.text(row, 7, &s.target_text(), &f.text)?;
         g.num(row, 8, f64::from(s.stars_from), &f.stars)?;
         g.num(row, 9, f64::from(s.stars_to), &f.stars)?;
         g.num(row, 10, s.points_gained, &f.num2)?;
