@@ -145,89 +145,113 @@ where
         .collect()
 }
 
+/// The summary, built up one entity at a time so a batch need not keep its
+/// assessments: only a ranking row and a few counts per entity.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    rows: Vec<RankRow>,
+    star_distribution: [usize; 6],
+    counts: Counts,
+    below_min_stars: Vec<String>,
+    denied_diagnostics: usize,
+    min_stars: Option<u8>,
+}
+
+impl Tally {
+    pub fn new(min_stars: Option<u8>) -> Self {
+        Tally {
+            min_stars,
+            ..Tally::default()
+        }
+    }
+
+    pub fn add(&mut self, a: &Assessment) {
+        self.rows.push(RankRow {
+            rank: 0,
+            file: a.file.clone(),
+            name: a.name.clone(),
+            score: a.score,
+            stars: a.stars,
+        });
+        self.star_distribution[a.stars.min(5) as usize] += 1;
+        let (e, w, i) = a.diagnostic_counts();
+        self.counts.error += e;
+        self.counts.warning += w;
+        self.counts.info += i;
+        if self.min_stars.is_some_and(|m| a.stars < m) {
+            self.below_min_stars.push(a.file.clone());
+        }
+        self.denied_diagnostics += a
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+    }
+
+    /// The summary and the gate's verdict; `unreadable` are the files that
+    /// could not be assessed at all.
+    pub fn finish(self, mut unreadable: Vec<Unreadable>) -> Summary {
+        unreadable.sort_by(|a, b| a.file.cmp(&b.file));
+        let mut order = self.rows;
+        order.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.stars.cmp(&a.stars))
+                .then(a.file.cmp(&b.file))
+        });
+        // Competition ranking: equal totals and stars share a rank (1, 2, 2, 4).
+        for k in 0..order.len() {
+            order[k].rank = match k.checked_sub(1).map(|j| &order[j]) {
+                Some(prev) if prev.score == order[k].score && prev.stars == order[k].stars => {
+                    prev.rank
+                }
+                _ => k + 1,
+            };
+        }
+        let exit_code = if !unreadable.is_empty() {
+            2
+        } else if !self.below_min_stars.is_empty() || self.denied_diagnostics > 0 {
+            1
+        } else {
+            0
+        };
+        Summary {
+            files: order.len() + unreadable.len(),
+            assessed: order.len(),
+            gate: Gate {
+                min_stars: self.min_stars,
+                below_min_stars: self.below_min_stars,
+                denied_diagnostics: self.denied_diagnostics,
+                unreadable: unreadable.len(),
+                exit_code,
+            },
+            unreadable,
+            ranking: order,
+            star_distribution: self.star_distribution,
+            diagnostics: self.counts,
+        }
+    }
+}
+
 /// Put the results together and decide the gate.
 pub fn report(
     results: Vec<Result<Assessment, Unreadable>>,
     mut unreadable: Vec<Unreadable>,
     min_stars: Option<u8>,
 ) -> Report {
-    let files = results.len() + unreadable.len();
+    let mut tally = Tally::new(min_stars);
     let mut entities = Vec::new();
     for r in results {
         match r {
-            Ok(a) => entities.push(a),
+            Ok(a) => {
+                tally.add(&a);
+                entities.push(a);
+            }
             Err(u) => unreadable.push(u),
         }
     }
-    unreadable.sort_by(|a, b| a.file.cmp(&b.file));
-
-    let mut order: Vec<&Assessment> = entities.iter().collect();
-    order.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(b.stars.cmp(&a.stars))
-            .then(a.file.cmp(&b.file))
-    });
-    let mut ranking: Vec<RankRow> = Vec::new();
-    for (k, a) in order.iter().enumerate() {
-        let rank = match ranking.last() {
-            Some(prev) if prev.score == a.score && prev.stars == a.stars => prev.rank,
-            _ => k + 1,
-        };
-        ranking.push(RankRow {
-            rank,
-            file: a.file.clone(),
-            name: a.name.clone(),
-            score: a.score,
-            stars: a.stars,
-        });
-    }
-    let mut star_distribution = [0; 6];
-    let mut counts = Counts::default();
-    for a in &entities {
-        star_distribution[a.stars.min(5) as usize] += 1;
-        let (e, w, i) = a.diagnostic_counts();
-        counts.error += e;
-        counts.warning += w;
-        counts.info += i;
-    }
-    let below_min_stars: Vec<String> = min_stars
-        .map(|m| {
-            entities
-                .iter()
-                .filter(|a| a.stars < m)
-                .map(|a| a.file.clone())
-                .collect()
-        })
-        .unwrap_or_default();
-    let denied_diagnostics = entities
-        .iter()
-        .flat_map(|a| &a.diagnostics)
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let exit_code = if !unreadable.is_empty() {
-        2
-    } else if !below_min_stars.is_empty() || denied_diagnostics > 0 {
-        1
-    } else {
-        0
-    };
     Report {
-        summary: Summary {
-            files,
-            assessed: entities.len(),
-            gate: Gate {
-                min_stars,
-                below_min_stars,
-                denied_diagnostics,
-                unreadable: unreadable.len(),
-                exit_code,
-            },
-            unreadable,
-            ranking,
-            star_distribution,
-            diagnostics: counts,
-        },
+        summary: tally.finish(unreadable),
         entities,
     }
 }

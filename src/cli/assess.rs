@@ -121,32 +121,134 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
     };
     // Benchmarks are resolved before the batch: a bad name or file stops here (exit 2).
     let benchmarks = resolve_benchmarks(&args.benchmark, &ctx)?;
-    let results = batch::run(&files, progress.as_ref(), |path| ctx.assess_path(path));
+    if args.report.is_some() && files.len() + unreadable.len() != 1 {
+        anyhow::bail!(
+            "--report writes one entity's workbook, but {} files were given; use --report-dir DIR",
+            files.len() + unreadable.len()
+        );
+    }
+    let mut sink = Sink {
+        renderer: crate::render::for_format(args.format, args.ascii),
+        out: std::io::stdout().lock(),
+        reports: Reports::new(&args, &files)?,
+        tally: batch::Tally::new(args.min_stars),
+        kept: Vec::new(),
+        first: true,
+        lang,
+    };
+    sink.write(&sink.renderer.begin(lang))?;
+    let n_early = unreadable.len();
+    let mut failed = unreadable;
+    let wants_cohort = benchmarks
+        .iter()
+        .any(|b| matches!(b, BenchmarkSpec::Cohort));
+    let mut cohorts = Cohorts::new();
+    if wants_cohort {
+        // A cohort is known only once the whole batch is in: hold it, then emit.
+        let results = batch::run(&files, progress.as_ref(), |path| ctx.assess_path(path));
+        let entities: Vec<core::Assessment> = results
+            .into_iter()
+            .filter_map(|r| r.map_err(|u| failed.push(u)).ok())
+            .collect();
+        cohorts = Cohorts::of(&entities, &ctx);
+        for a in entities {
+            sink.emit(a, &benchmarks, &cohorts, &ctx)?;
+        }
+    } else {
+        // Otherwise entities stream out chunk by chunk, in path order, and only
+        // a ranking row of each is kept: memory stays flat in the batch size.
+        let chunk = rayon::current_num_threads().max(1) * 8;
+        for part in files.chunks(chunk) {
+            for r in batch::run(part, progress.as_ref(), |path| ctx.assess_path(path)) {
+                match r {
+                    Ok(a) => sink.emit(a, &benchmarks, &cohorts, &ctx)?,
+                    Err(u) => failed.push(u),
+                }
+            }
+        }
+    }
     if let Some(p) = progress {
         p.finish_and_clear();
     }
-    for u in results.iter().filter_map(|r| r.as_ref().err()) {
+    for u in &failed[n_early..] {
         eprintln!("{}: {}", u.file, u.message);
     }
-
-    let mut report = batch::report(results, unreadable, args.min_stars);
-    let sources = apply_benchmarks(&mut report, &benchmarks, &ctx);
+    let summary = std::mem::take(&mut sink.tally).finish(failed);
+    let text = sink.renderer.end(&summary, lang);
+    sink.write(&text)?;
+    let exit = summary.gate.exit_code;
     let cx = crate::report::Context {
         lang,
-        benchmarks: sources,
+        benchmarks: sources(&benchmarks, &cohorts),
         seed: args.seed,
         draws: args.draws,
     };
-    write_reports(&args, &report, &cx)?;
-    let text = crate::render::for_format(args.format, args.ascii).render(&report, lang);
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(match report.summary.gate.exit_code {
+    sink.reports.finish(
+        &batch::Report {
+            entities: std::mem::take(&mut sink.kept),
+            summary,
+        },
+        &cx,
+    )?;
+    Ok(match exit {
         0 => Outcome::Done,
         1 => Outcome::GateFailed,
         _ => Outcome::Failed,
     })
+}
+
+/// Where each assessed entity goes: gaps added, its report written, its
+/// output rendered, a ranking row kept.
+struct Sink<'a> {
+    renderer: Box<dyn crate::render::Renderer>,
+    out: std::io::StdoutLock<'a>,
+    reports: Reports,
+    tally: batch::Tally,
+    /// Entities the summary workbook needs (slimmed), when one is written.
+    kept: Vec<core::Assessment>,
+    first: bool,
+    lang: Lang,
+}
+
+impl Sink<'_> {
+    fn write(&mut self, text: &str) -> anyhow::Result<()> {
+        self.out.write_all(text.as_bytes())?;
+        self.out.flush()?;
+        Ok(())
+    }
+
+    fn emit(
+        &mut self,
+        mut a: core::Assessment,
+        benchmarks: &[BenchmarkSpec],
+        cohorts: &Cohorts,
+        ctx: &Standards,
+    ) -> anyhow::Result<()> {
+        add_gaps(&mut a, benchmarks, cohorts, ctx);
+        self.reports.entity(&a, self.lang, benchmarks, cohorts)?;
+        let text = self.renderer.entity(&a, self.first, self.lang);
+        self.first = false;
+        self.write(&text)?;
+        self.tally.add(&a);
+        if self.reports.wants_summary() {
+            if !cohorts.is_empty() {
+                // The summary's cohort sheet reads the cohort gaps: keep them.
+                a.indicators.clear();
+            } else {
+                slim(&mut a);
+            }
+            self.kept.push(a);
+        }
+        Ok(())
+    }
+}
+
+/// What the summary workbook does not read: dropped once an entity is out.
+fn slim(a: &mut core::Assessment) {
+    a.indicators = Vec::new();
+    a.gaps = Vec::new();
+    a.next_star.steps = Vec::new();
+    a.rating.decided_by.conditions = Vec::new();
 }
 
 fn no_level_note(lang: Lang, standard: &Standard) -> String {
@@ -159,21 +261,48 @@ fn no_level_note(lang: Lang, standard: &Standard) -> String {
     }
 }
 
-/// `--report FILE` / `--report-dir DIR`. Reports never replace an input file.
-fn write_reports(
-    args: &AssessArgs,
-    report: &batch::Report,
-    cx: &crate::report::Context,
-) -> anyhow::Result<()> {
-    use anyhow::Context as _;
-    let inputs: Vec<PathBuf> = report
-        .entities
-        .iter()
-        .filter_map(|a| std::fs::canonicalize(&a.file).ok())
-        .collect();
-    let write = |path: &std::path::Path, bytes: Vec<u8>| -> anyhow::Result<()> {
+/// `--report FILE` / `--report-dir DIR`: written as entities come. Reports
+/// never replace an input file.
+struct Reports {
+    file: Option<PathBuf>,
+    dir: Option<PathBuf>,
+    inputs: Vec<PathBuf>,
+    used: std::collections::HashSet<String>,
+    base: crate::report::Context,
+}
+
+impl Reports {
+    fn new(args: &AssessArgs, files: &[PathBuf]) -> anyhow::Result<Self> {
+        use anyhow::Context as _;
+        if let Some(dir) = &args.report_dir {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        Ok(Reports {
+            file: args.report.clone(),
+            dir: args.report_dir.clone(),
+            inputs: files
+                .iter()
+                .filter_map(|f| std::fs::canonicalize(f).ok())
+                .collect(),
+            used: std::collections::HashSet::new(),
+            base: crate::report::Context {
+                lang: args.lang.resolve(),
+                benchmarks: Vec::new(),
+                seed: args.seed,
+                draws: args.draws,
+            },
+        })
+    }
+
+    fn wants_summary(&self) -> bool {
+        self.dir.is_some()
+    }
+
+    fn write(&self, path: &std::path::Path, bytes: Vec<u8>) -> anyhow::Result<()> {
+        use anyhow::Context as _;
         if let Ok(c) = std::fs::canonicalize(path)
-            && inputs.contains(&c)
+            && self.inputs.contains(&c)
         {
             anyhow::bail!(
                 "{} is an input workbook; write the report elsewhere",
@@ -183,37 +312,51 @@ fn write_reports(
         std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("wrote {}", path.display());
         Ok(())
-    };
-    if let Some(path) = &args.report {
-        let [one] = report.entities.as_slice() else {
-            anyhow::bail!(
-                "--report writes one entity's workbook, but {} entities were assessed; use --report-dir DIR",
-                report.entities.len()
-            );
-        };
-        write(path, crate::report::entity_workbook(one, cx)?)?;
     }
-    if let Some(dir) = &args.report_dir {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        let mut used = std::collections::HashSet::new();
-        for a in &report.entities {
-            let stem = std::path::Path::new(&a.file)
-                .file_stem()
-                .map_or("entity".to_string(), |s| s.to_string_lossy().into_owned());
-            let mut name = format!("{stem}.xlsx");
-            let mut n = 2;
-            while name == "summary.xlsx" || !used.insert(name.clone()) {
-                name = format!("{stem}-{n}.xlsx");
-                n += 1;
-            }
-            write(&dir.join(name), crate::report::entity_workbook(a, cx)?)?;
+
+    fn entity(
+        &mut self,
+        a: &core::Assessment,
+        lang: Lang,
+        benchmarks: &[BenchmarkSpec],
+        cohorts: &Cohorts,
+    ) -> anyhow::Result<()> {
+        if self.file.is_none() && self.dir.is_none() {
+            return Ok(());
         }
-        write(
-            &dir.join("summary.xlsx"),
-            crate::report::summary_workbook(report, cx)?,
-        )?;
+        let cx = crate::report::Context {
+            lang,
+            benchmarks: sources(benchmarks, cohorts),
+            ..self.base.clone()
+        };
+        let bytes = crate::report::entity_workbook(a, &cx)?;
+        if let Some(path) = &self.file {
+            return self.write(path, bytes);
+        }
+        let Some(dir) = self.dir.clone() else {
+            return Ok(());
+        };
+        let stem = std::path::Path::new(&a.file)
+            .file_stem()
+            .map_or("entity".to_string(), |s| s.to_string_lossy().into_owned());
+        let mut name = format!("{stem}.xlsx");
+        let mut n = 2;
+        while name == "summary.xlsx" || !self.used.insert(name.clone()) {
+            name = format!("{stem}-{n}.xlsx");
+            n += 1;
+        }
+        self.write(&dir.join(name), bytes)
     }
-    Ok(())
+
+    fn finish(&self, report: &batch::Report, cx: &crate::report::Context) -> anyhow::Result<()> {
+        if let Some(dir) = &self.dir {
+            self.write(
+                &dir.join("summary.xlsx"),
+                crate::report::summary_workbook(report, cx)?,
+            )?;
+        }
+        Ok(())
+    }
 }
 
 /// The standards a run can use, and how to assess one file with them.
@@ -345,41 +488,59 @@ fn resolve_benchmarks(specs: &[String], ctx: &Standards) -> anyhow::Result<Vec<B
     Ok(out)
 }
 
-/// Gaps for every entity against every benchmark, in the order given.
-fn apply_benchmarks(
-    report: &mut batch::Report,
-    specs: &[BenchmarkSpec],
-    ctx: &Standards,
-) -> Vec<crate::report::BenchmarkSource> {
-    use crate::benchmark::Benchmark;
-    let mut sources = Vec::new();
-    // Cohorts per standard: entities are only compared with their own kind.
-    let mut cohorts: indexmap::IndexMap<String, (Benchmark, Benchmark, usize)> =
-        indexmap::IndexMap::new();
-    if specs.iter().any(|s| matches!(s, BenchmarkSpec::Cohort)) {
+/// The batch's cohorts, per standard: (median, top quartile, entities).
+struct Cohorts(
+    indexmap::IndexMap<
+        String,
+        (
+            crate::benchmark::Benchmark,
+            crate::benchmark::Benchmark,
+            usize,
+        ),
+    >,
+);
+
+impl Cohorts {
+    fn new() -> Self {
+        Cohorts(indexmap::IndexMap::new())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Entities are only compared with their own kind: one cohort per standard.
+    fn of(entities: &[core::Assessment], ctx: &Standards) -> Self {
         let mut by_standard: indexmap::IndexMap<String, Vec<_>> = indexmap::IndexMap::new();
-        for a in &report.entities {
+        for a in entities {
             by_standard
                 .entry(a.standard.id.clone())
                 .or_default()
                 .push(core::gaps::own_values(a));
         }
+        let mut out = Cohorts::new();
         for (id, values) in by_standard {
             if let Some(st) = ctx.by_id(&id) {
-                let c = Benchmark::cohort("cohort", st, &values);
-                cohorts.insert(id, (c.median, c.top_quartile, values.len()));
+                let c = crate::benchmark::Benchmark::cohort("cohort", st, &values);
+                out.0.insert(id, (c.median, c.top_quartile, values.len()));
             }
         }
+        out
     }
+}
+
+/// Where the run's benchmarks came from, for the reports' provenance.
+fn sources(specs: &[BenchmarkSpec], cohorts: &Cohorts) -> Vec<crate::report::BenchmarkSource> {
+    let mut out = Vec::new();
     for spec in specs {
         match spec {
             BenchmarkSpec::File(_, src) | BenchmarkSpec::Entity { source: src, .. } => {
-                sources.push(src.clone())
+                out.push(src.clone())
             }
             BenchmarkSpec::Cohort => {
-                for (id, (median, top, n)) in &cohorts {
+                for (id, (median, top, n)) in &cohorts.0 {
                     for b in [median, top] {
-                        sources.push(crate::report::BenchmarkSource {
+                        out.push(crate::report::BenchmarkSource {
                             name: b.name.clone(),
                             origin: format!("cohort of {n} entities assessed against {id}"),
                             sha256: None,
@@ -389,43 +550,45 @@ fn apply_benchmarks(
             }
         }
     }
-    for a in &mut report.entities {
-        let Some(standard) = ctx.by_id(&a.standard.id) else {
-            continue;
-        };
-        let mut list = Vec::new();
-        for spec in specs {
-            match spec {
-                BenchmarkSpec::File(b, _) => list.push(b.clone()),
-                BenchmarkSpec::Entity {
-                    benchmark,
-                    standard_id,
-                    ..
-                } => {
-                    if *standard_id == a.standard.id {
-                        list.push(benchmark.clone());
-                    } else {
-                        a.notes.push(match ctx.lang {
-                            Lang::Zh => format!(
-                                "对标工作簿 {} 按 {} 评估，与本主体的标准 {} 不同，未比较",
-                                benchmark.name, standard_id, a.standard.id
-                            ),
-                            Lang::En => format!(
-                                "benchmark workbook {} was assessed against {}, not {}; not compared",
-                                benchmark.name, standard_id, a.standard.id
-                            ),
-                        });
-                    }
+    out
+}
+
+/// Gaps of one entity against every benchmark, in the order given.
+fn add_gaps(a: &mut core::Assessment, specs: &[BenchmarkSpec], cohorts: &Cohorts, ctx: &Standards) {
+    let Some(standard) = ctx.by_id(&a.standard.id) else {
+        return;
+    };
+    let mut list = Vec::new();
+    for spec in specs {
+        match spec {
+            BenchmarkSpec::File(b, _) => list.push(b.clone()),
+            BenchmarkSpec::Entity {
+                benchmark,
+                standard_id,
+                ..
+            } => {
+                if *standard_id == a.standard.id {
+                    list.push(benchmark.clone());
+                } else {
+                    a.notes.push(match ctx.lang {
+                        Lang::Zh => format!(
+                            "对标工作簿 {} 按 {} 评估，与本主体的标准 {} 不同，未比较",
+                            benchmark.name, standard_id, a.standard.id
+                        ),
+                        Lang::En => format!(
+                            "benchmark workbook {} was assessed against {}, not {}; not compared",
+                            benchmark.name, standard_id, a.standard.id
+                        ),
+                    });
                 }
-                BenchmarkSpec::Cohort => {
-                    if let Some((median, top, _)) = cohorts.get(&a.standard.id) {
-                        list.push(median.clone());
-                        list.push(top.clone());
-                    }
+            }
+            BenchmarkSpec::Cohort => {
+                if let Some((median, top, _)) = cohorts.0.get(&a.standard.id) {
+                    list.push(median.clone());
+                    list.push(top.clone());
                 }
             }
         }
-        core::gaps::add_gaps(standard, a, &list);
     }
-    sources
+    core::gaps::add_gaps(standard, a, &list);
 }

@@ -40,11 +40,56 @@ pub fn document(report: &Report, lang: Lang) -> Document<'_> {
 
 pub struct Json;
 
+/// `text` (pretty JSON) with every line after the first indented by `by` spaces,
+/// so a value written on its own nests exactly as in the whole document.
+fn nest(text: &str, by: usize) -> String {
+    let pad = " ".repeat(by);
+    text.lines()
+        .enumerate()
+        .map(|(k, l)| {
+            if k == 0 {
+                l.to_string()
+            } else {
+                format!("{pad}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn pretty<T: Serialize>(v: &T) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The document is written in pieces (entities stream out as they are
+/// assessed), byte for byte what `serde_json::to_string_pretty` gives for the
+/// whole [`Document`] — a test holds it to that.
 impl Renderer for Json {
-    fn render(&self, report: &Report, lang: Lang) -> String {
-        let mut s = serde_json::to_string_pretty(&document(report, lang))
-            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-        s.push('\n');
-        s
+    fn begin(&self, lang: Lang) -> String {
+        let tool = Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        };
+        format!(
+            "{{\n  \"version\": {VERSION},\n  \"tool\": {},\n  \"lang\": \"{}\",\n  \"entities\": [",
+            nest(&pretty(&tool), 2),
+            lang.pick("zh", "en")
+        )
+    }
+
+    fn entity(&self, a: &Assessment, first: bool, _lang: Lang) -> String {
+        format!(
+            "{}\n    {}",
+            if first { "" } else { "," },
+            nest(&pretty(a), 4)
+        )
+    }
+
+    fn end(&self, summary: &Summary, _lang: Lang) -> String {
+        format!(
+            "{},\n  \"summary\": {}\n}}\n",
+            if summary.assessed == 0 { "]" } else { "\n  ]" },
+            nest(&pretty(summary), 2)
+        )
     }
 }

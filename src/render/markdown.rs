@@ -2,7 +2,7 @@
 
 use super::{Renderer, t};
 use crate::Lang;
-use crate::assess::batch::Report;
+use crate::assess::batch::Summary;
 use crate::assess::score::{fmt_num, fmt2};
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
 use std::fmt::Write;
@@ -254,12 +254,14 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
 }
 
 impl Renderer for Markdown {
-    fn render(&self, report: &Report, lang: Lang) -> String {
+    fn entity(&self, a: &Assessment, _first: bool, lang: Lang) -> String {
         let mut out = String::new();
-        for a in &report.entities {
-            entity(a, lang, &mut out);
-        }
-        let s = &report.summary;
+        entity(a, lang, &mut out);
+        out
+    }
+
+    fn end(&self, s: &Summary, lang: Lang) -> String {
+        let mut out = String::new();
         if s.files > 1 || !s.unreadable.is_empty() {
             let _ = writeln!(
                 out,

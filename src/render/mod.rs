@@ -7,12 +7,31 @@ pub mod markdown;
 pub mod terminal;
 
 use crate::Lang;
-use crate::assess::batch::Report;
+use crate::assess::Assessment;
+use crate::assess::batch::{Report, Summary};
 
-/// One output format.
+/// One output format, written in pieces so a batch can stream its entities
+/// out as they are assessed: `begin`, then `entity` for each (in order), then `end`.
 pub trait Renderer {
+    fn begin(&self, _lang: Lang) -> String {
+        String::new()
+    }
+
+    /// One entity; `first` is true for the first of the run.
+    fn entity(&self, a: &Assessment, first: bool, lang: Lang) -> String;
+
+    /// The batch summary, after the last entity.
+    fn end(&self, summary: &Summary, lang: Lang) -> String;
+
     /// The whole output for stdout.
-    fn render(&self, report: &Report, lang: Lang) -> String;
+    fn render(&self, report: &Report, lang: Lang) -> String {
+        let mut out = self.begin(lang);
+        for (k, a) in report.entities.iter().enumerate() {
+            out.push_str(&self.entity(a, k == 0, lang));
+        }
+        out.push_str(&self.end(&report.summary, lang));
+        out
+    }
 }
 
 /// The renderer for a `--format` value.

@@ -4,7 +4,7 @@
 
 use super::{Renderer, plural, t};
 use crate::Lang;
-use crate::assess::batch::Report;
+use crate::assess::batch::Summary;
 use crate::assess::score::{fmt_num, fmt2};
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
@@ -30,7 +30,7 @@ impl Terminal {
         table
     }
 
-    fn entity(&self, a: &Assessment, lang: Lang, out: &mut String) {
+    fn write_entity(&self, a: &Assessment, lang: Lang, out: &mut String) {
         let _ = writeln!(out, "{}  ({})", a.name, a.file);
         let _ = writeln!(
             out,
@@ -245,15 +245,17 @@ impl Terminal {
 }
 
 impl Renderer for Terminal {
-    fn render(&self, report: &Report, lang: Lang) -> String {
+    fn entity(&self, a: &Assessment, first: bool, lang: Lang) -> String {
         let mut out = String::new();
-        for (k, a) in report.entities.iter().enumerate() {
-            if k > 0 {
-                out.push_str("\n────────\n\n");
-            }
-            self.entity(a, lang, &mut out);
+        if !first {
+            out.push_str("\n────────\n\n");
         }
-        let s = &report.summary;
+        self.write_entity(a, lang, &mut out);
+        out
+    }
+
+    fn end(&self, s: &Summary, lang: Lang) -> String {
+        let mut out = String::new();
         if s.files > 1 || !s.unreadable.is_empty() {
             let _ = writeln!(
                 out,

@@ -191,3 +191,27 @@ min_stars = { A01 = 4 }
         Some("A01 can reach at most 3★; the rule needs 4★")
     );
 }
+
+/// The JSON renderer streams its document in pieces; the pieces must join to
+/// exactly what serialising the whole document gives, with any number of entities.
+#[test]
+fn streamed_json_equals_the_whole_document() {
+    use citystar::assess::batch::report;
+    use citystar::render::Renderer;
+    use citystar::render::json::{Json, document};
+    let std = super::tiny();
+    let opts = citystar::assess::Options {
+        draws: 10,
+        ..citystar::assess::Options::default()
+    };
+    for n in [0usize, 1, 3] {
+        let results = (0..n)
+            .map(|_| Ok(citystar::assess::assess(&std, &super::example(), &opts)))
+            .collect();
+        let r = report(results, Vec::new(), None);
+        for lang in [citystar::Lang::En, citystar::Lang::Zh] {
+            let whole = serde_json::to_string_pretty(&document(&r, lang)).unwrap() + "\n";
+            assert_eq!(Json.render(&r, lang), whole, "{n} entities");
+        }
+    }
+}
