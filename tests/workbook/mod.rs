@@ -174,6 +174,7 @@ fn template_filled_reads_back_through_libreoffice_formats() {
             ("ods", "ods"),
             ("xls:MS Excel 97", "xls"),
             ("xlsx:Calc MS Excel 2007 XML", "xlsx"),
+            ("xlsm:Calc MS Excel 2007 VBA XML", "xlsm"),
         ] {
             let out = dir.path().join(ext);
             let status = std::process::Command::new(&exe)
