@@ -1,6 +1,7 @@
 //! One integration-test binary (so CI links once), a module per area.
 
 mod assess;
+mod batch;
 mod benchmarks;
 mod gaps;
 mod samples;

@@ -69,8 +69,10 @@ pub struct Report {
 }
 
 /// The files named by the arguments: files as given, folders searched
-/// recursively for workbooks; sorted and without duplicates. Paths that do
-/// not exist are returned as unreadable.
+/// recursively for workbooks; sorted, and each file once (by its canonical
+/// path). Symbolic links to folders are not followed, so a link loop cannot
+/// hang a run. Paths that do not exist, unreadable folders and folders with no
+/// workbook are returned as unreadable.
 pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
     let mut files = Vec::new();
     let mut bad = Vec::new();
@@ -98,16 +100,21 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
         }
     }
     files.sort();
-    files.dedup();
+    // `a.xlsx` and `./a.xlsx` are one file.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     (files, bad)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        let path = entry.path();
+        // `file_type` does not follow symbolic links: a linked folder is skipped.
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
             walk(&path, out)?;
-        } else if is_workbook(&path) {
+        } else if is_workbook(&path) && path.is_file() {
             out.push(path);
         }
     }
@@ -116,8 +123,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 fn is_workbook(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    // `~$name.xlsx` is Excel's lock file, not a workbook.
+    // `~$name.xlsx` is Excel's lock file, `.~lock.name.xlsx#` LibreOffice's.
     !name.starts_with("~$")
+        && !name.starts_with(".~lock")
         && path
             .extension()
             .and_then(|e| e.to_str())

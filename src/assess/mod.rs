@@ -216,6 +216,11 @@ pub fn stars_label(standard: &Standard, stars: u8, lang: Lang) -> String {
             return name.to_string();
         }
     }
+    generic_stars_label(stars, lang)
+}
+
+/// "four stars" / "四星级", whatever the standard calls its levels.
+pub fn generic_stars_label(stars: u8, lang: Lang) -> String {
     const EN: [&str; 6] = [
         "no star",
         "one star",
@@ -241,7 +246,7 @@ pub fn round2(x: f64) -> f64 {
 pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -> Assessment {
     let lang = options.lang;
     let model = score::Model::new(standard);
-    let inputs = score::compute_values(standard, submission, lang);
+    let inputs = score::compute_values(standard, submission, &options.levels, lang);
     let values: Vec<Option<f64>> = inputs.iter().map(|c| c.value).collect();
     let scored = model.score(&values, &model.weights);
     let rating = rating::rate(&model, &scored, lang);
@@ -328,10 +333,8 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
             hint: d.hint.get(lang).to_string(),
         })
         .collect();
-    let errors = submission
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error);
+    // After `--deny/--warn/--allow`, as the listed diagnostics and the gate see them.
+    let errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
 
     let mut notes = options.notes.clone();
     let provisional = standard.provisional_count();

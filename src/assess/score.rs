@@ -223,8 +223,14 @@ pub struct Computed {
 }
 
 /// Compute every indicator's value from the submission's inputs, in the standard's order.
-/// An indicator named by an error-severity diagnostic counts as invalid.
-pub fn compute_values(std: &Standard, sub: &Submission, lang: Lang) -> Vec<Computed> {
+/// An indicator named by a diagnostic at error severity (after `--deny/--warn/--allow`)
+/// counts as invalid, and so does a value that is not a finite number (an overflow).
+pub fn compute_values(
+    std: &Standard,
+    sub: &Submission,
+    levels: &crate::diag::Levels,
+    lang: Lang,
+) -> Vec<Computed> {
     std.indicator
         .iter()
         .map(|ind| {
@@ -242,7 +248,8 @@ pub fn compute_values(std: &Standard, sub: &Submission, lang: Lang) -> Vec<Compu
                 })
                 .unwrap_or_default();
             let flagged = sub.diagnostics.iter().any(|d| {
-                d.severity == Severity::Error && d.indicator.as_deref() == Some(&ind.code)
+                d.indicator.as_deref() == Some(&ind.code)
+                    && levels.severity(d.code, d.severity) == Some(Severity::Error)
             });
             let (value, computation, had_data) = match data {
                 Some(d) => value_of(ind, d, sub, lang),
@@ -250,7 +257,8 @@ pub fn compute_values(std: &Standard, sub: &Submission, lang: Lang) -> Vec<Compu
             };
             let status = match (flagged, value, had_data) {
                 (true, _, _) => Status::Invalid,
-                (false, Some(_), _) => Status::Ok,
+                (false, Some(v), _) if v.is_finite() => Status::Ok,
+                (false, Some(_), _) => Status::Invalid,
                 (false, None, true) => Status::Invalid,
                 (false, None, false) => Status::Missing,
             };
@@ -438,6 +446,10 @@ pub fn next_requirement(ind: &Indicator, stars: u8, lang: Lang) -> Option<NextRe
 
 /// A number for people: thousands separators, at most two decimals, no trailing zeros.
 pub fn fmt_num(x: f64) -> String {
+    // Beyond what cents can hold exactly, scientific notation says it honestly.
+    if !x.is_finite() || x.abs() >= 1e15 {
+        return format!("{x:e}");
+    }
     let r = round2(x);
     let neg = r < 0.0;
     let cents = (r.abs() * 100.0).round() as u128;

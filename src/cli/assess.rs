@@ -28,8 +28,9 @@ pub struct AssessArgs {
     /// Seed of the rating-stability draws.
     #[arg(long, default_value_t = core::stability::DEFAULT_SEED)]
     pub seed: u64,
-    /// Number of rating-stability draws (0 leaves stability out).
-    #[arg(long, default_value_t = core::stability::DEFAULT_DRAWS)]
+    /// Number of rating-stability draws (0 leaves stability out; at most 100,000).
+    #[arg(long, default_value_t = core::stability::DEFAULT_DRAWS,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=100_000))]
     pub draws: usize,
     /// Compare with a benchmark: an embedded name (`citystar benchmarks list`), a
     /// benchmark TOML file, another submission workbook, or `cohort` (the batch's
@@ -281,8 +282,11 @@ impl Reports {
         Ok(Reports {
             file: args.report.clone(),
             dir: args.report_dir.clone(),
+            // Every file the run reads: the workbooks, and benchmark files or workbooks.
             inputs: files
                 .iter()
+                .cloned()
+                .chain(args.benchmark.iter().map(PathBuf::from))
                 .filter_map(|f| std::fs::canonicalize(f).ok())
                 .collect(),
             used: std::collections::HashSet::new(),
@@ -305,7 +309,7 @@ impl Reports {
             && self.inputs.contains(&c)
         {
             anyhow::bail!(
-                "{} is an input workbook; write the report elsewhere",
+                "{} is an input of this run; write the report elsewhere",
                 path.display()
             );
         }

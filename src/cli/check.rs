@@ -11,7 +11,7 @@ use clap::Args;
 use comfy_table::{ContentArrangement, Table};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// `--deny`, `--warn`, `--allow`: shared by every command that reads workbooks.
 #[derive(Args, Debug, Clone, Default)]
@@ -45,47 +45,6 @@ pub struct CheckArgs {
     pub format: Format,
     #[command(flatten)]
     pub gate: GateArgs,
-}
-
-const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
-
-/// Files as given, folders searched recursively for workbooks, sorted per folder.
-pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            out.push(dir.to_path_buf());
-            return;
-        };
-        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        let mut found = Vec::new();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, &mut found);
-            } else if p
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| EXTENSIONS.contains(&e.to_lowercase().as_str()))
-                && !p
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock"))
-            {
-                found.push(p);
-            }
-        }
-        found.sort();
-        out.extend(found);
-    }
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
 }
 
 /// One file's result, as `--format json` prints it.
@@ -197,6 +156,28 @@ pub fn check_files(
     CheckReport { files, summary }
 }
 
+impl CheckReport {
+    /// Paths that named no readable workbook (missing, an empty folder …),
+    /// reported like files that could not be read, in path order.
+    pub fn add_unreadable(&mut self, unreadable: Vec<crate::assess::batch::Unreadable>) {
+        for u in unreadable {
+            self.files.push(FileReport {
+                file: u.file,
+                status: "unreadable",
+                error: Some(u.message),
+                sha256: None,
+                standard: None,
+                entity: None,
+                counts: Counts::default(),
+                diagnostics: Vec::new(),
+            });
+            self.summary.files += 1;
+            self.summary.unreadable += 1;
+        }
+        self.files.sort_by(|a, b| a.file.cmp(&b.file));
+    }
+}
+
 pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
     let levels = args.gate.levels()?;
     let standards = crate::standard::embedded::all()?;
@@ -205,11 +186,9 @@ pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
         .as_deref()
         .map(super::resolve_standard)
         .transpose()?;
-    let files = expand(&args.files);
-    if files.is_empty() {
-        anyhow::bail!("no workbooks (xlsx, xlsm, xlsb, xls, ods) found in the folders given");
-    }
-    let report = check_files(&files, &standards, forced.as_ref(), &levels);
+    let (files, unreadable) = crate::assess::batch::collect_files(&args.files);
+    let mut report = check_files(&files, &standards, forced.as_ref(), &levels);
+    report.add_unreadable(unreadable);
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         Format::Markdown => print!("{}", markdown(&report, lang)),

@@ -311,7 +311,7 @@ fn stars_sheet(ws: &mut Worksheet, r: &Report, cx: &Context, f: &Formats) -> Res
     for s in 0..=5u8 {
         let row = head + 1 + u32::from(s);
         g.num(row, 0, f64::from(s), &f.stars)?;
-        let name = generic_stars_label(s, lang);
+        let name = crate::assess::generic_stars_label(s, lang);
         g.text(row, 1, &name, &f.text)?;
         g.num(
             row,
@@ -394,20 +394,6 @@ fn stars_sheet(ws: &mut Worksheet, r: &Report, cx: &Context, f: &Formats) -> Res
 }
 
 /// The star names without a standard at hand (a batch may mix standards).
-fn generic_stars_label(stars: u8, lang: Lang) -> String {
-    const EN: [&str; 6] = [
-        "no star",
-        "one star",
-        "two stars",
-        "three stars",
-        "four stars",
-        "five stars",
-    ];
-    const ZH: [&str; 6] = ["无星级", "一星级", "二星级", "三星级", "四星级", "五星级"];
-    lang.pick(ZH[stars as usize], EN[stars as usize])
-        .to_string()
-}
-
 fn cohort_sheet(
     ws: &mut Worksheet,
     r: &Report,

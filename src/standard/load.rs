@@ -135,6 +135,8 @@ fn read_scoring(cx: &mut Cx, v: &mut Value<'_>) -> Option<Scoring> {
     let deduction_cap = f.opt_num(cx, "deduction_cap").unwrap_or(0.0);
     let provisional = f.opt_bool(cx, "provisional").unwrap_or(false);
     let basis = f.str_or_empty(cx, "basis");
+    cx.spans.insert("scoring".into(), f.span);
+    f.register(cx, "scoring");
     f.finish(cx);
     Some(Scoring {
         method: method?,
@@ -567,6 +569,30 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 s.standard.id
             ),
         );
+    }
+
+    // The caps on bonus and deduction points.
+    for (key, cap, role) in [
+        ("bonus_cap", s.scoring.bonus_cap, Role::Bonus),
+        ("deduction_cap", s.scoring.deduction_cap, Role::Deduction),
+    ] {
+        let sp = at(cx, &format!("scoring.{key}"));
+        if cap < 0.0 {
+            cx.push_span(
+                "bad-value",
+                sp,
+                format!("`{key} = {}` is below 0; a cap is the most points the items can move the total, 0 or more", fmt_num(cap)),
+            );
+        } else if cap == 0.0 && s.indicator.iter().any(|i| i.role == role) {
+            cx.push_span(
+                "missing-key",
+                sp,
+                format!(
+                    "the standard has {} items but `{key}` is 0 or absent, so they could never count; set `{key}` in [scoring]",
+                    if role == Role::Bonus { "bonus" } else { "deduction" }
+                ),
+            );
+        }
     }
 
     // Dimensions: unique codes, weights on scored ones adding up to 100.

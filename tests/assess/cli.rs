@@ -188,3 +188,87 @@ fn error_diagnostics_fail_the_gate_unless_allowed() {
         0
     );
 }
+
+/// A count so large the per-population value overflows is invalid, never "ok" with no value.
+#[test]
+fn an_overflowing_value_is_invalid_not_ok() {
+    use citystar::assess::Status;
+    let mut s = example();
+    s.entity.population = Some(0.5);
+    s.data.insert(
+        "B01".into(),
+        super::data(vec![super::cell(
+            citystar::standard::InputItem::Count,
+            citystar::submission::Datum::Number(1e308),
+            "指标填报!F8",
+        )]),
+    );
+    let a = assess(
+        &tiny(),
+        &s,
+        &Options {
+            draws: 0,
+            ..Options::default()
+        },
+    );
+    let b01 = a.indicators.iter().find(|i| i.code == "B01").unwrap();
+    assert_eq!(b01.status, Status::Invalid);
+    assert_eq!(b01.value, None);
+    assert_eq!(b01.stars, 0);
+    assert!(!a.complete);
+}
+
+/// `--allow CODE` drops a diagnostic everywhere: the indicator it named is used
+/// and the rating no longer stands on incomplete data; `--deny` does the reverse.
+#[test]
+fn relevelling_applies_to_scoring_as_well_as_the_gate() {
+    use citystar::assess::Status;
+    let mut s = example();
+    s.diagnostics.push(Diagnostic {
+        code: "numerator-exceeds-denominator",
+        severity: Severity::Error,
+        location: "指标填报!F5".into(),
+        raw: None,
+        indicator: Some("A01".into()),
+        message: Text::new("", ""),
+        hint: Text::new("", ""),
+    });
+    let run = |levels: Levels, sub: &citystar::submission::Submission| {
+        assess(
+            &tiny(),
+            sub,
+            &Options {
+                draws: 0,
+                levels,
+                ..Options::default()
+            },
+        )
+    };
+    let strict = run(Levels::default(), &s);
+    assert_eq!(strict.indicators[0].status, Status::Invalid);
+    assert!(!strict.complete);
+    let allowed = run(
+        Levels::new(&[], &[], &["numerator-exceeds-denominator".into()]).unwrap(),
+        &s,
+    );
+    assert_eq!(allowed.indicators[0].status, Status::Ok);
+    assert!(allowed.complete);
+    assert!(allowed.diagnostics.is_empty());
+    // A warning denied to an error makes its indicator invalid too.
+    let mut w = example();
+    w.diagnostics.push(Diagnostic {
+        code: "evidence-missing",
+        severity: Severity::Warning,
+        location: "指标填报!G5".into(),
+        raw: None,
+        indicator: Some("A01".into()),
+        message: Text::new("", ""),
+        hint: Text::new("", ""),
+    });
+    assert_eq!(run(Levels::default(), &w).indicators[0].status, Status::Ok);
+    let denied = run(
+        Levels::new(&["evidence-missing".into()], &[], &[]).unwrap(),
+        &w,
+    );
+    assert_eq!(denied.indicators[0].status, Status::Invalid);
+}

@@ -239,3 +239,16 @@ fn one_embedded_standard_per_level_with_the_published_shape() {
         }
     }
 }
+
+#[test]
+fn caps_are_not_negative_and_are_set_where_items_need_them() {
+    let base = std::fs::read_to_string("tests/data/tiny-city.toml").unwrap();
+    let negative = base.replace("deduction_cap = 10", "deduction_cap = -10");
+    let err = load_str(&negative, "negative.toml").unwrap_err();
+    assert_eq!(err.problems[0].code, "bad-value", "{err}");
+    assert_eq!((err.problems[0].line, err.problems[0].column), (17, 17));
+    let absent = base.replace("bonus_cap = 5\n", "");
+    let err = load_str(&absent, "absent.toml").unwrap_err();
+    assert_eq!(err.problems[0].code, "missing-key", "{err}");
+    assert!(err.problems[0].message.contains("bonus_cap"));
+}
