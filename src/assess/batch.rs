@@ -132,14 +132,16 @@ fn is_workbook(path: &Path) -> bool {
             .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
-/// Assess every file in parallel; results come back in the files' order.
-pub fn run<F>(
+/// Run `one` on every file in parallel (an assessment, or an assessment and
+/// its rendered output); results come back in the files' order.
+pub fn run<T, F>(
     files: &[PathBuf],
     progress: Option<&ProgressBar>,
     one: F,
-) -> Vec<Result<Assessment, Unreadable>>
+) -> Vec<Result<T, Unreadable>>
 where
-    F: Fn(&Path) -> Result<Assessment, Unreadable> + Sync,
+    T: Send,
+    F: Fn(&Path) -> Result<T, Unreadable> + Sync,
 {
     files
         .par_iter()

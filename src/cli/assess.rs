@@ -128,42 +128,68 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
             files.len() + unreadable.len()
         );
     }
-    let mut sink = Sink {
-        renderer: crate::render::for_format(args.format, args.ascii),
-        out: std::io::stdout().lock(),
-        reports: Reports::new(&args, &files)?,
-        tally: batch::Tally::new(args.min_stars),
-        kept: Vec::new(),
-        first: true,
-        lang,
-    };
-    sink.write(&sink.renderer.begin(lang))?;
+    let renderer = crate::render::for_format(args.format, args.ascii);
+    let mut out = std::io::stdout().lock();
+    write_out(&mut out, &renderer.begin(lang))?;
     let n_early = unreadable.len();
     let mut failed = unreadable;
     let wants_cohort = benchmarks
         .iter()
         .any(|b| matches!(b, BenchmarkSpec::Cohort));
-    let mut cohorts = Cohorts::new();
-    if wants_cohort {
-        // A cohort is known only once the whole batch is in: hold it, then emit.
+    // A cohort is known only once the whole batch is in: then the batch is held.
+    let (cohorts, held) = if wants_cohort {
         let results = batch::run(&files, progress.as_ref(), |path| ctx.assess_path(path));
         let entities: Vec<core::Assessment> = results
             .into_iter()
             .filter_map(|r| r.map_err(|u| failed.push(u)).ok())
             .collect();
-        cohorts = Cohorts::of(&entities, &ctx);
-        for a in entities {
-            sink.emit(a, &benchmarks, &cohorts, &ctx)?;
-        }
+        (Cohorts::of(&entities, &ctx), Some(entities))
     } else {
-        // Otherwise entities stream out chunk by chunk, in path order, and only
-        // a ranking row of each is kept: memory stays flat in the batch size.
-        let chunk = rayon::current_num_threads().max(1) * 8;
-        for part in files.chunks(chunk) {
-            for r in batch::run(part, progress.as_ref(), |path| ctx.assess_path(path)) {
-                match r {
-                    Ok(a) => sink.emit(a, &benchmarks, &cohorts, &ctx)?,
-                    Err(u) => failed.push(u),
+        (Cohorts::new(), None)
+    };
+    let mut reports = Reports::new(&args, &files, sources(&benchmarks, &cohorts))?;
+    let keep_for_summary = reports.wants_summary();
+    let report_cx = reports.wants_any().then(|| reports.cx.clone());
+    // Everything per entity that can run on the worker threads: gaps, the
+    // rendered text, the report workbook's bytes; then the entity is slimmed.
+    let prepare = |mut a: core::Assessment| -> anyhow::Result<Prepared> {
+        add_gaps(&mut a, &benchmarks, &cohorts, &ctx);
+        let workbook = match &report_cx {
+            Some(cx) => Some(crate::report::entity_workbook(&a, cx)?),
+            None => None,
+        };
+        let text = renderer.entity(&a, lang);
+        slim(&mut a, !cohorts.is_empty() && keep_for_summary);
+        Ok(Prepared { text, workbook, a })
+    };
+    let mut emit = Emitter {
+        tally: batch::Tally::new(args.min_stars),
+        kept: Vec::new(),
+        first: true,
+        keep_for_summary,
+    };
+    match held {
+        Some(entities) => {
+            use rayon::prelude::*;
+            let prepared: Vec<anyhow::Result<Prepared>> =
+                entities.into_par_iter().map(prepare).collect();
+            for p in prepared {
+                emit.commit(p?, renderer.as_ref(), &mut reports, &mut out)?;
+            }
+        }
+        None => {
+            // Entities stream out chunk by chunk, in path order, and only a
+            // slim copy of each is kept: memory stays flat in the batch size.
+            let chunk = rayon::current_num_threads().max(1) * 8;
+            for part in files.chunks(chunk) {
+                let results = batch::run(part, progress.as_ref(), |path| {
+                    ctx.assess_path(path).map(&prepare)
+                });
+                for r in results {
+                    match r {
+                        Ok(p) => emit.commit(p?, renderer.as_ref(), &mut reports, &mut out)?,
+                        Err(u) => failed.push(u),
+                    }
                 }
             }
         }
@@ -174,23 +200,13 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
     for u in &failed[n_early..] {
         eprintln!("{}: {}", u.file, u.message);
     }
-    let summary = std::mem::take(&mut sink.tally).finish(failed);
-    let text = sink.renderer.end(&summary, lang);
-    sink.write(&text)?;
+    let summary = emit.tally.finish(failed);
+    write_out(&mut out, &renderer.end(&summary, lang))?;
     let exit = summary.gate.exit_code;
-    let cx = crate::report::Context {
-        lang,
-        benchmarks: sources(&benchmarks, &cohorts),
-        seed: args.seed,
-        draws: args.draws,
-    };
-    sink.reports.finish(
-        &batch::Report {
-            entities: std::mem::take(&mut sink.kept),
-            summary,
-        },
-        &cx,
-    )?;
+    reports.finish(&batch::Report {
+        entities: emit.kept,
+        summary,
+    })?;
     Ok(match exit {
         0 => Outcome::Done,
         1 => Outcome::GateFailed,
@@ -198,56 +214,60 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
     })
 }
 
-/// Where each assessed entity goes: gaps added, its report written, its
-/// output rendered, a ranking row kept.
-struct Sink<'a> {
-    renderer: Box<dyn crate::render::Renderer>,
-    out: std::io::StdoutLock<'a>,
-    reports: Reports,
+fn write_out(out: &mut impl Write, text: &str) -> anyhow::Result<()> {
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// One entity, ready to go out.
+struct Prepared {
+    text: String,
+    workbook: Option<Vec<u8>>,
+    /// Slimmed: what the summary needs.
+    a: core::Assessment,
+}
+
+/// Writes prepared entities out in order and keeps what the summary needs.
+struct Emitter {
     tally: batch::Tally,
     /// Entities the summary workbook needs (slimmed), when one is written.
     kept: Vec<core::Assessment>,
     first: bool,
-    lang: Lang,
+    keep_for_summary: bool,
 }
 
-impl Sink<'_> {
-    fn write(&mut self, text: &str) -> anyhow::Result<()> {
-        self.out.write_all(text.as_bytes())?;
-        self.out.flush()?;
-        Ok(())
-    }
-
-    fn emit(
+impl Emitter {
+    fn commit(
         &mut self,
-        mut a: core::Assessment,
-        benchmarks: &[BenchmarkSpec],
-        cohorts: &Cohorts,
-        ctx: &Standards,
+        p: Prepared,
+        renderer: &dyn crate::render::Renderer,
+        reports: &mut Reports,
+        out: &mut impl Write,
     ) -> anyhow::Result<()> {
-        add_gaps(&mut a, benchmarks, cohorts, ctx);
-        self.reports.entity(&a, self.lang, benchmarks, cohorts)?;
-        let text = self.renderer.entity(&a, self.first, self.lang);
+        if let Some(bytes) = p.workbook {
+            reports.commit(&p.a.file, bytes)?;
+        }
+        if !self.first {
+            write_out(out, renderer.separator())?;
+        }
         self.first = false;
-        self.write(&text)?;
-        self.tally.add(&a);
-        if self.reports.wants_summary() {
-            if !cohorts.is_empty() {
-                // The summary's cohort sheet reads the cohort gaps: keep them.
-                a.indicators.clear();
-            } else {
-                slim(&mut a);
-            }
-            self.kept.push(a);
+        write_out(out, &p.text)?;
+        self.tally.add(&p.a);
+        if self.keep_for_summary {
+            self.kept.push(p.a);
         }
         Ok(())
     }
 }
 
-/// What the summary workbook does not read: dropped once an entity is out.
-fn slim(a: &mut core::Assessment) {
+/// Drop what the batch summary does not read, once an entity is out
+/// (the summary's cohort sheet reads the cohort gaps, kept when asked).
+fn slim(a: &mut core::Assessment, keep_gaps: bool) {
     a.indicators = Vec::new();
-    a.gaps = Vec::new();
+    if !keep_gaps {
+        a.gaps = Vec::new();
+    }
     a.next_star.steps = Vec::new();
     a.rating.decided_by.conditions = Vec::new();
 }
@@ -269,11 +289,15 @@ struct Reports {
     dir: Option<PathBuf>,
     inputs: Vec<PathBuf>,
     used: std::collections::HashSet<String>,
-    base: crate::report::Context,
+    cx: crate::report::Context,
 }
 
 impl Reports {
-    fn new(args: &AssessArgs, files: &[PathBuf]) -> anyhow::Result<Self> {
+    fn new(
+        args: &AssessArgs,
+        files: &[PathBuf],
+        benchmarks: Vec<crate::report::BenchmarkSource>,
+    ) -> anyhow::Result<Self> {
         use anyhow::Context as _;
         if let Some(dir) = &args.report_dir {
             std::fs::create_dir_all(dir)
@@ -290,9 +314,9 @@ impl Reports {
                 .filter_map(|f| std::fs::canonicalize(f).ok())
                 .collect(),
             used: std::collections::HashSet::new(),
-            base: crate::report::Context {
+            cx: crate::report::Context {
                 lang: args.lang.resolve(),
-                benchmarks: Vec::new(),
+                benchmarks,
                 seed: args.seed,
                 draws: args.draws,
             },
@@ -318,29 +342,19 @@ impl Reports {
         Ok(())
     }
 
-    fn entity(
-        &mut self,
-        a: &core::Assessment,
-        lang: Lang,
-        benchmarks: &[BenchmarkSpec],
-        cohorts: &Cohorts,
-    ) -> anyhow::Result<()> {
-        if self.file.is_none() && self.dir.is_none() {
-            return Ok(());
-        }
-        let cx = crate::report::Context {
-            lang,
-            benchmarks: sources(benchmarks, cohorts),
-            ..self.base.clone()
-        };
-        let bytes = crate::report::entity_workbook(a, &cx)?;
+    fn wants_any(&self) -> bool {
+        self.file.is_some() || self.dir.is_some()
+    }
+
+    /// Write an entity's workbook: to `--report`, or named after its input in `--report-dir`.
+    fn commit(&mut self, input: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
         if let Some(path) = &self.file {
             return self.write(path, bytes);
         }
         let Some(dir) = self.dir.clone() else {
             return Ok(());
         };
-        let stem = std::path::Path::new(&a.file)
+        let stem = std::path::Path::new(input)
             .file_stem()
             .map_or("entity".to_string(), |s| s.to_string_lossy().into_owned());
         let mut name = format!("{stem}.xlsx");
@@ -352,11 +366,11 @@ impl Reports {
         self.write(&dir.join(name), bytes)
     }
 
-    fn finish(&self, report: &batch::Report, cx: &crate::report::Context) -> anyhow::Result<()> {
+    fn finish(&self, report: &batch::Report) -> anyhow::Result<()> {
         if let Some(dir) = &self.dir {
             self.write(
                 &dir.join("summary.xlsx"),
-                crate::report::summary_workbook(report, cx)?,
+                crate::report::summary_workbook(report, &self.cx)?,
             )?;
         }
         Ok(())

@@ -77,12 +77,12 @@ impl Renderer for Json {
         )
     }
 
-    fn entity(&self, a: &Assessment, first: bool, _lang: Lang) -> String {
-        format!(
-            "{}\n    {}",
-            if first { "" } else { "," },
-            nest(&pretty(a), 4)
-        )
+    fn separator(&self) -> &'static str {
+        ","
+    }
+
+    fn entity(&self, a: &Assessment, _lang: Lang) -> String {
+        format!("\n    {}", nest(&pretty(a), 4))
     }
 
     fn end(&self, summary: &Summary, _lang: Lang) -> String {

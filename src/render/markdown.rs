@@ -254,7 +254,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
 }
 
 impl Renderer for Markdown {
-    fn entity(&self, a: &Assessment, _first: bool, lang: Lang) -> String {
+    fn entity(&self, a: &Assessment, lang: Lang) -> String {
         let mut out = String::new();
         entity(a, lang, &mut out);
         out

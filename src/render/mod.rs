@@ -11,14 +11,20 @@ use crate::assess::Assessment;
 use crate::assess::batch::{Report, Summary};
 
 /// One output format, written in pieces so a batch can stream its entities
-/// out as they are assessed: `begin`, then `entity` for each (in order), then `end`.
-pub trait Renderer {
+/// out as they are assessed (and render them on the worker threads):
+/// `begin`, then each `entity` in order with `separator` between, then `end`.
+pub trait Renderer: Sync {
     fn begin(&self, _lang: Lang) -> String {
         String::new()
     }
 
-    /// One entity; `first` is true for the first of the run.
-    fn entity(&self, a: &Assessment, first: bool, lang: Lang) -> String;
+    /// What goes between two entities.
+    fn separator(&self) -> &'static str {
+        ""
+    }
+
+    /// One entity.
+    fn entity(&self, a: &Assessment, lang: Lang) -> String;
 
     /// The batch summary, after the last entity.
     fn end(&self, summary: &Summary, lang: Lang) -> String;
@@ -27,7 +33,10 @@ pub trait Renderer {
     fn render(&self, report: &Report, lang: Lang) -> String {
         let mut out = self.begin(lang);
         for (k, a) in report.entities.iter().enumerate() {
-            out.push_str(&self.entity(a, k == 0, lang));
+            if k > 0 {
+                out.push_str(self.separator());
+            }
+            out.push_str(&self.entity(a, lang));
         }
         out.push_str(&self.end(&report.summary, lang));
         out

@@ -245,11 +245,12 @@ impl Terminal {
 }
 
 impl Renderer for Terminal {
-    fn entity(&self, a: &Assessment, first: bool, lang: Lang) -> String {
+    fn separator(&self) -> &'static str {
+        "\n────────\n\n"
+    }
+
+    fn entity(&self, a: &Assessment, lang: Lang) -> String {
         let mut out = String::new();
-        if !first {
-            out.push_str("\n────────\n\n");
-        }
         self.write_entity(a, lang, &mut out);
         out
     }
