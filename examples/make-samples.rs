@@ -4,9 +4,10 @@
 //!     cargo run --example make-samples      # needs soffice for the .ods sample
 
 use citystar::Lang;
-use citystar::standard::{Direction, InputItem, Kind, Level, Standard};
+use citystar::standard::{Kind, Level, Standard};
 use citystar::submission::Entity;
-use citystar::submission::template::{Fill, FillValue, write};
+use citystar::submission::fill::from_shares;
+use citystar::submission::template::{Fill, write};
 use std::path::Path;
 
 /// One fictional entity: its level, and the share of the 5★ requirement it
@@ -62,87 +63,49 @@ const PROFILES: &[Profile] = &[
 ];
 
 fn fill_for(s: &Standard, p: &Profile) -> Fill {
-    let mut fill = Fill {
-        entity: Entity {
-            name: p.name.into(),
-            level: Some(p.level),
-            division_code: "379999".into(),
-            parent: p.parent.into(),
-            year: Some(2025),
-            population: Some(p.population),
-            filing_unit: format!("{}大数据中心", p.name),
-            contact: "联系人 0000-00000000".into(),
-            date: "2026-01-15".into(),
-            ..Entity::default()
-        },
-        ..Fill::default()
+    let entity = Entity {
+        name: p.name.into(),
+        level: Some(p.level),
+        division_code: "379999".into(),
+        parent: p.parent.into(),
+        year: Some(2025),
+        population: Some(p.population),
+        filing_unit: format!("{}大数据中心", p.name),
+        contact: "联系人 0000-00000000".into(),
+        date: "2026-01-15".into(),
+        ..Entity::default()
     };
     let mut skipped = 0;
-    for ind in &s.indicator {
-        let d = s
-            .dimension
-            .iter()
-            .position(|d| d.code == ind.dimension)
-            .unwrap_or(0);
-        let share = p.shares[d.min(p.shares.len() - 1)];
-        let target = ind.stars.map(|req| match ind.direction {
-            Direction::Higher => req[4] * share,
-            Direction::Lower => req[4] / share.max(0.05),
-        });
-        for (item, _) in ind.inputs() {
-            let code = format!("{}{}", ind.code, item.suffix());
-            if skipped < p.leave_empty
-                && matches!(ind.kind, Kind::Number { .. } | Kind::PerPopulation { .. })
-            {
+    from_shares(
+        s,
+        entity,
+        |ind| {
+            let d = s
+                .dimension
+                .iter()
+                .position(|d| d.code == ind.dimension)
+                .unwrap_or(0);
+            p.shares[d.min(p.shares.len() - 1)]
+        },
+        |ind| {
+            let skip = skipped < p.leave_empty
+                && matches!(ind.kind, Kind::Number { .. } | Kind::PerPopulation { .. });
+            if skip {
                 skipped += 1;
-                continue;
             }
-            let t = target.unwrap_or(0.0);
-            let round = |x: f64| (x * 100.0).round() / 100.0;
-            let v = match (&ind.kind, item) {
-                (Kind::Ratio { .. }, InputItem::Numerator) => {
-                    FillValue::Number((t.min(100.0) * 10.0).round())
-                }
-                (Kind::Ratio { .. }, _) => FillValue::Number(1000.0),
-                (Kind::Percent { .. }, _) => FillValue::Number(round(t.min(100.0)) / 100.0),
-                (Kind::PerPopulation { per, .. }, _) => {
-                    FillValue::Number((t * p.population / per).round())
-                }
-                (Kind::Survey { .. }, _) => FillValue::Number(round(t.min(100.0))),
-                // The answer whose stars are nearer the profile: a strong entity
-                // has pilots (是) and no security incident (否, for a reversed item).
-                (
-                    Kind::YesNo {
-                        yes_stars,
-                        no_stars,
-                    },
-                    _,
-                ) => {
-                    let want = share * 5.0;
-                    let (dy, dn) = (
-                        (f64::from(*yes_stars) - want).abs(),
-                        (f64::from(*no_stars) - want).abs(),
-                    );
-                    let yes = dy < dn || (dy == dn && yes_stars >= no_stars);
-                    FillValue::Text(if yes { "是" } else { "否" }.into())
-                }
-                (Kind::Grade { options }, _) => {
-                    let want = (share * 5.0).round() as i32;
-                    let best = options
-                        .iter()
-                        .min_by_key(|o| (i32::from(o.stars) - want).abs())
-                        .map(|o| o.zh.clone())
-                        .unwrap_or_default();
-                    FillValue::Text(best)
-                }
-                _ => FillValue::Number(round(t)),
-            };
-            fill.values.insert(code, v);
-        }
-        fill.evidence
-            .insert(ind.code.clone(), format!("附件：{} 佐证材料", ind.code));
-    }
-    fill
+            !skip
+        },
+        // The answer whose stars are nearer the profile: a strong entity
+        // has pilots (是) and no security incident (否, for a reversed item).
+        |share, yes_stars, no_stars| {
+            let want = share * 5.0;
+            let (dy, dn) = (
+                (f64::from(yes_stars) - want).abs(),
+                (f64::from(no_stars) - want).abs(),
+            );
+            dy < dn || (dy == dn && yes_stars >= no_stars)
+        },
+    )
 }
 
 fn main() -> anyhow::Result<()> {

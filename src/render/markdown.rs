@@ -14,6 +14,29 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
+/// A table: the header, the alignment row (`r` in `align` right-aligns that
+/// column, anything else leaves it left), then the rows, cells as given.
+fn md_table<H, R>(out: &mut String, header: &[H], align: &str, rows: impl IntoIterator<Item = R>)
+where
+    H: AsRef<str>,
+    R: AsRef<[String]>,
+{
+    md_row(out, header);
+    out.push('|');
+    for c in align.chars() {
+        out.push_str(if c == 'r' { "---:|" } else { "---|" });
+    }
+    out.push('\n');
+    for r in rows {
+        md_row(out, r.as_ref());
+    }
+}
+
+fn md_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    let cells: Vec<&str> = cells.iter().map(|c| c.as_ref()).collect();
+    let _ = writeln!(out, "| {} |", cells.join(" | "));
+}
+
 fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
@@ -50,33 +73,31 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         out.push('\n');
     }
 
-    let _ = writeln!(
+    md_table(
         out,
-        "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
-        t(lang, "维度", "Dimension"),
-        t(lang, "得分", "Score"),
-        t(lang, "权重", "Weight"),
-        t(lang, "覆盖", "Coverage")
+        &[
+            t(lang, "维度", "Dimension"),
+            t(lang, "得分", "Score"),
+            t(lang, "权重", "Weight"),
+            t(lang, "覆盖", "Coverage"),
+        ],
+        "lrrr",
+        a.dimensions.iter().map(|d| {
+            let score = match (d.score, d.points) {
+                (Some(s), _) => fmt2(s),
+                (None, Some(p)) => format!("+{}", fmt2(p)),
+                _ => "—".into(),
+            };
+            [
+                format!("{} {}", d.code, cell(&d.name)),
+                score,
+                d.weight
+                    .map(fmt_num)
+                    .unwrap_or_else(|| t(lang, "加分", "bonus").into()),
+                format!("{}/{}", d.covered, d.indicators),
+            ]
+        }),
     );
-    for d in &a.dimensions {
-        let score = match (d.score, d.points) {
-            (Some(s), _) => fmt2(s),
-            (None, Some(p)) => format!("+{}", fmt2(p)),
-            _ => "—".into(),
-        };
-        let _ = writeln!(
-            out,
-            "| {} {} | {} | {} | {}/{} |",
-            d.code,
-            cell(&d.name),
-            score,
-            d.weight
-                .map(fmt_num)
-                .unwrap_or_else(|| t(lang, "加分", "bonus").into()),
-            d.covered,
-            d.indicators
-        );
-    }
 
     let _ = writeln!(
         out,
@@ -118,28 +139,26 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                 t(lang, "总分", "total"),
                 p.total_after.map(fmt2).unwrap_or_default()
             );
-            let _ = writeln!(
+            md_table(
                 out,
-                "| {} | {} | {} | {} | {} |\n|---|---|---|---|---:|",
-                t(lang, "指标", "Indicator"),
-                t(lang, "现值", "From"),
-                t(lang, "目标", "To"),
-                t(lang, "星级", "Stars"),
-                t(lang, "加分", "Points")
+                &[
+                    t(lang, "指标", "Indicator"),
+                    t(lang, "现值", "From"),
+                    t(lang, "目标", "To"),
+                    t(lang, "星级", "Stars"),
+                    t(lang, "加分", "Points"),
+                ],
+                "llllr",
+                p.steps.iter().map(|s| {
+                    [
+                        format!("{} {}", s.code, cell(&s.name)),
+                        cell(&s.from_text),
+                        cell(&s.target_text()),
+                        format!("{}★→{}★", s.stars_from, s.stars_to),
+                        format!("+{}", fmt2(s.points_gained)),
+                    ]
+                }),
             );
-            for s in &p.steps {
-                let _ = writeln!(
-                    out,
-                    "| {} {} | {} | {} | {}★→{}★ | +{} |",
-                    s.code,
-                    cell(&s.name),
-                    cell(&s.from_text),
-                    cell(&s.target_text()),
-                    s.stars_from,
-                    s.stars_to,
-                    fmt2(s.points_gained)
-                );
-            }
             if let Some(r) = &p.reason {
                 let _ = writeln!(out, "\n> {}", cell(r));
             }
@@ -150,20 +169,19 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     for g in &a.gaps {
         let _ = writeln!(out, "#### {}\n", cell(&super::gaps::title(g, lang)));
         if super::gaps::behind(g).next().is_some() {
-            let header = super::gaps::header(lang);
-            let _ = writeln!(
+            let mut header = super::gaps::header(lang);
+            header.push(t(lang, "来源", "Source"));
+            md_table(
                 out,
-                "| {} | {} |",
-                header.join(" | "),
-                t(lang, "来源", "Source")
+                &header,
+                &"l".repeat(header.len()),
+                super::gaps::behind(g).map(|ig| {
+                    let mut cells: Vec<String> =
+                        super::gaps::row(ig, lang).iter().map(|c| cell(c)).collect();
+                    cells.push(cell(super::gaps::source_of(&ig.origin).unwrap_or("")));
+                    cells
+                }),
             );
-            let _ = writeln!(out, "|{}", "---|".repeat(header.len() + 1));
-            for ig in super::gaps::behind(g) {
-                let cells: Vec<String> =
-                    super::gaps::row(ig, lang).iter().map(|c| cell(c)).collect();
-                let source = super::gaps::source_of(&ig.origin).unwrap_or("");
-                let _ = writeln!(out, "| {} | {} |", cells.join(" | "), cell(source));
-            }
             out.push('\n');
         }
         for line in [
@@ -202,54 +220,57 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         i
     );
     if !a.diagnostics.is_empty() {
-        let _ = writeln!(
+        md_table(
             out,
-            "| {} | {} | {} | {} |\n|---|---|---|---|",
-            t(lang, "级别", "Severity"),
-            t(lang, "位置", "Location"),
-            t(lang, "代码", "Code"),
-            t(lang, "说明", "Message")
+            &[
+                t(lang, "级别", "Severity"),
+                t(lang, "位置", "Location"),
+                t(lang, "代码", "Code"),
+                t(lang, "说明", "Message"),
+            ],
+            "llll",
+            a.diagnostics.iter().map(|d| {
+                [
+                    d.severity.to_string(),
+                    cell(&d.location),
+                    format!("`{}`", d.code),
+                    cell(&d.message),
+                ]
+            }),
         );
-        for d in &a.diagnostics {
-            let _ = writeln!(
-                out,
-                "| {} | {} | `{}` | {} |",
-                d.severity,
-                cell(&d.location),
-                d.code,
-                cell(&d.message)
-            );
-        }
     }
     let _ = writeln!(out, "\n</details>\n");
 
     let _ = writeln!(
         out,
-        "<details><summary>{}</summary>\n\n| {} | {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|---|",
-        t(lang, "指标明细", "Indicators"),
-        t(lang, "指标", "Indicator"),
-        t(lang, "值", "Value"),
-        t(lang, "星级", "Stars"),
-        t(lang, "得分", "Score"),
-        t(lang, "贡献", "Contribution"),
-        t(lang, "下一星", "Next star")
+        "<details><summary>{}</summary>\n",
+        t(lang, "指标明细", "Indicators")
     );
-    for ind in &a.indicators {
-        let _ = writeln!(
-            out,
-            "| {} {} | {} | {}★ | {} | {} | {} |",
-            ind.code,
-            cell(&ind.name),
-            cell(ind.computation.as_deref().unwrap_or("—")),
-            ind.stars,
-            ind.score.map(fmt2).unwrap_or_else(|| "—".into()),
-            fmt2(ind.contribution),
-            ind.next
-                .as_ref()
-                .map(|n| format!("{}★ {}", n.stars, cell(&n.requirement)))
-                .unwrap_or_default()
-        );
-    }
+    md_table(
+        out,
+        &[
+            t(lang, "指标", "Indicator"),
+            t(lang, "值", "Value"),
+            t(lang, "星级", "Stars"),
+            t(lang, "得分", "Score"),
+            t(lang, "贡献", "Contribution"),
+            t(lang, "下一星", "Next star"),
+        ],
+        "lllrrl",
+        a.indicators.iter().map(|ind| {
+            [
+                format!("{} {}", ind.code, cell(&ind.name)),
+                cell(ind.computation.as_deref().unwrap_or("—")),
+                format!("{}★", ind.stars),
+                ind.score.map(fmt2).unwrap_or_else(|| "—".into()),
+                fmt2(ind.contribution),
+                ind.next
+                    .as_ref()
+                    .map(|n| format!("{}★ {}", n.stars, cell(&n.requirement)))
+                    .unwrap_or_default(),
+            ]
+        }),
+    );
     let _ = writeln!(out, "\n</details>\n");
 }
 
@@ -262,40 +283,26 @@ impl Renderer for Markdown {
 
     fn end(&self, s: &Summary, lang: Lang) -> String {
         let mut out = String::new();
-        if s.files > 1 || !s.unreadable.is_empty() {
+        if super::shows_summary(s) {
             let _ = writeln!(
                 out,
-                "## {}\n\n{} / {} {}\n",
+                "## {}\n\n{}\n",
                 t(lang, "汇总", "Summary"),
-                s.assessed,
-                s.files,
-                t(lang, "个文件已评估", "files assessed")
+                super::assessed_text(s, lang)
             );
             if !s.ranking.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "| # | {} | {} | {} |\n|---:|---|---:|---|",
-                    t(lang, "名称", "Name"),
-                    t(lang, "总分", "Total"),
-                    t(lang, "星级", "Stars")
+                md_table(
+                    &mut out,
+                    &super::ranking_header(lang),
+                    "rlrl",
+                    s.ranking.iter().map(|r| {
+                        let [rank, name, total] = super::ranking_cells(r);
+                        [rank, cell(&name), total, star_glyphs(r.stars)]
+                    }),
                 );
-                for r in &s.ranking {
-                    let _ = writeln!(
-                        out,
-                        "| {} | {} | {} | {} |",
-                        r.rank,
-                        cell(&r.name),
-                        fmt2(r.score),
-                        star_glyphs(r.stars)
-                    );
-                }
                 out.push('\n');
             }
-            let dist: Vec<String> = (0..6)
-                .rev()
-                .map(|k| format!("{k}★ {}", s.star_distribution[k]))
-                .collect();
-            let _ = writeln!(out, "{}\n", dist.join(" · "));
+            let _ = writeln!(out, "{}\n", super::distribution_text(s));
             for u in &s.unreadable {
                 let _ = writeln!(out, "- ✗ `{}`: {}", cell(&u.file), cell(&u.message));
             }

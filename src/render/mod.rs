@@ -8,7 +8,7 @@ pub mod terminal;
 
 use crate::Lang;
 use crate::assess::Assessment;
-use crate::assess::batch::{Report, Summary};
+use crate::assess::batch::{RankRow, Report, Summary};
 
 /// One output format, written in pieces so a batch can stream its entities
 /// out as they are assessed (and render them on the worker threads):
@@ -63,6 +63,51 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 
 pub(crate) fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     lang.pick(zh, en)
+}
+
+/// Whether the human-readable renderers end with a batch summary: for
+/// several files, or when some could not be read.
+pub(crate) fn shows_summary(s: &Summary) -> bool {
+    s.files > 1 || !s.unreadable.is_empty()
+}
+
+/// `3 / 4 files assessed`
+pub(crate) fn assessed_text(s: &Summary, lang: Lang) -> String {
+    format!(
+        "{} / {} {}",
+        s.assessed,
+        s.files,
+        t(lang, "个文件已评估", "files assessed")
+    )
+}
+
+/// The header of the ranking table: rank, name, total, stars.
+pub(crate) fn ranking_header(lang: Lang) -> [&'static str; 4] {
+    [
+        "#",
+        t(lang, "名称", "Name"),
+        t(lang, "总分", "Total"),
+        t(lang, "星级", "Stars"),
+    ]
+}
+
+/// A ranking row's rank, name and total (the renderers write the stars
+/// their own way).
+pub(crate) fn ranking_cells(r: &RankRow) -> [String; 3] {
+    [
+        r.rank.to_string(),
+        r.name.clone(),
+        crate::assess::score::fmt2(r.score),
+    ]
+}
+
+/// `5★ 0 · 4★ 2 · … · 0★ 1`
+pub(crate) fn distribution_text(s: &Summary) -> String {
+    let dist: Vec<String> = (0..6)
+        .rev()
+        .map(|k| format!("{k}★ {}", s.star_distribution[k]))
+        .collect();
+    dist.join(" · ")
 }
 
 /// The stability sentence of the human-readable renderers.

@@ -257,40 +257,27 @@ impl Renderer for Terminal {
 
     fn end(&self, s: &Summary, lang: Lang) -> String {
         let mut out = String::new();
-        if s.files > 1 || !s.unreadable.is_empty() {
+        if super::shows_summary(s) {
             let _ = writeln!(
                 out,
-                "\n{}: {} / {} {}",
+                "\n{}: {}",
                 t(lang, "汇总", "Summary"),
-                s.assessed,
-                s.files,
-                t(lang, "个文件已评估", "files assessed")
+                super::assessed_text(s, lang)
             );
             if !s.ranking.is_empty() {
                 let mut rank = self.table();
-                rank.set_header(vec![
-                    "#",
-                    t(lang, "名称", "Name"),
-                    t(lang, "总分", "Total"),
-                    t(lang, "星级", "Stars"),
-                    t(lang, "文件", "File"),
-                ]);
+                let mut header = super::ranking_header(lang).to_vec();
+                header.push(t(lang, "文件", "File"));
+                rank.set_header(header);
                 for r in &s.ranking {
-                    rank.add_row(vec![
-                        r.rank.to_string(),
-                        r.name.clone(),
-                        fmt2(r.score),
-                        format!("{}★", r.stars),
-                        r.file.clone(),
-                    ]);
+                    let mut row = super::ranking_cells(r).to_vec();
+                    row.push(format!("{}★", r.stars));
+                    row.push(r.file.clone());
+                    rank.add_row(row);
                 }
                 let _ = writeln!(out, "{rank}");
             }
-            let dist: Vec<String> = (0..6)
-                .rev()
-                .map(|k| format!("{k}★ {}", s.star_distribution[k]))
-                .collect();
-            let _ = writeln!(out, "  {}", dist.join(" · "));
+            let _ = writeln!(out, "  {}", super::distribution_text(s));
             let _ = writeln!(
                 out,
                 "  {}: {} / {} / {}",

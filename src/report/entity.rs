@@ -301,28 +301,23 @@ fn summary_sheet(
     )?;
 
     let mut row = 3;
-    let mut kv = |g: &mut Grid, label: &str| -> Result<u32, XlsxError> {
-        g.text(row, 0, label, &f.label)?;
-        row += 1;
-        Ok(row - 1)
-    };
-    let r = kv(&mut g, t(lang, "主体", "Entity"))?;
+    let r = g.label(&mut row, t(lang, "主体", "Entity"), f)?;
     g.text(r, 1, &a.name, &f.text)?;
-    let r = kv(&mut g, t(lang, "层级", "Level"))?;
+    let r = g.label(&mut row, t(lang, "层级", "Level"), f)?;
     g.text(r, 1, &level_name(lang, a.level), &f.text)?;
-    let r = kv(&mut g, t(lang, "标准", "Standard"))?;
+    let r = g.label(&mut row, t(lang, "标准", "Standard"), f)?;
     g.text(r, 1, &a.standard.code, &f.text)?;
     g.text(r, 2, &a.standard.id, &f.text)?;
-    let r = kv(&mut g, t(lang, "版本", "Edition"))?;
+    let r = g.label(&mut row, t(lang, "版本", "Edition"), f)?;
     g.loose(r, 1, &a.standard.edition, &f.plain)?;
-    let r = kv(&mut g, t(lang, "暂定条目", "Provisional entries"))?;
+    let r = g.label(&mut row, t(lang, "暂定条目", "Provisional entries"), f)?;
     g.num(r, 1, a.standard.provisional_entries as f64, &f.int)?;
     let of = rust_xlsxwriter::Format::new()
         .set_num_format(t(lang, "\"共 \"0\" 项\"", "\"of \"0"))
         .set_border(rust_xlsxwriter::FormatBorder::Thin)
         .set_border_color(rust_xlsxwriter::Color::RGB(0xBFBFBF));
     g.num(r, 2, a.standard.entries as f64, &of)?;
-    let r = kv(&mut g, t(lang, "星级", "Stars"))?;
+    let r = g.label(&mut row, t(lang, "星级", "Stars"), f)?;
     let big = f.stars.clone().set_bold().set_font_size(14);
     g.num(r, 1, f64::from(a.stars), &big)?;
     g.loose(
@@ -331,24 +326,24 @@ fn summary_sheet(
         &format!("{} {}", star_glyphs(a.stars), a.stars_label),
         &f.plain.clone().set_font_size(14).set_font_color(0xC55A11),
     )?;
-    let r = kv(&mut g, t(lang, "子档", "Sub-tier"))?;
+    let r = g.label(&mut row, t(lang, "子档", "Sub-tier"), f)?;
     g.text(r, 1, a.tier.as_deref().unwrap_or("—"), &f.text)?;
-    let r = kv(&mut g, t(lang, "总分", "Total"))?;
+    let r = g.label(&mut row, t(lang, "总分", "Total"), f)?;
     g.num(r, 1, a.score, &f.num2.clone().set_bold().set_font_size(14))?;
     g.text(r, 2, "/ 100", &f.text)?;
-    let r = kv(&mut g, t(lang, "加权得分", "Weighted"))?;
+    let r = g.label(&mut row, t(lang, "加权得分", "Weighted"), f)?;
     g.num(r, 1, a.breakdown.weighted, &f.num2)?;
     let cap = f
         .general
         .clone()
         .set_num_format(t(lang, "\"上限 \"0.##", "\"cap \"0.##"));
-    let r = kv(&mut g, t(lang, "加分", "Bonus"))?;
+    let r = g.label(&mut row, t(lang, "加分", "Bonus"), f)?;
     g.num(r, 1, a.breakdown.bonus, &f.num2)?;
     g.num(r, 2, a.breakdown.bonus_cap, &cap)?;
-    let r = kv(&mut g, t(lang, "扣分", "Deductions"))?;
+    let r = g.label(&mut row, t(lang, "扣分", "Deductions"), f)?;
     g.num(r, 1, a.breakdown.deduction, &f.num2)?;
     g.num(r, 2, a.breakdown.deduction_cap, &cap)?;
-    let r = kv(&mut g, t(lang, "缺失或无效指标", "Missing or invalid"))?;
+    let r = g.label(&mut row, t(lang, "缺失或无效指标", "Missing or invalid"), f)?;
     g.num(r, 1, a.missing as f64, &f.int)?;
     g.loose(
         r,
@@ -361,19 +356,20 @@ fn summary_sheet(
         &f.plain,
     )?;
     let (e, w, i) = a.diagnostic_counts();
-    let r = kv(
-        &mut g,
+    let r = g.label(
+        &mut row,
         t(
             lang,
             "诊断 错误/警告/提示",
             "Diagnostics error/warning/info",
         ),
+        f,
     )?;
     g.num(r, 1, e as f64, &f.int)?;
     g.num(r, 2, w as f64, &f.int)?;
     g.num(r, 3, i as f64, &f.int)?;
     if let Some(s) = &a.stability {
-        let r = kv(&mut g, t(lang, "评级稳定性", "Rating stability"))?;
+        let r = g.label(&mut row, t(lang, "评级稳定性", "Rating stability"), f)?;
         g.num(r, 1, s.same_stars, &f.pct)?;
         g.loose(
             r,
@@ -396,11 +392,9 @@ fn summary_sheet(
 
     // Radar beside the facts: anchored right of column D.
     let chart_top = 3;
-    row = row.max(chart_top + 19) + 1;
+    row = row.max(chart_top + 19);
 
     // Dimension table (the radar's data).
-    g.loose(row, 0, t(lang, "维度得分", "Dimension scores"), &f.heading)?;
-    row += 1;
     let floors = next_floors(a, lang);
     let mut heads: Vec<String> = [
         t(lang, "代码", "Code"),
@@ -418,12 +412,9 @@ fn summary_sheet(
     for gap in &a.gaps {
         heads.push(gap.benchmark.clone());
     }
-    let head_row = row;
-    for (k, h) in heads.iter().enumerate() {
-        g.text(row, k as u16, h, &f.header)?;
-    }
-    g.ws.set_row_height(row, 30)?;
-    row += 1;
+    row = g.section(row, t(lang, "维度得分", "Dimension scores"), &heads, f)?;
+    let head_row = row - 1;
+    g.ws.set_row_height(head_row, 30)?;
     let first = row;
     let scored: Vec<_> = a
         .dimensions
@@ -522,9 +513,7 @@ fn summary_sheet(
     }
 
     // Why this rating, and what the next one needs.
-    row += 1;
-    g.loose(row, 0, t(lang, "评级依据", "Why this rating"), &f.heading)?;
-    row += 1;
+    row = g.heading(row, t(lang, "评级依据", "Why this rating"), f)?;
     // One condition a line: a printed page is narrow.
     let decided = &a.rating.decided_by;
     let head = match lang {
@@ -561,12 +550,9 @@ fn summary_sheet(
     // The largest gaps to the benchmarks.
     let top = top_gaps(a);
     if !top.is_empty() {
-        row += 1;
-        g.loose(row, 0, t(lang, "主要差距", "Top gaps"), &f.heading)?;
-        row += 1;
-        g.header(
+        row = g.section(
             row,
-            0,
+            t(lang, "主要差距", "Top gaps"),
             &[
                 t(lang, "对标", "Benchmark"),
                 t(lang, "代码", "Code"),
@@ -576,9 +562,8 @@ fn summary_sheet(
                 t(lang, "差距", "Gap"),
                 t(lang, "可得分", "Points at stake"),
             ],
-            &f.header,
+            f,
         )?;
-        row += 1;
         for (ga, i) in top.iter().take(5) {
             g.text(row, 0, &ga.benchmark, &f.text)?;
             g.text(row, 1, &i.code, &f.text)?;
@@ -592,10 +577,8 @@ fn summary_sheet(
     }
 
     // The next-star plan in short.
-    row += 1;
     let p = &a.next_star;
-    g.loose(row, 0, t(lang, "晋星路径", "Next-star plan"), &f.heading)?;
-    row += 1;
+    row = g.heading(row, t(lang, "晋星路径", "Next-star plan"), f)?;
     g.loose(row, 0, &plan_headline(lang, a), &f.plain)?;
     row += 1;
     if !p.steps.is_empty() {
@@ -929,12 +912,9 @@ fn gaps_sheet(
     }
 
     // Dimension gaps.
-    row += 1;
-    g.loose(row, 0, t(lang, "维度差距", "Dimension gaps"), &f.heading)?;
-    row += 1;
-    g.header(
+    row = g.section(
         row,
-        0,
+        t(lang, "维度差距", "Dimension gaps"),
         &[
             t(lang, "对标", "Benchmark"),
             t(lang, "代码", "Code"),
@@ -945,9 +925,8 @@ fn gaps_sheet(
             t(lang, "共有指标", "Shared"),
             t(lang, "计权指标", "Weighted"),
         ],
-        &f.header,
+        f,
     )?;
-    row += 1;
     for ga in &a.gaps {
         for d in &ga.dimensions {
             g.text(row, 0, &ga.benchmark, &f.text)?;
@@ -968,17 +947,9 @@ fn gaps_sheet(
         .flat_map(|ga| ga.not_compared.iter().map(move |n| (ga, n)))
         .collect();
     if !not.is_empty() {
-        row += 1;
-        g.loose(
+        row = g.section(
             row,
-            0,
             t(lang, "未比较的对标数据", "Benchmark figures not compared"),
-            &f.heading,
-        )?;
-        row += 1;
-        g.header(
-            row,
-            0,
             &[
                 t(lang, "对标", "Benchmark"),
                 t(lang, "代码", "Code"),
@@ -990,9 +961,8 @@ fn gaps_sheet(
                 t(lang, "年份", "Year"),
                 t(lang, "原因", "Why"),
             ],
-            &f.header,
+            f,
         )?;
-        row += 1;
         for (ga, n) in not {
             g.text(row, 0, &ga.benchmark, &f.text)?;
             g.text(row, 1, &n.indicator, &f.text)?;
@@ -1019,36 +989,31 @@ fn plan_sheet(
     g.loose(0, 0, t(lang, "晋星路径", "Next-star plan"), &f.title)?;
     g.loose(1, 0, &plan_headline(lang, a), &f.plain)?;
     let mut row = 3;
-    let kv = |g: &mut Grid, row: &mut u32, label: &str| -> Result<u32, XlsxError> {
-        g.text(*row, 0, label, &f.label)?;
-        *row += 1;
-        Ok(*row - 1)
-    };
     let status = match p.status {
         PlanStatus::Found => t(lang, "已找到（最少步数）", "found (fewest steps)"),
         PlanStatus::FoundCapped => t(lang, "已找到（可能非最少）", "found (may not be minimal)"),
         PlanStatus::Impossible => t(lang, "无法达到", "impossible"),
         PlanStatus::Top => t(lang, "已是最高星级", "at the top"),
     };
-    let r = kv(&mut g, &mut row, t(lang, "状态", "Status"))?;
+    let r = g.label(&mut row, t(lang, "状态", "Status"), f)?;
     g.text(r, 1, status, &f.text)?;
-    let r = kv(&mut g, &mut row, t(lang, "当前", "Now"))?;
+    let r = g.label(&mut row, t(lang, "当前", "Now"), f)?;
     g.num(r, 1, f64::from(a.stars), &f.stars)?;
     g.num(r, 2, a.score, &f.num2)?;
-    let r = kv(&mut g, &mut row, t(lang, "目标星级", "Target"))?;
+    let r = g.label(&mut row, t(lang, "目标星级", "Target"), f)?;
     g.opt(r, 1, p.target_stars.map(f64::from), &f.stars)?;
     g.text(r, 2, p.target_name.as_deref().unwrap_or(""), &f.text)?;
-    let r = kv(&mut g, &mut row, t(lang, "改进后", "Afterwards"))?;
+    let r = g.label(&mut row, t(lang, "改进后", "Afterwards"), f)?;
     g.opt(r, 1, p.stars_after.map(f64::from), &f.stars)?;
     g.opt(r, 2, p.total_after, &f.num2)?;
-    let r = kv(&mut g, &mut row, t(lang, "已复核", "Verified"))?;
+    let r = g.label(&mut row, t(lang, "已复核", "Verified"), f)?;
     g.text(r, 1, yes_no(lang, p.verified), &f.text)?;
-    let r = kv(&mut g, &mut row, t(lang, "星级步数", "Star steps"))?;
+    let r = g.label(&mut row, t(lang, "星级步数", "Star steps"), f)?;
     g.num(r, 1, f64::from(p.star_steps), &f.int)?;
-    let r = kv(
-        &mut g,
+    let r = g.label(
         &mut row,
         t(lang, "搜索组合数 / 上限", "Sets explored / cap"),
+        f,
     )?;
     g.num(r, 1, p.explored as f64, &f.int)?;
     g.num(r, 2, p.cap as f64, &f.int)?;
@@ -1058,20 +1023,12 @@ fn plan_sheet(
     }
 
     if let Some(next) = &a.rating.next {
-        row += 1;
-        g.loose(
+        row = g.section(
             row,
-            0,
             &match lang {
                 Lang::Zh => format!("{}★ 规则中尚未满足的条件", next.stars),
                 Lang::En => format!("Conditions of the {}★ rule that fail", next.stars),
             },
-            &f.heading,
-        )?;
-        row += 1;
-        g.header(
-            row,
-            0,
             &[
                 t(lang, "条件", "Condition"),
                 t(lang, "对象", "Subject"),
@@ -1079,9 +1036,8 @@ fn plan_sheet(
                 t(lang, "要求", "Required"),
                 t(lang, "说明", "Text"),
             ],
-            &f.header,
+            f,
         )?;
-        row += 1;
         for c in &next.failing {
             g.text(row, 0, c.kind, &f.text)?;
             g.text(row, 1, c.subject.as_deref().unwrap_or(""), &f.text)?;
@@ -1092,13 +1048,9 @@ fn plan_sheet(
         }
     }
 
-    row += 1;
-    g.loose(row, 0, t(lang, "步骤", "Steps"), &f.heading)?;
-    row += 1;
-    let head = row;
-    g.header(
+    row = g.section(
         row,
-        0,
+        t(lang, "步骤", "Steps"),
         &[
             "#",
             t(lang, "代码", "Code"),
@@ -1113,10 +1065,10 @@ fn plan_sheet(
             t(lang, "加分", "Points gained"),
             t(lang, "相对变化", "Relative change"),
         ],
-        &f.header,
+        f,
     )?;
+    let head = row - 1;
     page_setup(g.ws, Some((head, head)))?;
-    row += 1;
     for (k, s) in p.steps.iter().enumerate() {
         g.num(row, 0, (k + 1) as f64, &f.int)?;
         g.text(row, 1, &s.code, &f.text)?;
@@ -1313,12 +1265,7 @@ fn provenance_sheet(
             row += 1;
             g.text(row, 0, t(lang, "扰动次数 / 种子", "Draws / seed"), &f.label)?;
             g.num(row, 1, s.draws as f64, &f.int)?;
-            // Seeds beyond 2^53 do not survive a spreadsheet number.
-            if s.seed < (1 << 53) {
-                g.num(row, 2, s.seed as f64, &f.int)?;
-            } else {
-                g.text(row, 2, &s.seed.to_string(), &f.text)?;
-            }
+            g.seed(row, 2, s.seed, f)?;
             row += 1;
             g.text(row, 0, t(lang, "总分 5% / 95%", "Total 5% / 95%"), &f.label)?;
             g.num(row, 1, s.total_p5, &f.num2)?;

@@ -159,17 +159,54 @@ impl<'a> Grid<'a> {
     }
 
     /// A header row.
-    pub fn header(
+    pub fn header<S: AsRef<str>>(
         &mut self,
         row: u32,
         col: u16,
-        names: &[&str],
+        names: &[S],
         f: &Format,
     ) -> Result<(), XlsxError> {
         for (k, n) in names.iter().enumerate() {
-            self.text(row, col + k as u16, n, f)?;
+            self.text(row, col + k as u16, n.as_ref(), f)?;
         }
         Ok(())
+    }
+
+    /// A heading after the blank row `row`; returns the row below it.
+    pub fn heading(&mut self, row: u32, title: &str, f: &Formats) -> Result<u32, XlsxError> {
+        self.loose(row + 1, 0, title, &f.heading)?;
+        Ok(row + 2)
+    }
+
+    /// A table's start after the blank row `row`: its heading, then its
+    /// header row. Returns the row of the table's first line.
+    pub fn section<S: AsRef<str>>(
+        &mut self,
+        row: u32,
+        title: &str,
+        headers: &[S],
+        f: &Formats,
+    ) -> Result<u32, XlsxError> {
+        let row = self.heading(row, title, f)?;
+        self.header(row, 0, headers, &f.header)?;
+        Ok(row + 1)
+    }
+
+    /// A label in column A of `row`, moving `row` on; returns the labelled row.
+    pub fn label(&mut self, row: &mut u32, label: &str, f: &Formats) -> Result<u32, XlsxError> {
+        self.text(*row, 0, label, &f.label)?;
+        *row += 1;
+        Ok(*row - 1)
+    }
+
+    /// A seed as a number, or as text beyond 2^53 (where a spreadsheet
+    /// number would lose it).
+    pub fn seed(&mut self, row: u32, col: u16, seed: u64, f: &Formats) -> Result<(), XlsxError> {
+        if seed < (1 << 53) {
+            self.num(row, col, seed as f64, &f.int)
+        } else {
+            self.text(row, col, &seed.to_string(), &f.text)
+        }
     }
 
     /// Set every written column's width from its widest text (CJK counted

@@ -89,6 +89,16 @@ fn is_cohort(ga: &crate::benchmark::GapAnalysis) -> bool {
         .any(|i| matches!(i.origin, ValueOrigin::Cohort { .. }))
 }
 
+/// The heading of a group: level, standard code and id.
+fn group_title(lang: Lang, a: &Assessment) -> String {
+    format!(
+        "{} · {} ({})",
+        level_name(lang, a.level),
+        a.standard.code,
+        a.standard.id
+    )
+}
+
 fn has_cohort(r: &Report) -> bool {
     r.entities.iter().flat_map(|a| &a.gaps).any(is_cohort)
 }
@@ -149,17 +159,7 @@ fn ranking_sheet(
         .set_maximum_color(0x63BE7B);
     for group in groups(r) {
         let first = group[0].1;
-        g.loose(
-            row,
-            0,
-            &format!(
-                "{} · {} ({})",
-                level_name(lang, first.level),
-                first.standard.code,
-                first.standard.id
-            ),
-            &f.heading,
-        )?;
+        g.loose(row, 0, &group_title(lang, first), &f.heading)?;
         row += 1;
         let dims = &first.dimensions;
         let mut heads: Vec<String> = base.iter().map(|s| s.to_string()).collect();
@@ -360,15 +360,8 @@ fn stars_sheet(ws: &mut Worksheet, r: &Report, cx: &Context, f: &Formats) -> Res
     chart.set_width(560).set_height(320);
     g.ws.insert_chart_with_offset(head, heads.len() as u16 + 1, &chart, 10, 0)?;
 
-    let mut row = last + 2;
     let d = &r.summary.diagnostics;
-    g.loose(
-        row,
-        0,
-        t(lang, "诊断合计", "Diagnostics in all"),
-        &f.heading,
-    )?;
-    row += 1;
+    let mut row = g.heading(last + 1, t(lang, "诊断合计", "Diagnostics in all"), f)?;
     for (label, n) in [
         (t(lang, "错误", "Errors"), d.error),
         (t(lang, "警告", "Warnings"), d.warning),
@@ -378,10 +371,8 @@ fn stars_sheet(ws: &mut Worksheet, r: &Report, cx: &Context, f: &Formats) -> Res
         g.num(row, 2, n as f64, &f.int)?;
         row += 1;
     }
-    row += 1;
     let gate = &r.summary.gate;
-    g.loose(row, 0, t(lang, "门禁", "Gate"), &f.heading)?;
-    row += 1;
+    row = g.heading(row, t(lang, "门禁", "Gate"), f)?;
     g.text(row, 1, t(lang, "最低星级", "Minimum stars"), &f.label)?;
     g.opt(row, 2, gate.min_stars.map(f64::from), &f.stars)?;
     row += 1;
@@ -414,7 +405,7 @@ fn cohort_sheet(
         ),
         &f.note,
     )?;
-    let mut row = 3;
+    let mut row = 2;
     for group in groups(r) {
         let first = group[0].1;
         // (benchmark name) → code → (value, n), first seen.
@@ -432,18 +423,6 @@ fn cohort_sheet(
         if table.is_empty() {
             continue;
         }
-        g.loose(
-            row,
-            0,
-            &format!(
-                "{} · {} ({})",
-                level_name(lang, first.level),
-                first.standard.code,
-                first.standard.id
-            ),
-            &f.heading,
-        )?;
-        row += 1;
         let mut heads = vec![
             t(lang, "代码", "Code").to_string(),
             t(lang, "指标", "Indicator").to_string(),
@@ -453,10 +432,7 @@ fn cohort_sheet(
             heads.push(name.clone());
             heads.push(format!("{name} n"));
         }
-        for (k, h) in heads.iter().enumerate() {
-            g.text(row, k as u16, h, &f.header)?;
-        }
-        row += 1;
+        row = g.section(row, &group_title(lang, first), &heads, f)?;
         for ind in &first.indicators {
             if !table.values().any(|c| c.contains_key(&ind.code)) {
                 continue;
@@ -472,7 +448,6 @@ fn cohort_sheet(
             }
             row += 1;
         }
-        row += 1;
     }
     g.finish(6.0, 40.0, &[])
 }
@@ -499,32 +474,19 @@ fn provenance_sheet(
     write_time_and_benchmarks(&mut g, &mut row, cx, f)?;
     g.text(row, 0, t(lang, "扰动次数 / 种子", "Draws / seed"), &f.label)?;
     g.num(row, 1, cx.draws as f64, &f.int)?;
-    if cx.seed < (1 << 53) {
-        g.num(row, 2, cx.seed as f64, &f.int)?;
-    } else {
-        g.text(row, 2, &cx.seed.to_string(), &f.text)?;
-    }
-    row += 2;
-    g.loose(
-        row,
-        0,
+    g.seed(row, 2, cx.seed, f)?;
+    row = g.section(
+        row + 1,
         t(lang, "输入与标准", "Inputs and standards"),
-        &f.heading,
-    )?;
-    row += 1;
-    g.header(
-        row,
-        0,
         &[
             t(lang, "输入文件", "Input file"),
             t(lang, "输入 SHA-256", "Input SHA-256"),
             t(lang, "标准", "Standard"),
             t(lang, "标准 SHA-256", "Standard SHA-256"),
         ],
-        &f.header,
+        f,
     )?;
-    page_setup(g.ws, Some((row, row)))?;
-    row += 1;
+    page_setup(g.ws, Some((row - 1, row - 1)))?;
     let mut entities: Vec<&Assessment> = r.entities.iter().collect();
     entities.sort_by(|a, b| a.file.cmp(&b.file));
     for a in entities {

@@ -4,6 +4,7 @@
 //! The submission carries raw inputs only; the assessment computes indicator
 //! values from them (numerator ÷ denominator, count ÷ population …).
 
+pub mod fill;
 pub mod layout;
 pub mod open;
 pub mod reader;
