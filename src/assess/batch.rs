@@ -78,13 +78,9 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
     let mut bad = Vec::new();
     for a in args {
         if a.is_dir() {
-            let before = files.len();
-            if let Err(e) = walk(a, &mut files) {
-                bad.push(Unreadable {
-                    file: a.display().to_string(),
-                    message: format!("cannot read the folder: {e}"),
-                });
-            } else if files.len() == before {
+            let before = (files.len(), bad.len());
+            walk(a, &mut files, &mut bad);
+            if (files.len(), bad.len()) == before {
                 bad.push(Unreadable {
                     file: a.display().to_string(),
                     message: format!("no workbooks ({}) in this folder", EXTENSIONS.join(", ")),
@@ -103,22 +99,33 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
     // `a.xlsx` and `./a.xlsx` are one file.
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    bad.sort_by(|a, b| a.file.cmp(&b.file));
+    bad.dedup_by(|a, b| a.file == b.file);
     (files, bad)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
+/// A folder's workbooks, recursively; a folder that cannot be read is
+/// reported and its siblings are still searched.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            bad.push(Unreadable {
+                file: dir.display().to_string(),
+                message: format!("cannot read the folder: {e}"),
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
         let path = entry.path();
         // `file_type` does not follow symbolic links: a linked folder is skipped.
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            walk(&path, out)?;
-        } else if is_workbook(&path) && path.is_file() {
-            out.push(path);
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => walk(&path, out, bad),
+            Ok(_) if is_workbook(&path) && path.is_file() => out.push(path),
+            _ => {}
         }
     }
-    Ok(())
 }
 
 fn is_workbook(path: &Path) -> bool {

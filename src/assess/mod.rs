@@ -246,7 +246,7 @@ pub fn round2(x: f64) -> f64 {
 pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -> Assessment {
     let lang = options.lang;
     let model = score::Model::new(standard);
-    let inputs = score::compute_values(standard, submission, &options.levels, lang);
+    let inputs = score::compute_values(standard, submission, lang);
     let values: Vec<Option<f64>> = inputs.iter().map(|c| c.value).collect();
     let scored = model.score(&values, &model.weights);
     let rating = rating::rate(&model, &scored, lang);
@@ -333,8 +333,12 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
             hint: d.hint.get(lang).to_string(),
         })
         .collect();
-    // After `--deny/--warn/--allow`, as the listed diagnostics and the gate see them.
-    let errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    // The catalogue's severities: re-levelling decides the gate, not whether
+    // the data are complete.
+    let errors = submission
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
 
     let mut notes = options.notes.clone();
     let provisional = standard.provisional_count();

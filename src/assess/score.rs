@@ -223,14 +223,11 @@ pub struct Computed {
 }
 
 /// Compute every indicator's value from the submission's inputs, in the standard's order.
-/// An indicator named by a diagnostic at error severity (after `--deny/--warn/--allow`)
-/// counts as invalid, and so does a value that is not a finite number (an overflow).
-pub fn compute_values(
-    std: &Standard,
-    sub: &Submission,
-    levels: &crate::diag::Levels,
-    lang: Lang,
-) -> Vec<Computed> {
+/// An indicator named by an error-severity diagnostic counts as invalid, and so
+/// does a value that is not a finite number (an overflow). The severity is the
+/// catalogue's: `--deny/--warn/--allow` decide what is listed and what fails the
+/// gate, never how a value is read or scored.
+pub fn compute_values(std: &Standard, sub: &Submission, lang: Lang) -> Vec<Computed> {
     std.indicator
         .iter()
         .map(|ind| {
@@ -248,8 +245,7 @@ pub fn compute_values(
                 })
                 .unwrap_or_default();
             let flagged = sub.diagnostics.iter().any(|d| {
-                d.indicator.as_deref() == Some(&ind.code)
-                    && levels.severity(d.code, d.severity) == Some(Severity::Error)
+                d.severity == Severity::Error && d.indicator.as_deref() == Some(&ind.code)
             });
             let (value, computation, had_data) = match data {
                 Some(d) => value_of(ind, d, sub, lang),

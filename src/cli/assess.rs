@@ -101,7 +101,23 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
         ..Options::default()
     };
 
-    let (files, unreadable) = batch::collect_files(&args.paths);
+    let (mut files, unreadable) = batch::collect_files(&args.paths);
+    // Earlier reports in a scanned folder are not submissions.
+    if let Some(dir) = args
+        .report_dir
+        .as_ref()
+        .and_then(|d| std::fs::canonicalize(d).ok())
+    {
+        let named: Vec<PathBuf> = args
+            .paths
+            .iter()
+            .filter(|p| p.is_file())
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect();
+        files.retain(|f| {
+            std::fs::canonicalize(f).map_or(true, |c| !c.starts_with(&dir) || named.contains(&c))
+        });
+    }
     for u in &unreadable {
         eprintln!("{}: {}", u.file, u.message);
     }
@@ -129,8 +145,10 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
         );
     }
     let renderer = crate::render::for_format(args.format, args.ascii);
-    let mut out = std::io::stdout().lock();
-    write_out(&mut out, &renderer.begin(lang))?;
+    // Report targets are checked before anything is printed.
+    let mut reports = Reports::new(&args, &files)?;
+    let mut out = Out::new(reports.wants_any());
+    out.write(&renderer.begin(lang))?;
     let n_early = unreadable.len();
     let mut failed = unreadable;
     let wants_cohort = benchmarks
@@ -147,7 +165,7 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
     } else {
         (Cohorts::new(), None)
     };
-    let mut reports = Reports::new(&args, &files, sources(&benchmarks, &cohorts))?;
+    reports.cx.benchmarks = sources(&benchmarks, &cohorts);
     let keep_for_summary = reports.wants_summary();
     let report_cx = reports.wants_any().then(|| reports.cx.clone());
     // Everything per entity that can run on the worker threads: gaps, the
@@ -201,7 +219,7 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
         eprintln!("{}: {}", u.file, u.message);
     }
     let summary = emit.tally.finish(failed);
-    write_out(&mut out, &renderer.end(&summary, lang))?;
+    out.write(&renderer.end(&summary, lang))?;
     let exit = summary.gate.exit_code;
     reports.finish(&batch::Report {
         entities: emit.kept,
@@ -214,10 +232,43 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
     })
 }
 
-fn write_out(out: &mut impl Write, text: &str) -> anyhow::Result<()> {
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(())
+/// Standard output. When reports are being written, a reader that goes away
+/// (`| head`) stops the printing but not the run: the reports still get written.
+struct Out {
+    stdout: std::io::Stdout,
+    closed: bool,
+    keep_going: bool,
+}
+
+impl Out {
+    fn new(keep_going: bool) -> Self {
+        #[cfg(unix)]
+        if keep_going {
+            // SAFETY: setting a signal disposition; no handler runs our code.
+            unsafe {
+                libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+            }
+        }
+        Out {
+            stdout: std::io::stdout(),
+            closed: false,
+            keep_going,
+        }
+    }
+
+    fn write(&mut self, text: &str) -> anyhow::Result<()> {
+        if self.closed || text.is_empty() {
+            return Ok(());
+        }
+        let mut lock = self.stdout.lock();
+        match lock.write_all(text.as_bytes()).and_then(|()| lock.flush()) {
+            Err(e) if self.keep_going && e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            r => Ok(r?),
+        }
+    }
 }
 
 /// One entity, ready to go out.
@@ -243,16 +294,16 @@ impl Emitter {
         p: Prepared,
         renderer: &dyn crate::render::Renderer,
         reports: &mut Reports,
-        out: &mut impl Write,
+        out: &mut Out,
     ) -> anyhow::Result<()> {
         if let Some(bytes) = p.workbook {
             reports.commit(&p.a.file, bytes)?;
         }
         if !self.first {
-            write_out(out, renderer.separator())?;
+            out.write(renderer.separator())?;
         }
         self.first = false;
-        write_out(out, &p.text)?;
+        out.write(&p.text)?;
         self.tally.add(&p.a);
         if self.keep_for_summary {
             self.kept.push(p.a);
@@ -262,10 +313,10 @@ impl Emitter {
 }
 
 /// Drop what the batch summary does not read, once an entity is out
-/// (the summary's cohort sheet reads the cohort gaps, kept when asked).
+/// (the summary's cohort sheet reads the indicators and cohort gaps, kept when asked).
 fn slim(a: &mut core::Assessment, keep_gaps: bool) {
-    a.indicators = Vec::new();
     if !keep_gaps {
+        a.indicators = Vec::new();
         a.gaps = Vec::new();
     }
     a.next_star.steps = Vec::new();
@@ -282,41 +333,74 @@ fn no_level_note(lang: Lang, standard: &Standard) -> String {
     }
 }
 
-/// `--report FILE` / `--report-dir DIR`: written as entities come. Reports
-/// never replace an input file.
+/// `--report FILE` / `--report-dir DIR`: written as entities come, to
+/// targets worked out and checked before anything is assessed. Reports never
+/// replace a file the run reads (workbooks, benchmark files, the standard).
 struct Reports {
     file: Option<PathBuf>,
     dir: Option<PathBuf>,
-    inputs: Vec<PathBuf>,
-    used: std::collections::HashSet<String>,
+    /// Input file (as given) → its workbook in `--report-dir`.
+    names: std::collections::HashMap<String, PathBuf>,
     cx: crate::report::Context,
 }
 
 impl Reports {
-    fn new(
-        args: &AssessArgs,
-        files: &[PathBuf],
-        benchmarks: Vec<crate::report::BenchmarkSource>,
-    ) -> anyhow::Result<Self> {
+    fn new(args: &AssessArgs, files: &[PathBuf]) -> anyhow::Result<Self> {
         use anyhow::Context as _;
+        let inputs: Vec<PathBuf> = files
+            .iter()
+            .cloned()
+            .chain(args.benchmark.iter().map(PathBuf::from))
+            .chain(args.standard.iter().map(PathBuf::from))
+            .filter_map(|f| std::fs::canonicalize(f).ok())
+            .collect();
+        let check = |path: &std::path::Path| -> anyhow::Result<()> {
+            if let Ok(c) = std::fs::canonicalize(path)
+                && inputs.contains(&c)
+            {
+                anyhow::bail!(
+                    "{} is an input of this run; write the report elsewhere",
+                    path.display()
+                );
+            }
+            Ok(())
+        };
+        if let Some(path) = &args.report {
+            check(path)?;
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+        }
+        let mut names = std::collections::HashMap::new();
         if let Some(dir) = &args.report_dir {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
+            // Named after the inputs, in path order; `-2`, `-3` … where stems repeat.
+            let mut used = std::collections::HashSet::new();
+            for f in files {
+                let stem = f
+                    .file_stem()
+                    .map_or("entity".to_string(), |s| s.to_string_lossy().into_owned());
+                let mut name = format!("{stem}.xlsx");
+                let mut n = 2;
+                while name == "summary.xlsx" || !used.insert(name.clone()) {
+                    name = format!("{stem}-{n}.xlsx");
+                    n += 1;
+                }
+                let path = dir.join(name);
+                check(&path)?;
+                names.insert(f.display().to_string(), path);
+            }
+            check(&dir.join("summary.xlsx"))?;
         }
         Ok(Reports {
             file: args.report.clone(),
             dir: args.report_dir.clone(),
-            // Every file the run reads: the workbooks, and benchmark files or workbooks.
-            inputs: files
-                .iter()
-                .cloned()
-                .chain(args.benchmark.iter().map(PathBuf::from))
-                .filter_map(|f| std::fs::canonicalize(f).ok())
-                .collect(),
-            used: std::collections::HashSet::new(),
+            names,
             cx: crate::report::Context {
                 lang: args.lang.resolve(),
-                benchmarks,
+                benchmarks: Vec::new(),
                 seed: args.seed,
                 draws: args.draws,
             },
@@ -327,43 +411,26 @@ impl Reports {
         self.dir.is_some()
     }
 
+    fn wants_any(&self) -> bool {
+        self.file.is_some() || self.dir.is_some()
+    }
+
     fn write(&self, path: &std::path::Path, bytes: Vec<u8>) -> anyhow::Result<()> {
         use anyhow::Context as _;
-        if let Ok(c) = std::fs::canonicalize(path)
-            && self.inputs.contains(&c)
-        {
-            anyhow::bail!(
-                "{} is an input of this run; write the report elsewhere",
-                path.display()
-            );
-        }
         std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("wrote {}", path.display());
         Ok(())
     }
 
-    fn wants_any(&self) -> bool {
-        self.file.is_some() || self.dir.is_some()
-    }
-
-    /// Write an entity's workbook: to `--report`, or named after its input in `--report-dir`.
+    /// Write an entity's workbook: to `--report`, or its name in `--report-dir`.
     fn commit(&mut self, input: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
         if let Some(path) = &self.file {
             return self.write(path, bytes);
         }
-        let Some(dir) = self.dir.clone() else {
-            return Ok(());
-        };
-        let stem = std::path::Path::new(input)
-            .file_stem()
-            .map_or("entity".to_string(), |s| s.to_string_lossy().into_owned());
-        let mut name = format!("{stem}.xlsx");
-        let mut n = 2;
-        while name == "summary.xlsx" || !self.used.insert(name.clone()) {
-            name = format!("{stem}-{n}.xlsx");
-            n += 1;
+        match self.names.get(input) {
+            Some(path) => self.write(path, bytes),
+            None => Ok(()),
         }
-        self.write(&dir.join(name), bytes)
     }
 
     fn finish(&self, report: &batch::Report) -> anyhow::Result<()> {

@@ -218,10 +218,10 @@ fn an_overflowing_value_is_invalid_not_ok() {
     assert!(!a.complete);
 }
 
-/// `--allow CODE` drops a diagnostic everywhere: the indicator it named is used
-/// and the rating no longer stands on incomplete data; `--deny` does the reverse.
+/// `--deny/--warn/--allow` decide what is listed and what fails the gate; they
+/// never change how a value is read or scored.
 #[test]
-fn relevelling_applies_to_scoring_as_well_as_the_gate() {
+fn relevelling_changes_the_gate_not_the_scoring() {
     use citystar::assess::Status;
     let mut s = example();
     s.diagnostics.push(Diagnostic {
@@ -247,14 +247,16 @@ fn relevelling_applies_to_scoring_as_well_as_the_gate() {
     let strict = run(Levels::default(), &s);
     assert_eq!(strict.indicators[0].status, Status::Invalid);
     assert!(!strict.complete);
+    // Allowed: no longer listed, but the value is still unusable and the data incomplete.
     let allowed = run(
         Levels::new(&[], &[], &["numerator-exceeds-denominator".into()]).unwrap(),
         &s,
     );
-    assert_eq!(allowed.indicators[0].status, Status::Ok);
-    assert!(allowed.complete);
     assert!(allowed.diagnostics.is_empty());
-    // A warning denied to an error makes its indicator invalid too.
+    assert_eq!(allowed.indicators[0].status, Status::Invalid);
+    assert_eq!(allowed.score, strict.score);
+    assert!(!allowed.complete);
+    // A warning denied to an error fails the gate; the indicator is scored as before.
     let mut w = example();
     w.diagnostics.push(Diagnostic {
         code: "evidence-missing",
@@ -265,10 +267,19 @@ fn relevelling_applies_to_scoring_as_well_as_the_gate() {
         message: Text::new("", ""),
         hint: Text::new("", ""),
     });
-    assert_eq!(run(Levels::default(), &w).indicators[0].status, Status::Ok);
+    let plain = run(Levels::default(), &w);
     let denied = run(
         Levels::new(&["evidence-missing".into()], &[], &[]).unwrap(),
         &w,
     );
-    assert_eq!(denied.indicators[0].status, Status::Invalid);
+    assert_eq!(denied.indicators[0].status, Status::Ok);
+    assert_eq!(denied.score, plain.score);
+    assert_eq!(denied.diagnostics[0].severity, Severity::Error);
+    assert_eq!(
+        report(vec![Ok(denied)], Vec::new(), None)
+            .summary
+            .gate
+            .exit_code,
+        1
+    );
 }

@@ -118,3 +118,144 @@ fn a_report_never_overwrites_an_input() {
         .stderr(predicate::str::contains("write the report elsewhere"));
     assert_eq!(std::fs::read(&peer).unwrap(), before);
 }
+
+/// Reports written into a folder that is also searched are not assessed the next time.
+#[test]
+fn a_report_folder_inside_the_batch_is_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    for f in ["city-a.xlsx", "city-b.xlsx"] {
+        std::fs::copy(format!("sample-submissions/{f}"), sub.join(f)).unwrap();
+    }
+    for _ in 0..2 {
+        let out = citystar()
+            .args(["assess", "--format", "json", "--draws", "0"])
+            .arg(&sub)
+            .arg("--report-dir")
+            .arg(sub.join("reports"))
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(entities(&out).len(), 2);
+    }
+    assert!(sub.join("reports/summary.xlsx").exists());
+}
+
+/// A report target that would replace an input stops the run before anything is printed.
+#[test]
+fn a_bad_report_target_stops_before_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let std_file = dir.path().join("my-standard.toml");
+    std::fs::write(
+        &std_file,
+        std::fs::read("standards/db37-3890-city.toml").unwrap(),
+    )
+    .unwrap();
+    citystar()
+        .args([
+            "assess",
+            "sample-submissions/city-a.xlsx",
+            "--format",
+            "json",
+            "--standard",
+        ])
+        .arg(&std_file)
+        .arg("--report")
+        .arg(&std_file)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("is an input of this run"));
+    // An input inside the report folder would be replaced by its own report.
+    let a = dir.path().join("city-a.xlsx");
+    std::fs::copy("sample-submissions/city-a.xlsx", &a).unwrap();
+    citystar()
+        .args(["assess", "--format", "json", "--draws", "0"])
+        .arg(&a)
+        .arg("--report-dir")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty());
+    // --report makes the folder it writes into.
+    citystar()
+        .args([
+            "assess",
+            "sample-submissions/city-a.xlsx",
+            "--draws",
+            "0",
+            "--report",
+        ])
+        .arg(dir.path().join("new/nested/a.xlsx"))
+        .assert()
+        .success();
+    assert!(dir.path().join("new/nested/a.xlsx").exists());
+}
+
+/// When stdout's reader goes away, the reports are still written in full.
+#[cfg(unix)]
+#[test]
+fn reports_are_finished_when_stdout_closes_early() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("citystar");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' assess sample-submissions --draws 0 --report-dir '{}' | head -c 1 >/dev/null",
+            bin.display(),
+            dir.path().display()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for f in [
+        "city-a.xlsx",
+        "city-b.xlsx",
+        "county-a.xlsx",
+        "community-a.xlsx",
+        "summary.xlsx",
+    ] {
+        assert!(dir.path().join(f).exists(), "{f} missing");
+    }
+}
+
+/// The summary workbook's cohort sheet lists every indicator of each standard.
+#[test]
+fn the_summary_cohort_sheet_has_its_rows() {
+    use calamine::{Reader, open_workbook_auto};
+    let dir = tempfile::tempdir().unwrap();
+    citystar()
+        .args([
+            "assess",
+            "sample-submissions",
+            "--draws",
+            "0",
+            "--benchmark",
+            "cohort",
+            "--lang",
+            "en",
+            "--report-dir",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let mut wb = open_workbook_auto(dir.path().join("summary.xlsx")).unwrap();
+    let name = wb
+        .sheet_names()
+        .into_iter()
+        .find(|n| n.to_lowercase().contains("cohort"))
+        .expect("a cohort sheet");
+    let range = wb.worksheet_range(&name).unwrap();
+    let codes = range
+        .rows()
+        .filter(|r| r.first().is_some_and(|c| c.to_string() == "JJ-02"))
+        .count();
+    // JJ-02 is in the city and the county standards.
+    assert_eq!(codes, 2, "cohort sheet rows");
+}
