@@ -228,7 +228,7 @@ fn reports_are_finished_when_stdout_closes_early() {
 /// The summary workbook's cohort sheet lists every indicator of each standard.
 #[test]
 fn the_summary_cohort_sheet_has_its_rows() {
-    use calamine::{Reader, open_workbook_auto};
+    use calamine::{DataType, Reader, open_workbook_auto};
     let dir = tempfile::tempdir().unwrap();
     citystar()
         .args([
