@@ -452,7 +452,20 @@ fn summary_sheet(
             "Dimension scores vs next star",
         ));
         chart.legend().set_position(ChartLegendPosition::Bottom);
-        chart.y_axis().set_min(0).set_max(100).set_major_unit(20);
+        // Few, small value labels: they sit at the centre where the axes meet.
+        chart
+            .y_axis()
+            .set_min(0)
+            .set_max(100)
+            .set_major_unit(25)
+            .set_font(
+                rust_xlsxwriter::ChartFont::new()
+                    .set_size(7)
+                    .set_color(0x808080),
+            );
+        chart
+            .x_axis()
+            .set_font(rust_xlsxwriter::ChartFont::new().set_size(9));
         let series_cols: Vec<u16> = (3..heads.len() as u16).filter(|&c| c != 4).collect();
         for (k, col) in series_cols.into_iter().enumerate() {
             let s = chart.add_series();
