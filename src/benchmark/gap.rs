@@ -125,6 +125,7 @@ pub fn analyse(
                 code,
                 bv,
                 format!("no indicator {code} in standard {}", standard.id()),
+                format!("标准 {} 中没有指标 {code}", standard.id()),
             )),
             Some(ind) if ind.unit != bv.unit => not_compared.push(not_compared_value(
                 code,
@@ -133,6 +134,7 @@ pub fn analyse(
                     "unit \"{}\" differs from the indicator's unit \"{}\"",
                     bv.unit, ind.unit
                 ),
+                format!("单位“{}”与指标单位“{}”不同", bv.unit, ind.unit),
             )),
             Some(_) => {
                 usable.insert(code.as_str(), bv);
@@ -239,7 +241,7 @@ pub fn analyse(
     }
 }
 
-fn not_compared_value(code: &str, bv: &BenchmarkValue, why: String) -> NotCompared {
+fn not_compared_value(code: &str, bv: &BenchmarkValue, why: String, why_zh: String) -> NotCompared {
     let (metric_zh, metric_en, year, entity, source) = match &bv.origin {
         ValueOrigin::Figure {
             metric_zh,
@@ -271,6 +273,7 @@ fn not_compared_value(code: &str, bv: &BenchmarkValue, why: String) -> NotCompar
         entity,
         source,
         why,
+        why_zh: Some(why_zh),
     }
 }
 

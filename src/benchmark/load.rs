@@ -233,6 +233,7 @@ fn read_figure(
     let date = f.opt(cx, "date", as_text);
     let entity = f.opt(cx, "entity", as_text);
     let definition = f.req(cx, "definition", as_text);
+    let definition_zh = f.opt(cx, "definition_zh", as_text);
     let source = f.req(cx, "source", as_texts);
     let derived_span = span_of(&f, "derived");
     let derived = f.opt(cx, "derived", as_bool).unwrap_or(false);
@@ -241,6 +242,8 @@ fn read_figure(
     let comparable_span = span_of(&f, "comparable");
     let comparable = f.opt(cx, "comparable", as_bool);
     let why = f.opt(cx, "why", as_text);
+    let why_zh_span = span_of(&f, "why_zh");
+    let why_zh = f.opt(cx, "why_zh", as_text);
     f.finish(cx);
 
     // Cross-field rules.
@@ -287,6 +290,13 @@ fn read_figure(
             "a figure with `comparable = false` says `why` (how its definition differs)".into(),
         );
     }
+    if why_zh.is_some() && why.is_none() {
+        cx.push_span(
+            "missing-why",
+            why_zh_span,
+            "`why_zh` translates `why`; give the English `why` too".into(),
+        );
+    }
     if let (Some(cat), Some(code)) = (catalog, &indicator) {
         match cat.unit(code) {
             None => cx.push_span(
@@ -323,10 +333,12 @@ fn read_figure(
         date,
         entity,
         definition: definition?,
+        definition_zh,
         source: source?,
         derived,
         inputs: inputs.unwrap_or_default(),
         comparable,
         why,
+        why_zh,
     })
 }

@@ -107,7 +107,12 @@ pub struct Figure {
     /// Whose figure it is when not the benchmark's own area (e.g. 杭州市).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
+    /// What the figure measures, in English.
     pub definition: String,
+    /// The same note in Chinese; every shipped figure has it, a user's file
+    /// may leave it out (the English is shown instead).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub definition_zh: Option<String>,
     /// Source addresses.
     pub source: Vec<String>,
     pub derived: bool,
@@ -116,12 +121,30 @@ pub struct Figure {
     pub inputs: Vec<String>,
     /// The published measure matches the indicator's definition.
     pub comparable: bool,
-    /// Why not comparable.
+    /// Why not comparable, in English.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
+    /// The same reason in Chinese (optional in a user's file, like `definition_zh`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why_zh: Option<String>,
 }
 
 impl Figure {
+    /// The definition note in `lang`; Chinese falls back to the English
+    /// when the file gives no `definition_zh`.
+    pub fn definition(&self, lang: crate::Lang) -> &str {
+        lang.pick(
+            self.definition_zh.as_deref().unwrap_or(&self.definition),
+            &self.definition,
+        )
+    }
+
+    /// Why the figure is not compared, in `lang`, with the same fallback.
+    pub fn why(&self, lang: crate::Lang) -> Option<&str> {
+        let en = self.why.as_deref()?;
+        Some(lang.pick(self.why_zh.as_deref().unwrap_or(en), en))
+    }
+
     /// `2020-07`, or the year when no finer date was published.
     pub fn when(&self) -> String {
         self.date.clone().unwrap_or_else(|| self.year.to_string())
@@ -282,7 +305,18 @@ pub struct NotCompared {
     pub entity: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub source: Vec<String>,
+    /// Why, in English.
     pub why: String,
+    /// Why, in Chinese; absent when a user's file gives no `why_zh`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why_zh: Option<String>,
+}
+
+impl NotCompared {
+    /// The reason in `lang`; Chinese falls back to the English.
+    pub fn why(&self, lang: crate::Lang) -> &str {
+        lang.pick(self.why_zh.as_deref().unwrap_or(&self.why), &self.why)
+    }
 }
 
 /// What a gap analysis compares against: one value per indicator code.
@@ -317,6 +351,7 @@ impl Benchmark {
                     entity: f.entity.clone(),
                     source: f.source.clone(),
                     why: f.why.clone().unwrap_or_default(),
+                    why_zh: f.why_zh.clone(),
                 });
                 continue;
             }

@@ -222,7 +222,7 @@ fn show(file: &BenchmarkFile, format: Format, lang: Lang) -> anyhow::Result<()> 
 }
 
 fn figure_row(i: usize, f: &Figure, file: &BenchmarkFile, lang: Lang) -> Vec<String> {
-    let mut definition = f.definition.clone();
+    let mut definition = f.definition(lang).to_string();
     if f.derived {
         definition = format!(
             "[{}] {definition} {}: {}",
@@ -236,7 +236,7 @@ fn figure_row(i: usize, f: &Figure, file: &BenchmarkFile, lang: Lang) -> Vec<Str
         (Some(_), false) => format!(
             "{}{}",
             lang.pick("否：", "no: "),
-            f.why.as_deref().unwrap_or_default()
+            f.why(lang).unwrap_or_default()
         ),
         (None, _) => lang
             .pick(

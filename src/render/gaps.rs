@@ -146,13 +146,19 @@ pub fn dimensions_line(g: &GapAnalysis, lang: Lang) -> Option<String> {
     })
 }
 
-/// The figures that name an indicator but are not compared, one line.
+/// The figures that name an indicator but are not compared, with why, one line.
 pub fn not_compared_line(g: &GapAnalysis, lang: Lang) -> Option<String> {
     (!g.not_compared.is_empty()).then(|| {
         let codes: Vec<String> = g
             .not_compared
             .iter()
-            .map(|n| format!("{} {}", n.indicator, lang.pick(&n.metric_zh, &n.metric_en)))
+            .map(|n| {
+                let metric = lang.pick(&n.metric_zh, &n.metric_en);
+                match lang {
+                    Lang::Zh => format!("{} {metric}（{}）", n.indicator, n.why(lang)),
+                    Lang::En => format!("{} {metric} ({})", n.indicator, n.why(lang)),
+                }
+            })
             .collect();
         format!(
             "{} ({}): {}",

@@ -2,9 +2,11 @@
 //! and the `benchmarks` commands.
 
 use assert_cmd::Command;
+use citystar::Lang;
 use citystar::benchmark::{
     self, Benchmark, Bound, Catalog, CohortStatistic, ValueOrigin, analyse, embedded,
 };
+use citystar::render::gaps::not_compared_line;
 use citystar::standard::{self, Standard};
 use indexmap::IndexMap;
 
@@ -217,6 +219,33 @@ fn gap_analysis_matches_the_hand_computation() {
     assert_eq!(json["indicators"][3]["own"], serde_json::Value::Null);
     assert_eq!(json["dimensions"][0]["shared"], 2);
     assert_eq!(json["not_compared"][0]["why"], "实现率 is not 实际网办比例");
+
+    // The peer file gives no `why_zh`: Chinese output falls back to the
+    // English. A reason the analysis finds itself comes in both languages.
+    assert_eq!(g.not_compared[0].why_zh, None);
+    assert_eq!(
+        g.not_compared[0].why(Lang::Zh),
+        "实现率 is not 实际网办比例"
+    );
+    assert_eq!(
+        g.not_compared[1].why(Lang::Zh),
+        "标准 gap-city 中没有指标 JJ-01"
+    );
+    assert_eq!(json["not_compared"][0].get("why_zh"), None);
+    assert_eq!(
+        json["not_compared"][1]["why_zh"],
+        "标准 gap-city 中没有指标 JJ-01"
+    );
+    let zh = not_compared_line(&g, Lang::Zh).unwrap();
+    assert!(
+        zh.contains("JJ-01 数字经济核心产业增加值占GDP比重（标准 gap-city 中没有指标 JJ-01）"),
+        "{zh}"
+    );
+    let en = not_compared_line(&g, Lang::En).unwrap();
+    assert!(
+        en.contains("(no indicator JJ-01 in standard gap-city)"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -314,6 +343,14 @@ fn shipped_figures_have_a_source_address_and_a_year() {
                 );
             }
             assert!(!g.definition.is_empty(), "{at}");
+            // Both languages: every note and reason has its Chinese.
+            let zh = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            let def_zh = g.definition_zh.as_deref().unwrap_or_default();
+            assert!(zh(def_zh), "{at}: definition_zh {def_zh:?}");
+            assert_eq!(g.why.is_some(), g.why_zh.is_some(), "{at}: why_zh");
+            if let Some(w) = &g.why_zh {
+                assert!(zh(w), "{at}: why_zh {w:?}");
+            }
             if g.derived {
                 assert!(!g.inputs.is_empty(), "{at}");
             }
@@ -430,6 +467,86 @@ fn a_broken_benchmark_file_reports_every_problem_at_its_line() {
     assert!(text.contains("unit \"个\" differs from JC-01's unit \"个/万人\""));
 }
 
+const BILINGUAL: &str = r#"format = 1
+
+[benchmark]
+name = "two"
+kind = "city"
+name_zh = "双语"
+name_en = "Two"
+
+[[figure]]
+indicator = "ZF-01"
+metric_zh = "x"
+metric_en = "x"
+value = 1
+unit = "%"
+year = 2020
+definition = "d"
+definition_zh = "定义"
+source = "https://example.org"
+comparable = false
+why = "w"
+why_zh = "原因"
+
+[[figure]]
+indicator = "ZF-02"
+metric_zh = "y"
+metric_en = "y"
+value = 2
+unit = "%"
+year = 2020
+definition = "only English"
+source = "https://example.org"
+comparable = false
+why = "English reason"
+"#;
+
+#[test]
+fn chinese_notes_are_read_and_optional_in_a_users_file() {
+    let f = benchmark::load_str(BILINGUAL, "two.toml", Some(&Catalog::reference())).unwrap();
+    let (a, b) = (&f.figures[0], &f.figures[1]);
+    assert_eq!(
+        (a.definition(Lang::Zh), a.definition(Lang::En)),
+        ("定义", "d")
+    );
+    assert_eq!(
+        (a.why(Lang::Zh), a.why(Lang::En)),
+        (Some("原因"), Some("w"))
+    );
+    // Without the Chinese, the English is shown.
+    assert_eq!(b.definition(Lang::Zh), "only English");
+    assert_eq!(b.why(Lang::Zh), Some("English reason"));
+    let nc = Benchmark::from_file(&f).not_compared;
+    assert_eq!(
+        (nc[0].why(Lang::Zh), nc[1].why(Lang::Zh)),
+        ("原因", "English reason")
+    );
+    let json = serde_json::to_value(&f).unwrap();
+    assert_eq!(json["figures"][0]["definition_zh"], "定义");
+    assert_eq!(json["figures"][0]["why_zh"], "原因");
+    assert_eq!(json["figures"][1].get("definition_zh"), None);
+
+    // `why_zh` needs the English `why`; blank Chinese is empty; other keys
+    // are still unknown.
+    let text = BILINGUAL.replace("why = \"w\"\n", "").replace(
+        "definition = \"only English\"",
+        "definition = \"e\"\ndefinition_zh = \" \"\nwhy_en = \"x\"",
+    );
+    let e = benchmark::load_str(&text, "two.toml", None).unwrap_err();
+    let got: Vec<_> = e.problems.iter().map(|p| (p.line, p.code)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (19, "missing-why"),
+            (20, "missing-why"),
+            (30, "empty-value"),
+            (31, "unknown-key"),
+        ],
+        "{e}"
+    );
+}
+
 #[test]
 fn toml_syntax_errors_are_problems_too() {
     let e = benchmark::load_str("format = 1\n[benchmark\n", "bad.toml", None).unwrap_err();
@@ -476,6 +593,13 @@ fn cli_show_in_chinese_and_english() {
     assert!(zh.contains("否：网上办事实现率"));
     assert!(zh.contains("https://www.hangzhou.gov.cn/art/2020/7/13/art_1229635971_59057341.html"));
     assert!(zh.contains("[推算]"));
+    // The notes and reasons are in Chinese too.
+    assert!(zh.contains("说明: 杭州市数据，统计范围为3373个事项。"));
+    assert!(zh.contains("否：网上办事实现率不等同于网上可办率"));
+    assert!(!zh.contains("Hangzhou, over") && !zh.contains("is not 网上可办率"));
+    let en_zj = stdout(citystar().args(["benchmarks", "show", "zhejiang", "--lang", "en"]));
+    assert!(en_zj.contains("definition: Hangzhou, over 3,373 items."));
+    assert!(!en_zj.contains("杭州市数据"));
     let en = stdout(citystar().args(["benchmarks", "show", "shandong", "--lang", "en"]));
     assert!(en.contains("value: >90 %  (early 2023, Shandong)"));
     assert!(en.contains("compared: yes, with ZF-01"));
