@@ -983,7 +983,7 @@ fn gaps_sheet(
             g.text(row, 4, &n.unit, &f.text)?;
             g.num(row, 6, n.value, bound_format(f, n.bound))?;
             g.opt(row, 7, n.year.map(f64::from), &f.int)?;
-            g.text(row, 8, &n.why, &f.text)?;
+            g.text(row, 8, n.why(lang), &f.text)?;
             row += 1;
         }
     }
