@@ -172,19 +172,20 @@ fn read_file(
         None => top.missing(cx, "figure"),
     }
     top.finish(cx);
-    let (name, kind, name_zh, name_en, note) = head?;
+    let (name, kind, name_zh, name_en, (note, note_zh)) = head?;
     Some(BenchmarkFile {
         name,
         kind,
         name_zh,
         name_en,
         note,
+        note_zh,
         origin: origin.to_string(),
         figures: figures?,
     })
 }
 
-type Head = (String, PlaceKind, String, String, String);
+type Head = (String, PlaceKind, String, String, (String, String));
 
 fn read_head(cx: &mut Cx, v: &mut Value<'_>) -> Option<Head> {
     let mut f = Fields::new(cx, v, "[benchmark]")?;
@@ -207,8 +208,9 @@ fn read_head(cx: &mut Cx, v: &mut Value<'_>) -> Option<Head> {
     let name_zh = f.req(cx, "name_zh", as_text);
     let name_en = f.req(cx, "name_en", as_text);
     let note = f.opt(cx, "note", as_str).unwrap_or_default();
+    let note_zh = f.opt(cx, "note_zh", as_str).unwrap_or_default();
     f.finish(cx);
-    Some((name?, kind?, name_zh?, name_en?, note))
+    Some((name?, kind?, name_zh?, name_en?, (note, note_zh)))
 }
 
 fn read_figure(

@@ -170,12 +170,24 @@ pub struct BenchmarkFile {
     pub name_en: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The note in Chinese (falls back to the English).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note_zh: String,
     /// `embedded:zhejiang.toml` or the path it was read from.
     pub origin: String,
     pub figures: Vec<Figure>,
 }
 
 impl BenchmarkFile {
+    /// The file's note in `lang`.
+    pub fn note(&self, lang: crate::Lang) -> &str {
+        if lang == crate::Lang::Zh && !self.note_zh.is_empty() {
+            &self.note_zh
+        } else {
+            &self.note
+        }
+    }
+
     pub fn display_name(&self, lang: crate::Lang) -> &str {
         lang.pick(&self.name_zh, &self.name_en)
     }

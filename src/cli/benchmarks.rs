@@ -179,7 +179,7 @@ fn show(file: &BenchmarkFile, format: Format, lang: Lang) -> anyhow::Result<()> 
         println!("{title}");
     }
     if !file.note.is_empty() {
-        println!("{}", file.note);
+        println!("{}", file.note(lang));
     }
     if format == Format::Markdown {
         println!();

@@ -656,3 +656,17 @@ fn cli_show_problems_and_unknown_names_exit_2() {
         .code(2)
         .stderr(predicates::str::contains("zhejiang, shanghai"));
 }
+
+#[test]
+fn every_shipped_file_note_has_its_chinese() {
+    for f in citystar::benchmark::embedded::all(None).unwrap() {
+        if !f.note.is_empty() {
+            assert!(
+                !f.note_zh.is_empty(),
+                "{} has a note without note_zh",
+                f.name
+            );
+            assert_eq!(f.note(citystar::Lang::Zh), f.note_zh);
+        }
+    }
+}
