@@ -987,6 +987,9 @@ fn gaps_sheet(
             row += 1;
         }
     }
+    // Long reasons and source addresses run past their columns on screen; the
+    // printed page stops at the table's last column so it keeps a readable size.
+    g.ws.set_print_area(0, 0, row.max(1), 13)?;
     g.finish(6.0, 40.0, &[(8, 45.0), (13, 45.0)])
 }
 
