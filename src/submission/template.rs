@@ -48,44 +48,42 @@ pub fn write(standard: &Standard, lang: Lang, fill: Option<&Fill>) -> Result<Vec
         lang.pick("填报表", "submission workbook")
     ));
 
-    let header = Format::new()
-        .set_bold()
-        .set_background_color("#DDEBF7")
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap()
-        .set_align(FormatAlign::VerticalCenter);
-    let label = Format::new()
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap()
-        .set_align(FormatAlign::VerticalCenter);
-    let open = Format::new()
-        .set_unlocked()
-        .set_border(FormatBorder::Thin)
-        .set_background_color("#FFF9E5");
-
+    let styles = Styles::new();
     readme(wb.add_worksheet(), standard, lang)?;
-    info_sheet(
-        wb.add_worksheet(),
-        standard,
-        lang,
-        fill,
-        &header,
-        &label,
-        &open,
-    )?;
-    data_sheet(
-        wb.add_worksheet(),
-        standard,
-        lang,
-        fill,
-        &header,
-        &label,
-        &open,
-    )?;
+    info_sheet(wb.add_worksheet(), standard, lang, fill, &styles)?;
+    data_sheet(wb.add_worksheet(), standard, lang, fill, &styles)?;
     for ws in wb.worksheets_mut() {
         crate::xlsx::print_setup(ws, 1)?;
     }
     wb.save_to_buffer()
+}
+
+/// The cell formats of the input sheets: header row, locked labels, open input cells.
+struct Styles {
+    header: Format,
+    label: Format,
+    open: Format,
+}
+
+impl Styles {
+    fn new() -> Self {
+        Styles {
+            header: Format::new()
+                .set_bold()
+                .set_background_color("#DDEBF7")
+                .set_border(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter),
+            label: Format::new()
+                .set_border(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter),
+            open: Format::new()
+                .set_unlocked()
+                .set_border(FormatBorder::Thin)
+                .set_background_color("#FFF9E5"),
+        }
+    }
 }
 
 fn readme(ws: &mut Worksheet, standard: &Standard, lang: Lang) -> Result<(), XlsxError> {
@@ -129,16 +127,18 @@ fn readme(ws: &mut Worksheet, standard: &Standard, lang: Lang) -> Result<(), Xls
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 fn info_sheet(
     ws: &mut Worksheet,
     standard: &Standard,
     lang: Lang,
     fill: Option<&Fill>,
-    header: &Format,
-    label: &Format,
-    open: &Format,
+    styles: &Styles,
 ) -> Result<(), XlsxError> {
+    let Styles {
+        header,
+        label,
+        open,
+    } = styles;
     ws.set_name(SHEET_INFO)?;
     for (c, (zh, en)) in INFO_HEADERS.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, lang.pick(zh, en), header)?;
@@ -241,16 +241,18 @@ fn info_sheet(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 fn data_sheet(
     ws: &mut Worksheet,
     standard: &Standard,
     lang: Lang,
     fill: Option<&Fill>,
-    header: &Format,
-    label: &Format,
-    open: &Format,
+    styles: &Styles,
 ) -> Result<(), XlsxError> {
+    let Styles {
+        header,
+        label,
+        open,
+    } = styles;
     ws.set_name(SHEET_DATA)?;
     let mut widths = [0usize; 8];
     for (c, col) in Column::ALL.iter().enumerate() {
