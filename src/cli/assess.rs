@@ -480,11 +480,11 @@ impl Standards<'_> {
                 .map(|l| &l.standard)
                 .unwrap_or(&self.shipped[0].standard)
         };
-        let (submission, standard) =
-            crate::submission::read_path(path, &choose).map_err(|e| Unreadable {
-                file: file.clone(),
-                message: e.message,
-            })?;
+        let (submission, standard) = crate::submission::read_path(super::loader(), path, &choose)
+            .map_err(|e| Unreadable {
+            file: file.clone(),
+            message: super::failure_message(&e.failure, self.lang),
+        })?;
         let mut opts = self.options.clone();
         opts.standard_sha256 = self.chosen.map(|c| c.sha256.clone()).or_else(|| {
             self.shipped

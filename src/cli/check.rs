@@ -107,6 +107,7 @@ pub fn check_files(
     standards: &[Standard],
     forced: Option<&Standard>,
     levels: &Levels,
+    lang: Lang,
 ) -> CheckReport {
     let choose = |level: Option<Level>| -> &Standard {
         if let Some(s) = forced {
@@ -120,7 +121,7 @@ pub fn check_files(
     };
     let files: Vec<FileReport> = files
         .par_iter()
-        .map(|path| match read_path(path, &choose) {
+        .map(|path| match read_path(super::loader(), path, &choose) {
             Ok((sub, std)) => {
                 let diagnostics = levels.apply(sub.diagnostics);
                 FileReport {
@@ -134,10 +135,10 @@ pub fn check_files(
                     diagnostics,
                 }
             }
-            Err(ReadError { file, message }) => FileReport {
+            Err(ReadError { file, failure }) => FileReport {
                 file,
                 status: "unreadable",
-                error: Some(message),
+                error: Some(super::failure_message(&failure, lang)),
                 sha256: None,
                 standard: None,
                 entity: None,
@@ -187,7 +188,7 @@ pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
         .map(super::resolve_standard)
         .transpose()?;
     let (files, unreadable) = crate::assess::batch::collect_files(&args.files);
-    let mut report = check_files(&files, &standards, forced.as_ref(), &levels);
+    let mut report = check_files(&files, &standards, forced.as_ref(), &levels, lang);
     report.add_unreadable(unreadable);
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),

@@ -30,6 +30,9 @@ pub enum Outcome {
     long_about = None
 )]
 pub struct Cli {
+    /// Show the underlying library's words after a read error.
+    #[arg(long, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -105,9 +108,42 @@ pub enum Command {
     },
 }
 
+static LOADER: std::sync::OnceLock<crate::submission::Loader> = std::sync::OnceLock::new();
+static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// How this run reads workbooks: in reader processes of this executable
+/// (memory and time limited, see `submission::isolate`), unless
+/// `CITYSTAR_READER=in-process` asks for reading in this process.
+pub fn loader() -> &'static crate::submission::Loader {
+    use crate::submission::{Loader, isolate};
+    LOADER.get_or_init(|| {
+        let in_process = std::env::var("CITYSTAR_READER").is_ok_and(|v| v == "in-process");
+        match std::env::current_exe() {
+            Ok(exe) if !in_process => {
+                Loader::Isolated(isolate::ReaderPool::new(exe, isolate::Limits::from_env()))
+            }
+            _ => Loader::InProcess,
+        }
+    })
+}
+
+/// A read failure as one sentence in the reader's language; with `--verbose`,
+/// the underlying library's words follow.
+pub fn failure_message(f: &crate::submission::Failure, lang: Lang) -> String {
+    let text = f.text();
+    let mut s = text.get(lang).to_string();
+    if VERBOSE.load(std::sync::atomic::Ordering::Relaxed)
+        && let Some(d) = f.detail()
+    {
+        s.push_str(&format!(" [{d}]"));
+    }
+    s
+}
+
 /// Parse the process arguments and run; returns the exit status.
 pub fn main() -> i32 {
     let cli = Cli::parse();
+    VERBOSE.store(cli.verbose, std::sync::atomic::Ordering::Relaxed);
     let outcome = match cli.command {
         Command::Standards { action, lang } => standards::run(action, lang.resolve()),
         Command::Benchmarks { action, lang } => benchmarks::run(action, lang.resolve()),

@@ -4,7 +4,9 @@
 //! The submission carries raw inputs only; the assessment computes indicator
 //! values from them (numerator ÷ denominator, count ÷ population …).
 
+pub mod failure;
 pub mod fill;
+pub mod isolate;
 pub mod layout;
 pub mod open;
 pub mod reader;
@@ -13,6 +15,7 @@ pub mod values;
 
 use crate::diag::Diagnostic;
 use crate::standard::{InputItem, Level};
+pub use failure::Failure;
 use indexmap::IndexMap;
 use serde::Serialize;
 
@@ -94,55 +97,122 @@ pub struct Submission {
 }
 
 /// Why a file could not be read at all (exit 2 for that file; a batch goes on).
-#[derive(Debug, thiserror::Error)]
-#[error("{file}: {message}")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReadError {
     pub file: String,
-    pub message: String,
+    pub failure: Failure,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.failure.text().en)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// How workbook bytes become sheets: in this process, or in a child reader
+/// process with a memory and time limit (`isolate`), so that no file can take
+/// the run down. The binary reads isolated; a library caller chooses.
+pub enum Loader {
+    InProcess,
+    Isolated(isolate::ReaderPool),
+}
+
+impl Loader {
+    pub fn load(&self, bytes: Vec<u8>) -> Result<open::Loaded, Failure> {
+        match self {
+            Loader::InProcess => open::load(bytes),
+            Loader::Isolated(pool) => pool.load(bytes),
+        }
+    }
+}
+
+/// Read a file's bytes, refusing anything but a regular file of at most
+/// `open::MAX_FILE_BYTES` (the size checked on the open handle, and the read
+/// bounded, since devices and pipes report a length of 0).
+pub fn read_file_bytes(path: &std::path::Path, max: u64) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let kind = |m: &std::fs::Metadata| -> Option<&'static str> {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_file() {
+            None
+        } else if t.is_dir() {
+            Some("a folder")
+        } else if t.is_fifo() {
+            Some("a named pipe")
+        } else if t.is_socket() {
+            Some("a socket")
+        } else if t.is_block_device() || t.is_char_device() {
+            Some("a device")
+        } else {
+            Some("a special file")
+        }
+    };
+    let io = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => Failure::NotFound,
+        _ => Failure::CannotRead {
+            detail: e.to_string(),
+        },
+    };
+    // Looked at before opening: opening a FIFO would wait for a writer.
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if let Some(what) = kind(&meta) {
+        return Err(Failure::NotRegularFile { what: what.into() });
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if let Some(what) = kind(&meta) {
+        return Err(Failure::NotRegularFile { what: what.into() });
+    }
+    if meta.len() > max {
+        return Err(Failure::TooBig {
+            bytes: meta.len(),
+            max,
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > max {
+        return Err(Failure::TooBig {
+            bytes: bytes.len() as u64,
+            max,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Read the workbook at `path`. `choose` picks the standard for the level
 /// found in 基本信息 (`None` when the workbook names no level); the chosen
 /// standard is returned beside the submission. The file is only read, never
-/// written; files over `open::MAX_FILE_BYTES` are refused before reading.
+/// written; only regular files of at most `open::MAX_FILE_BYTES` are read.
 pub fn read_path<'s>(
+    loader: &Loader,
     path: &std::path::Path,
     choose: &dyn Fn(Option<Level>) -> &'s crate::standard::Standard,
 ) -> Result<(Submission, &'s crate::standard::Standard), ReadError> {
     let file = path.display().to_string();
-    let fail = |message: String| ReadError {
+    let bytes = read_file_bytes(path, open::MAX_FILE_BYTES).map_err(|failure| ReadError {
         file: file.clone(),
-        message,
-    };
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    if meta.is_dir() {
-        return Err(fail("is a folder, not a workbook".into()));
-    }
-    if meta.len() > open::MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "the file is {:.1} MB; citystar reads workbooks of at most {} MB",
-            meta.len() as f64 / 1_048_576.0,
-            open::MAX_FILE_BYTES / 1_048_576
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    read_bytes(&file, bytes, choose)
+        failure,
+    })?;
+    read_bytes(loader, &file, bytes, choose)
 }
 
 /// Read workbook bytes; `file` names them in the result and in errors.
 pub fn read_bytes<'s>(
+    loader: &Loader,
     file: &str,
     bytes: Vec<u8>,
     choose: &dyn Fn(Option<Level>) -> &'s crate::standard::Standard,
 ) -> Result<(Submission, &'s crate::standard::Standard), ReadError> {
-    let fail = |message: String| ReadError {
-        file: file.to_string(),
-        message,
-    };
     let sha256 = crate::sha256_hex(&bytes);
-    let mut book = open::open(bytes).map_err(fail)?;
-    let (entity, standard, data, diagnostics) =
-        reader::read_book(&mut book, choose).map_err(fail)?;
+    let book = loader.load(bytes).map_err(|failure| ReadError {
+        file: file.to_string(),
+        failure,
+    })?;
+    let (entity, standard, data, diagnostics) = reader::read_book(&book, choose);
     Ok((
         Submission {
             file: file.to_string(),

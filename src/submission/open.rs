@@ -1,9 +1,15 @@
 //! Opening a workbook without trusting it: a size cap on the file, a zip
 //! check that inflates every part into a counting sink before calamine sees
-//! it (zip bombs), encryption detected up front, and a bound on the cells of
-//! each sheet read. Every calamine call runs under `catch_unwind`, so a
-//! malformed file is a read error, never a crash.
+//! it (zip bombs) and checks the counts a part declares against its real size,
+//! encryption detected up front, only the sheets the reader needs read, and a
+//! bound on the cells and the text of each sheet. Every calamine call runs
+//! under `catch_unwind` with a quiet panic hook, so a malformed file is a
+//! read error, never a crash or a backtrace. What cannot be bounded here (an
+//! allocation calamine sizes from a record of an xls or ods file) is bounded
+//! by reading in a child process: see `isolate`.
 
+use super::failure::Failure;
+use super::layout::{DATA_SHEET_NAMES, INFO_SHEET_NAMES, normalize};
 use calamine::{
     Data, Dimensions, Ods, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx,
     open_workbook_from_rs,
@@ -23,6 +29,11 @@ pub const MAX_PARTS: usize = 10_000;
 /// Rows and columns read from a sheet; a sheet reaching beyond is refused.
 pub const MAX_ROWS: u32 = 20_000;
 pub const MAX_COLS: u32 = 200;
+/// Decoded text kept from the sheets read, all together: a filled template
+/// holds a few kilobytes; Excel's own limit is 32,767 characters a cell.
+pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
+/// Longest run of spaces an ods `<text:s text:c="N"/>` may ask for.
+const MAX_ODS_SPACES: u64 = 32_767;
 
 type Book = Sheets<Cursor<Vec<u8>>>;
 
@@ -100,6 +111,51 @@ pub fn raw_text(cell: &Cell) -> String {
     }
 }
 
+/// The sheets of a workbook the reader needs, read: the sheet list (name,
+/// hidden) and a grid for every sheet named like 基本信息 or 指标填报 (all
+/// of them, so that two candidates can be reported); nothing else is parsed.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub sheets: Vec<(String, bool)>,
+    pub grids: Vec<Grid>,
+}
+
+impl Loaded {
+    /// The grid of a sheet read, by its exact name.
+    pub fn grid(&self, name: &str) -> Option<&Grid> {
+        self.grids.iter().find(|g| g.name == name)
+    }
+}
+
+/// Whether the reader looks at this sheet (by name, in either language).
+pub fn is_wanted_sheet(name: &str) -> bool {
+    let n = normalize(name);
+    INFO_SHEET_NAMES
+        .iter()
+        .chain(DATA_SHEET_NAMES)
+        .any(|w| normalize(w) == n)
+}
+
+/// Open workbook bytes and read the sheets the reader needs.
+pub fn load(bytes: Vec<u8>) -> Result<Loaded, Failure> {
+    let mut book = open(bytes)?;
+    let wanted: Vec<String> = book
+        .sheets
+        .iter()
+        .filter(|(n, _)| is_wanted_sheet(n))
+        .map(|(n, _)| n.clone())
+        .collect();
+    let mut grids = Vec::with_capacity(wanted.len());
+    let mut budget = MAX_TEXT_BYTES;
+    for name in wanted {
+        grids.push(book.read(&name, &mut budget)?);
+    }
+    Ok(Loaded {
+        sheets: book.sheets,
+        grids,
+    })
+}
+
 /// A workbook opened with its sheets' metadata.
 pub struct Workbook {
     book: Book,
@@ -109,10 +165,35 @@ pub struct Workbook {
     may_merge: bool,
 }
 
-fn guard<T>(what: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
-    match catch_unwind(AssertUnwindSafe(f)) {
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f`, turning a panic into `Failure::Damaged`; the panic prints
+/// nothing (the hook stays quiet on this thread while `f` runs).
+fn guard<T>(format: &str, f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|q| q.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(was));
+    match result {
         Ok(r) => r,
-        Err(_) => Err(format!("the file is malformed ({what} failed)")),
+        Err(payload) => Err(Failure::Damaged {
+            format: format.into(),
+            detail: payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default(),
+        }),
     }
 }
 
@@ -123,47 +204,66 @@ fn utf16(s: &str) -> Vec<u8> {
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(hay, needle).is_some()
 }
 
-/// Open workbook bytes. The error is a plain sentence naming the problem.
-pub fn open(bytes: Vec<u8>) -> Result<Workbook, String> {
+fn damaged(format: &str, e: &dyn std::fmt::Display) -> Failure {
+    let detail = e.to_string();
+    if detail.to_lowercase().contains("password") {
+        Failure::Protected
+    } else {
+        Failure::Damaged {
+            format: format.into(),
+            detail,
+        }
+    }
+}
+
+/// Open workbook bytes.
+pub fn open(bytes: Vec<u8>) -> Result<Workbook, Failure> {
     if bytes.is_empty() {
-        return Err("the file is empty".into());
+        return Err(Failure::Empty);
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(bytes.len() as u64));
+        return Err(Failure::TooBig {
+            bytes: bytes.len() as u64,
+            max: MAX_FILE_BYTES,
+        });
     }
     let mut may_merge = true;
     let book: Book = if bytes.starts_with(&CFB_MAGIC) {
         // An Office file encrypted with a password is a CFB container holding
         // an `EncryptedPackage` stream (xlsx/xlsb); an xls keeps a FILEPASS record.
         if contains(&bytes, &utf16("EncryptedPackage")) {
-            return Err(protected());
+            return Err(Failure::Protected);
         }
-        guard("opening the xls", || {
+        guard("xls", || {
             open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes))
                 .map(Sheets::Xls)
-                .map_err(|e| describe(&e.to_string(), "xls"))
+                .map_err(|e| damaged("xls", &e))
         })?
     } else if bytes.starts_with(b"PK") {
         let (kind, merges) = check_zip(&bytes)?;
         may_merge = merges;
-        guard("opening the workbook", || match kind {
-            ZipKind::Xlsx => open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
-                .map(Sheets::Xlsx)
-                .map_err(|e| describe(&e.to_string(), "xlsx")),
-            ZipKind::Xlsb => open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes))
-                .map(Sheets::Xlsb)
-                .map_err(|e| describe(&e.to_string(), "xlsb")),
-            ZipKind::Ods => open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes))
-                .map(Sheets::Ods)
-                .map_err(|e| describe(&e.to_string(), "ods")),
-        })?
+        match kind {
+            ZipKind::Xlsx => guard("xlsx", || {
+                open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
+                    .map(Sheets::Xlsx)
+                    .map_err(|e| damaged("xlsx", &e))
+            })?,
+            ZipKind::Xlsb => guard("xlsb", || {
+                open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes))
+                    .map(Sheets::Xlsb)
+                    .map_err(|e| damaged("xlsb", &e))
+            })?,
+            ZipKind::Ods => guard("ods", || {
+                open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes))
+                    .map(Sheets::Ods)
+                    .map_err(|e| damaged("ods", &e))
+            })?,
+        }
     } else {
-        return Err(
-            "not a spreadsheet: citystar reads xlsx, xlsm, xlsb, xls and ods workbooks".into(),
-        );
+        return Err(Failure::NotSpreadsheet);
     };
     let sheets = book
         .sheets_metadata()
@@ -178,52 +278,64 @@ pub fn open(bytes: Vec<u8>) -> Result<Workbook, String> {
     })
 }
 
-fn too_big(n: u64) -> String {
-    format!(
-        "the file is {:.1} MB; citystar reads workbooks of at most {} MB",
-        n as f64 / 1_048_576.0,
-        MAX_FILE_BYTES / 1_048_576
-    )
-}
-
-fn protected() -> String {
-    "the workbook is password-protected (encrypted); save an unprotected copy and check that".into()
-}
-
-fn describe(err: &str, what: &str) -> String {
-    if err.to_lowercase().contains("password") {
-        protected()
-    } else {
-        format!("cannot read it as {what}: {err} (the file may be truncated or damaged)")
-    }
-}
-
+#[derive(Clone, Copy)]
 enum ZipKind {
     Xlsx,
     Xlsb,
     Ods,
 }
 
-/// A sink that counts nothing but looks for `mergeCell` in what it is given,
-/// across the boundaries of the chunks it is given.
-struct MergeScan {
+/// A sink that keeps nothing but the first bytes it is given and whether a
+/// pattern occurs, across the boundaries of the chunks it is given.
+struct Scan {
+    pattern: &'static [u8],
     found: bool,
     tail: Vec<u8>,
+    head: Vec<u8>,
+    head_len: usize,
+    /// For ods content: the largest `text:c` count seen.
+    spaces: Option<u64>,
+}
+
+impl Scan {
+    fn new(pattern: &'static [u8], head_len: usize) -> Self {
+        Scan {
+            pattern,
+            found: false,
+            tail: Vec::new(),
+            head: Vec::new(),
+            head_len,
+            spaces: None,
+        }
+    }
 }
 
 const MERGE_TAG: &[u8] = b"mergeCell";
+const ODS_SPACES: &[u8] = b"text:c=\"";
 
-impl std::io::Write for MergeScan {
+impl std::io::Write for Scan {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if !self.found {
-            let keep = MERGE_TAG.len() - 1;
-            self.tail.extend_from_slice(&buf[..buf.len().min(keep)]);
-            self.found = memchr::memmem::find(&self.tail, MERGE_TAG).is_some()
-                || memchr::memmem::find(buf, MERGE_TAG).is_some();
-            self.tail.clear();
-            self.tail
-                .extend_from_slice(&buf[buf.len().saturating_sub(keep)..]);
+        if self.head.len() < self.head_len {
+            let n = (self.head_len - self.head.len()).min(buf.len());
+            self.head.extend_from_slice(&buf[..n]);
         }
+        if self.pattern.is_empty() || (self.found && self.spaces.is_none()) {
+            return Ok(buf.len());
+        }
+        // Look in the seam (the last chunk's tail and this chunk's start), then in the chunk.
+        let keep = self.pattern.len() + 20;
+        let mut seam = std::mem::take(&mut self.tail);
+        seam.extend_from_slice(&buf[..buf.len().min(keep)]);
+        for hay in [&seam[..], buf] {
+            let (found, spaces) = hits(hay, self.pattern, self.spaces.is_some());
+            self.found |= found;
+            if let Some(max) = self.spaces.as_mut() {
+                *max = (*max).max(spaces);
+            }
+        }
+        seam.clear();
+        seam.extend_from_slice(&buf[buf.len().saturating_sub(keep)..]);
+        self.tail = seam;
         Ok(buf.len())
     }
 
@@ -232,22 +344,59 @@ impl std::io::Write for MergeScan {
     }
 }
 
+/// Whether `pattern` occurs in `hay` and, when `count`, the largest number
+/// written right after it.
+fn hits(hay: &[u8], pattern: &[u8], count: bool) -> (bool, u64) {
+    let mut found = false;
+    let mut max = 0;
+    for at in memchr::memmem::find_iter(hay, pattern) {
+        found = true;
+        if !count {
+            break;
+        }
+        let digits = &hay[at + pattern.len()..];
+        let len = digits.iter().take_while(|b| b.is_ascii_digit()).count();
+        let n = std::str::from_utf8(&digits[..len])
+            .ok()
+            .and_then(|d| d.parse::<u64>().ok())
+            .unwrap_or(if len == 0 { 0 } else { u64::MAX });
+        max = max.max(n);
+    }
+    (found, max)
+}
+
+/// The value of `attr="…"` in the first tag of `xml` that has it.
+fn attr<'a>(xml: &'a str, attr: &str) -> Option<&'a str> {
+    let key = format!(" {attr}=\"");
+    let at = xml.find(&key)? + key.len();
+    xml[at..].split('"').next()
+}
+
+/// Where `_rels/.rels` puts the workbook part (the officeDocument relationship).
+fn office_document(rels: &str) -> Option<String> {
+    rels.split("<Relationship")
+        .skip(1)
+        .find(|r| attr(r, "Type").is_some_and(|t| t.ends_with("/officeDocument")))
+        .and_then(|r| attr(r, "Target"))
+        .map(|t| t.trim_start_matches('/').to_string())
+}
+
 /// Inflate every part into a counting sink, refusing the file when a part or
 /// the whole would exceed the bounds: the sizes a zip declares can lie. Also
-/// says whether any worksheet part mentions merged cells.
-fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), String> {
-    let damaged = |e: &dyn std::fmt::Display| {
-        format!("the file is truncated or damaged (not a readable zip: {e})")
-    };
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+/// checks the counts a part declares before calamine sizes anything from
+/// them, finds the workbook part where the package's relationships put it,
+/// and says whether any worksheet part mentions merged cells.
+fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), Failure> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged("zip", &e))?;
     if zip.len() > MAX_PARTS {
-        return Err(format!(
-            "the workbook has {} parts; citystar reads at most {MAX_PARTS}",
-            zip.len()
-        ));
+        return Err(Failure::TooManyParts {
+            parts: zip.len(),
+            max: MAX_PARTS,
+        });
     }
     let mut total = 0u64;
-    let mut kind = None;
+    let mut names = Vec::with_capacity(zip.len());
+    let mut rels = None;
     let mut encrypted = false;
     let mut merges = false;
     for i in 0..zip.len() {
@@ -259,7 +408,7 @@ fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), String> {
                 encrypted = true;
                 continue;
             }
-            Err(e) => return Err(damaged(&e)),
+            Err(e) => return Err(damaged("zip", &e)),
         };
         if part.encrypted() {
             encrypted = true;
@@ -269,63 +418,110 @@ fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), String> {
             .name()
             .map(|n| n.replace('\\', "/"))
             .unwrap_or_default();
-        match name.as_str() {
-            "xl/workbook.xml" => kind = Some(ZipKind::Xlsx),
-            "xl/workbook.bin" => kind = Some(ZipKind::Xlsb),
-            "content.xml" if kind.is_none() => kind = Some(ZipKind::Ods),
-            _ => {}
-        }
-        if part.size() > MAX_PART_BYTES {
-            return Err(bomb(&name, part.size()));
-        }
-        let limited = &mut (&mut part).take(MAX_PART_BYTES + 1);
-        let n = if name.starts_with("xl/worksheets/") {
-            let mut scan = MergeScan {
-                found: false,
-                tail: Vec::new(),
-            };
-            let n = std::io::copy(limited, &mut scan).map_err(|e| damaged(&e))?;
-            merges |= scan.found;
-            n
-        } else {
-            std::io::copy(limited, &mut std::io::sink()).map_err(|e| damaged(&e))?
+        let bomb = || Failure::ZipBomb {
+            part: name.clone(),
+            max_mb: MAX_PART_BYTES / 1_048_576,
         };
+        if part.size() > MAX_PART_BYTES {
+            return Err(bomb());
+        }
+        let mut scan = if name.contains("worksheets/") {
+            Scan::new(MERGE_TAG, 0)
+        } else if name == "content.xml" {
+            let mut s = Scan::new(ODS_SPACES, 0);
+            s.spaces = Some(0);
+            s
+        } else if name.ends_with("sharedStrings.xml") {
+            Scan::new(b"", 4096)
+        } else if name == "_rels/.rels" {
+            Scan::new(b"", 64 * 1024)
+        } else {
+            Scan::new(b"", 0)
+        };
+        let limited = &mut (&mut part).take(MAX_PART_BYTES + 1);
+        let n = std::io::copy(limited, &mut scan).map_err(|e| damaged("zip", &e))?;
         if n > MAX_PART_BYTES {
-            return Err(bomb(&name, n));
+            return Err(bomb());
+        }
+        if name.contains("worksheets/") {
+            merges |= scan.found;
+        }
+        if let Some(spaces) = scan.spaces
+            && spaces > MAX_ODS_SPACES
+        {
+            return Err(Failure::DeclaredCount {
+                part: name,
+                declared: format!("text:c={spaces}"),
+                bytes: n,
+            });
+        }
+        if name.ends_with("sharedStrings.xml") {
+            check_declared_strings(&name, &scan.head, n)?;
+        }
+        if name == "_rels/.rels" {
+            rels = Some(String::from_utf8_lossy(&scan.head).into_owned());
         }
         total += n;
         if total > MAX_TOTAL_BYTES {
-            return Err(format!(
-                "the workbook inflates to more than {} MB; citystar refuses it (a zip bomb?)",
-                MAX_TOTAL_BYTES / 1_048_576
-            ));
+            return Err(Failure::ZipBomb {
+                part: "*".into(),
+                max_mb: MAX_TOTAL_BYTES / 1_048_576,
+            });
         }
+        names.push(name);
     }
     if encrypted {
-        return Err(protected());
+        return Err(Failure::Protected);
     }
-    kind.map(|k| (k, merges)).ok_or_else(|| {
-        "a zip file, but not a workbook (no xl/workbook.xml, xl/workbook.bin or content.xml)".into()
-    })
+    let has = |n: &str| names.iter().any(|x| x == n);
+    let target = rels.as_deref().and_then(office_document);
+    let kind = match target {
+        Some(t) if has(&t) && t.ends_with(".bin") => ZipKind::Xlsb,
+        Some(t) if has(&t) => ZipKind::Xlsx,
+        _ if has("xl/workbook.xml") => ZipKind::Xlsx,
+        _ if has("xl/workbook.bin") => ZipKind::Xlsb,
+        _ if has("content.xml") => ZipKind::Ods,
+        _ => return Err(Failure::ZipNotWorkbook),
+    };
+    Ok((kind, merges))
 }
 
-fn bomb(name: &str, n: u64) -> String {
-    format!(
-        "part `{name}` inflates to more than {} MB (at least {} MB); citystar refuses it (a zip bomb?)",
-        MAX_PART_BYTES / 1_048_576,
-        n / 1_048_576
-    )
+/// A shared-string table declaring more strings than its bytes can hold
+/// (each takes at least `<si/>`) would have calamine reserve room for all of them.
+fn check_declared_strings(part: &str, head: &[u8], bytes: u64) -> Result<(), Failure> {
+    let head = String::from_utf8_lossy(head);
+    let Some(sst) = head.find("sst").map(|at| &head[at..]) else {
+        return Ok(());
+    };
+    let tag = sst.split('>').next().unwrap_or_default();
+    for key in ["uniqueCount", "count"] {
+        if let Some(v) = attr(tag, key) {
+            let n: u128 = v.trim().parse().unwrap_or(u128::MAX);
+            if n > u128::from(bytes / 5 + 1) {
+                return Err(Failure::DeclaredCount {
+                    part: part.into(),
+                    declared: format!("{key}={v}"),
+                    bytes,
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
-fn bound_error(sheet: &str, rows: u64, cols: u64) -> String {
-    format!(
-        "sheet `{sheet}` spans {rows} rows × {cols} columns; citystar reads at most {MAX_ROWS} rows × {MAX_COLS} columns per sheet"
-    )
+fn too_large(sheet: &str, rows: u64, cols: u64) -> Failure {
+    Failure::SheetTooLarge {
+        sheet: sheet.into(),
+        rows,
+        cols,
+        max_rows: MAX_ROWS,
+        max_cols: MAX_COLS,
+    }
 }
 
-fn check_dims(sheet: &str, d: Dimensions) -> Result<(), String> {
+fn check_dims(sheet: &str, d: Dimensions) -> Result<(), Failure> {
     if d.end.0 >= MAX_ROWS || d.end.1 >= MAX_COLS {
-        return Err(bound_error(
+        return Err(too_large(
             sheet,
             u64::from(d.end.0) + 1,
             u64::from(d.end.1) + 1,
@@ -334,11 +530,38 @@ fn check_dims(sheet: &str, d: Dimensions) -> Result<(), String> {
     Ok(())
 }
 
+/// Take `n` bytes of text from the budget, or refuse the sheet.
+fn spend(budget: &mut usize, n: usize, sheet: &str) -> Result<(), Failure> {
+    *budget = budget.checked_sub(n).ok_or_else(|| Failure::TooMuchText {
+        sheet: sheet.into(),
+        max_mb: (MAX_TEXT_BYTES / 1_048_576) as u64,
+    })?;
+    Ok(())
+}
+
+fn text_len(d: &calamine::DataRef<'_>) -> usize {
+    match d {
+        calamine::DataRef::SharedString(s) => s.len(),
+        calamine::DataRef::String(s)
+        | calamine::DataRef::DateTimeIso(s)
+        | calamine::DataRef::DurationIso(s) => s.len(),
+        _ => 0,
+    }
+}
+
+fn data_len(d: &Data) -> usize {
+    match d {
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.len(),
+        _ => 0,
+    }
+}
+
 impl Workbook {
-    /// Read one sheet, bounded. xlsx and xlsb are streamed cell by cell and
-    /// refused at the first cell (or declared dimension) beyond the bound;
-    /// xls and ods are already in memory once opened (calamine caps ods rows).
-    pub fn read(&mut self, name: &str) -> Result<Grid, String> {
+    /// Read one sheet, bounded, its text taken from `budget`. xlsx and xlsb
+    /// are streamed cell by cell and refused at the first cell (or declared
+    /// dimension) beyond the bound; xls and ods are already in memory once
+    /// opened (calamine caps ods rows).
+    pub fn read(&mut self, name: &str, budget: &mut usize) -> Result<Grid, Failure> {
         let hidden = self
             .sheets
             .iter()
@@ -352,8 +575,14 @@ impl Workbook {
         let sheet = name.to_string();
         let may_merge = self.may_merge;
         let book = &mut self.book;
-        guard("reading a sheet", || {
-            let bad = |e: &dyn std::fmt::Display| format!("cannot read sheet `{sheet}`: {e}");
+        let format = match book {
+            Sheets::Xlsx(_) => "xlsx",
+            Sheets::Xlsb(_) => "xlsb",
+            Sheets::Xls(_) => "xls",
+            Sheets::Ods(_) => "ods",
+        };
+        guard(format, || {
+            let bad = |e: &dyn std::fmt::Display| damaged(format, e);
             match book {
                 Sheets::Xlsx(x) => {
                     if may_merge {
@@ -364,14 +593,15 @@ impl Workbook {
                     while let Some(c) = r.next_cell_with_formula().map_err(|e| bad(&e))? {
                         let (row, col) = c.pos;
                         if row >= MAX_ROWS || col >= MAX_COLS {
-                            return Err(bound_error(
-                                &sheet,
-                                u64::from(row) + 1,
-                                u64::from(col) + 1,
-                            ));
+                            return Err(too_large(&sheet, u64::from(row) + 1, u64::from(col) + 1));
                         }
-                        let value: Data = c.value.into();
                         let formula = c.formula.filter(|f| !f.is_empty());
+                        spend(
+                            budget,
+                            text_len(&c.value) + formula.as_ref().map_or(0, String::len),
+                            &sheet,
+                        )?;
+                        let value: Data = c.value.into();
                         if !matches!(value, Data::Empty) || formula.is_some() {
                             grid.cells.insert((row, col), Cell { value, formula });
                         }
@@ -383,12 +613,9 @@ impl Workbook {
                     while let Some(c) = r.next_cell().map_err(|e| bad(&e))? {
                         let (row, col) = c.get_position();
                         if row >= MAX_ROWS || col >= MAX_COLS {
-                            return Err(bound_error(
-                                &sheet,
-                                u64::from(row) + 1,
-                                u64::from(col) + 1,
-                            ));
+                            return Err(too_large(&sheet, u64::from(row) + 1, u64::from(col) + 1));
                         }
+                        spend(budget, text_len(c.get_value()), &sheet)?;
                         let value: Data = c.get_value().clone().into();
                         if !matches!(value, Data::Empty) {
                             grid.cells.insert(
@@ -405,12 +632,12 @@ impl Workbook {
                     grid.merged = x.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
                     let range = x.worksheet_range(&sheet).map_err(|e| bad(&e))?;
                     let formulas = x.worksheet_formula(&sheet).ok();
-                    fill_from_range(&mut grid, &sheet, range, formulas)?;
+                    fill_from_range(&mut grid, &sheet, range, formulas, budget)?;
                 }
                 Sheets::Ods(x) => {
                     let range = x.worksheet_range(&sheet).map_err(|e| bad(&e))?;
                     let formulas = x.worksheet_formula(&sheet).ok();
-                    fill_from_range(&mut grid, &sheet, range, formulas)?;
+                    fill_from_range(&mut grid, &sheet, range, formulas, budget)?;
                 }
             }
             Ok(())
@@ -424,12 +651,14 @@ fn fill_from_range(
     sheet: &str,
     range: calamine::Range<Data>,
     formulas: Option<calamine::Range<String>>,
-) -> Result<(), String> {
+    budget: &mut usize,
+) -> Result<(), Failure> {
     if let Some(end) = range.end() {
         check_dims(sheet, Dimensions::new((0, 0), end))?;
     }
+    let (r0, c0) = range.start().unwrap_or((0, 0));
     for (r, c, v) in range.used_cells() {
-        let (r0, c0) = range.start().unwrap_or((0, 0));
+        spend(budget, data_len(v), sheet)?;
         let pos = (r0 + r as u32, c0 + c as u32);
         grid.cells.insert(
             pos,
@@ -448,6 +677,7 @@ fn fill_from_range(
             if text.is_empty() {
                 continue;
             }
+            spend(budget, text.len(), sheet)?;
             let pos = (r0 + r as u32, c0 + c as u32);
             grid.cells
                 .entry(pos)

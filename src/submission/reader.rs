@@ -6,7 +6,7 @@ use super::layout::{
     Column, DATA_SHEET_NAMES, Field, INFO_SHEET_NAMES, SHEET_DATA, SHEET_INFO, cell_ref, item_code,
     normalize,
 };
-use super::open::{Cell, Grid, Workbook, is_blank, raw_text};
+use super::open::{Cell, Grid, Loaded, is_blank, raw_text};
 use super::values::{NumberError, parse_number, parse_option, parse_yes_no, unit_agrees};
 use super::{Datum, Entity, IndicatorData, ItemValue};
 use crate::diag::{Diagnostic, Text};
@@ -15,28 +15,28 @@ use calamine::Data;
 use indexmap::IndexMap;
 use std::collections::HashMap;
 
-/// Find a sheet by any of its accepted names (case- and width-insensitive).
-fn find_sheet(book: &Workbook, names: &[&str]) -> Option<String> {
+/// The sheets named by any of the accepted names (case- and width-insensitive), in workbook order.
+fn find_sheets(book: &Loaded, names: &[&str]) -> Vec<String> {
     let wanted: Vec<String> = names.iter().map(|n| normalize(n)).collect();
     book.sheets
         .iter()
-        .find(|(n, _)| wanted.contains(&normalize(n)))
+        .filter(|(n, _)| wanted.contains(&normalize(n)))
         .map(|(n, _)| n.clone())
+        .collect()
 }
 
-/// Sheets that are hidden and hold data: one warning each.
-pub fn hidden_sheets(book: &mut Workbook, ours: &[&str], diags: &mut Vec<Diagnostic>) {
-    let hidden: Vec<String> = book
+/// Hidden sheets, from the sheet list alone (their content is never parsed):
+/// one finding each, up to a few, then one for the rest.
+pub fn hidden_sheets(book: &Loaded, ours: &[&str], diags: &mut Vec<Diagnostic>) {
+    const SHOWN: usize = 5;
+    let hidden: Vec<&String> = book
         .sheets
         .iter()
         .filter(|(_, h)| *h)
-        .map(|(n, _)| n.clone())
+        .map(|(n, _)| n)
         .collect();
-    for name in hidden {
-        let Ok(grid) = book.read(&name) else { continue };
-        if !grid.has_data() {
-            continue;
-        }
+    for name in hidden.iter().take(SHOWN) {
+        let name = clip(name);
         let read = ours.contains(&name.as_str());
         diags.push(Diagnostic::new(
             "hidden-sheet",
@@ -48,8 +48,8 @@ pub fn hidden_sheets(book: &mut Workbook, ours: &[&str], diags: &mut Vec<Diagnos
                 )
             } else {
                 Text::new(
-                    format!("隐藏的工作表“{name}”中有数据，已忽略"),
-                    format!("hidden sheet `{name}` holds data, which was ignored"),
+                    format!("工作表“{name}”是隐藏的，未读取"),
+                    format!("sheet `{name}` is hidden and was not read"),
                 )
             },
             Text::new(
@@ -58,6 +58,63 @@ pub fn hidden_sheets(book: &mut Workbook, ours: &[&str], diags: &mut Vec<Diagnos
             ),
         ));
     }
+    if hidden.len() > SHOWN {
+        let more = hidden.len() - SHOWN;
+        diags.push(Diagnostic::new(
+            "hidden-sheet",
+            String::new(),
+            Text::new(
+                format!("另有 {more} 张隐藏的工作表，未读取"),
+                format!("{more} more hidden sheets were not read"),
+            ),
+            Text::new(
+                "删除不需要的隐藏工作表",
+                "delete the hidden sheets that are not needed",
+            ),
+        ));
+    }
+}
+
+/// A name or text as a message shows it: at most 80 characters.
+pub fn clip(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(MAX).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// The first of several candidate sheets is read; each other one is a finding.
+fn pick_sheet(found: Vec<String>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let first = found.first()?.clone();
+    for other in &found[1..] {
+        diags.push(Diagnostic::new(
+            "duplicate-sheet",
+            clip(other),
+            Text::new(
+                format!(
+                    "工作表“{}”与“{}”都像同一张填报表，只读取了“{}”",
+                    clip(other),
+                    clip(&first),
+                    clip(&first)
+                ),
+                format!(
+                    "sheets `{}` and `{}` both look like the same sheet; only `{}` was read",
+                    clip(other),
+                    clip(&first),
+                    clip(&first)
+                ),
+            ),
+            Text::new(
+                "删除或改名多余的工作表，只保留一张",
+                "delete or rename the extra sheet so that only one remains",
+            ),
+        ));
+    }
+    Some(first)
 }
 
 /// Read 基本信息 into an entity; the level cell's location is returned for
@@ -904,12 +961,12 @@ pub type BookRead<'s> = (
 
 /// The whole read: sheets, 基本信息, the standard, 指标填报.
 pub fn read_book<'s>(
-    book: &mut Workbook,
+    book: &Loaded,
     choose: &dyn Fn(Option<Level>) -> &'s Standard,
-) -> Result<BookRead<'s>, String> {
+) -> BookRead<'s> {
     let mut diags = Vec::new();
-    let info_name = find_sheet(book, INFO_SHEET_NAMES);
-    let data_name = find_sheet(book, DATA_SHEET_NAMES);
+    let info_name = pick_sheet(find_sheets(book, INFO_SHEET_NAMES), &mut diags);
+    let data_name = pick_sheet(find_sheets(book, DATA_SHEET_NAMES), &mut diags);
     let ours: Vec<&str> = [info_name.as_deref(), data_name.as_deref()]
         .into_iter()
         .flatten()
@@ -929,11 +986,8 @@ pub fn read_book<'s>(
             ),
         )
     };
-    let (entity, level_loc) = match &info_name {
-        Some(n) => {
-            let grid = book.read(n)?;
-            read_info(&grid, &mut diags)
-        }
+    let (entity, level_loc) = match info_name.as_deref().and_then(|n| book.grid(n)) {
+        Some(grid) => read_info(grid, &mut diags),
         None => {
             diags.push(missing_sheet(SHEET_INFO, "Basic information"));
             (Entity::default(), SHEET_INFO.to_string())
@@ -966,11 +1020,8 @@ pub fn read_book<'s>(
             ),
         ));
     }
-    let data = match &data_name {
-        Some(n) => {
-            let grid = book.read(n)?;
-            read_data(&grid, standard, entity.population, &mut diags)
-        }
+    let data = match data_name.as_deref().and_then(|n| book.grid(n)) {
+        Some(grid) => read_data(grid, standard, entity.population, &mut diags),
         None => {
             diags.push(missing_sheet(SHEET_DATA, "Indicator data"));
             let mut sink = Vec::new();
@@ -981,5 +1032,5 @@ pub fn read_book<'s>(
             read_data(&empty, standard, entity.population, &mut sink)
         }
     };
-    Ok((entity, standard, data, diags))
+    (entity, standard, data, diags)
 }

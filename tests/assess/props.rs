@@ -350,7 +350,12 @@ fn sample_plans_are_found_within_the_cap_and_verified() {
         "county-a.ods",
         "community-a.xlsx",
     ] {
-        let (sub, std) = citystar::submission::read_path(&dir.join(name), &choose).unwrap();
+        let (sub, std) = citystar::submission::read_path(
+            &citystar::submission::Loader::InProcess,
+            &dir.join(name),
+            &choose,
+        )
+        .unwrap();
         let a = citystar::assess::assess(std, &sub, &Options::default());
         let p = &a.next_star;
         assert_eq!(p.status, PlanStatus::Found, "{name}: {p:?}");

@@ -352,7 +352,12 @@ fn with_gaps(lang: Lang) -> Assessment {
         .iter()
         .find(|s| s.id() == "db37-3890-city")
         .unwrap();
-    let (sub, std) = citystar::submission::read_path(&sample("city-a.xlsx"), &|_| city).unwrap();
+    let (sub, std) = citystar::submission::read_path(
+        &citystar::submission::Loader::InProcess,
+        &sample("city-a.xlsx"),
+        &|_| city,
+    )
+    .unwrap();
     let options = Options {
         lang,
         draws: 20,

@@ -6,7 +6,7 @@ use citystar::Lang;
 use citystar::diag::{CATALOGUE, Severity};
 use citystar::standard::{InputItem, Kind, Standard};
 use citystar::submission::template::{Fill, FillValue};
-use citystar::submission::{Datum, read_bytes, read_path};
+use citystar::submission::{Datum, Loader, read_bytes, read_path};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -89,7 +89,8 @@ fn assert_reads_back(
     want: &HashMap<String, Datum>,
 ) {
     let choose = |_| s;
-    let (sub, _) = read_bytes(file, bytes, &choose).unwrap_or_else(|e| panic!("{label}: {e}"));
+    let (sub, _) = read_bytes(&Loader::InProcess, file, bytes, &choose)
+        .unwrap_or_else(|e| panic!("{label}: {e}"));
     let errors: Vec<_> = sub
         .diagnostics
         .iter()
@@ -287,7 +288,7 @@ fn producers_give_the_same_values() {
         "libreoffice-good.xls",
     ] {
         let path = Path::new("tests/fixtures/producers").join(file);
-        let (sub, _) = read_path(&path, &choose).unwrap();
+        let (sub, _) = read_path(&Loader::InProcess, &path, &choose).unwrap();
         assert!(sub.diagnostics.is_empty(), "{file}: {:#?}", sub.diagnostics);
         assert_eq!(sub.entity.population, Some(1_234_567.0), "{file}");
         assert_eq!(sub.entity.division_code, "370999", "{file}");
