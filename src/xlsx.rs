@@ -24,9 +24,28 @@ pub fn creation_timestamp() -> i64 {
         .unwrap_or(1_767_225_600) // 2026-01-01T00:00:00Z
 }
 
+/// The custom document property that marks a workbook as a report citystar
+/// wrote: such a file may be replaced by a later report, and is never read as
+/// a submission.
+pub const REPORT_MARK: &str = "citystar-report";
+
+/// A new report workbook: reproducible properties and the report mark.
+pub fn new_report_workbook(title: &str) -> Workbook {
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &properties(title).set_custom_property(REPORT_MARK, env!("CARGO_PKG_VERSION")),
+    );
+    wb
+}
+
 /// A new workbook whose document properties are reproducible.
 pub fn new_workbook(title: &str) -> Workbook {
     let mut wb = Workbook::new();
+    wb.set_properties(&properties(title));
+    wb
+}
+
+fn properties(title: &str) -> DocProperties {
     let mut props = DocProperties::new()
         .set_title(title)
         .set_author("citystar")
@@ -34,8 +53,7 @@ pub fn new_workbook(title: &str) -> Workbook {
     if let Ok(t) = ExcelDateTime::from_timestamp(creation_timestamp()) {
         props = props.set_creation_datetime(&t);
     }
-    wb.set_properties(&props);
-    wb
+    props
 }
 
 /// Print setup for a sheet people print: A4 landscape, one page wide, and

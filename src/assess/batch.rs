@@ -16,6 +16,8 @@ pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Unreadable {
     pub file: String,
+    /// The failure's stable code (`citystar explain CODE`).
+    pub code: &'static str,
     pub message: String,
 }
 
@@ -83,6 +85,7 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
             if (files.len(), bad.len()) == before {
                 bad.push(Unreadable {
                     file: a.display().to_string(),
+                    code: "no-workbooks",
                     message: format!("no workbooks ({}) in this folder", EXTENSIONS.join(", ")),
                 });
             }
@@ -91,6 +94,7 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
         } else {
             bad.push(Unreadable {
                 file: a.display().to_string(),
+                code: "file-not-found",
                 message: "no such file or folder".into(),
             });
         }
@@ -112,6 +116,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>) {
         Err(e) => {
             bad.push(Unreadable {
                 file: dir.display().to_string(),
+                code: "cannot-read-file",
                 message: format!("cannot read the folder: {e}"),
             });
             return;
@@ -182,6 +187,10 @@ impl Tally {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
     pub fn add(&mut self, a: &Assessment) {
         self.rows.push(RankRow {
             rank: 0,
@@ -225,7 +234,8 @@ impl Tally {
                 _ => k + 1,
             };
         }
-        let exit_code = if !unreadable.is_empty() {
+        // Nothing assessed is never a passing gate.
+        let exit_code = if !unreadable.is_empty() || order.is_empty() {
             2
         } else if !self.below_min_stars.is_empty() || self.denied_diagnostics > 0 {
             1

@@ -37,6 +37,9 @@ pub struct AssessArgs {
     /// median and top quartile). Repeatable.
     #[arg(long, value_name = "NAME|PATH|cohort")]
     pub benchmark: Vec<String>,
+    /// Replace an existing report target that citystar did not write.
+    #[arg(long)]
+    pub force: bool,
     /// Write the Excel report of the (single) entity to this file.
     #[arg(long, value_name = "FILE.xlsx", conflicts_with = "report_dir")]
     pub report: Option<PathBuf>,
@@ -215,8 +218,21 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
     if let Some(p) = progress {
         p.finish_and_clear();
     }
-    for u in &failed[n_early..] {
+    // A report citystar wrote, found in a scanned folder, is not a submission.
+    let (skipped, failed): (Vec<Unreadable>, Vec<Unreadable>) = failed
+        .into_iter()
+        .partition(|u| u.code == "citystar-report");
+    for u in skipped.iter().chain(&failed[n_early.min(failed.len())..]) {
         eprintln!("{}: {}", u.file, u.message);
+    }
+    if emit.tally.is_empty() && failed.is_empty() {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "没有可评估的填报表（已跳过 citystar 写出的报告）",
+                "nothing to assess (reports citystar wrote were skipped)"
+            )
+        );
     }
     let summary = emit.tally.finish(failed);
     out.write(&renderer.end(&summary, lang))?;
@@ -346,36 +362,38 @@ struct Reports {
 
 impl Reports {
     fn new(args: &AssessArgs, files: &[PathBuf]) -> anyhow::Result<Self> {
+        use super::safe_write::{Target, resolved};
         use anyhow::Context as _;
-        let inputs: Vec<PathBuf> = files
+        // What the run reads, by identity (a hard link is the same file).
+        let inputs: Vec<Target> = files
             .iter()
             .cloned()
             .chain(args.benchmark.iter().map(PathBuf::from))
             .chain(args.standard.iter().map(PathBuf::from))
-            .filter_map(|f| std::fs::canonicalize(f).ok())
+            .filter_map(|f| Target::identity(&f))
+            .collect();
+        let scanned: Vec<PathBuf> = args
+            .paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .map(|p| resolved(p))
             .collect();
         let check = |path: &std::path::Path| -> anyhow::Result<()> {
-            if let Ok(c) = std::fs::canonicalize(path)
-                && inputs.contains(&c)
-            {
-                anyhow::bail!(
-                    "{} is an input of this run; write the report elsewhere",
-                    path.display()
-                );
-            }
-            Ok(())
+            super::safe_write::check_target(path, &inputs, &scanned, args.force)
         };
         if let Some(path) = &args.report {
             check(path)?;
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
-            }
         }
         let mut names = std::collections::HashMap::new();
         if let Some(dir) = &args.report_dir {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            let at = resolved(dir);
+            if let Some(s) = scanned.iter().find(|s| at.starts_with(s)) {
+                anyhow::bail!(
+                    "--report-dir {} is inside {}, a folder being assessed; write the reports elsewhere",
+                    dir.display(),
+                    s.display()
+                );
+            }
             // Named after the inputs, in path order; `-2`, `-3` … where stems repeat.
             let mut used = std::collections::HashSet::new();
             for f in files {
@@ -393,6 +411,20 @@ impl Reports {
                 names.insert(f.display().to_string(), path);
             }
             check(&dir.join("summary.xlsx"))?;
+        }
+        // Folders are made only once every target is known to be safe.
+        if let Some(parent) = args
+            .report
+            .as_ref()
+            .and_then(|p| p.parent())
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        if let Some(dir) = &args.report_dir {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
         }
         Ok(Reports {
             file: args.report.clone(),
@@ -416,8 +448,7 @@ impl Reports {
     }
 
     fn write(&self, path: &std::path::Path, bytes: Vec<u8>) -> anyhow::Result<()> {
-        use anyhow::Context as _;
-        std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        super::safe_write::replace(path, &bytes)?;
         eprintln!("wrote {}", path.display());
         Ok(())
     }
@@ -483,6 +514,7 @@ impl Standards<'_> {
         let (submission, standard) = crate::submission::read_path(super::loader(), path, &choose)
             .map_err(|e| Unreadable {
             file: file.clone(),
+            code: e.failure.code(),
             message: super::failure_message(&e.failure, self.lang),
         })?;
         let mut opts = self.options.clone();

@@ -51,7 +51,8 @@ pub struct CheckArgs {
 #[derive(Debug, Serialize)]
 pub struct FileReport {
     pub file: String,
-    /// `read`, or `unreadable` with `error` saying why.
+    /// `read`; `unreadable` with `error` saying why; or `skipped` (a report
+    /// citystar wrote, not a submission).
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -137,7 +138,11 @@ pub fn check_files(
             }
             Err(ReadError { file, failure }) => FileReport {
                 file,
-                status: "unreadable",
+                status: if failure == crate::submission::Failure::OwnReport {
+                    "skipped"
+                } else {
+                    "unreadable"
+                },
                 error: Some(super::failure_message(&failure, lang)),
                 sha256: None,
                 standard: None,
@@ -149,7 +154,7 @@ pub fn check_files(
         .collect();
     let summary = Summary {
         files: files.len(),
-        unreadable: files.iter().filter(|f| f.error.is_some()).count(),
+        unreadable: files.iter().filter(|f| f.status == "unreadable").count(),
         error: files.iter().map(|f| f.counts.error).sum(),
         warning: files.iter().map(|f| f.counts.warning).sum(),
         info: files.iter().map(|f| f.counts.info).sum(),
@@ -195,13 +200,16 @@ pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
         Format::Markdown => print!("{}", markdown(&report, lang)),
         Format::Table => print_table(&report, lang),
     }
-    Ok(if report.summary.unreadable > 0 {
-        Outcome::Failed
-    } else if report.summary.error > 0 {
-        Outcome::GateFailed
-    } else {
-        Outcome::Done
-    })
+    // Nothing read is never a pass.
+    Ok(
+        if report.summary.unreadable > 0 || report.files.iter().all(|f| f.status != "read") {
+            Outcome::Failed
+        } else if report.summary.error > 0 {
+            Outcome::GateFailed
+        } else {
+            Outcome::Done
+        },
+    )
 }
 
 fn sev_text(s: Severity, lang: Lang) -> String {
@@ -250,7 +258,11 @@ fn summary_line(s: &Summary, lang: Lang) -> String {
 fn print_table(report: &CheckReport, lang: Lang) {
     for f in &report.files {
         if let Some(e) = &f.error {
-            eprintln!("error: {}: {e}", f.file);
+            if f.status == "skipped" {
+                eprintln!("{}: {e}", f.file);
+            } else {
+                eprintln!("{}: {}: {e}", lang.pick("错误", "error"), f.file);
+            }
             continue;
         }
         println!("{}", title(f, lang));

@@ -4,6 +4,7 @@ mod assess;
 pub(crate) mod benchmarks;
 pub mod check;
 mod explain;
+mod safe_write;
 mod standards;
 mod template;
 

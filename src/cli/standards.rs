@@ -111,10 +111,18 @@ pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
 
 /// Write a file, refusing to replace one unless told to.
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
-    if path.exists() && !force {
-        anyhow::bail!("{} exists; pass --force to replace it", path.display());
+    if let Ok(m) = std::fs::symlink_metadata(path) {
+        if m.file_type().is_symlink() {
+            anyhow::bail!(
+                "{} is a symbolic link; citystar does not write through links",
+                path.display()
+            );
+        }
+        if !force {
+            anyhow::bail!("{} exists; pass --force to replace it", path.display());
+        }
     }
-    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    super::safe_write::replace(path, bytes)
 }
 
 pub(crate) fn new_table(format: Format) -> Table {

@@ -68,7 +68,7 @@ pub fn run(args: TemplateArgs, lang: LangArg) -> anyhow::Result<Outcome> {
     let out = args.output.unwrap_or_else(|| {
         PathBuf::from(format!("citystar-template-{}.xlsx", standard.level().key()))
     });
-    if out.exists() && !args.force {
+    if std::fs::symlink_metadata(&out).is_ok() && !args.force {
         anyhow::bail!(
             "{} already exists; pass --force to overwrite it",
             out.display()
@@ -76,7 +76,7 @@ pub fn run(args: TemplateArgs, lang: LangArg) -> anyhow::Result<Outcome> {
     }
     let bytes =
         crate::submission::template::blank(&standard, lang).context("cannot build the workbook")?;
-    std::fs::write(&out, bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    super::standards::write_new(&out, &bytes, args.force)?;
     eprintln!(
         "wrote {} ({}, {} input rows)",
         out.display(),

@@ -72,7 +72,7 @@ pub fn build(a: &Assessment, cx: &Context) -> Result<Vec<u8>, XlsxError> {
     let lang = cx.lang;
     let f = Formats::new();
     let names = sheet_names(lang);
-    let mut wb: Workbook = crate::xlsx::new_workbook(&format!(
+    let mut wb: Workbook = crate::xlsx::new_report_workbook(&format!(
         "{} — {}",
         a.name,
         t(lang, "智慧城市星级评估", "smart-city star assessment")

@@ -69,7 +69,7 @@ pub fn build(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
     let lang = cx.lang;
     let f = Formats::new();
     let names = summary_sheet_names(lang);
-    let mut wb: Workbook = crate::xlsx::new_workbook(t(
+    let mut wb: Workbook = crate::xlsx::new_report_workbook(t(
         lang,
         "智慧城市星级评估汇总",
         "smart-city star assessment summary",

@@ -68,6 +68,8 @@ pub enum Failure {
     ReaderCrashed {
         detail: String,
     },
+    /// A report citystar wrote (it carries the report mark): not a submission.
+    OwnReport,
 }
 
 impl Failure {
@@ -88,6 +90,7 @@ impl Failure {
             Failure::OutOfMemory { .. } => "reader-out-of-memory",
             Failure::TimedOut { .. } => "reader-timed-out",
             Failure::ReaderCrashed { .. } => "reader-crashed",
+            Failure::OwnReport => "citystar-report",
         }
     }
 
@@ -211,6 +214,10 @@ impl Failure {
             Failure::ReaderCrashed { .. } => Text::new(
                 "读取该文件时读取进程意外停止；文件可能已损坏",
                 "the reader stopped unexpectedly on this file; it may be damaged",
+            ),
+            Failure::OwnReport => Text::new(
+                "这是 citystar 写出的评估报告，不是填报表，已跳过",
+                "a report citystar wrote, not a submission; skipped",
             ),
         }
     }

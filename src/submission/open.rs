@@ -311,6 +311,7 @@ impl Scan {
 }
 
 const MERGE_TAG: &[u8] = b"mergeCell";
+const REPORT_MARK_ATTR: &[u8] = b"name=\"citystar-report\"";
 const ODS_SPACES: &[u8] = b"text:c=\"";
 
 impl std::io::Write for Scan {
@@ -399,6 +400,7 @@ fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), Failure> {
     let mut rels = None;
     let mut encrypted = false;
     let mut merges = false;
+    let mut own_report = false;
     for i in 0..zip.len() {
         let mut part = match zip.by_index(i) {
             Ok(p) => p,
@@ -435,6 +437,8 @@ fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), Failure> {
             Scan::new(b"", 4096)
         } else if name == "_rels/.rels" {
             Scan::new(b"", 64 * 1024)
+        } else if name == "docProps/custom.xml" {
+            Scan::new(REPORT_MARK_ATTR, 0)
         } else {
             Scan::new(b"", 0)
         };
@@ -446,6 +450,7 @@ fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), Failure> {
         if name.contains("worksheets/") {
             merges |= scan.found;
         }
+        own_report |= name == "docProps/custom.xml" && scan.found;
         if let Some(spaces) = scan.spaces
             && spaces > MAX_ODS_SPACES
         {
@@ -472,6 +477,9 @@ fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), Failure> {
     }
     if encrypted {
         return Err(Failure::Protected);
+    }
+    if own_report {
+        return Err(Failure::OwnReport);
     }
     let has = |n: &str| names.iter().any(|x| x == n);
     let target = rels.as_deref().and_then(office_document);

@@ -52,6 +52,7 @@ fn batch(lang: Lang) -> citystar::assess::batch::Report {
         results,
         vec![Unreadable {
             file: "samples/broken.xlsx".into(),
+            code: "not-a-workbook",
             message: "not a workbook".into(),
         }],
         Some(3),

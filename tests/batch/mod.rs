@@ -119,32 +119,44 @@ fn a_report_never_overwrites_an_input() {
     assert_eq!(std::fs::read(&peer).unwrap(), before);
 }
 
-/// Reports written into a folder that is also searched are not assessed the next time.
+/// A report folder inside a folder being assessed is refused before anything
+/// is written; a report citystar wrote, found later in a scanned folder, is
+/// skipped rather than assessed.
 #[test]
-fn a_report_folder_inside_the_batch_is_not_read_back() {
+fn a_report_folder_inside_the_batch_is_refused_and_old_reports_are_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let sub = dir.path().join("sub");
     std::fs::create_dir(&sub).unwrap();
     for f in ["city-a.xlsx", "city-b.xlsx"] {
         std::fs::copy(format!("sample-submissions/{f}"), sub.join(f)).unwrap();
     }
-    for _ in 0..2 {
-        let out = citystar()
-            .args(["assess", "--format", "json", "--draws", "0"])
-            .arg(&sub)
-            .arg("--report-dir")
-            .arg(sub.join("reports"))
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(entities(&out).len(), 2);
-    }
-    assert!(sub.join("reports/summary.xlsx").exists());
+    citystar()
+        .args(["assess", "--format", "json", "--draws", "0"])
+        .arg(&sub)
+        .arg("--report-dir")
+        .arg(sub.join("reports"))
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("a folder being assessed"));
+    assert!(!sub.join("reports").exists());
+    let out_dir = dir.path().join("out");
+    citystar()
+        .args(["assess", "--draws", "0"])
+        .arg(&sub)
+        .arg("--report-dir")
+        .arg(&out_dir)
+        .assert()
+        .code(0);
+    std::fs::copy(out_dir.join("city-a.xlsx"), sub.join("old-report.xlsx")).unwrap();
+    let out = citystar()
+        .args(["assess", "--format", "json", "--draws", "0"])
+        .arg(&sub)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(entities(&out).len(), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped"));
 }
 
 /// A report target that would replace an input stops the run before anything is printed.
