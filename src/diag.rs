@@ -252,9 +252,9 @@ entries! {
     ["取消合并，每个填报项填在自己的单元格中。", "Unmerge the cells and give each input item its own value cell."];
 
     "hidden-sheet", Warning,
-    ["隐藏工作表中有数据", "Data on a hidden sheet"],
-    ["工作簿中有隐藏的工作表含有数据。若它是“基本信息”或“指标填报”，其内容已读取；否则被忽略。审核人看不到隐藏表中的内容。",
-     "A hidden sheet of the workbook holds data. If it is 基本信息 or 指标填报 it was read; otherwise it was ignored. Reviewers do not see what is on hidden sheets."],
+    ["隐藏的工作表", "Hidden sheet"],
+    ["工作簿中有隐藏的工作表。若它是“基本信息”或“指标填报”，其内容已读取；否则不读取（也不解析）。审核人看不到隐藏表中的内容。超过 5 张时其余的合并为一条。",
+     "The workbook has a hidden sheet. If it is 基本信息 or 指标填报 it was read; otherwise it was not read (not even parsed). Reviewers do not see what is on hidden sheets. Beyond five, the rest are reported in one finding."],
     ["取消隐藏并核对内容，或删除不需要的工作表。", "Unhide the sheet and check it, or delete it if it is not needed."];
 
     "zero-denominator", Error,
@@ -278,11 +278,147 @@ entries! {
     ["缺少佐证材料", "Evidence missing"],
     ["标准要求该指标提供佐证材料，但“佐证材料”列为空。", "The standard requires evidence for this indicator, but the evidence column is empty."],
     ["在“佐证材料”列写明材料名称或附件编号。", "Name the document or annex number in the evidence column."];
+
+    "unknown-level", Error,
+    ["无法识别的级别", "Level not recognised"],
+    ["“基本信息”中的级别不是 DB37/T 3890 评定的级别（市级、县级、智慧社区），例如“省级”。工作簿仍按市级标准（或 --standard 指定的标准）检查，但评定结果不能当真。",
+     "The level in 基本信息 is not one DB37/T 3890 rates (市级 city, 县级 county, 智慧社区 community), for example 省级 (province). The workbook is still checked against the city standard (or the --standard given), but its rating cannot be relied on."],
+    ["在级别一栏填写 市级、县级 或 智慧社区。", "Write 市级, 县级 or 智慧社区 in the level cell."];
+
+    "implausible-value", Error,
+    ["数值不合常理", "Implausible value"],
+    ["数值的数量级不可能是实际值：任何指标输入超过 10¹²，或常住人口超过 1 亿人。通常是多打了零、单位弄错或粘贴了错误的单元格。该值不参与评价。",
+     "The value's magnitude cannot be real: an indicator input over 10¹², or a resident population over 100 million. Usually extra zeros, a wrong unit or a wrong cell pasted. The value is not used."],
+    ["核对数值与单位后重新填写。", "Check the number and its unit and enter it again."];
+
+    "bad-cell", Warning,
+    ["单元格内容与类型不符", "Cell content contradicts its type"],
+    ["单元格在文件中被标为数值（或布尔值、错误值），保存的内容却不是，例如标为数值的单元格中保存着“abc”。这通常是生成文件的程序出错。该单元格按文字读取（文字不是数值时另有诊断），其余单元格照常读取。",
+     "The file marks the cell as a number (or a boolean or an error) but stores something else in it, for example `abc` in a number cell. Usually the program that wrote the file made a mistake. The cell is read as text (with its own finding when the text is not a number), and the rest of the sheet is read as usual."],
+    ["在 Excel 或 WPS 中重新输入该单元格并保存。", "Type the cell again in Excel or WPS and save."];
+
+    "hidden-row", Warning,
+    ["隐藏的行中有数据", "Data on a hidden row"],
+    ["“指标填报”或“基本信息”中有隐藏的行，其中的数据已读取。审核人打印或查看时看不到这些行。",
+     "A hidden row of 指标填报 or 基本信息 holds data, which was read. Reviewers do not see hidden rows on screen or on paper."],
+    ["取消隐藏并核对这些行。", "Unhide the rows and check them."];
+
+    "duplicate-sheet", Error,
+    ["重复的工作表", "Duplicate sheet"],
+    ["有两张工作表的名称都像“基本信息”或都像“指标填报”（例如“指标填报”和“Indicator data”）。只读取第一张，另一张被忽略，可能读错了数据。",
+     "Two sheets are both named like 基本信息, or both like 指标填报 (for example 指标填报 and Indicator data). Only the first is read; the other is ignored, and the wrong one may have been read."],
+    ["删除或改名多余的工作表，只保留一张。", "Delete or rename the extra sheet so that only one remains."];
+
+    "duplicate-column", Error,
+    ["重复的列", "Duplicate column"],
+    ["“指标填报”的表头中同一列（例如“填报值”）出现两次。只读取第一列，另一列被忽略。",
+     "The header of 指标填报 names the same column (for example 填报值 / Value) twice. Only the first is read; the other is ignored."],
+    ["删除多余的一列，或给它另起一个表头。", "Delete the extra column, or give it another header."];
+
+    "code-with-spaces", Warning,
+    ["代码中有空格", "Spaces in a code"],
+    ["指标代码中有多余的空格（例如“A-01 .N”），去掉空格后是标准中的代码，已按该代码读取。",
+     "An indicator code has stray spaces (for example `A-01 .N`); without them it is a code of the standard, and was read as that code."],
+    ["删除代码中的空格。", "Remove the spaces from the code."];
+
+    "text-too-long", Warning,
+    ["文字过长", "Text too long"],
+    ["“基本信息”中的名称、上级、填报单位或联系人超过 200 个字符，只保留前 200 个。",
+     "A name, parent, filing unit or contact in 基本信息 is over 200 characters; the first 200 were kept."],
+    ["填写简短的名称。", "Enter a short name."];
 }
 
-/// The catalogue entry of a code.
+macro_rules! failures {
+    ($( $code:literal, [$tz:literal, $te:literal], [$ez:literal, $ee:literal], [$fz:literal, $fe:literal]; )*) => {
+        /// Why a file could not be read at all: codes of a run's unreadable
+        /// files (exit 2); they cannot be re-levelled.
+        pub const READ_FAILURES: &[Entry] = &[$(Entry {
+            code: $code,
+            severity: Severity::Error,
+            title_zh: $tz,
+            title_en: $te,
+            explain_zh: $ez,
+            explain_en: $ee,
+            fix_zh: $fz,
+            fix_en: $fe,
+        },)*];
+    };
+}
+
+failures! {
+    "file-not-found", ["找不到文件", "File not found"],
+    ["命令行给出的文件或文件夹不存在。", "A file or folder named on the command line does not exist."],
+    ["核对路径。", "Check the path."];
+
+    "no-workbooks", ["文件夹中没有工作簿", "No workbooks in the folder"],
+    ["给出的文件夹（含子文件夹）中没有 xlsx、xlsm、xlsb、xls 或 ods 文件。", "The folder given (and its subfolders) holds no xlsx, xlsm, xlsb, xls or ods file."],
+    ["核对文件夹，或直接给出文件。", "Check the folder, or name the files."];
+
+    "not-a-regular-file", ["不是普通文件", "Not a regular file"],
+    ["给出的路径是设备、命名管道、套接字或文件夹。citystar 只读取普通文件，不会等待管道或读取设备。", "The path is a device, a named pipe, a socket or a folder. citystar reads only regular files; it never waits on a pipe or reads a device."],
+    ["给出工作簿文件的路径。", "Name the workbook file."];
+
+    "cannot-read-file", ["无法读取文件", "Cannot read the file"],
+    ["操作系统拒绝读取该文件或文件夹（权限不足或磁盘错误）。", "The system refused to read the file or folder (permissions, or a disk error)."],
+    ["检查文件权限。", "Check the file's permissions."];
+
+    "empty-file", ["空文件", "Empty file"],
+    ["文件长度为 0。", "The file has no bytes."],
+    ["重新保存或重新下载该工作簿。", "Save or download the workbook again."];
+
+    "file-too-large", ["文件过大", "File too large"],
+    ["文件超过 50 MB。填报表通常只有几十 KB；这么大的文件多半夹带了图片或数据。", "The file is over 50 MB. A submission is usually tens of kilobytes; a file this large carries pictures or data it should not."],
+    ["删除图片和多余的工作表后另存。", "Remove pictures and extra sheets and save again."];
+
+    "not-a-workbook", ["不是工作簿", "Not a workbook"],
+    ["文件既不是 Office 工作簿（xlsx、xlsm、xlsb、xls），也不是 OpenDocument 表格（ods），或是一个不含工作簿的 zip 压缩包。", "The file is neither an Office workbook (xlsx, xlsm, xlsb, xls) nor an OpenDocument spreadsheet (ods), or it is a zip file holding no workbook."],
+    ["用 Excel、WPS 或 LibreOffice 打开后另存为 xlsx。", "Open it in Excel, WPS or LibreOffice and save it as xlsx."];
+
+    "password-protected", ["工作簿已加密", "Password-protected workbook"],
+    ["工作簿设有打开密码（已加密），无法读取其内容。", "The workbook has an opening password (it is encrypted), so its content cannot be read."],
+    ["另存一份不设密码的副本。", "Save a copy without a password."];
+
+    "zip-bomb", ["压缩内容过大", "Inflates too far"],
+    ["工作簿是 zip 包，其中某个部件解压后超过 200 MB、全部部件超过 400 MB，或部件超过 10,000 个。真实的填报表远小于此；这样的文件会耗尽内存。", "The workbook is a zip package and one part inflates beyond 200 MB, all parts beyond 400 MB, or it has more than 10,000 parts. Real submissions are far smaller; such a file would exhaust memory."],
+    ["用 Excel 或 WPS 打开后另存；如果打不开，请向报送单位索取原件。", "Open and save it again in Excel or WPS; if it does not open, ask the sender for the original."];
+
+    "damaged-workbook", ["工作簿已损坏", "Damaged workbook"],
+    ["文件无法按其格式读取：被截断、损坏，或其中声明的数量与实际大小不符（例如共享字符串表声明了 40 亿项却只有几 KB）。加 --verbose 可看到底层读取库的原始说明。", "The file cannot be read as its format: it is truncated, damaged, or declares counts its size cannot hold (for example a shared-string table declaring four billion entries in a few kilobytes). --verbose shows the underlying library's own words."],
+    ["在 Excel 或 WPS 中打开并另存；打不开时向报送单位索取原件。", "Open and save it again in Excel or WPS; if it does not open, ask the sender for the original."];
+
+    "sheet-too-large", ["工作表过大", "Sheet too large"],
+    ["需要读取的工作表超过 20,000 行或 200 列。", "A sheet the reader needs spans more than 20,000 rows or 200 columns."],
+    ["删除多余的行和列后另存。", "Delete the extra rows and columns and save again."];
+
+    "too-much-text", ["文字过多", "Too much text"],
+    ["需要读取的工作表中的文字合计超过 16 MB（例如同一段超长文字被复制到上千个单元格）。填报表只有几 KB 文字。", "The sheets the reader needs hold more than 16 MB of text in all (for example one very long text copied into thousands of cells). A submission holds a few kilobytes."],
+    ["删除多余的文字后另存。", "Remove the extra text and save again."];
+
+    "reader-out-of-memory", ["读取时内存超限", "Reading exhausted its memory"],
+    ["每个文件都在单独的读取进程中读取，内存上限 1 GB（CITYSTAR_READER_MEMORY_MB 可调）。这个文件超出了上限，读取被停止，其余文件不受影响。真实的填报表只需几 MB。", "Each file is read in a separate reader process limited to 1 GB of memory (CITYSTAR_READER_MEMORY_MB changes it). This file went beyond it and was stopped; the other files are not affected. A real submission needs a few megabytes."],
+    ["在 Excel 或 WPS 中打开并另存；打不开时向报送单位索取原件。", "Open and save it again in Excel or WPS; if it does not open, ask the sender for the original."];
+
+    "reader-timed-out", ["读取超时", "Reading took too long"],
+    ["读取一个文件超过 30 秒（CITYSTAR_READER_SECONDS 可调），读取被停止，其余文件不受影响。真实的填报表不到一秒即可读完。", "Reading one file took more than 30 seconds (CITYSTAR_READER_SECONDS changes it) and was stopped; the other files are not affected. A real submission is read in well under a second."],
+    ["在 Excel 或 WPS 中打开并另存。", "Open and save it again in Excel or WPS."];
+
+    "reader-crashed", ["读取进程意外停止", "The reader stopped"],
+    ["读取进程没有给出结果就停止了。其余文件不受影响。", "The reader process stopped without an answer. The other files are not affected."],
+    ["在 Excel 或 WPS 中打开并另存；若反复出现，请报告此问题。", "Open and save it again in Excel or WPS; if it recurs, report it."];
+
+    "citystar-report", ["citystar 写出的报告", "A report citystar wrote"],
+    ["文件带有 citystar 报告的标记（文档属性 citystar-report），是评估报告而不是填报表，因此被跳过，不计为无法读取。", "The file carries citystar's report mark (the document property citystar-report): it is an assessment report, not a submission, so it is skipped and not counted as unreadable."],
+    ["无需处理；报告最好放在填报表文件夹之外。", "Nothing to do; keep reports outside the folders of submissions."];
+}
+
+/// The catalogue entry of a diagnostic code.
 pub fn entry(code: &str) -> Option<&'static Entry> {
     CATALOGUE.iter().find(|e| e.code == code)
+}
+
+/// The entry of a diagnostic or a read-failure code, for `explain`.
+pub fn any_entry(code: &str) -> Option<&'static Entry> {
+    entry(code).or_else(|| READ_FAILURES.iter().find(|e| e.code == code))
 }
 
 /// Severity re-levelling from `--deny`, `--warn`, `--allow` (`--deny warnings`
@@ -356,7 +492,7 @@ mod tests {
     #[test]
     fn codes_are_unique_kebab_case() {
         let mut seen = std::collections::HashSet::new();
-        for e in CATALOGUE {
+        for e in CATALOGUE.iter().chain(READ_FAILURES) {
             assert!(seen.insert(e.code), "duplicate code {}", e.code);
             assert!(
                 !e.code.is_empty()

@@ -122,7 +122,10 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
         });
     }
     for u in &unreadable {
-        eprintln!("{}: {}", u.file, u.message);
+        eprintln!(
+            "{}",
+            crate::render::escape::terminal(&format!("{}: {}", u.file, u.message))
+        );
     }
     let progress = (files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
         let p =
@@ -223,7 +226,10 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
         .into_iter()
         .partition(|u| u.code == "citystar-report");
     for u in skipped.iter().chain(&failed[n_early.min(failed.len())..]) {
-        eprintln!("{}: {}", u.file, u.message);
+        eprintln!(
+            "{}",
+            crate::render::escape::terminal(&format!("{}: {}", u.file, u.message))
+        );
     }
     if emit.tally.is_empty() && failed.is_empty() {
         eprintln!(

@@ -257,15 +257,16 @@ fn summary_line(s: &Summary, lang: Lang) -> String {
 
 fn print_table(report: &CheckReport, lang: Lang) {
     for f in &report.files {
+        let file = esc(&f.file);
         if let Some(e) = &f.error {
             if f.status == "skipped" {
-                eprintln!("{}: {e}", f.file);
+                eprintln!("{file}: {e}");
             } else {
-                eprintln!("{}: {}: {e}", lang.pick("错误", "error"), f.file);
+                eprintln!("{}: {file}: {e}", lang.pick("错误", "error"));
             }
             continue;
         }
-        println!("{}", title(f, lang));
+        println!("{}", esc(&title(f, lang)));
         if f.diagnostics.is_empty() {
             println!("  {}", lang.pick("没有发现问题", "no problems found"));
             println!();
@@ -281,9 +282,9 @@ fn print_table(report: &CheckReport, lang: Lang) {
             t.add_row(vec![
                 sev_text(d.severity, lang),
                 d.code.to_string(),
-                d.location.clone(),
-                d.raw.clone().unwrap_or_default(),
-                d.message.get(lang).to_string(),
+                esc(&d.location),
+                esc(d.raw.as_deref().unwrap_or_default()),
+                esc(d.message.get(lang)),
                 d.hint.get(lang).to_string(),
             ]);
         }
@@ -293,8 +294,12 @@ fn print_table(report: &CheckReport, lang: Lang) {
     println!("{}", summary_line(&report.summary, lang));
 }
 
+fn esc(s: &str) -> String {
+    crate::render::escape::terminal(s).into_owned()
+}
+
 fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    crate::render::escape::markdown(s)
 }
 
 pub fn markdown(report: &CheckReport, lang: Lang) -> String {

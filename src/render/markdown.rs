@@ -11,7 +11,7 @@ pub struct Markdown;
 
 /// Pipes and newlines would break a table cell.
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    super::escape::markdown(s)
 }
 
 /// A table: the header, the alignment row (`r` in `align` right-aligns that

@@ -1,6 +1,7 @@
 //! Renderers behind one seam: the assessment is computed once, and every
 //! output format reads the same [`Report`](crate::assess::batch::Report).
 
+pub mod escape;
 pub mod gaps;
 pub mod json;
 pub mod markdown;

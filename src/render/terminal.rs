@@ -252,7 +252,8 @@ impl Renderer for Terminal {
     fn entity(&self, a: &Assessment, lang: Lang) -> String {
         let mut out = String::new();
         self.write_entity(a, lang, &mut out);
-        out
+        // Names and cell text come from workbooks: no escape sequence reaches the terminal.
+        super::escape::terminal(&out).into_owned()
     }
 
     fn end(&self, s: &Summary, lang: Lang) -> String {
@@ -294,6 +295,6 @@ impl Renderer for Terminal {
                 let _ = writeln!(out, "  ✗ {}: {}", u.file, u.message);
             }
         }
-        out
+        super::escape::terminal(&out).into_owned()
     }
 }

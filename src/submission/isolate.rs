@@ -384,6 +384,16 @@ pub fn encode(l: &Loaded) -> Vec<u8> {
                 o.u32(v);
             }
         }
+        o.u32(g.hidden_rows.len() as u32);
+        for r in &g.hidden_rows {
+            o.u32(*r);
+        }
+        o.u32(g.bad_cells.len() as u32);
+        for (r, c, t) in &g.bad_cells {
+            o.u32(*r);
+            o.u32(*c);
+            o.str(t);
+        }
     }
     o.0
 }
@@ -415,6 +425,12 @@ pub fn decode(bytes: &[u8]) -> Option<Loaded> {
         for _ in 0..i.u32()? {
             let (a, b, c, d) = (i.u32()?, i.u32()?, i.u32()?, i.u32()?);
             g.merged.push(Dimensions::new((a, b), (c, d)));
+        }
+        for _ in 0..i.u32()? {
+            g.hidden_rows.push(i.u32()?);
+        }
+        for _ in 0..i.u32()? {
+            g.bad_cells.push((i.u32()?, i.u32()?, i.str()?));
         }
         grids.push(g);
     }

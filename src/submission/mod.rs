@@ -9,6 +9,7 @@ pub mod fill;
 pub mod isolate;
 pub mod layout;
 pub mod open;
+pub mod package;
 pub mod reader;
 pub mod template;
 pub mod values;

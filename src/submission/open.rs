@@ -52,6 +52,11 @@ pub struct Grid {
     /// Absolute zero-based (row, col) → cell; empty cells without a formula are left out.
     pub cells: BTreeMap<(u32, u32), Cell>,
     pub merged: Vec<Dimensions>,
+    /// Zero-based rows the file marks hidden (xlsx).
+    pub hidden_rows: Vec<u32>,
+    /// (row, col) of cells whose stored content contradicts the type the
+    /// file gives them; they are kept as text (xlsx).
+    pub bad_cells: Vec<(u32, u32, String)>,
 }
 
 impl Grid {
@@ -107,6 +112,11 @@ pub fn raw_text(cell: &Cell) -> String {
             .as_ref()
             .map(|f| format!("={}", f.trim_start_matches('=')))
             .unwrap_or_default(),
+        // Numbers beyond what a person types are shown in scientific form
+        // (`1e308`), never as 309 digits.
+        Data::Float(x) if x.is_finite() && (x.abs() >= 1e15 || (*x != 0.0 && x.abs() < 1e-9)) => {
+            format!("{x:e}")
+        }
         other => other.to_string(),
     }
 }
@@ -163,6 +173,38 @@ pub struct Workbook {
     /// Whether a worksheet part may hold merged regions (xlsx): when none
     /// mentions `mergeCell`, reading them (a second parse of each sheet) is skipped.
     may_merge: bool,
+    /// An xlsx package's bytes, for what calamine does not pass on (hidden
+    /// rows, cells whose content contradicts their type).
+    package: Option<Package>,
+}
+
+struct Package {
+    bytes: Vec<u8>,
+    hidden_parts: Vec<String>,
+    /// Sheet name → part, worked out when first needed.
+    parts: Option<Vec<(String, String)>>,
+}
+
+impl Package {
+    fn scan(&mut self, sheet: &str) -> Option<super::package::SheetScan> {
+        let parts = self
+            .parts
+            .get_or_insert_with(|| super::package::sheet_parts(&self.bytes));
+        let part = parts.iter().find(|(n, _)| n == sheet)?.1.clone();
+        Some(super::package::scan_sheet(&self.bytes, &part))
+    }
+
+    fn has_hidden(&mut self, sheet: &str) -> bool {
+        if self.hidden_parts.is_empty() {
+            return false;
+        }
+        let parts = self
+            .parts
+            .get_or_insert_with(|| super::package::sheet_parts(&self.bytes));
+        parts
+            .iter()
+            .any(|(n, p)| n == sheet && self.hidden_parts.contains(p))
+    }
 }
 
 thread_local! {
@@ -231,6 +273,7 @@ pub fn open(bytes: Vec<u8>) -> Result<Workbook, Failure> {
         });
     }
     let mut may_merge = true;
+    let mut package = None;
     let book: Book = if bytes.starts_with(&CFB_MAGIC) {
         // An Office file encrypted with a password is a CFB container holding
         // an `EncryptedPackage` stream (xlsx/xlsb); an xls keeps a FILEPASS record.
@@ -243,9 +286,16 @@ pub fn open(bytes: Vec<u8>) -> Result<Workbook, Failure> {
                 .map_err(|e| damaged("xls", &e))
         })?
     } else if bytes.starts_with(b"PK") {
-        let (kind, merges) = check_zip(&bytes)?;
-        may_merge = merges;
-        match kind {
+        let facts = check_zip(&bytes)?;
+        may_merge = facts.merges;
+        if matches!(facts.kind, ZipKind::Xlsx) {
+            package = Some(Package {
+                bytes: bytes.clone(),
+                hidden_parts: facts.hidden_parts,
+                parts: None,
+            });
+        }
+        match facts.kind {
             ZipKind::Xlsx => guard("xlsx", || {
                 open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
                     .map(Sheets::Xlsx)
@@ -275,6 +325,7 @@ pub fn open(bytes: Vec<u8>) -> Result<Workbook, Failure> {
         book,
         sheets,
         may_merge,
+        package,
     })
 }
 
@@ -290,6 +341,8 @@ enum ZipKind {
 struct Scan {
     pattern: &'static [u8],
     found: bool,
+    /// A second pattern looked for (worksheets: hidden rows).
+    also: Option<(&'static [u8], bool)>,
     tail: Vec<u8>,
     head: Vec<u8>,
     head_len: usize,
@@ -302,6 +355,7 @@ impl Scan {
         Scan {
             pattern,
             found: false,
+            also: None,
             tail: Vec::new(),
             head: Vec::new(),
             head_len,
@@ -311,6 +365,7 @@ impl Scan {
 }
 
 const MERGE_TAG: &[u8] = b"mergeCell";
+const HIDDEN_ATTR: &[u8] = b"hidden=\"";
 const REPORT_MARK_ATTR: &[u8] = b"name=\"citystar-report\"";
 const ODS_SPACES: &[u8] = b"text:c=\"";
 
@@ -320,7 +375,9 @@ impl std::io::Write for Scan {
             let n = (self.head_len - self.head.len()).min(buf.len());
             self.head.extend_from_slice(&buf[..n]);
         }
-        if self.pattern.is_empty() || (self.found && self.spaces.is_none()) {
+        if self.pattern.is_empty()
+            || (self.found && self.spaces.is_none() && self.also.is_none_or(|a| a.1))
+        {
             return Ok(buf.len());
         }
         // Look in the seam (the last chunk's tail and this chunk's start), then in the chunk.
@@ -330,6 +387,9 @@ impl std::io::Write for Scan {
         for hay in [&seam[..], buf] {
             let (found, spaces) = hits(hay, self.pattern, self.spaces.is_some());
             self.found |= found;
+            if let Some((p, seen)) = self.also.as_mut() {
+                *seen |= hits(hay, p, false).0;
+            }
             if let Some(max) = self.spaces.as_mut() {
                 *max = (*max).max(spaces);
             }
@@ -387,7 +447,7 @@ fn office_document(rels: &str) -> Option<String> {
 /// checks the counts a part declares before calamine sizes anything from
 /// them, finds the workbook part where the package's relationships put it,
 /// and says whether any worksheet part mentions merged cells.
-fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), Failure> {
+fn check_zip(bytes: &[u8]) -> Result<ZipFacts, Failure> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged("zip", &e))?;
     if zip.len() > MAX_PARTS {
         return Err(Failure::TooManyParts {
@@ -401,6 +461,7 @@ fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), Failure> {
     let mut encrypted = false;
     let mut merges = false;
     let mut own_report = false;
+    let mut hidden_parts = Vec::new();
     for i in 0..zip.len() {
         let mut part = match zip.by_index(i) {
             Ok(p) => p,
@@ -428,7 +489,9 @@ fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), Failure> {
             return Err(bomb());
         }
         let mut scan = if name.contains("worksheets/") {
-            Scan::new(MERGE_TAG, 0)
+            let mut s = Scan::new(MERGE_TAG, 0);
+            s.also = Some((HIDDEN_ATTR, false));
+            s
         } else if name == "content.xml" {
             let mut s = Scan::new(ODS_SPACES, 0);
             s.spaces = Some(0);
@@ -449,6 +512,9 @@ fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), Failure> {
         }
         if name.contains("worksheets/") {
             merges |= scan.found;
+            if scan.also.is_some_and(|a| a.1) {
+                hidden_parts.push(name.clone());
+            }
         }
         own_report |= name == "docProps/custom.xml" && scan.found;
         if let Some(spaces) = scan.spaces
@@ -491,7 +557,19 @@ fn check_zip(bytes: &[u8]) -> Result<(ZipKind, bool), Failure> {
         _ if has("content.xml") => ZipKind::Ods,
         _ => return Err(Failure::ZipNotWorkbook),
     };
-    Ok((kind, merges))
+    Ok(ZipFacts {
+        kind,
+        merges,
+        hidden_parts,
+    })
+}
+
+/// What the zip check learnt about a package.
+struct ZipFacts {
+    kind: ZipKind,
+    merges: bool,
+    /// Worksheet parts that mention `hidden="` (rows or columns).
+    hidden_parts: Vec<String>,
 }
 
 /// A shared-string table declaring more strings than its bytes can hold
@@ -583,6 +661,7 @@ impl Workbook {
         let sheet = name.to_string();
         let may_merge = self.may_merge;
         let book = &mut self.book;
+        let package = &mut self.package;
         let format = match book {
             Sheets::Xlsx(_) => "xlsx",
             Sheets::Xlsb(_) => "xlsb",
@@ -598,7 +677,29 @@ impl Workbook {
                     }
                     let mut r = x.worksheet_cells_reader(&sheet).map_err(|e| bad(&e))?;
                     check_dims(&sheet, r.dimensions())?;
-                    while let Some(c) = r.next_cell_with_formula().map_err(|e| bad(&e))? {
+                    // A cell whose content contradicts its type stops calamine's
+                    // reader at that cell only: the part is scanned for such
+                    // cells, and reading goes on past each one.
+                    let mut scan = None;
+                    let mut skipped = 0;
+                    loop {
+                        let c = match r.next_cell_with_formula() {
+                            Ok(Some(c)) => c,
+                            Ok(None) => break,
+                            Err(e) => {
+                                let found = scan.get_or_insert_with(|| {
+                                    package
+                                        .as_mut()
+                                        .and_then(|p| p.scan(&sheet))
+                                        .unwrap_or_default()
+                                });
+                                skipped += 1;
+                                if skipped > found.bad_cells.len() {
+                                    return Err(bad(&e));
+                                }
+                                continue;
+                            }
+                        };
                         let (row, col) = c.pos;
                         if row >= MAX_ROWS || col >= MAX_COLS {
                             return Err(too_large(&sheet, u64::from(row) + 1, u64::from(col) + 1));
@@ -613,6 +714,27 @@ impl Workbook {
                         if !matches!(value, Data::Empty) || formula.is_some() {
                             grid.cells.insert((row, col), Cell { value, formula });
                         }
+                    }
+                    if let Some(found) = scan {
+                        for (row, col, text, _) in found.bad_cells {
+                            if row >= MAX_ROWS || col >= MAX_COLS {
+                                continue;
+                            }
+                            spend(budget, text.len(), &sheet)?;
+                            grid.cells.insert(
+                                (row, col),
+                                Cell {
+                                    value: Data::String(text.clone()),
+                                    formula: None,
+                                },
+                            );
+                            grid.bad_cells.push((row, col, text));
+                        }
+                    }
+                    if let Some(p) = package.as_mut()
+                        && p.has_hidden(&sheet)
+                    {
+                        grid.hidden_rows = p.scan(&sheet).unwrap_or_default().hidden_rows;
                     }
                 }
                 Sheets::Xlsb(x) => {

@@ -87,6 +87,48 @@ pub fn clip(s: &str) -> String {
     }
 }
 
+/// What the file says of a sheet's cells and rows that calamine does not:
+/// cells whose content contradicts their type, and hidden rows holding data.
+fn sheet_findings(grid: &Grid, diags: &mut Vec<Diagnostic>) {
+    const SHOWN: usize = 20;
+    for (row, col, text) in grid.bad_cells.iter().take(SHOWN) {
+        let text = clip(text);
+        diags.push(
+            Diagnostic::new(
+                "bad-cell",
+                cell_ref(&grid.name, *row, *col),
+                Text::new(
+                    format!("文件把该单元格标为数值等类型，保存的却是“{text}”，已按文字读取"),
+                    format!("the file marks the cell as a number (or similar) but it holds `{text}`; read as text"),
+                ),
+                Text::new("在 Excel 或 WPS 中重新输入该单元格", "type the cell again in Excel or WPS"),
+            )
+            .raw(text.clone()),
+        );
+    }
+    let with_data: Vec<u32> = grid
+        .hidden_rows
+        .iter()
+        .copied()
+        .filter(|r| {
+            grid.cells
+                .range((*r, 0)..(*r + 1, 0))
+                .any(|(_, c)| !is_blank(&c.value) || c.formula.is_some())
+        })
+        .collect();
+    for r in with_data.iter().take(SHOWN) {
+        diags.push(Diagnostic::new(
+            "hidden-row",
+            format!("{}!{n}:{n}", grid.name, n = r + 1),
+            Text::new(
+                format!("第 {} 行是隐藏的，其中的数据已读取", r + 1),
+                format!("row {} is hidden; its data was read", r + 1),
+            ),
+            Text::new("取消隐藏并核对该行", "unhide the row and check it"),
+        ));
+    }
+}
+
 /// The first of several candidate sheets is read; each other one is a finding.
 fn pick_sheet(found: Vec<String>, diags: &mut Vec<Diagnostic>) -> Option<String> {
     let first = found.first()?.clone();
@@ -168,13 +210,14 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                 level_loc = loc.clone();
                 entity.level = Level::parse(&raw);
                 if entity.level.is_none() {
+                    let raw = clip(&raw);
                     diags.push(
                         Diagnostic::new(
-                            "missing-level",
+                            "unknown-level",
                             loc,
                             Text::new(
-                                format!("无法识别的级别“{raw}”"),
-                                format!("level `{raw}` is not recognised"),
+                                format!("级别“{raw}”不是 DB37/T 3890 评定的级别（市级、县级、智慧社区），已按市级标准检查"),
+                                format!("level `{raw}` is not one DB37/T 3890 rates (市级 city, 县级 county, 智慧社区 community); checked against the city standard"),
                             ),
                             Text::new(
                                 "填写 市级、县级 或 智慧社区",
@@ -189,7 +232,11 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                 entity.population_location = loc.clone();
                 match cell_number(value) {
                     Some((x, unit)) if unit.as_deref().is_none_or(|u| unit_agrees(u, "人")) => {
-                        if x <= 0.0 {
+                        if let Some((code, message, hint)) =
+                            implausible(x, &raw).or_else(|| implausible_population(x, &raw))
+                        {
+                            diags.push(Diagnostic::new(code, loc, message, hint).raw(raw));
+                        } else if x <= 0.0 {
                             diags.push(
                                 Diagnostic::new(
                                     "out-of-range",
@@ -228,9 +275,26 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                 }
             }
             Field::Year => match cell_number(value) {
-                Some((y, None)) if y.fract() == 0.0 && (1900.0..=2200.0).contains(&y) => {
+                Some((y, None)) if y.fract() == 0.0 && plausible_year(y) => {
                     entity.year = Some(y as i32)
                 }
+                Some((y, None)) if y.is_finite() && y.fract() == 0.0 => diags.push(
+                    Diagnostic::new(
+                        "out-of-range",
+                        loc,
+                        Text::new(
+                            format!("填报年度 {raw} 不在 {FIRST_YEAR} 年至明年之间"),
+                            format!(
+                                "reporting year {raw} is not between {FIRST_YEAR} and next year"
+                            ),
+                        ),
+                        Text::new(
+                            "填写数据所属的年度，如 2025",
+                            "enter the year the data is for, e.g. 2025",
+                        ),
+                    )
+                    .raw(raw),
+                ),
                 _ => diags.push(not_a_number(loc, &raw, None, "年")),
             },
             Field::DivisionCode => {
@@ -239,14 +303,39 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                     _ => raw.trim().to_string(),
                 }
             }
-            Field::Name => entity.name = raw.trim().to_string(),
-            Field::Parent => entity.parent = raw.trim().to_string(),
-            Field::FilingUnit => entity.filing_unit = raw.trim().to_string(),
-            Field::Contact => entity.contact = raw.trim().to_string(),
+            Field::Name => entity.name = text_field(field, &loc, &raw, diags),
+            Field::Parent => entity.parent = text_field(field, &loc, &raw, diags),
+            Field::FilingUnit => entity.filing_unit = text_field(field, &loc, &raw, diags),
+            Field::Contact => entity.contact = text_field(field, &loc, &raw, diags),
             Field::Date => entity.date = raw.trim().to_string(),
         }
     }
     (entity, level_loc)
+}
+
+/// Longest name or contact kept (characters); longer text is cut, with a warning.
+pub const MAX_TEXT_CHARS: usize = 200;
+
+fn text_field(field: Field, loc: &str, raw: &str, diags: &mut Vec<Diagnostic>) -> String {
+    let t = raw.trim();
+    let n = t.chars().count();
+    if n <= MAX_TEXT_CHARS {
+        return t.to_string();
+    }
+    let (zh, en, _) = field.labels();
+    diags.push(
+        Diagnostic::new(
+            "text-too-long",
+            loc.to_string(),
+            Text::new(
+                format!("{zh}有 {n} 个字符，只保留前 {MAX_TEXT_CHARS} 个"),
+                format!("{en} is {n} characters long; the first {MAX_TEXT_CHARS} were kept"),
+            ),
+            Text::new("填写简短的名称", "enter a short name"),
+        )
+        .raw(clip(t)),
+    );
+    t.chars().take(MAX_TEXT_CHARS).collect()
 }
 
 fn missing_info(field: Field, loc: String, raw: &str) -> Diagnostic {
@@ -306,22 +395,28 @@ fn not_a_number(loc: String, raw: &str, indicator: Option<&str>, unit: &str) -> 
 struct Header {
     row: u32,
     cols: HashMap<Column, u32>,
+    /// A column named twice: (column, the one read, the other).
+    twice: Vec<(Column, u32, u32)>,
 }
 
 fn find_header(grid: &Grid) -> Option<Header> {
     // The first row (of the first 50) that names a code column.
     for row in grid.rows().into_iter().take(50) {
         let mut cols = HashMap::new();
+        let mut twice = Vec::new();
         for (&(_, c), cell) in grid.cells.range((row, 0)..(row + 1, 0)) {
             let Data::String(s) = &cell.value else {
                 continue;
             };
             if let Some(col) = Column::find(s) {
-                cols.entry(col).or_insert(c);
+                let first = *cols.entry(col).or_insert(c);
+                if first != c {
+                    twice.push((col, first, c));
+                }
             }
         }
         if cols.contains_key(&Column::Code) {
-            return Some(Header { row, cols });
+            return Some(Header { row, cols, twice });
         }
     }
     None
@@ -385,6 +480,27 @@ pub fn read_data(
         missing_all(&mut data);
         return data;
     };
+    for &(col, first, other) in &header.twice {
+        let (zh, en, _) = col.headers();
+        let (a, b) = (
+            super::layout::col_letters(first),
+            super::layout::col_letters(other),
+        );
+        diags.push(Diagnostic::new(
+            "duplicate-column",
+            format!("{sheet}!{b}{}", header.row + 1),
+            Text::new(
+                format!("“{zh}”列出现两次（{a} 列和 {b} 列），只读取了 {a} 列"),
+                format!(
+                    "the {en} column appears twice (columns {a} and {b}); only column {a} was read"
+                ),
+            ),
+            Text::new(
+                "删除或改名多余的一列",
+                "delete the extra column or give it another header",
+            ),
+        ));
+    }
     let code_col = header.cols[&Column::Code];
 
     // Every expected workbook code → (indicator index, item).
@@ -406,6 +522,25 @@ pub fn read_data(
             .collect::<String>()
             .trim()
             .to_uppercase();
+        // A known code typed with stray spaces (`A-01 .N`) is read, with a warning.
+        let squeezed: String = code.split_whitespace().collect();
+        let code = if squeezed != code && expected.contains_key(&squeezed) {
+            diags.push(
+                Diagnostic::new(
+                    "code-with-spaces",
+                    cell_ref(sheet, row, code_col),
+                    Text::new(
+                        format!("代码“{raw}”中有空格，已按“{squeezed}”读取"),
+                        format!("code `{raw}` contains spaces; read as `{squeezed}`"),
+                    ),
+                    Text::new("删除代码中的空格", "remove the spaces from the code"),
+                )
+                .raw(raw.clone()),
+            );
+            squeezed
+        } else {
+            code
+        };
         // Blank rows and note rows (text that cannot be a code) are passed over.
         if code.is_empty()
             || !code.is_ascii()
@@ -773,6 +908,10 @@ fn read_value(
                 }
             };
             let Some(v) = value else { return (None, raw) };
+            if let Some(d) = implausible(v, &raw) {
+                push(d.0, d.1, d.2);
+                return (None, raw);
+            }
             // Everything read here is a count, a share or a score: never negative.
             let max = if percent || matches!(ind.kind, Kind::Survey { .. }) {
                 Some(100.0)
@@ -802,6 +941,88 @@ fn read_value(
             (Some(Datum::Number(v)), raw)
         }
     }
+}
+
+/// The earliest year a submission can report on: the national smart-city
+/// evaluation began in 2016; DB37/T 3890 followed in 2020.
+const FIRST_YEAR: i32 = 2015;
+
+/// A reporting year from `FIRST_YEAR` to next year (the system clock's).
+fn plausible_year(y: f64) -> bool {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(2026, |d| 1970 + (d.as_secs() / 31_556_952) as i32);
+    (f64::from(FIRST_YEAR)..=f64::from(now + 1)).contains(&y)
+}
+
+/// Most residents any entity the standard rates has (the whole province
+/// has about 101 million).
+const MAX_POPULATION: f64 = 1e8;
+
+/// A population that is not a whole positive number of persons, or more
+/// than any city has.
+fn implausible_population(x: f64, raw: &str) -> Option<(&'static str, Text, Text)> {
+    if x > MAX_POPULATION {
+        return Some((
+            "implausible-value",
+            Text::new(
+                format!("常住人口 {raw} 超过 1 亿人，不可能是一个市、县或社区的人口"),
+                format!(
+                    "resident population {raw} is over 100 million, more than any city, county or community"
+                ),
+            ),
+            Text::new(
+                "填写年末常住人口（人），只填数字",
+                "enter the year-end resident population in persons, the number only",
+            ),
+        ));
+    }
+    if x > 0.0 && x.fract() != 0.0 {
+        return Some((
+            "out-of-range",
+            Text::new(
+                format!("常住人口 {raw} 不是整数人数"),
+                format!("resident population {raw} is not a whole number of persons"),
+            ),
+            Text::new(
+                "填写人数（人），不要填“万人”",
+                "enter persons (人), not tens of thousands (万人)",
+            ),
+        ));
+    }
+    None
+}
+
+/// Largest magnitude any indicator input really has (a count of things, an
+/// amount in 万元, a population): beyond it a value is a typing or export error.
+pub const MAX_MAGNITUDE: f64 = 1e12;
+
+/// A number no indicator can hold: not finite, or beyond `MAX_MAGNITUDE`.
+fn implausible(v: f64, raw: &str) -> Option<(&'static str, Text, Text)> {
+    if !v.is_finite() {
+        return Some((
+            "not-a-number",
+            Text::new(
+                format!("“{raw}”不是有限的数值"),
+                format!("`{raw}` is not a finite number"),
+            ),
+            Text::new("填写实际数值", "enter the actual number"),
+        ));
+    }
+    if v.abs() >= MAX_MAGNITUDE {
+        return Some((
+            "implausible-value",
+            Text::new(
+                format!("{raw} 的数量级不可能是任何指标的实际值（超过 10¹²）"),
+                format!("{raw} is larger than any real indicator value (over 10¹²)"),
+            ),
+            Text::new(
+                "核对数值与单位，是否多打了零或粘贴了错误的单元格",
+                "check the number and its unit: extra zeros, or a wrong cell pasted?",
+            ),
+        ));
+    }
+    None
 }
 
 fn number_cell(
@@ -986,6 +1207,13 @@ pub fn read_book<'s>(
             ),
         )
     };
+    for grid in [&info_name, &data_name]
+        .into_iter()
+        .flatten()
+        .filter_map(|n| book.grid(n))
+    {
+        sheet_findings(grid, &mut diags);
+    }
     let (entity, level_loc) = match info_name.as_deref().and_then(|n| book.grid(n)) {
         Some(grid) => read_info(grid, &mut diags),
         None => {

@@ -432,7 +432,7 @@ fn check_formats_and_folders() {
 #[test]
 fn explain_and_docs_cover_every_code() {
     let docs = std::fs::read_to_string("docs/diagnostics.md").unwrap();
-    for e in CATALOGUE {
+    for e in CATALOGUE.iter().chain(citystar::diag::READ_FAILURES) {
         assert_eq!(
             docs.lines()
                 .filter(|l| l.trim() == format!("## `{}`", e.code))
