@@ -53,7 +53,16 @@ impl fmt::Display for LoadError {
             self.problems.len(),
             self.kind.name()
         )?;
-        for p in &self.problems {
+        // A person fixes a file from its first problems; thousands of lines help nobody.
+        const SHOWN: usize = 50;
+        if self.problems.len() > SHOWN {
+            writeln!(
+                f,
+                "{}: the first {SHOWN} problems follow; fix them and lint again for the rest",
+                self.origin
+            )?;
+        }
+        for p in self.problems.iter().take(SHOWN) {
             writeln!(
                 f,
                 "{}:{}:{}: [{}] {}",

@@ -4,6 +4,7 @@ mod assess;
 mod batch;
 mod benchmarks;
 mod gaps;
+mod hostile;
 mod samples;
 mod standards;
 mod workbook;

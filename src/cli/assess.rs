@@ -80,7 +80,9 @@ fn explicit(spec: &str) -> anyhow::Result<Loaded> {
         .find(|(name, text)| crate::standard::load_str(text, name).is_ok_and(|s| s.id() == spec))
     {
         Some((_, text)) => sha256_hex(text.as_bytes()),
-        None => sha256_hex(&std::fs::read(spec)?),
+        None => sha256_hex(
+            super::read_text_file(std::path::Path::new(spec), "standard file")?.as_bytes(),
+        ),
     };
     Ok(Loaded { standard, sha256 })
 }
@@ -596,7 +598,8 @@ fn resolve_benchmarks(specs: &[String], ctx: &Standards) -> anyhow::Result<Vec<B
                 .find(|(n, _)| file.origin == format!("embedded:{n}"))
             {
                 Some((_, text)) => text.as_bytes().to_vec(),
-                None => std::fs::read(spec)?,
+                None => super::read_text_file(std::path::Path::new(spec), "benchmark file")?
+                    .into_bytes(),
             };
             out.push(BenchmarkSpec::File(
                 Benchmark::from_file(&file),

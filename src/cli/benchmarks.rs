@@ -60,7 +60,6 @@ pub fn resolve(
     spec: &str,
     catalog: Option<&Catalog>,
 ) -> anyhow::Result<Result<BenchmarkFile, LoadError>> {
-    use anyhow::Context;
     if let Some(found) = embedded::find(spec, catalog) {
         return Ok(found);
     }
@@ -71,8 +70,7 @@ pub fn resolve(
             embedded::names().join(", ")
         );
     }
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read benchmark file {}", path.display()))?;
+    let text = super::read_text_file(path, "benchmark file")?;
     Ok(crate::benchmark::load_str(
         &text,
         &path.display().to_string(),

@@ -143,6 +143,16 @@ pub fn failure_message(f: &crate::submission::Failure, lang: Lang) -> String {
 
 /// Parse the process arguments and run; returns the exit status.
 pub fn main() -> i32 {
+    // An unattended run may cap its own address space (its readers inherit
+    // the cap and keep their own, lower one).
+    if let Some(mb) = std::env::var("CITYSTAR_MEMORY_LIMIT_MB")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|mb| *mb > 0)
+    {
+        let bytes = mb.saturating_mul(1024 * 1024);
+        let _ = rlimit::setrlimit(rlimit::Resource::AS, bytes, bytes);
+    }
     let cli = Cli::parse();
     VERBOSE.store(cli.verbose, std::sync::atomic::Ordering::Relaxed);
     let outcome = match cli.command {
@@ -162,9 +172,32 @@ pub fn main() -> i32 {
     }
 }
 
+/// Largest standard or benchmark file read: the shipped ones are tens of kilobytes.
+pub const MAX_TEXT_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A standard or benchmark file's text: a regular file of at most
+/// `MAX_TEXT_FILE_BYTES`, in UTF-8.
+pub fn read_text_file(path: &std::path::Path, what: &str) -> anyhow::Result<String> {
+    let bytes = crate::submission::read_file_bytes(path, MAX_TEXT_FILE_BYTES).map_err(|f| {
+        let f = match f {
+            crate::submission::Failure::TooBig { bytes, .. } => {
+                return anyhow::anyhow!(
+                    "{what} {} is {:.1} MB; citystar reads {what}s of at most {} MB",
+                    path.display(),
+                    bytes as f64 / 1_048_576.0,
+                    MAX_TEXT_FILE_BYTES / 1_048_576
+                );
+            }
+            f => f,
+        };
+        anyhow::anyhow!("cannot read {what} {}: {}", path.display(), f.text().en)
+    })?;
+    String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{what} {} is not UTF-8 text", path.display()))
+}
+
 /// `--standard ID|PATH`: an embedded id, or a path to a standard file.
 pub fn resolve_standard(spec: &str) -> anyhow::Result<crate::standard::Standard> {
-    use anyhow::Context;
     let all = crate::standard::embedded::all()?;
     if let Some(s) = all.iter().find(|s| s.id() == spec) {
         return Ok(s.clone());
@@ -177,8 +210,7 @@ pub fn resolve_standard(spec: &str) -> anyhow::Result<crate::standard::Standard>
             ids.join(", ")
         );
     }
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read standard file {}", path.display()))?;
+    let text = read_text_file(&path, "standard file")?;
     Ok(crate::standard::load_str(
         &text,
         &path.display().to_string(),

@@ -465,10 +465,10 @@ fn lint(files: &[PathBuf]) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::Done;
     for path in files {
         let shown = path.display().to_string();
-        let text = match std::fs::read_to_string(path) {
+        let text = match super::read_text_file(path, "standard file") {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("{shown}: cannot read: {e}");
+                eprintln!("{e}");
                 outcome = Outcome::Failed;
                 continue;
             }

@@ -211,9 +211,9 @@ thread_local! {
     static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Run `f`, turning a panic into `Failure::Damaged`; the panic prints
-/// nothing (the hook stays quiet on this thread while `f` runs).
-fn guard<T>(format: &str, f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+/// Run `f`, catching a panic without printing it (the panic hook stays quiet
+/// on this thread while `f` runs); the error is the panic's message.
+pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -226,17 +226,23 @@ fn guard<T>(format: &str, f: impl FnOnce() -> Result<T, Failure>) -> Result<T, F
     let was = QUIET.with(|q| q.replace(true));
     let result = catch_unwind(AssertUnwindSafe(f));
     QUIET.with(|q| q.set(was));
-    match result {
-        Ok(r) => r,
-        Err(payload) => Err(Failure::Damaged {
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
+    })
+}
+
+/// Run a calamine call, turning a panic into `Failure::Damaged`.
+fn guard<T>(format: &str, f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+    quietly(f).unwrap_or_else(|detail| {
+        Err(Failure::Damaged {
             format: format.into(),
-            detail: payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default(),
-        }),
-    }
+            detail,
+        })
+    })
 }
 
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];

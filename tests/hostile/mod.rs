@@ -1,0 +1,342 @@
+//! Hostile and careless input: the generated corpus in tests/fixtures/hostile2
+//! (scripts/make-hostile.py), files that are not files, and report targets that
+//! must never be written. Every run here is capped at 2 GiB of address space
+//! (`CITYSTAR_MEMORY_LIMIT_MB`), its readers at 1 GiB, so a regression fails the
+//! test instead of the machine.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+const ALL_KINDS: &str = "tests/fixtures/all-kinds-city.toml";
+const GOOD: &str = "tests/fixtures/producers/openpyxl-good.xlsx";
+const CORPUS: &str = "tests/fixtures/hostile2";
+
+fn citystar() -> Command {
+    let mut c = Command::cargo_bin("citystar").unwrap();
+    c.env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("CITYSTAR_MEMORY_LIMIT_MB", "2048")
+        .env("CITYSTAR_READER_MEMORY_MB", "1024")
+        .env("CITYSTAR_READER_SECONDS", "20")
+        .timeout(std::time::Duration::from_secs(300));
+    c
+}
+
+/// (file, expectation, note) of every corpus file.
+fn corpus() -> Vec<(String, String, String)> {
+    let tsv = std::fs::read_to_string(format!("{CORPUS}/expected.tsv")).unwrap();
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (
+                f[0].to_string(),
+                f[2].to_string(),
+                f.get(3).unwrap_or(&"").to_string(),
+            )
+        })
+        .filter(|(f, _, _)| f != "file")
+        .collect()
+}
+
+fn no_panic_text(stderr: &str) {
+    for bad in [
+        "panicked",
+        "RUST_BACKTRACE",
+        "stack backtrace",
+        "thread '",
+        "Debug",
+        "Borrowed(",
+    ] {
+        assert!(
+            !stderr.contains(bad),
+            "panic or debug text on stderr: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn every_hostile_file_fails_alone_or_is_read_and_the_run_goes_on() {
+    let files = corpus();
+    assert!(files.len() >= 50, "the corpus is missing: {}", files.len());
+    let mut args = vec![
+        "check".to_string(),
+        "--standard".into(),
+        ALL_KINDS.into(),
+        "--format=json".into(),
+    ];
+    args.extend(files.iter().map(|(f, _, _)| format!("{CORPUS}/{f}")));
+    args.push(GOOD.into());
+    let out = citystar().args(&args).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    no_panic_text(&stderr);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reports = v["files"].as_array().unwrap();
+    assert_eq!(reports.len(), files.len() + 1);
+    let by_name = |name: &str| {
+        reports
+            .iter()
+            .find(|r| r["file"].as_str().unwrap().ends_with(&format!("/{name}")))
+            .unwrap_or_else(|| panic!("{name} not in the report"))
+    };
+    assert_eq!(by_name("openpyxl-good.xlsx")["status"], "read");
+    for (file, expect, note) in &files {
+        let r = by_name(file);
+        let status = r["status"].as_str().unwrap();
+        match expect.as_str() {
+            "unreadable" => assert_eq!(status, "unreadable", "{file} ({note}): {r}"),
+            "read" => assert_eq!(status, "read", "{file} ({note}): {r}"),
+            _ => assert!(status == "read" || status == "unreadable", "{file}: {r}"),
+        }
+        if status == "unreadable" {
+            let err = r["error"].as_str().unwrap();
+            // One sentence, ours: no library type names or raw byte lists.
+            assert!(
+                !err.contains("::") && !err.contains("[2") && err.len() < 400,
+                "{file}: {err}"
+            );
+        }
+    }
+    // The table names each unreadable file in one line of stderr, nothing more.
+    let out = citystar()
+        .args(["check", "--standard", ALL_KINDS, CORPUS, GOOD])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    no_panic_text(&stderr);
+    for r in reports.iter().filter(|r| r["status"] == "unreadable") {
+        let name = Path::new(r["file"].as_str().unwrap())
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert_eq!(
+            stderr
+                .lines()
+                .filter(|l| l.contains(&format!("/{name}:")))
+                .count(),
+            1,
+            "{name}: {stderr}"
+        );
+    }
+}
+
+/// Each semantic case of the corpus gives its finding at its cell.
+#[test]
+fn nonsense_is_a_finding_at_its_cell() {
+    let cases = [
+        ("population-1e308.xlsx", "implausible-value", "基本信息!B7"),
+        ("population-1e999.xlsx", "not-a-number", "基本信息!B7"),
+        ("population-inf.xlsx", "not-a-number", "基本信息!B7"),
+        ("population-nan.xlsx", "not-a-number", "基本信息!B7"),
+        ("population-half.xlsx", "out-of-range", "基本信息!B7"),
+        ("value-nan.xlsx", "not-a-number", "指标填报!F8"),
+        ("value-inf.xlsx", "not-a-number", "指标填报!F2"),
+        ("denominator-1e308.xlsx", "implausible-value", "指标填报!F3"),
+        ("code-stray-space.xlsx", "code-with-spaces", "指标填报!A2"),
+        ("level-provincial.xlsx", "unknown-level", "基本信息!B3"),
+        ("year-2099.xlsx", "out-of-range", "基本信息!B6"),
+        ("year-1800.xlsx", "out-of-range", "基本信息!B6"),
+        ("name-30000-chars.xlsx", "text-too-long", "基本信息!B2"),
+        ("hidden-row-value.xlsx", "hidden-row", "指标填报!8:8"),
+        (
+            "duplicate-value-column.xlsx",
+            "duplicate-column",
+            "指标填报!I1",
+        ),
+        (
+            "duplicate-data-sheet-english.xlsx",
+            "duplicate-sheet",
+            "Indicator data",
+        ),
+        (
+            "duplicate-data-sheet-trailing-space.xlsx",
+            "duplicate-sheet",
+            "指标填报 ",
+        ),
+        (
+            "duplicate-info-sheet-english.xlsx",
+            "duplicate-sheet",
+            "Basic information",
+        ),
+        ("cell-t-n-text.xlsx", "bad-cell", "指标填报!F4"),
+        (
+            "cell-t-n-text-number-item.xlsx",
+            "not-a-number",
+            "指标填报!F8",
+        ),
+        ("many-hidden-sheets.xlsx", "hidden-sheet", ""),
+    ];
+    for (file, code, loc) in cases {
+        let out = citystar()
+            .args(["check", "--standard", ALL_KINDS, "--format=json"])
+            .arg(format!("{CORPUS}/{file}"))
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let diags = v["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{file}: {v}"));
+        assert!(
+            diags
+                .iter()
+                .any(|d| d["code"] == code && d["location"] == loc),
+            "{file}: expected {code} at {loc}, got {diags:#?}"
+        );
+        // Numbers are shown as a person reads them, never as 309 digits.
+        assert!(
+            !String::from_utf8_lossy(&out.stdout).contains("0000000000000000000000"),
+            "{file}"
+        );
+    }
+    // A workbook whose package puts the workbook part at the root is read in full.
+    let out = citystar()
+        .args(["check", "--standard", ALL_KINDS, "--format=json"])
+        .arg(format!("{CORPUS}/workbook-at-root.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn output_is_safe_to_show() {
+    let files = [
+        format!("{CORPUS}/name-escape-bidi.xlsx"),
+        format!("{CORPUS}/html-pipe-injection.xlsx"),
+    ];
+    let table = citystar()
+        .args(["assess", "--standard", ALL_KINDS, "--draws", "0"])
+        .args(&files)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(text.contains("\\u{1b}[31mRED"), "{text}");
+    for bad in ['\u{1b}', '\u{202e}', '\u{2066}'] {
+        assert!(!text.contains(bad), "raw {bad:?} reached the terminal");
+    }
+    let md = citystar()
+        .args([
+            "assess",
+            "--standard",
+            ALL_KINDS,
+            "--draws",
+            "0",
+            "--format",
+            "markdown",
+        ])
+        .args(&files)
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(!md.contains("<img"), "{md}");
+    assert!(
+        md.contains("&lt;img src=x onerror=alert(1)&gt; \\| pipe \\| table"),
+        "{md}"
+    );
+    let check_md = citystar()
+        .args(["check", "--standard", ALL_KINDS, "--format", "markdown"])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&check_md.stdout).contains("<img"));
+    // JSON keeps the text exact.
+    let json = citystar()
+        .args([
+            "assess",
+            "--standard",
+            ALL_KINDS,
+            "--draws",
+            "0",
+            "--format",
+            "json",
+        ])
+        .arg(&files[0])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(
+        v["entities"][0]["name"]
+            .as_str()
+            .unwrap()
+            .contains('\u{1b}')
+    );
+}
+
+#[test]
+fn only_regular_files_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("x.xlsx");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo is needed for this test");
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        citystar()
+            .timeout(std::time::Duration::from_secs(20))
+            .arg("check")
+            .arg(path)
+            .arg(GOOD)
+            .args(["--standard", ALL_KINDS])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("not a regular file"))
+            .stdout(predicate::str::contains("openpyxl-good.xlsx"));
+    }
+    // A folder given as a file and a standard file that is a device are refused too.
+    citystar()
+        .args(["assess", "--standard", "/dev/zero", GOOD])
+        .assert()
+        .code(2);
+}
+
+/// A reader that runs out of memory ends only itself: the file is reported
+/// and the next file is read by a fresh reader.
+#[test]
+fn a_reader_out_of_memory_ends_only_itself() {
+    let out = citystar()
+        .env("CITYSTAR_READER_MEMORY_MB", "256")
+        .args(["check", "--standard", ALL_KINDS, "--format=json"])
+        .arg(format!("{CORPUS}/xls-huge-dimensions.xls"))
+        .arg(GOOD)
+        .arg("tests/fixtures/producers/libreoffice-good.xls")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    no_panic_text(&String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = v["files"].as_array().unwrap();
+    let status: Vec<&str> = files
+        .iter()
+        .map(|f| f["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(status.iter().filter(|s| **s == "read").count(), 2, "{v}");
+    let err = files.iter().find(|f| f["status"] == "unreadable").unwrap()["error"]
+        .as_str()
+        .unwrap();
+    assert!(err.contains("memory") || err.contains("damaged"), "{err}");
+    // Chinese, when asked.
+    let out = citystar()
+        .args(["check", "--lang", "zh", "--standard", ALL_KINDS])
+        .arg(format!("{CORPUS}/shared-strings-unique-count.xlsx"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("错误") && stderr.contains("文件已损坏"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("error"), "{stderr}");
+}
+
+mod fuzz;
+mod overwrite;
