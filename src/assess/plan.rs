@@ -1142,9 +1142,9 @@ fn typed(ind: &Indicator, step: &Step, sub: &Submission, lang: Lang) -> Typed {
                 .filter(|d| *d > 0.0);
             let Some(den) = den else {
                 let text = match lang {
-                    Lang::Zh => format!("先填写分母，再使分子 {op} 分母 × {}%", fmt_num(req)),
+                    Lang::Zh => format!("分子 {op} 分母 × {}%（先填写分母）", fmt_num(req)),
                     Lang::En => format!(
-                        "fill in the denominator first, then a numerator {op} {}% of it",
+                        "numerator {op} {}% of the denominator (fill in the denominator first)",
                         fmt_num(req)
                     ),
                 };
