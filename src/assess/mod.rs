@@ -363,7 +363,8 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
         });
     }
 
-    let mut next_star = plan::plan(&model, &values, &scored, rating.stars, options);
+    let frozen = plan::frozen(standard, submission);
+    let mut next_star = plan::plan_frozen(&model, &values, &scored, rating.stars, options, &frozen);
     plan::realise(&mut next_star, &model, &values, submission, lang);
     let stability = (options.draws > 0)
         .then(|| stability::stability(&model, &values, rating.stars, options.seed, options.draws));

@@ -231,6 +231,8 @@ struct Search<'m, 'a> {
     rel_bounds: bool,
     /// Whether some named indicator cannot reach the star the rule needs.
     blocked: bool,
+    /// Indicators the plan must not raise (`frozen`).
+    frozen: Vec<bool>,
 }
 
 /// A node of the search: one more choice on top of its parent's.
@@ -249,7 +251,13 @@ struct Node {
 const NO_PARENT: u32 = u32::MAX;
 
 impl<'m, 'a> Search<'m, 'a> {
-    fn new(model: &'m Model<'a>, rule: &'a StarRule, base: &'m [Option<f64>], s: &Scored) -> Self {
+    fn new(
+        model: &'m Model<'a>,
+        rule: &'a StarRule,
+        base: &'m [Option<f64>],
+        s: &Scored,
+        frozen: &[bool],
+    ) -> Self {
         let std = model.standard;
         let n = std.indicator.len();
         let cur: Vec<u8> = (0..n).map(|i| base[i].map_or(0, |_| s.stars[i])).collect();
@@ -274,7 +282,10 @@ impl<'m, 'a> Search<'m, 'a> {
         let mut blocked = false;
         let (mut root_steps, mut root_rel) = (0u32, 0.0);
         for i in 0..n {
-            if need[i] > cur[i] {
+            if need[i] > cur[i] && frozen.get(i).copied().unwrap_or(false) {
+                // Named by the rule, but it needs the population first.
+                blocked = true;
+            } else if need[i] > cur[i] {
                 let numeric = std.indicator[i].kind.has_thresholds();
                 match ladders[i].iter().find(|(st, _)| *st >= need[i]) {
                     Some(&(st, v)) => {
@@ -333,6 +344,10 @@ impl<'m, 'a> Search<'m, 'a> {
             let d = model.dim_of[i];
             let scored_dim = std.dimension[d].role == DimensionRole::Scored;
             let weighted = ind.role.is_weighted() && scored_dim;
+            // An indicator the plan must not raise (see `plan_frozen`).
+            if frozen.get(i).copied().unwrap_or(false) {
+                continue;
+            }
             // A missing deduction item deducts nothing; filling it can only cost.
             if ind.role == Role::Deduction && d_val.is_none() {
                 continue;
@@ -444,6 +459,7 @@ impl<'m, 'a> Search<'m, 'a> {
             by_rho_total,
             rel_bounds,
             blocked,
+            frozen: frozen.to_vec(),
         }
     }
 
@@ -774,6 +790,17 @@ impl<'m, 'a> Search<'m, 'a> {
                 });
             }
         }
+        for (i, &f) in self.frozen.iter().enumerate() {
+            if f && self.need.get(i).is_some_and(|&n| n > self.cur[i]) {
+                let code = &std.indicator[i].code;
+                reasons.push(match lang {
+                    Lang::Zh => format!("{code} 按常住人口计算：先在“基本信息”中填写常住人口，再重新评估"),
+                    Lang::En => format!(
+                        "{code} is per resident: fill in the resident population in 基本信息 first, then assess again"
+                    ),
+                });
+            }
+        }
         if reasons.is_empty() {
             let mut top = self.root.clone();
             for c in &self.cands {
@@ -921,6 +948,48 @@ pub fn plan(
     stars: u8,
     options: &Options,
 ) -> Plan {
+    plan_frozen(model, values, scored, stars, options, &[])
+}
+
+/// Indicators a plan must not raise for this submission: with no resident
+/// population and `missing = "exclude"`, a step on a per-population
+/// indicator would mean filling the population, which gives values to every
+/// other per-population indicator with a count; under `exclude` those may
+/// lower their dimension, and their values are unknown until the population
+/// is. (Under `zero` a value never scores below a missing one.)
+pub fn frozen(standard: &crate::standard::Standard, sub: &Submission) -> Vec<bool> {
+    let per_pop: Vec<bool> = standard
+        .indicator
+        .iter()
+        .map(|i| matches!(i.kind, Kind::PerPopulation { .. }))
+        .collect();
+    let counted = standard
+        .indicator
+        .iter()
+        .filter(|i| {
+            matches!(i.kind, Kind::PerPopulation { .. })
+                && sub
+                    .data
+                    .get(&i.code)
+                    .and_then(|d| d.number(InputItem::Count))
+                    .is_some()
+        })
+        .count();
+    let risky = sub.entity.population.is_none_or(|p| p <= 0.0)
+        && standard.scoring.missing == MissingPolicy::Exclude
+        && counted > 0;
+    if risky { per_pop } else { Vec::new() }
+}
+
+/// [`plan`], never raising the indicators marked in `frozen`.
+pub fn plan_frozen(
+    model: &Model,
+    values: &[Option<f64>],
+    scored: &Scored,
+    stars: u8,
+    options: &Options,
+    frozen: &[bool],
+) -> Plan {
     let lang = options.lang;
     let cap = options.plan_cap;
     let Some(rule) = next_rule(model, stars) else {
@@ -945,7 +1014,7 @@ pub fn plan(
             ),
         };
     };
-    let search = Search::new(model, rule, values, scored);
+    let search = Search::new(model, rule, values, scored, frozen);
     let (found, explored, capped) = run(&search, cap);
     let mut out = Plan {
         status: PlanStatus::Impossible,

@@ -4,6 +4,7 @@ mod cli;
 mod props;
 mod render;
 mod report;
+mod typed;
 mod worked;
 
 use citystar::standard::{InputItem, Level, Standard, load_str};
