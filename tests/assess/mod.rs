@@ -4,6 +4,7 @@ mod cli;
 mod props;
 mod render;
 mod report;
+mod settled;
 mod typed;
 mod worked;
 

@@ -181,10 +181,12 @@ fn brute_force(model: &Model, vals: &[Option<f64>], stars: u8) -> Option<(u32, f
             let mut o = vec![(0, 0.0, vals[i])];
             // A missing weighted yes/no or graded item may be answered at 0★
             // (no star step; docs/scoring.md §6).
-            if vals[i].is_none() && ind.role.is_weighted() && !ind.kind.has_thresholds() {
-                if let Some(v) = value_for_star(ind, 0) {
-                    o.push((0, 1.0, Some(v)));
-                }
+            if vals[i].is_none()
+                && ind.role.is_weighted()
+                && !ind.kind.has_thresholds()
+                && let Some(v) = value_for_star(ind, 0)
+            {
+                o.push((0, 1.0, Some(v)));
             }
             for (st, v) in ladder(ind).into_iter().filter(|(st, _)| *st > cur) {
                 let rel = match vals[i] {
