@@ -226,19 +226,21 @@ fn a_blank_deduction_item_deducts_nothing_fails_its_veto_and_has_no_score() {
 }
 
 #[test]
-fn missing_policy_is_required_and_caps_default_to_zero() {
+fn missing_policy_is_required_and_a_cap_wherever_its_items_exist() {
     let e = load_str(&STD.replacen("missing = \"zero\"\n", "", 1), "s")
         .unwrap_err()
         .to_string();
     assert!(e.contains("missing-key"), "{e}");
-    // No cap given: bonus and deduction items can add or take nothing.
-    let s = load_str(
-        &STD.replacen("bonus_cap = 5\n", "", 1)
-            .replacen("deduction_cap = 5\n", "", 1),
-        "s",
-    )
-    .unwrap();
-    assert_eq!((s.scoring.bonus_cap, s.scoring.deduction_cap), (0.0, 0.0));
+    // A cap is required when the standard has items of its role; otherwise it is 0.
+    let e = load_str(&STD.replacen("deduction_cap = 5\n", "", 1), "s")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("missing-key") && e.contains("deduction_cap"),
+        "{e}"
+    );
+    let s = load_str(&STD.replacen("bonus_cap = 5\n", "", 1), "s").unwrap();
+    assert_eq!(s.scoring.bonus_cap, 0.0);
 }
 
 #[test]
