@@ -112,7 +112,12 @@ fn main() -> anyhow::Result<()> {
     let out = Path::new("sample-submissions");
     std::fs::create_dir_all(out)?;
     let tmp = tempfile_dir()?;
-    for p in PROFILES {
+    // `cargo run --example make-samples -- community-a.xlsx` writes only the files named.
+    let only: Vec<String> = std::env::args().skip(1).collect();
+    for p in PROFILES
+        .iter()
+        .filter(|p| only.is_empty() || only.iter().any(|o| o == p.file))
+    {
         let s = citystar::standard::embedded::for_level(p.level)?;
         let bytes = write(&s, Lang::Zh, Some(&fill_for(&s, p)))?;
         let dest = out.join(p.file);

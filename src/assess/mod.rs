@@ -234,12 +234,11 @@ pub fn generic_stars_label(stars: u8, lang: Lang) -> String {
     lang.pick(ZH[i], EN[i]).to_string()
 }
 
-/// Round half away from zero on the cent. A nudge of 1e-9 keeps values such
-/// as 82.265 (stored as 82.26499…) on the side a person computing by hand expects.
+/// Round half away from zero on the cent, after rounding to six decimals
+/// (`standard::round_cents`): 82.265, stored as 82.26499…, gives 82.27 as it
+/// does by hand.
 pub fn round2(x: f64) -> f64 {
-    let y = x.abs() * 100.0;
-    let r = (y + 1e-7).round() / 100.0;
-    if x < 0.0 { -r } else { r }
+    crate::standard::round_cents(x)
 }
 
 /// Assess one submission against one standard.
@@ -364,8 +363,9 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
         });
     }
 
-    let mut next_star = plan::plan(&model, &values, &scored, rating.stars, options);
-    plan::describe_inputs(&mut next_star, standard, submission, lang);
+    let frozen = plan::frozen(standard, submission);
+    let mut next_star = plan::plan_frozen(&model, &values, &scored, rating.stars, options, &frozen);
+    plan::realise(&mut next_star, &model, &values, submission, lang);
     let stability = (options.draws > 0)
         .then(|| stability::stability(&model, &values, rating.stars, options.seed, options.draws));
 

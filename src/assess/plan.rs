@@ -41,9 +41,13 @@
 
 use super::Options;
 use super::rating::{check, holds, next_rule, stars_of};
-use super::score::{Model, Scored, describe_value, fmt_num, ladder};
+use super::score;
+use super::score::{Model, Scored, describe_value, fmt_num, ladder, value_for_star};
 use crate::Lang;
-use crate::standard::{DimensionRole, InputItem, Kind, MissingPolicy, Role, StarRule};
+use crate::standard::{
+    DimensionRole, Direction, Indicator, InputItem, Kind, MissingPolicy, Role, StarRule,
+    input_decimals,
+};
 use crate::submission::Submission;
 use serde::Serialize;
 use std::cmp::Reverse;
@@ -65,18 +69,22 @@ pub enum PlanStatus {
     Top,
 }
 
-/// What one input must become for a step on a ratio or per-population
-/// indicator, the other input (denominator, population) staying as given.
+/// What one input must become for a step: the numerator of a ratio or the
+/// count of a per-population indicator (the other input, denominator or
+/// population, staying as given), or one sub-condition of an `all-of`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputTarget {
-    /// The input that changes: `numerator` or `count`.
+    /// The input that changes: `numerator`, `count` or `{"part": k}`.
     pub item: InputItem,
     /// As given; `None` when it was not.
     pub from: Option<f64>,
-    /// The least (or, lower-is-better, the most) that earns the step's star.
-    pub to: f64,
-    /// The denominator, or the resident population.
-    pub of: f64,
+    /// What to type: the least (or, lower-is-better, the most) number, in the
+    /// decimals the input is entered with, that earns the step's star without
+    /// any rounding. `None` when another input must be filled first.
+    pub to: Option<f64>,
+    /// The denominator, or the resident population, as given (`None` when
+    /// missing, or for a sub-condition).
+    pub of: Option<f64>,
     /// "numerator ≥ 1,425 of 1,500", "分子 ≥ 1,425（分母 1,500）".
     pub text: String,
 }
@@ -100,15 +108,18 @@ pub struct Step {
     /// For a ratio or per-population indicator: what its input must become.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<InputTarget>,
+    /// For an `all-of` indicator: the sub-conditions to raise, each with its target.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<InputTarget>,
 }
 
 impl Step {
     /// The target as a person acts on it: the value, and the input to reach where one changes.
     pub fn target_text(&self) -> String {
-        match &self.input {
-            Some(i) => format!("{} · {}", self.to_text, i.text),
-            None => self.to_text.clone(),
-        }
+        let mut parts = vec![self.to_text.clone()];
+        parts.extend(self.input.iter().map(|i| i.text.clone()));
+        parts.extend(self.conditions.iter().map(|i| i.text.clone()));
+        parts.join(" · ")
     }
 }
 
@@ -155,6 +166,8 @@ struct Cand {
     dim: Option<usize>,
     /// Weighted and without a value at the root: any choice fills it.
     fills_missing: bool,
+    /// It can be filled at 0★ (a yes/no or graded answer) without a star step.
+    zero_fill: bool,
     opts: Vec<Opt>,
     /// Bounds over the options: gain per star step, most gain, most star steps.
     gamma: f64,
@@ -218,6 +231,8 @@ struct Search<'m, 'a> {
     rel_bounds: bool,
     /// Whether some named indicator cannot reach the star the rule needs.
     blocked: bool,
+    /// Indicators the plan must not raise (`frozen`).
+    frozen: Vec<bool>,
 }
 
 /// A node of the search: one more choice on top of its parent's.
@@ -236,7 +251,13 @@ struct Node {
 const NO_PARENT: u32 = u32::MAX;
 
 impl<'m, 'a> Search<'m, 'a> {
-    fn new(model: &'m Model<'a>, rule: &'a StarRule, base: &'m [Option<f64>], s: &Scored) -> Self {
+    fn new(
+        model: &'m Model<'a>,
+        rule: &'a StarRule,
+        base: &'m [Option<f64>],
+        s: &Scored,
+        frozen: &[bool],
+    ) -> Self {
         let std = model.standard;
         let n = std.indicator.len();
         let cur: Vec<u8> = (0..n).map(|i| base[i].map_or(0, |_| s.stars[i])).collect();
@@ -261,7 +282,10 @@ impl<'m, 'a> Search<'m, 'a> {
         let mut blocked = false;
         let (mut root_steps, mut root_rel) = (0u32, 0.0);
         for i in 0..n {
-            if need[i] > cur[i] {
+            if need[i] > cur[i] && frozen.get(i).copied().unwrap_or(false) {
+                // Named by the rule, but it needs the population first.
+                blocked = true;
+            } else if need[i] > cur[i] {
                 let numeric = std.indicator[i].kind.has_thresholds();
                 match ladders[i].iter().find(|(st, _)| *st >= need[i]) {
                     Some(&(st, v)) => {
@@ -320,13 +344,23 @@ impl<'m, 'a> Search<'m, 'a> {
             let d = model.dim_of[i];
             let scored_dim = std.dimension[d].role == DimensionRole::Scored;
             let weighted = ind.role.is_weighted() && scored_dim;
+            // An indicator the plan must not raise (see `plan_frozen`).
+            if frozen.get(i).copied().unwrap_or(false) {
+                continue;
+            }
             // A missing deduction item deducts nothing; filling it can only cost.
             if ind.role == Role::Deduction && d_val.is_none() {
                 continue;
             }
-            let opts: Vec<Opt> = ladders[i]
+            // A missing yes/no or graded indicator may be answered at 0★: no
+            // star step, and it is no longer missing (`max_missing`).
+            let zero_fill = (base[i].is_none() && root[i].is_none() && ind.role.is_weighted())
+                .then(|| value_for_star(ind, 0).map(|v| (0u8, v)))
+                .flatten()
+                .filter(|_| !numeric);
+            let opts: Vec<Opt> = zero_fill
                 .iter()
-                .filter(|(st, _)| *st > d_star)
+                .chain(ladders[i].iter().filter(|(st, _)| *st > d_star))
                 .map(|&(st, v)| {
                     let rel = relative(base[i], v, numeric);
                     let sc = std.indicator_score(ind, v);
@@ -371,6 +405,7 @@ impl<'m, 'a> Search<'m, 'a> {
             }
             let per = |f: &dyn Fn(&Opt) -> f64| {
                 opts.iter()
+                    .filter(|o| o.d_stars > 0)
                     .map(|o| f(o) / f64::from(o.d_stars))
                     .fold(0.0, f64::max)
             };
@@ -384,6 +419,7 @@ impl<'m, 'a> Search<'m, 'a> {
                 index: i,
                 dim: weighted.then_some(d),
                 fills_missing: ind.role.is_weighted() && root_values[i].is_none(),
+                zero_fill: opts.first().is_some_and(|o| o.d_stars == 0),
                 gamma: per(&|o| o.g_total),
                 delta: per(&|o| o.g_dim),
                 cap_total: opts.iter().map(|o| o.g_total).fold(0.0, f64::max),
@@ -391,6 +427,7 @@ impl<'m, 'a> Search<'m, 'a> {
                 max_stars: opts.iter().map(|o| o.d_stars).max().unwrap_or(0),
                 rho_star: opts
                     .iter()
+                    .filter(|o| o.d_stars > 0)
                     .map(|o| o.d_rel / f64::from(o.d_stars))
                     .fold(f64::INFINITY, f64::min),
                 rho_total: rho(&|o| o.g_total),
@@ -422,6 +459,7 @@ impl<'m, 'a> Search<'m, 'a> {
             by_rho_total,
             rel_bounds,
             blocked,
+            frozen: frozen.to_vec(),
         }
     }
 
@@ -519,7 +557,12 @@ impl<'m, 'a> Search<'m, 'a> {
                 return None;
             }
         }
-        let h = h_total.max(h_dim).max(miss);
+        // Fills at 0★ cost no star step; every other fill at least one.
+        let zero = suffix
+            .iter()
+            .filter(|c| c.fills_missing && c.zero_fill)
+            .count() as u32;
+        let h = h_total.max(h_dim).max(miss.saturating_sub(zero));
         if h == 0 || !self.rel_bounds {
             return Some((h, 0.0));
         }
@@ -531,6 +574,9 @@ impl<'m, 'a> Search<'m, 'a> {
                 continue;
             }
             let c = &self.cands[p];
+            if c.max_stars == 0 || !c.rho_star.is_finite() {
+                continue;
+            }
             let take = f64::from(c.max_stars).min(left);
             r_star += take * c.rho_star;
             left -= take;
@@ -636,7 +682,8 @@ impl<'m, 'a> Search<'m, 'a> {
                     if miss > 0 && c.fills_missing && choice[ci].is_none() {
                         progress += 1.0 / f64::from(miss);
                     }
-                    let per = progress / f64::from(o.d_stars - was_stars);
+                    // A 0★ fill costs no star step: it counts as half a step here.
+                    let per = progress / f64::from(o.d_stars - was_stars).max(0.5);
                     let rel = o.d_rel - was_rel;
                     if per > 0.0
                         && best.is_none_or(|b| per > b.0 + EPS || (per > b.0 - EPS && rel < b.1))
@@ -673,7 +720,12 @@ impl<'m, 'a> Search<'m, 'a> {
             let mut best: Option<(f64, u32, usize, Target)> = None;
             for c in &self.cands {
                 let now = t[c.index].map_or(self.cur[c.index], |x| x.0);
-                if let Some(o) = c.opts.iter().find(|o| o.star > now) {
+                let unset = t[c.index].is_none();
+                if let Some(o) = c
+                    .opts
+                    .iter()
+                    .find(|o| o.star > now || (unset && o.d_stars == 0))
+                {
                     let was = t[c.index];
                     t[c.index] = Some((o.star, o.value, o.rel));
                     let short = self.shortfall(&self.score(&t));
@@ -735,6 +787,17 @@ impl<'m, 'a> Search<'m, 'a> {
                 reasons.push(match lang {
                     Lang::Zh => format!("{code} 最高只能达到 {best}★，规则要求 {n}★"),
                     Lang::En => format!("{code} can reach at most {best}★; the rule needs {n}★"),
+                });
+            }
+        }
+        for (i, &f) in self.frozen.iter().enumerate() {
+            if f && self.need.get(i).is_some_and(|&n| n > self.cur[i]) {
+                let code = &std.indicator[i].code;
+                reasons.push(match lang {
+                    Lang::Zh => format!("{code} 按常住人口计算：先在“基本信息”中填写常住人口，再重新评估"),
+                    Lang::En => format!(
+                        "{code} is per resident: fill in the resident population in 基本信息 first, then assess again"
+                    ),
                 });
             }
         }
@@ -885,6 +948,48 @@ pub fn plan(
     stars: u8,
     options: &Options,
 ) -> Plan {
+    plan_frozen(model, values, scored, stars, options, &[])
+}
+
+/// Indicators a plan must not raise for this submission: with no resident
+/// population and `missing = "exclude"`, a step on a per-population
+/// indicator would mean filling the population, which gives values to every
+/// other per-population indicator with a count; under `exclude` those may
+/// lower their dimension, and their values are unknown until the population
+/// is. (Under `zero` a value never scores below a missing one.)
+pub fn frozen(standard: &crate::standard::Standard, sub: &Submission) -> Vec<bool> {
+    let per_pop: Vec<bool> = standard
+        .indicator
+        .iter()
+        .map(|i| matches!(i.kind, Kind::PerPopulation { .. }))
+        .collect();
+    let counted = standard
+        .indicator
+        .iter()
+        .filter(|i| {
+            matches!(i.kind, Kind::PerPopulation { .. })
+                && sub
+                    .data
+                    .get(&i.code)
+                    .and_then(|d| d.number(InputItem::Count))
+                    .is_some()
+        })
+        .count();
+    let risky = sub.entity.population.is_none_or(|p| p <= 0.0)
+        && standard.scoring.missing == MissingPolicy::Exclude
+        && counted > 0;
+    if risky { per_pop } else { Vec::new() }
+}
+
+/// [`plan`], never raising the indicators marked in `frozen`.
+pub fn plan_frozen(
+    model: &Model,
+    values: &[Option<f64>],
+    scored: &Scored,
+    stars: u8,
+    options: &Options,
+    frozen: &[bool],
+) -> Plan {
     let lang = options.lang;
     let cap = options.plan_cap;
     let Some(rule) = next_rule(model, stars) else {
@@ -909,7 +1014,7 @@ pub fn plan(
             ),
         };
     };
-    let search = Search::new(model, rule, values, scored);
+    let search = Search::new(model, rule, values, scored, frozen);
     let (found, explored, capped) = run(&search, cap);
     let mut out = Plan {
         status: PlanStatus::Impossible,
@@ -985,86 +1090,274 @@ pub fn plan(
             points_gained: super::round2(points),
             relative_change: super::round2(rel * 10_000.0) / 10_000.0,
             input: None,
+            conditions: Vec::new(),
         });
     }
     out.relative_change = super::round2(out.relative_change * 10_000.0) / 10_000.0;
     out
 }
 
-/// Say, for each step on a ratio or per-population indicator, what its input
-/// must become with the other input (denominator, population) as submitted.
-pub fn describe_inputs(
+/// What one step asks the office to type, and the indicator value that gives.
+struct Typed {
+    input: Option<InputTarget>,
+    conditions: Vec<InputTarget>,
+    /// The indicator's value computed from what is typed, as the reader and
+    /// the assessment will compute it; the requirement itself where another
+    /// input must be filled first (the population, a denominator).
+    value: f64,
+    /// A value shown for the indicator that replaces the requirement (single-input kinds).
+    shown: Option<f64>,
+}
+
+/// Turn every step into what the office types, in the units and decimals it
+/// enters them (docs/scoring.md §6), and verify the plan on exactly those
+/// values: `verified`, `total_after`, `stars_after` and each step's
+/// `points_gained` come from re-rating the values as typed.
+pub fn realise(
     plan: &mut Plan,
-    standard: &crate::standard::Standard,
+    model: &Model,
+    values: &[Option<f64>],
     sub: &Submission,
     lang: Lang,
 ) {
+    if plan.steps.is_empty() {
+        return;
+    }
+    let std = model.standard;
+    let base = model.score(values, &model.weights);
+    let mut after: Vec<Option<f64>> = values.to_vec();
+    let mut singles: Vec<(usize, f64)> = Vec::new();
     for step in &mut plan.steps {
-        let Some(ind) = standard.indicator.iter().find(|i| i.code == step.code) else {
+        let Some(i) = std.indicator.iter().position(|x| x.code == step.code) else {
             continue;
         };
-        let data = sub.data.get(&ind.code);
-        let (item, from, of, scale) = match &ind.kind {
-            Kind::Ratio { .. } => {
-                let Some(den) = data
-                    .and_then(|d| d.number(InputItem::Denominator))
-                    .filter(|d| *d > 0.0)
-                else {
-                    continue;
-                };
-                let n = data.and_then(|d| d.number(InputItem::Numerator));
-                (InputItem::Numerator, n, den, den / 100.0)
-            }
-            Kind::PerPopulation { per, .. } => {
-                let Some(pop) = sub.entity.population.filter(|p| *p > 0.0) else {
-                    continue;
-                };
-                let c = data.and_then(|d| d.number(InputItem::Count));
-                (InputItem::Count, c, pop, pop / per)
-            }
-            _ => continue,
-        };
-        let higher = ind.direction == crate::standard::Direction::Higher;
-        let exact = step.to * scale;
-        // Whole numbers in, whole numbers out (counts of items, stations, …).
-        let whole = from.is_none_or(|f| f.fract() == 0.0) && of.fract() == 0.0;
-        let mut to = if !whole {
-            exact
-        } else if higher {
-            (exact - 1e-9).ceil()
+        let ind = &std.indicator[i];
+        let t = typed(ind, step, sub, lang);
+        if let Some(v) = t.shown {
+            step.to = v;
+            step.to_text = describe_value(ind, v, lang);
+        } else if ind.kind.has_thresholds() {
+            step.to_text = describe_toward(ind, step.to, lang);
+        }
+        if step.stars_to == 0 {
+            step.to_text = match lang {
+                Lang::Zh => format!("{}（填报后不再计为缺失）", step.to_text),
+                Lang::En => format!("{} (answered, no longer missing)", step.to_text),
+            };
+        }
+        step.input = t.input;
+        step.conditions = t.conditions;
+        after[i] = Some(t.value);
+        singles.push((i, t.value));
+    }
+    let s = model.score(&after, &model.weights);
+    let stars = stars_of(model, &s);
+    plan.total_after = Some(s.total);
+    plan.stars_after = Some(stars);
+    plan.verified = plan.target_stars.is_some_and(|t| stars >= t);
+    for (step, (i, v)) in plan.steps.iter_mut().zip(singles) {
+        let mut alone = values.to_vec();
+        alone[i] = Some(v);
+        step.points_gained = super::round2(model.score(&alone, &model.weights).total - base.total);
+    }
+}
+
+/// A threshold value for people, rounded to two decimals towards the star
+/// (up for higher-is-better, down for lower): never a number short of it.
+fn describe_toward(ind: &Indicator, v: f64, lang: Lang) -> String {
+    let up = ind.direction == Direction::Higher;
+    describe_value(ind, crate::standard::round_toward(v, 2, up), lang)
+}
+
+/// The least (higher-is-better) or most (lower) number with `decimals`
+/// places whose `a × x` reaches `b × c` exactly, i.e. x ≥ b × c ÷ a:
+/// rounded from the six-decimal quotient, then checked without rounding.
+fn least_input(a: f64, b: f64, c: f64, decimals: u32, up: bool) -> f64 {
+    use std::cmp::Ordering;
+    let step = 10f64.powi(-(decimals.min(6) as i32));
+    let mut x = crate::standard::round_toward(b * c / a, decimals, up);
+    for _ in 0..4 {
+        let ord = crate::standard::cmp_products(a, x, b, c);
+        let ok = if up {
+            ord != Ordering::Less
         } else {
-            (exact + 1e-9).floor()
+            ord != Ordering::Greater
         };
-        if whole {
-            // Rounding must keep the star the step promises.
-            for _ in 0..3 {
-                if ind.stars_for(to / scale) >= step.stars_to {
-                    break;
-                }
-                to += if higher { 1.0 } else { -1.0 };
+        if ok {
+            break;
+        }
+        x = crate::standard::round_toward(if up { x + step } else { x - step }, decimals, up);
+    }
+    x
+}
+
+fn typed(ind: &Indicator, step: &Step, sub: &Submission, lang: Lang) -> Typed {
+    let data = sub.data.get(&ind.code);
+    let up = ind.direction == Direction::Higher;
+    let op = if up { "≥" } else { "≤" };
+    let req = step.to;
+    let plain = Typed {
+        input: None,
+        conditions: Vec::new(),
+        value: req,
+        shown: None,
+    };
+    match &ind.kind {
+        Kind::Ratio { numerator, .. } => {
+            let p = input_decimals(&numerator.unit, false);
+            let n = data.and_then(|d| d.number(InputItem::Numerator));
+            let den = data
+                .and_then(|d| d.number(InputItem::Denominator))
+                .filter(|d| *d > 0.0);
+            let Some(den) = den else {
+                let text = match lang {
+                    Lang::Zh => format!("分子 {op} 分母 × {}%（先填写分母）", fmt_num(req)),
+                    Lang::En => format!(
+                        "numerator {op} {}% of the denominator (fill in the denominator first)",
+                        fmt_num(req)
+                    ),
+                };
+                return Typed {
+                    input: Some(InputTarget {
+                        item: InputItem::Numerator,
+                        from: n,
+                        to: None,
+                        of: None,
+                        text,
+                    }),
+                    ..plain
+                };
+            };
+            // numerator × 100 ≥ requirement × denominator
+            let mut to = least_input(100.0, req, den, p, up);
+            if up && to > den {
+                to = den;
+            }
+            let text = match lang {
+                Lang::Zh => format!("分子 {op} {}（分母 {}）", fmt_num(to), fmt_num(den)),
+                Lang::En => format!("numerator {op} {} of {}", fmt_num(to), fmt_num(den)),
+            };
+            Typed {
+                input: Some(InputTarget {
+                    item: InputItem::Numerator,
+                    from: n,
+                    to: Some(to),
+                    of: Some(den),
+                    text,
+                }),
+                value: to / den * 100.0,
+                ..plain
             }
         }
-        let op = if higher { "≥" } else { "≤" };
-        let text = match (&ind.kind, lang) {
-            (Kind::Ratio { .. }, Lang::Zh) => {
-                format!("分子 {op} {}（分母 {}）", fmt_num(to), fmt_num(of))
+        Kind::PerPopulation { count, per } => {
+            let p = input_decimals(&count.unit, false);
+            let c = data.and_then(|d| d.number(InputItem::Count));
+            let Some(pop) = sub.entity.population.filter(|p| *p > 0.0) else {
+                let text = match lang {
+                    Lang::Zh => format!(
+                        "先在“基本信息”中填写常住人口，再使数量 {op} 常住人口 × {} ÷ {}（{}）",
+                        fmt_num(req),
+                        fmt_num(*per),
+                        if p == 0 {
+                            "向上取整"
+                        } else {
+                            "保留两位小数向上取"
+                        }
+                    ),
+                    Lang::En => format!(
+                        "fill in the resident population in 基本信息 first; then a count {op} population × {} ÷ {}, rounded {}",
+                        fmt_num(req),
+                        fmt_num(*per),
+                        if p == 0 {
+                            "up to a whole number"
+                        } else {
+                            "up to two decimals"
+                        }
+                    ),
+                };
+                return Typed {
+                    input: Some(InputTarget {
+                        item: InputItem::Count,
+                        from: c,
+                        to: None,
+                        of: None,
+                        text,
+                    }),
+                    ..plain
+                };
+            };
+            // count × per ≥ requirement × population
+            let to = least_input(*per, req, pop, p, up);
+            let text = match lang {
+                Lang::Zh => format!("数量 {op} {}（常住人口 {}）", fmt_num(to), fmt_num(pop)),
+                Lang::En => format!(
+                    "count {op} {} for a population of {}",
+                    fmt_num(to),
+                    fmt_num(pop)
+                ),
+            };
+            Typed {
+                input: Some(InputTarget {
+                    item: InputItem::Count,
+                    from: c,
+                    to: Some(to),
+                    of: Some(pop),
+                    text,
+                }),
+                value: to / pop * per,
+                ..plain
             }
-            (Kind::Ratio { .. }, Lang::En) => {
-                format!("numerator {op} {} of {}", fmt_num(to), fmt_num(of))
+        }
+        Kind::Percent { input } | Kind::Number { input } | Kind::Survey { input } => {
+            let percent = matches!(ind.kind, Kind::Percent { .. }) || input.unit == "%";
+            let to = least_input(1.0, req, 1.0, input_decimals(&input.unit, percent), up);
+            Typed {
+                value: to,
+                shown: Some(to),
+                ..plain
             }
-            (_, Lang::Zh) => format!("数量 {op} {}（常住人口 {}）", fmt_num(to), fmt_num(of)),
-            (_, Lang::En) => format!(
-                "count {op} {} for a population of {}",
-                fmt_num(to),
-                fmt_num(of)
-            ),
-        };
-        step.input = Some(InputTarget {
-            item,
-            from,
-            to,
-            of,
-            text,
-        });
+        }
+        Kind::AllOf { conditions } => {
+            let star = step.stars_to;
+            let mut parts = Vec::new();
+            let mut least = 5u8;
+            for (k, c) in conditions.iter().enumerate() {
+                let item = InputItem::Part(k as u8 + 1);
+                let now = data.and_then(|d| d.number(item));
+                let Some(need) = score::part_requirement(c, ind.direction, star) else {
+                    continue;
+                };
+                let meets = now.is_some_and(|v| c.stars_for(ind.direction, v) >= star);
+                let v = match now {
+                    Some(v) if meets => v,
+                    _ => {
+                        let to =
+                            least_input(1.0, need, 1.0, input_decimals(&c.unit, c.unit == "%"), up);
+                        let text = format!(
+                            "{} {op} {}{}",
+                            lang.pick(&c.zh, &c.en),
+                            fmt_num(to),
+                            score::unit_suffix(&c.unit)
+                        );
+                        parts.push(InputTarget {
+                            item,
+                            from: now,
+                            to: Some(to),
+                            of: None,
+                            text,
+                        });
+                        to
+                    }
+                };
+                least = least.min(c.stars_for(ind.direction, v));
+            }
+            Typed {
+                input: None,
+                conditions: parts,
+                value: f64::from(least),
+                shown: None,
+            }
+        }
+        Kind::YesNo { .. } | Kind::Grade { .. } => plain,
     }
 }

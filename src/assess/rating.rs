@@ -57,7 +57,7 @@ pub fn check(model: &Model, rule: &StarRule, s: &Scored, lang: Lang) -> Vec<Cond
         (true, false) => "≤",
         (false, false) => ">",
     };
-    let holds = s.total + 1e-9 >= rule.min_total;
+    let holds = s.total >= rule.min_total;
     out.push(Condition {
         kind: "min-total",
         subject: None,
@@ -85,7 +85,7 @@ pub fn check(model: &Model, rule: &StarRule, s: &Scored, lang: Lang) -> Vec<Cond
             continue;
         };
         let ds = super::round2(s.dim_scores[k].unwrap_or(0.0));
-        let holds = ds + 1e-9 >= min;
+        let holds = ds >= min;
         out.push(Condition {
             kind: "min-dimension",
             subject: Some(dim.code.clone()),
@@ -186,7 +186,7 @@ pub fn check(model: &Model, rule: &StarRule, s: &Scored, lang: Lang) -> Vec<Cond
 /// Kept in step with [`check`] (a test compares them), without building any text.
 pub fn holds(model: &Model, rule: &StarRule, s: &Scored) -> bool {
     let std = model.standard;
-    if s.total + 1e-9 < rule.min_total {
+    if s.total < rule.min_total {
         return false;
     }
     for (k, dim) in std.dimension.iter().enumerate() {
@@ -198,7 +198,7 @@ pub fn holds(model: &Model, rule: &StarRule, s: &Scored) -> bool {
             .get(&dim.code)
             .copied()
             .or(rule.min_dimension)
-            && super::round2(s.dim_scores[k].unwrap_or(0.0)) + 1e-9 < min
+            && super::round2(s.dim_scores[k].unwrap_or(0.0)) < min
         {
             return false;
         }
@@ -263,12 +263,12 @@ pub fn rate(model: &Model, s: &Scored, lang: Lang) -> Rating {
                 .iter()
                 .rev()
                 .find(|t| {
-                    s.total + 1e-9 >= t.min_total
+                    s.total >= t.min_total
                         && t.min_dimension.is_none_or(|m| {
                             s.dim_scores
                                 .iter()
                                 .flatten()
-                                .all(|&d| super::round2(d) + 1e-9 >= m)
+                                .all(|&d| super::round2(d) >= m)
                         })
                 })
                 .map(|t| lang.pick(&t.name_zh, &t.name_en).to_string());

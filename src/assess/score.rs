@@ -343,6 +343,36 @@ fn value_of(
             ),
             _ => (None, None),
         },
+        Kind::AllOf { conditions } => {
+            let parts: Vec<Option<f64>> = (0..conditions.len())
+                .map(|k| d.number(InputItem::Part(k as u8 + 1)))
+                .collect();
+            if parts.iter().all(Option::is_some) && !parts.is_empty() {
+                let mut words = Vec::new();
+                let mut least = 5u8;
+                for (c, v) in conditions.iter().zip(&parts) {
+                    let v = v.unwrap_or(0.0);
+                    let st = c.stars_for(ind.direction, v);
+                    least = least.min(st);
+                    words.push(format!(
+                        "{} {}{} → {st}★",
+                        lang.pick(&c.zh, &c.en),
+                        fmt_num(v),
+                        unit_suffix(&c.unit)
+                    ));
+                }
+                (
+                    Some(f64::from(least)),
+                    Some(format!(
+                        "{}{}{least}★",
+                        words.join(lang.pick("；", "; ")),
+                        lang.pick("；取最低：", "; the lowest: ")
+                    )),
+                )
+            } else {
+                (None, None)
+            }
+        }
         Kind::Grade { options } => match d.get(InputItem::Choice).and_then(|i| i.datum) {
             Some(Datum::Option(k)) if k < options.len() => {
                 let o = &options[k];
@@ -386,7 +416,22 @@ pub fn value_for_star(ind: &Indicator, star: u8) -> Option<f64> {
             .iter()
             .any(|o| o.stars == star)
             .then_some(f64::from(star)),
-        _ => ind.requirement(star),
+        Kind::AllOf { conditions } => {
+            // Reachable when every sub-condition can reach it and one reaches it exactly.
+            let reach = |c: &crate::standard::SubCondition, s: u8| {
+                (1..=5u8)
+                    .any(|k| k >= s && c.stars_for(ind.direction, c.stars[k as usize - 1]) == k)
+            };
+            let exact = |c: &crate::standard::SubCondition| {
+                c.stars_for(ind.direction, c.stars[star as usize - 1]) == star
+            };
+            ((1..=5).contains(&star)
+                && conditions.iter().all(|c| reach(c, star))
+                && conditions.iter().any(exact))
+            .then_some(f64::from(star))
+        }
+        // A requirement shared by several stars (a pass/fail line) earns the highest.
+        _ => ind.requirement(star).filter(|&v| ind.stars_for(v) == star),
     }
 }
 
@@ -395,6 +440,18 @@ pub fn ladder(ind: &Indicator) -> Vec<(u8, f64)> {
     (1..=5)
         .filter_map(|s| value_for_star(ind, s).map(|v| (s, v)))
         .collect()
+}
+
+/// The requirement of sub-condition `c` for `star`: the least demanding of
+/// its requirements whose star is at least `star` (a pass line serves every star).
+pub fn part_requirement(
+    c: &crate::standard::SubCondition,
+    dir: Direction,
+    star: u8,
+) -> Option<f64> {
+    (star.max(1)..=5)
+        .map(|k| c.stars[k as usize - 1])
+        .find(|&v| c.stars_for(dir, v) >= star)
 }
 
 /// A value written for people, in the indicator's terms: "≥ 95%", "是", "建成运行".
@@ -409,11 +466,38 @@ pub fn describe_value(ind: &Indicator, value: f64, lang: Lang) -> String {
                 .map(|o| lang.pick(&o.zh, &o.en).to_string())
                 .unwrap_or_else(|| format!("{s}★"))
         }
+        Kind::AllOf { .. } => format!("{}★", value.round() as u8),
         _ => format!("{}{}", fmt_num(value), unit_suffix(&ind.unit)),
     }
 }
 
-fn unit_suffix(unit: &str) -> String {
+/// What each sub-condition of an `all-of` indicator needs for `star`:
+/// "摄像机覆盖率 ≥ 90%；出图率 ≥ 80%".
+pub fn all_of_requirement(ind: &Indicator, star: u8, lang: Lang) -> Option<String> {
+    let Kind::AllOf { conditions } = &ind.kind else {
+        return None;
+    };
+    let op = match ind.direction {
+        Direction::Higher => "≥",
+        Direction::Lower => "≤",
+    };
+    let parts: Option<Vec<String>> = conditions
+        .iter()
+        .map(|c| {
+            part_requirement(c, ind.direction, star).map(|v| {
+                format!(
+                    "{} {op} {}{}",
+                    lang.pick(&c.zh, &c.en),
+                    fmt_num(v),
+                    unit_suffix(&c.unit)
+                )
+            })
+        })
+        .collect();
+    Some(parts?.join(lang.pick("；", "; ")))
+}
+
+pub fn unit_suffix(unit: &str) -> String {
     if unit.is_empty() || unit == "%" {
         unit.to_string()
     } else {
@@ -424,7 +508,9 @@ fn unit_suffix(unit: &str) -> String {
 /// What the next star above `stars` needs, if there is one.
 pub fn next_requirement(ind: &Indicator, stars: u8, lang: Lang) -> Option<NextRequirement> {
     let (s, v) = ladder(ind).into_iter().find(|(s, _)| *s > stars)?;
-    let requirement = if ind.kind.has_thresholds() {
+    let requirement = if let Some(text) = all_of_requirement(ind, s, lang) {
+        text
+    } else if ind.kind.has_thresholds() {
         let op = match ind.direction {
             Direction::Higher => "≥",
             Direction::Lower => "≤",

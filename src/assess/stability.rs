@@ -295,10 +295,9 @@ impl<'m, 'a> Reweigh<'m, 'a> {
             .iter()
             .find(|(_, min_total, mins, rest)| {
                 *rest
-                    && total + 1e-9 >= *min_total
-                    && (0..nd).all(|k| {
-                        !self.scored_dim[k] || mins[k].is_none_or(|m| round2(ds[k]) + 1e-9 >= m)
-                    })
+                    && total >= *min_total
+                    && (0..nd)
+                        .all(|k| !self.scored_dim[k] || mins[k].is_none_or(|m| round2(ds[k]) >= m))
             })
             .map_or(0, |r| r.0);
         (stars, total)

@@ -282,6 +282,38 @@ fn read_kind(cx: &mut Cx, f: &mut Fields<'_>, name: (&str, &str), unit: &str) ->
             }
             Kind::Grade { options }
         }
+        "all-of" => {
+            let Some(v) = f.take("conditions") else {
+                f.missing(cx, "conditions");
+                return None;
+            };
+            let mut conditions = Vec::new();
+            let mut ok = true;
+            for (i, mut c) in array(cx, v, "conditions").into_iter().enumerate() {
+                let Some(mut t) = Fields::new(cx, &mut c, format!("condition #{}", i + 1)) else {
+                    ok = false;
+                    continue;
+                };
+                let zh = t.req_str(cx, "zh");
+                let en = t.req_str(cx, "en");
+                let unit = t.str_or_empty(cx, "unit");
+                let stars = read_ladder(cx, &mut t);
+                t.finish(cx);
+                match (zh, en, stars) {
+                    (Some(zh), Some(en), Some(stars)) => conditions.push(SubCondition {
+                        zh,
+                        en,
+                        unit,
+                        stars,
+                    }),
+                    _ => ok = false,
+                }
+            }
+            if !ok {
+                return None;
+            }
+            Kind::AllOf { conditions }
+        }
         other => {
             // The kind's own keys are not "unknown": the kind is.
             for key in [
@@ -293,6 +325,7 @@ fn read_kind(cx: &mut Cx, f: &mut Fields<'_>, name: (&str, &str), unit: &str) ->
                 "yes_stars",
                 "no_stars",
                 "options",
+                "conditions",
             ] {
                 f.take(key);
             }
@@ -304,7 +337,7 @@ fn read_kind(cx: &mut Cx, f: &mut Fields<'_>, name: (&str, &str), unit: &str) ->
                 "bad-value",
                 span,
                 format!(
-                    "`kind = \"{other}\"` in {}; use one of \"ratio\", \"per-population\", \"percent\", \"number\", \"yes-no\", \"grade\", \"survey\"",
+                    "`kind = \"{other}\"` in {}; use one of \"ratio\", \"per-population\", \"percent\", \"number\", \"yes-no\", \"grade\", \"survey\", \"all-of\"",
                     f.what
                 ),
             );
@@ -350,26 +383,11 @@ fn read_indicator(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<Indicator>
         .unwrap_or(Role::Scored);
     let weight = f.opt_num(cx, "weight");
     let points = f.opt_num(cx, "points");
-    let stars = f.take("stars").and_then(|v| {
-        let sp = v.span;
-        let nums: Vec<Option<f64>> = array(cx, v, "stars")
-            .into_iter()
-            .map(|x| as_num(cx, x, "stars"))
-            .collect();
-        if nums.len() != 5 {
-            cx.push_span(
-                "bad-value",
-                sp,
-                format!(
-                    "`stars` needs exactly five requirements (1★ to 5★), found {}",
-                    nums.len()
-                ),
-            );
-            return None;
-        }
-        let nums: Option<Vec<f64>> = nums.into_iter().collect();
-        nums.map(|n| [n[0], n[1], n[2], n[3], n[4]])
-    });
+    let stars = if f.table.contains_key("pass") || f.table.contains_key("stars") {
+        read_ladder(cx, &mut f)
+    } else {
+        None
+    };
     let floor = f.opt_num(cx, "floor");
     let requirement_zh = f.str_or_empty(cx, "requirement_zh");
     let requirement_en = f.str_or_empty(cx, "requirement_en");
@@ -405,6 +423,48 @@ fn read_indicator(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<Indicator>
         provisional,
         basis,
     })
+}
+
+/// `stars = [1★ … 5★]`, or `pass = v` (a pass/fail line: met → 5★, all five
+/// requirements equal). Both given is a `bad-value`.
+fn read_ladder(cx: &mut Cx, f: &mut Fields<'_>) -> Option<[f64; 5]> {
+    let pass = f.take("pass");
+    let stars = f.take("stars");
+    match (pass, stars) {
+        (Some(p), Some(_)) => {
+            cx.push_span(
+                "bad-value",
+                p.span,
+                format!("{} gives both `pass` and `stars`; keep one", f.what),
+            );
+            None
+        }
+        (Some(v), None) => as_num(cx, v, "pass").map(|x| [x; 5]),
+        (None, Some(v)) => {
+            let sp = v.span;
+            let nums: Vec<Option<f64>> = array(cx, v, "stars")
+                .into_iter()
+                .map(|x| as_num(cx, x, "stars"))
+                .collect();
+            if nums.len() != 5 {
+                cx.push_span(
+                    "bad-value",
+                    sp,
+                    format!(
+                        "`stars` needs exactly five requirements (1★ to 5★), found {}",
+                        nums.len()
+                    ),
+                );
+                return None;
+            }
+            let nums: Option<Vec<f64>> = nums.into_iter().collect();
+            nums.map(|n| [n[0], n[1], n[2], n[3], n[4]])
+        }
+        (None, None) => {
+            f.missing(cx, "stars");
+            None
+        }
+    }
 }
 
 fn read_code_map<T>(
@@ -774,10 +834,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                     ),
                 ),
                 Some(req) => {
-                    let ok = req.windows(2).all(|w| match ind.direction {
-                        Direction::Higher => w[1] > w[0],
-                        Direction::Lower => w[1] < w[0],
-                    });
+                    let ok = monotone(req, ind.direction);
                     if !ok {
                         cx.push_span(
                             "thresholds-not-monotone",
@@ -814,6 +871,46 @@ fn validate(cx: &mut Cx, s: &Standard) {
                     ind.kind.key()
                 ),
             );
+        }
+        if let Kind::AllOf { conditions } = &ind.kind {
+            if conditions.is_empty() || conditions.len() > MAX_CONDITIONS {
+                cx.push_span(
+                    "bad-value",
+                    sp,
+                    format!(
+                        "all-of indicator `{}` needs 1 to {MAX_CONDITIONS} conditions, found {}",
+                        ind.code,
+                        conditions.len()
+                    ),
+                );
+            }
+            for (k, c) in conditions.iter().enumerate() {
+                if !monotone(&c.stars, ind.direction) {
+                    cx.push_span(
+                        "thresholds-not-monotone",
+                        sp,
+                        format!(
+                            "condition {} of `{}` ({}): each star must ask for a strictly {} value than the one before (or give one `pass` value); found {:?}",
+                            k + 1,
+                            ind.code,
+                            c.zh,
+                            if ind.direction == Direction::Higher { "higher" } else { "lower" },
+                            c.stars
+                        ),
+                    );
+                }
+                if c.unit == "%" && c.stars.iter().any(|&x| !(0.0..=100.0).contains(&x)) {
+                    cx.push_span(
+                        "bad-value",
+                        sp,
+                        format!(
+                            "condition {} of `{}` is a percentage; its requirements must lie within 0–100",
+                            k + 1,
+                            ind.code
+                        ),
+                    );
+                }
+            }
         }
         if let Kind::Grade { options } = &ind.kind {
             if options.len() < 2 {
@@ -1007,6 +1104,15 @@ pub fn fmt_num(x: f64) -> String {
 }
 
 /// Write a standard back as TOML in the file format (used by `standards import`).
+/// Requirements rising strictly in the direction, or all five equal (a pass line).
+fn monotone(req: &[f64; 5], direction: Direction) -> bool {
+    req.iter().all(|&x| x == req[0])
+        || req.windows(2).all(|w| match direction {
+            Direction::Higher => w[1] > w[0],
+            Direction::Lower => w[1] < w[0],
+        })
+}
+
 pub fn to_toml(s: &Standard) -> String {
     // The serde shape of `Standard` is the file format; see docs/standard-format.md.
     let body = toml::to_string(s).unwrap_or_else(|e| format!("# could not write: {e}\n"));

@@ -62,16 +62,42 @@ pub enum Direction {
 }
 
 impl Direction {
-    /// True when `value` meets `requirement` in this direction.
+    /// True when `value` meets `requirement` in this direction: both are
+    /// rounded to six decimal places ([`micro`]) and then compared exactly
+    /// (docs/scoring.md §0). So 7.2 of 12 is 60% and meets 60, while
+    /// 1,434.62 of 1,793.28 is 79.999777% and does not meet 80.
     pub fn meets(self, value: f64, requirement: f64) -> bool {
-        // A small tolerance: calamine hands back stored floats such as
-        // 0.7000000000000001, and a value shown as the threshold must meet it.
-        const EPS: f64 = 1e-9;
+        let (v, r) = (micro(value), micro(requirement));
         match self {
-            Direction::Higher => value + EPS >= requirement,
-            Direction::Lower => value - EPS <= requirement,
+            Direction::Higher => v >= r,
+            Direction::Lower => v <= r,
         }
     }
+}
+
+/// The one rounding every comparison uses: half away from zero on the sixth
+/// decimal place. `k / 1e6` is the nearest float to the decimal k × 10⁻⁶, so
+/// a requirement written with up to six decimals compares exactly with it.
+/// Values too large for six decimals in a float (|x| ≥ 2⁵³ × 10⁻⁶) are kept.
+pub fn micro(x: f64) -> f64 {
+    let y = x * 1e6;
+    if !y.is_finite() || y.abs() >= 9_007_199_254_740_992.0 {
+        return x;
+    }
+    y.round() / 1e6
+}
+
+/// Round half away from zero on the cent, after [`micro`]: the total and the
+/// dimension scores everyone sees. 82.265 (stored as 82.26499…) gives 82.27,
+/// as it does by hand.
+pub fn round_cents(x: f64) -> f64 {
+    let y = x * 1e6;
+    if !y.is_finite() || y.abs() >= 9_007_199_254_740_992.0 {
+        return (x * 100.0).round() / 100.0;
+    }
+    let m = y.round() as i64;
+    let c = (m.abs() + 5_000) / 10_000;
+    (if m < 0 { -c } else { c }) as f64 / 100.0
 }
 
 /// How an indicator counts towards the rating.
@@ -120,6 +146,120 @@ pub struct GradeOption {
     pub stars: u8,
 }
 
+/// One sub-condition of an `all-of` indicator: an input and the value it
+/// needs for each star (all five equal: a pass/fail line, met → 5★).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubCondition {
+    pub zh: String,
+    pub en: String,
+    pub unit: String,
+    pub stars: [f64; 5],
+}
+
+impl SubCondition {
+    pub fn label(&self) -> InputLabel {
+        InputLabel {
+            zh: self.zh.clone(),
+            en: self.en.clone(),
+            unit: self.unit.clone(),
+        }
+    }
+
+    /// Stars this sub-condition's value earns (the indicator's direction).
+    pub fn stars_for(&self, direction: Direction, value: f64) -> u8 {
+        ladder_stars(&self.stars, direction, value)
+    }
+}
+
+/// The highest star whose requirement `value` meets; 0 if none.
+fn ladder_stars(req: &[f64; 5], direction: Direction, value: f64) -> u8 {
+    (0..5)
+        .rev()
+        .find(|&i| direction.meets(value, req[i]))
+        .map_or(0, |i| i as u8 + 1)
+}
+
+/// Most sub-conditions an `all-of` indicator may have (workbook rows `CODE.1` … `CODE.9`).
+pub const MAX_CONDITIONS: usize = 9;
+
+/// Units counted in whole items: their inputs are entered as whole numbers.
+pub const COUNT_UNITS: &[&str] = &[
+    "个", "项", "人", "台", "家", "次", "座", "套", "户", "件", "条", "所", "处", "辆", "张", "部",
+    "路", "兆瓦", "盏", "间", "块", "人次",
+];
+
+/// Decimals an input is entered with, as the template formats it: percent
+/// cells one decimal of a percent (`0.0%`), counts whole numbers, survey
+/// scores (分) one decimal, everything else two.
+pub fn input_decimals(unit: &str, percent: bool) -> u32 {
+    if percent {
+        1
+    } else if COUNT_UNITS.contains(&unit) {
+        0
+    } else if unit == "分" {
+        1
+    } else {
+        2
+    }
+}
+
+/// `x` rounded to `decimals` places, up (towards +∞) or down, on its
+/// six-decimal value ([`micro`]): 1,434.624 → 1,434.63 up, 7.199999999999999
+/// → 7.2 either way.
+pub fn round_toward(x: f64, decimals: u32, up: bool) -> f64 {
+    let decimals = decimals.min(6);
+    let y = x * 1e6;
+    if !y.is_finite() || y.abs() >= 9.0e15 {
+        let f = 10f64.powi(decimals as i32);
+        return if up {
+            (x * f).ceil() / f
+        } else {
+            (x * f).floor() / f
+        };
+    }
+    let m = y.round() as i64;
+    let q = 10i64.pow(6 - decimals);
+    let k = if up {
+        m.div_euclid(q) + i64::from(m.rem_euclid(q) != 0)
+    } else {
+        m.div_euclid(q)
+    };
+    k as f64 / 10f64.powi(decimals as i32)
+}
+
+/// `a × b` compared with `c × d`, exactly, on the shortest decimals of the
+/// four floats (what a person typed or read): no rounding, no tolerance.
+/// Falls back to floats only when the products do not fit 38 digits.
+pub fn cmp_products(a: f64, b: f64, c: f64, d: f64) -> std::cmp::Ordering {
+    fn dec(x: f64) -> Option<(i128, i32)> {
+        let s = format!("{x:e}");
+        let (mant, exp) = s.split_once('e')?;
+        let exp: i32 = exp.parse().ok()?;
+        let (neg, mant) = match mant.strip_prefix('-') {
+            Some(m) => (true, m),
+            None => (false, mant),
+        };
+        let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
+        let m: i128 = format!("{int}{frac}").parse().ok()?;
+        Some((if neg { -m } else { m }, exp - frac.len() as i32))
+    }
+    let exact = || -> Option<std::cmp::Ordering> {
+        let (m1, e1) = dec(a)?;
+        let (m2, e2) = dec(b)?;
+        let (m3, e3) = dec(c)?;
+        let (m4, e4) = dec(d)?;
+        let (p, ep) = (m1.checked_mul(m2)?, e1 + e2);
+        let (q, eq) = (m3.checked_mul(m4)?, e3 + e4);
+        let e = ep.min(eq);
+        let scale = |m: i128, from: i32| -> Option<i128> {
+            let k = u32::try_from(from - e).ok()?;
+            m.checked_mul(10i128.checked_pow(k)?)
+        };
+        Some(scale(p, ep)?.cmp(&scale(q, eq)?))
+    };
+    exact().unwrap_or_else(|| (a * b).total_cmp(&(c * d)))
+}
+
 /// What an indicator's value is computed from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -141,6 +281,11 @@ pub enum Kind {
     Grade { options: Vec<GradeOption> },
     /// A survey score on 0–100 from a third-party or citizen survey.
     Survey { input: InputLabel },
+    /// Several conditions at once (e.g. camera coverage, networking and
+    /// intact rates ≥ 90% and image availability ≥ 80%): the indicator earns
+    /// a star when every sub-condition meets its requirement for that star.
+    /// Its value is that star count.
+    AllOf { conditions: Vec<SubCondition> },
 }
 
 impl Kind {
@@ -153,12 +298,16 @@ impl Kind {
             Kind::YesNo { .. } => "yes-no",
             Kind::Grade { .. } => "grade",
             Kind::Survey { .. } => "survey",
+            Kind::AllOf { .. } => "all-of",
         }
     }
 
     /// Kinds whose stars come from numeric thresholds (`stars = [..]`).
     pub fn has_thresholds(&self) -> bool {
-        !matches!(self, Kind::YesNo { .. } | Kind::Grade { .. })
+        !matches!(
+            self,
+            Kind::YesNo { .. } | Kind::Grade { .. } | Kind::AllOf { .. }
+        )
     }
 }
 
@@ -171,6 +320,8 @@ pub enum InputItem {
     Count,
     Value,
     Choice,
+    /// Sub-condition k (1-based) of an `all-of` indicator.
+    Part(u8),
 }
 
 impl InputItem {
@@ -182,6 +333,14 @@ impl InputItem {
             InputItem::Denominator => ".D",
             InputItem::Count => ".C",
             InputItem::Value | InputItem::Choice => "",
+            InputItem::Part(k) => {
+                const PARTS: [&str; MAX_CONDITIONS] =
+                    [".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9"];
+                PARTS
+                    .get(usize::from(k).wrapping_sub(1))
+                    .copied()
+                    .unwrap_or("")
+            }
         }
     }
 }
@@ -247,6 +406,11 @@ impl Indicator {
                 vec![(InputItem::Value, input.clone())]
             }
             Kind::YesNo { .. } | Kind::Grade { .. } => vec![(InputItem::Choice, own())],
+            Kind::AllOf { conditions } => conditions
+                .iter()
+                .enumerate()
+                .map(|(k, c)| (InputItem::Part(k as u8 + 1), c.label()))
+                .collect(),
         }
     }
 
@@ -267,13 +431,15 @@ impl Indicator {
                     *no_stars
                 }
             }
-            (Kind::Grade { .. }, _) => value.round().clamp(0.0, 5.0) as u8,
-            (_, Some(req)) => (0..5)
-                .rev()
-                .find(|&i| self.direction.meets(value, req[i]))
-                .map_or(0, |i| i as u8 + 1),
+            (Kind::Grade { .. } | Kind::AllOf { .. }, _) => value.round().clamp(0.0, 5.0) as u8,
+            (_, Some(req)) => ladder_stars(req, self.direction, value),
             (_, None) => 0,
         }
+    }
+
+    /// A pass/fail threshold indicator: all five requirements equal (met → 5★).
+    pub fn is_pass(&self) -> bool {
+        self.kind.has_thresholds() && self.stars.is_some_and(|s| s.iter().all(|&x| x == s[0]))
     }
 
     /// The requirement for `star` (1..=5) as a value, where the kind has one.
@@ -458,7 +624,9 @@ impl Standard {
     pub fn indicator_score(&self, ind: &Indicator, value: f64) -> f64 {
         let by_stars = f64::from(ind.stars_for(value)) / 5.0 * 100.0;
         match (self.scoring.method, ind.stars) {
-            (ScoringMethod::Goalposts, Some(req)) if ind.kind.has_thresholds() => {
+            (ScoringMethod::Goalposts, Some(req))
+                if ind.kind.has_thresholds() && !ind.is_pass() =>
+            {
                 let top = req[4];
                 let floor = ind.floor.unwrap_or(match ind.direction {
                     Direction::Higher => 0.0,
@@ -467,7 +635,7 @@ impl Standard {
                 if (top - floor).abs() < f64::EPSILON {
                     return by_stars;
                 }
-                ((value - floor) / (top - floor)).clamp(0.0, 1.0) * 100.0
+                ((micro(value) - floor) / (top - floor)).clamp(0.0, 1.0) * 100.0
             }
             _ => by_stars,
         }

@@ -16,6 +16,7 @@ const SHEET_STANDARD: &str = "标准 Standard";
 const SHEET_DIMENSIONS: &str = "维度 Dimensions";
 const SHEET_INDICATORS: &str = "指标 Indicators";
 const SHEET_OPTIONS: &str = "选项 Options";
+const SHEET_CONDITIONS: &str = "条件 Conditions";
 const SHEET_RATING: &str = "评级 Rating";
 const SHEET_TIERS: &str = "子档 Tiers";
 
@@ -70,6 +71,17 @@ const IND_COLS: &[&str] = &[
     "basis",
 ];
 const OPT_COLS: &[&str] = &["indicator", "zh", "en", "stars"];
+const COND_COLS: &[&str] = &[
+    "indicator",
+    "zh",
+    "en",
+    "unit",
+    "star1",
+    "star2",
+    "star3",
+    "star4",
+    "star5",
+];
 const RULE_COLS: &[&str] = &[
     "stars",
     "name_zh",
@@ -223,6 +235,7 @@ pub fn export(st: &Standard) -> Result<Vec<u8>, XlsxError> {
     write_sheet(wb.add_worksheet(), SHEET_DIMENSIONS, DIM_COLS, dims)?;
 
     let mut options = Vec::new();
+    let mut conditions = Vec::new();
     let inds = st
         .indicator
         .iter()
@@ -266,6 +279,14 @@ pub fn export(st: &Standard) -> Result<Vec<u8>, XlsxError> {
                             s(&o.en),
                             Cell::N(f64::from(o.stars)),
                         ]);
+                    }
+                    (None, None, None, None, None, None, None)
+                }
+                Kind::AllOf { conditions: conds } => {
+                    for c in conds {
+                        let mut row = vec![s(&i.code), s(&c.zh), s(&c.en), s(&c.unit)];
+                        row.extend(c.stars.iter().map(|&x| Cell::N(x)));
+                        conditions.push(row);
                     }
                     (None, None, None, None, None, None, None)
                 }
@@ -313,6 +334,9 @@ pub fn export(st: &Standard) -> Result<Vec<u8>, XlsxError> {
         .collect();
     write_sheet(wb.add_worksheet(), SHEET_INDICATORS, IND_COLS, inds)?;
     write_sheet(wb.add_worksheet(), SHEET_OPTIONS, OPT_COLS, options)?;
+    if !conditions.is_empty() {
+        write_sheet(wb.add_worksheet(), SHEET_CONDITIONS, COND_COLS, conditions)?;
+    }
 
     let mut tiers = Vec::new();
     let rules = st
@@ -601,6 +625,12 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
         .iter()
         .map(|(name, cols)| read_rows(&mut wb, name, cols, &mut errs))
         .collect();
+    // Older exports (and standards without `all-of` indicators) have no conditions sheet.
+    let conds = if wb.sheet_names().iter().any(|n| n == SHEET_CONDITIONS) {
+        read_rows(&mut wb, SHEET_CONDITIONS, COND_COLS, &mut errs)
+    } else {
+        None
+    };
     if !errs.is_empty() {
         return Err(ImportError { problems: errs });
     }
@@ -702,6 +732,24 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
             });
     }
 
+    let mut all_of: IndexMap<String, Vec<SubCondition>> = IndexMap::new();
+    if let Some(conds) = &conds {
+        for r in each(conds) {
+            let stars: Vec<f64> = (1..=5)
+                .map(|k| r.num(&format!("star{k}"), e).unwrap_or(f64::NAN))
+                .collect();
+            all_of
+                .entry(r.text("indicator"))
+                .or_default()
+                .push(SubCondition {
+                    zh: r.text("zh"),
+                    en: r.text("en"),
+                    unit: r.text("unit"),
+                    stars: [stars[0], stars[1], stars[2], stars[3], stars[4]],
+                });
+        }
+    }
+
     let mut indicator = Vec::new();
     for r in each(&inds) {
         let code = r.text("code");
@@ -729,6 +777,9 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
             },
             "grade" => Kind::Grade {
                 options: grade_options.shift_remove(&code).unwrap_or_default(),
+            },
+            "all-of" => Kind::AllOf {
+                conditions: all_of.shift_remove(&code).unwrap_or_default(),
             },
             other => {
                 e.push(format!("{}: unknown kind \"{other}\"", r.at("kind")));
@@ -783,6 +834,9 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
             provisional: r.flag("provisional", e),
             basis: r.text("basis"),
         });
+    }
+    for code in all_of.keys() {
+        e.push(format!("{SHEET_CONDITIONS}: conditions for `{code}`, which is not an all-of indicator in {SHEET_INDICATORS}"));
     }
     for code in grade_options.keys() {
         e.push(format!("{SHEET_OPTIONS}: options for `{code}`, which is not a graded indicator in {SHEET_INDICATORS}"));

@@ -67,6 +67,19 @@ fn value(
         (Kind::Percent { .. }, _) => FillValue::Number(round(t.min(100.0)) / 100.0),
         (Kind::PerPopulation { per, .. }, _) => FillValue::Number((t * population / per).round()),
         (Kind::Survey { .. }, _) => FillValue::Number(round(t.min(100.0))),
+        // Each sub-condition at the share of its own 5★ requirement.
+        (Kind::AllOf { conditions }, InputItem::Part(k)) => {
+            let c = &conditions[usize::from(k).saturating_sub(1).min(conditions.len() - 1)];
+            let t = match ind.direction {
+                Direction::Higher => c.stars[4] * share,
+                Direction::Lower => c.stars[4] / share.max(0.05),
+            };
+            if c.unit == "%" {
+                FillValue::Number(round(t.min(100.0)) / 100.0)
+            } else {
+                FillValue::Number(round(t))
+            }
+        }
         (
             Kind::YesNo {
                 yes_stars,

@@ -912,14 +912,14 @@ fn read_value(
                 push(d.0, d.1, d.2);
                 return (None, raw);
             }
-            // Everything read here is a count, a share or a score: never negative.
+            // Everything read here is a count, an amount, a share or a score:
+            // never negative (a `number` too: docs/diagnostics.md#out-of-range).
             let max = if percent || matches!(ind.kind, Kind::Survey { .. }) {
                 Some(100.0)
             } else {
                 None
             };
-            let negative_ok = matches!(ind.kind, Kind::Number { .. });
-            if (!negative_ok && v < 0.0) || max.is_some_and(|m| v > m + 1e-9) {
+            if v < 0.0 || max.is_some_and(|m| v > m + 1e-9) {
                 let range = match max {
                     Some(m) => format!("0–{m}"),
                     None => "≥ 0".into(),
@@ -1128,7 +1128,8 @@ fn text_cell(
         );
         return None;
     }
-    if percent && !n.percent && n.value.abs() <= 1.0 {
+    // 0 is 0% under either reading; 0 < x ≤ 1 could be x or x × 100 percent.
+    if percent && !n.percent && n.value != 0.0 && n.value.abs() <= 1.0 {
         push(
             "ambiguous-percent",
             Text::new(

@@ -389,18 +389,12 @@ fn truncate_utf16(s: &str, max: usize) -> String {
 /// Number format by unit: percent cells show a percentage of the stored
 /// fraction; counts show whole numbers with separators.
 fn number_format(unit: &str, percent: bool) -> &'static str {
-    const COUNTS: &[&str] = &[
-        "个", "项", "人", "台", "家", "次", "座", "套", "户", "件", "条", "所", "处", "辆", "张",
-        "部", "路", "兆瓦",
-    ];
-    if percent {
-        "0.0%"
-    } else if COUNTS.contains(&unit) {
-        "#,##0"
-    } else if unit == "分" {
-        "0.0"
-    } else {
-        "General"
+    // The decimals a plan step shows are these (`standard::input_decimals`).
+    match crate::standard::input_decimals(unit, percent) {
+        _ if percent => "0.0%",
+        0 => "#,##0",
+        1 => "0.0",
+        _ => "General",
     }
 }
 

@@ -4,6 +4,8 @@ mod cli;
 mod props;
 mod render;
 mod report;
+mod settled;
+mod typed;
 mod worked;
 
 use citystar::standard::{InputItem, Level, Standard, load_str};

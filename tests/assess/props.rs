@@ -3,7 +3,7 @@
 //! is valid and as small as a brute-force search finds.
 
 use citystar::assess::rating::{holds, next_rule, stars_of};
-use citystar::assess::score::{Model, ladder};
+use citystar::assess::score::{Model, ladder, value_for_star};
 use citystar::assess::{Options, PlanStatus, plan};
 use citystar::standard::{Direction, Standard, load_str};
 use proptest::prelude::*;
@@ -179,6 +179,15 @@ fn brute_force(model: &Model, vals: &[Option<f64>], stars: u8) -> Option<(u32, f
         .map(|(i, ind)| {
             let cur = vals[i].map_or(0, |_| base.stars[i]);
             let mut o = vec![(0, 0.0, vals[i])];
+            // A missing weighted yes/no or graded item may be answered at 0★
+            // (no star step; docs/scoring.md §6).
+            if vals[i].is_none()
+                && ind.role.is_weighted()
+                && !ind.kind.has_thresholds()
+                && let Some(v) = value_for_star(ind, 0)
+            {
+                o.push((0, 1.0, Some(v)));
+            }
             for (st, v) in ladder(ind).into_iter().filter(|(st, _)| *st > cur) {
                 let rel = match vals[i] {
                     Some(f) if ind.kind.has_thresholds() => {

@@ -30,7 +30,7 @@ fn each_sample_gets_the_rating_its_readme_says() {
     let expected = [
         ("city-a.xlsx", "示例市", 4, Some("growth"), 81.14, true),
         ("city-b.xlsx", "样例市", 2, None, 42.20, false),
-        ("community-a.xlsx", "示例社区", 3, None, 67.00, true),
+        ("community-a.xlsx", "示例社区", 3, None, 58.90, true),
         ("county-a.ods", "示范县", 2, None, 57.80, true),
     ];
     let entities = v["entities"].as_array().unwrap();

@@ -59,6 +59,8 @@ fn values_for(s: &Standard) -> (Fill, HashMap<String, Datum>) {
                 (Kind::Ratio { .. }, _) => (FillValue::Number(100.0 + k), Datum::Number(100.0 + k)),
                 (Kind::Percent { .. }, _) => (FillValue::Number(0.625), Datum::Number(62.5)),
                 (Kind::Survey { .. }, _) => (FillValue::Number(87.5), Datum::Number(87.5)),
+                // Sub-conditions of an all-of indicator are percent cells.
+                (Kind::AllOf { .. }, _) => (FillValue::Number(0.625), Datum::Number(62.5)),
                 (Kind::YesNo { .. }, _) => {
                     let yes = i % 2 == 0;
                     (
