@@ -7,4 +7,5 @@ mod gaps;
 mod hostile;
 mod samples;
 mod standards;
+mod tools;
 mod workbook;

@@ -288,6 +288,12 @@ fn print_table(report: &CheckReport, lang: Lang) {
                 d.hint.get(lang).to_string(),
             ]);
         }
+        // Codes and cell addresses are never broken across lines.
+        for k in [1, 2] {
+            if let Some(c) = t.column_mut(k) {
+                c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+            }
+        }
         println!("{t}");
         println!();
     }

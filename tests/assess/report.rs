@@ -542,16 +542,12 @@ fn report_with_several_entities_exits_2() {
 }
 
 /// LibreOffice opens both workbooks (city-a with gaps to Zhejiang) and prints
-/// them to PDF (skipped where `soffice` is not installed, or with
-/// CITYSTAR_SKIP_SOFFICE=1).
+/// them to PDF (see tests/tools.rs for when it runs).
 #[test]
 fn libreoffice_converts_the_workbooks_to_pdf() {
-    let found = std::env::var_os("PATH")
-        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()));
-    if !found || std::env::var_os("CITYSTAR_SKIP_SOFFICE").is_some() {
-        eprintln!("skipped: soffice not found");
+    let Some(soffice) = crate::tools::soffice("libreoffice_converts_the_workbooks_to_pdf") else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     let a = with_gaps(Lang::Zh);
     let r = report(vec![Ok(a.clone())], Vec::new(), None);
@@ -571,7 +567,7 @@ fn libreoffice_converts_the_workbooks_to_pdf() {
         "-env:UserInstallation=file://{}/profile",
         dir.path().display()
     );
-    let status = std::process::Command::new("soffice")
+    let status = std::process::Command::new(&soffice)
         .args([
             profile.as_str(),
             "--headless",

@@ -170,6 +170,7 @@ fn nonsense_is_a_finding_at_its_cell() {
             "指标填报!F8",
         ),
         ("many-hidden-sheets.xlsx", "hidden-sheet", ""),
+        ("count-negative.xlsx", "out-of-range", "指标填报!F8"),
     ];
     for (file, code, loc) in cases {
         let out = citystar()
@@ -336,6 +337,41 @@ fn a_reader_out_of_memory_ends_only_itself() {
         "{stderr}"
     );
     assert!(!stderr.contains("error"), "{stderr}");
+}
+
+/// A standard file with thousands of problems lists the first fifty, and
+/// an oversized or special standard file is refused before it is read.
+#[test]
+fn standard_files_are_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string("tests/data/tiny-city.toml").unwrap();
+    let at = base.find("[[indicator]]").expect("an indicator table");
+    let one_end = base[at + 1..].find("[[").map_or(base.len(), |e| at + 1 + e);
+    let one = &base[at..one_end];
+    let mut text = base.clone();
+    // Five thousand copies of one indicator: thousands of duplicate codes in 2 MB.
+    for _ in 0..5_000 {
+        text.push('\n');
+        text.push_str(one);
+    }
+    let dup = dir.path().join("dup.toml");
+    std::fs::write(&dup, &text).unwrap();
+    let out = citystar()
+        .args(["standards", "lint"])
+        .arg(&dup)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let lines = String::from_utf8_lossy(&out.stdout).lines().count();
+    assert!((3..=60).contains(&lines), "{lines} lines");
+    let big = dir.path().join("big.toml");
+    std::fs::write(&big, "# x\n".repeat(2_000_000)).unwrap();
+    citystar()
+        .args(["standards", "lint"])
+        .arg(&big)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at most 4 MB"));
 }
 
 mod fuzz;

@@ -8,7 +8,7 @@ use citystar::standard::{InputItem, Kind, Standard};
 use citystar::submission::template::{Fill, FillValue};
 use citystar::submission::{Datum, Loader, read_bytes, read_path};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const ALL_KINDS: &str = "tests/fixtures/all-kinds-city.toml";
 
@@ -147,20 +147,10 @@ fn template_filled_reads_back_exactly_for_every_level() {
     }
 }
 
-fn soffice() -> Option<PathBuf> {
-    ["soffice", "libreoffice"].iter().find_map(|n| {
-        std::env::var_os("PATH").and_then(|p| {
-            std::env::split_paths(&p)
-                .map(|d| d.join(n))
-                .find(|f| f.is_file())
-        })
-    })
-}
-
 #[test]
 fn template_filled_reads_back_through_libreoffice_formats() {
-    let Some(exe) = soffice() else {
-        eprintln!("skipped: LibreOffice (soffice) not installed");
+    let Some(exe) = crate::tools::soffice("template_filled_reads_back_through_libreoffice_formats")
+    else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
