@@ -52,12 +52,21 @@ impl Default for Options {
     }
 }
 
+impl StandardInfo {
+    /// The edition in `lang`.
+    pub fn edition(&self, lang: Lang) -> &str {
+        lang.pick(&self.edition, &self.edition_en)
+    }
+}
+
 /// The standard an assessment used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StandardInfo {
     pub id: String,
     pub code: String,
     pub edition: String,
+    /// The edition in English (the same as `edition` when the standard gives none).
+    pub edition_en: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
     /// Entries whose thresholds or weights are ours, not the published text's.
@@ -378,6 +387,7 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
             id: standard.id().to_string(),
             code: standard.standard.code.clone(),
             edition: standard.standard.edition.clone(),
+            edition_en: standard.standard.edition(Lang::En).to_string(),
             sha256: options.standard_sha256.clone(),
             provisional_entries: provisional,
             entries: standard.entry_count(),

@@ -1,6 +1,6 @@
 //! `citystar assess FILE|DIR...`: score, rate, plan; the CI gate.
 
-use super::{Format, LangArg, Outcome};
+use super::{Format, Outcome};
 use crate::Lang;
 use crate::assess::batch::{self, Unreadable};
 use crate::assess::{self as core, Options};
@@ -46,11 +46,6 @@ pub struct AssessArgs {
     /// Write one Excel report per entity and summary.xlsx into this folder.
     #[arg(long, value_name = "DIR")]
     pub report_dir: Option<PathBuf>,
-    /// ASCII table borders (for logs and terminals without box-drawing glyphs).
-    #[arg(long)]
-    pub ascii: bool,
-    #[command(flatten)]
-    pub lang: LangArg,
 }
 
 use crate::sha256_hex;
@@ -87,8 +82,7 @@ fn explicit(spec: &str) -> anyhow::Result<Loaded> {
     Ok(Loaded { standard, sha256 })
 }
 
-pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
-    let lang = args.lang.resolve();
+pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     let chosen = match &args.standard {
         Some(spec) => Some(explicit(spec)?),
         None => None,
@@ -152,9 +146,9 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
             files.len() + unreadable.len()
         );
     }
-    let renderer = crate::render::for_format(args.format, args.ascii);
+    let renderer = crate::render::for_format(args.format, super::ascii());
     // Report targets are checked before anything is printed.
-    let mut reports = Reports::new(&args, &files)?;
+    let mut reports = Reports::new(&args, &files, lang)?;
     let mut out = Out::new(reports.wants_any());
     out.write(&renderer.begin(lang))?;
     let n_early = unreadable.len();
@@ -369,7 +363,7 @@ struct Reports {
 }
 
 impl Reports {
-    fn new(args: &AssessArgs, files: &[PathBuf]) -> anyhow::Result<Self> {
+    fn new(args: &AssessArgs, files: &[PathBuf], lang: Lang) -> anyhow::Result<Self> {
         use super::safe_write::{Target, resolved};
         use anyhow::Context as _;
         // What the run reads, by identity (a hard link is the same file).
@@ -439,7 +433,7 @@ impl Reports {
             dir: args.report_dir.clone(),
             names,
             cx: crate::report::Context {
-                lang: args.lang.resolve(),
+                lang,
                 benchmarks: Vec::new(),
                 seed: args.seed,
                 draws: args.draws,

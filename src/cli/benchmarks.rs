@@ -4,7 +4,6 @@ use super::{Format, Outcome};
 use crate::Lang;
 use crate::benchmark::{BenchmarkFile, Catalog, Figure, LoadError, embedded};
 use clap::Subcommand;
-use comfy_table::{Table, presets};
 use serde::Serialize;
 use std::path::Path;
 
@@ -271,8 +270,7 @@ fn render(header: &[&str], rows: &[Vec<String>], format: Format) -> String {
         }
         return out;
     }
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_BORDERS_ONLY);
+    let mut t = crate::render::table::new(super::ascii());
     t.set_header(header.to_vec());
     for r in rows {
         t.add_row(r.clone());

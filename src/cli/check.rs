@@ -8,7 +8,6 @@ use crate::diag::{Diagnostic, Levels, Severity};
 use crate::standard::{Level, Standard};
 use crate::submission::{Entity, ReadError, read_path};
 use clap::Args;
-use comfy_table::{ContentArrangement, Table};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -272,8 +271,7 @@ fn print_table(report: &CheckReport, lang: Lang) {
             println!();
             continue;
         }
-        let mut t = Table::new();
-        t.set_content_arrangement(ContentArrangement::Dynamic);
+        let mut t = crate::render::table::new(super::ascii());
         t.set_header(match lang {
             Lang::Zh => vec!["级别", "代码", "位置", "原值", "说明", "建议"],
             Lang::En => vec!["severity", "code", "location", "raw", "message", "hint"],
@@ -289,11 +287,7 @@ fn print_table(report: &CheckReport, lang: Lang) {
             ]);
         }
         // Codes and cell addresses are never broken across lines.
-        for k in [1, 2] {
-            if let Some(c) = t.column_mut(k) {
-                c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-            }
-        }
+        crate::render::table::keep_whole(&mut t, &[0, 1, 2]);
         println!("{t}");
         println!();
     }

@@ -9,7 +9,7 @@ mod standards;
 mod template;
 
 use crate::Lang;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// The outcome of a command, as the process exit status (design §3).
@@ -31,6 +31,12 @@ pub enum Outcome {
     long_about = None
 )]
 pub struct Cli {
+    /// Output language; default from LC_ALL / LANG (zh* gives Chinese), else English.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangChoice>,
+    /// ASCII table borders (for logs and terminals without box-drawing glyphs).
+    #[arg(long, global = true)]
+    pub ascii: bool,
     /// Show the underlying library's words after a read error.
     #[arg(long, global = true)]
     pub verbose: bool,
@@ -38,10 +44,9 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Args, Debug, Clone, Copy)]
+/// `--lang`, as given (or not).
+#[derive(Debug, Clone, Copy)]
 pub struct LangArg {
-    /// Output language; default from LC_ALL / LANG (zh* gives Chinese), else English.
-    #[arg(long, value_enum, global = true)]
     pub lang: Option<LangChoice>,
 }
 
@@ -76,41 +81,37 @@ pub enum Command {
     Standards {
         #[command(subcommand)]
         action: standards::Action,
-        #[command(flatten)]
-        lang: LangArg,
     },
     /// Benchmark figures of other provinces: list, show.
     Benchmarks {
         #[command(subcommand)]
         action: benchmarks::Action,
-        #[command(flatten)]
-        lang: LangArg,
     },
     /// Write the blank submission workbook for a level.
     Template {
         #[command(flatten)]
         args: template::TemplateArgs,
-        #[command(flatten)]
-        lang: LangArg,
     },
     /// Read and validate workbooks: every problem at its cell, no score.
     Check {
         #[command(flatten)]
         args: check::CheckArgs,
-        #[command(flatten)]
-        lang: LangArg,
     },
     /// What a diagnostic code means and how to fix it.
     Explain {
         #[command(flatten)]
         args: explain::ExplainArgs,
-        #[command(flatten)]
-        lang: LangArg,
     },
 }
 
 static LOADER: std::sync::OnceLock<crate::submission::Loader> = std::sync::OnceLock::new();
 static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static ASCII: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--ascii`: ASCII table borders.
+pub(crate) fn ascii() -> bool {
+    ASCII.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 /// How this run reads workbooks: in reader processes of this executable
 /// (memory and time limited, see `submission::isolate`), unless
@@ -155,13 +156,16 @@ pub fn main() -> i32 {
     }
     let cli = Cli::parse();
     VERBOSE.store(cli.verbose, std::sync::atomic::Ordering::Relaxed);
+    ASCII.store(cli.ascii, std::sync::atomic::Ordering::Relaxed);
+    let given = LangArg { lang: cli.lang };
+    let lang = given.resolve();
     let outcome = match cli.command {
-        Command::Standards { action, lang } => standards::run(action, lang.resolve()),
-        Command::Benchmarks { action, lang } => benchmarks::run(action, lang.resolve()),
-        Command::Template { args, lang } => template::run(args, lang),
-        Command::Check { args, lang } => check::run(args, lang.resolve()),
-        Command::Explain { args, lang } => explain::run(args, lang.resolve()),
-        Command::Assess(args) => assess::run(args),
+        Command::Standards { action } => standards::run(action, lang),
+        Command::Benchmarks { action } => benchmarks::run(action, lang),
+        Command::Template { args } => template::run(args, given),
+        Command::Check { args } => check::run(args, lang),
+        Command::Explain { args } => explain::run(args, lang),
+        Command::Assess(args) => assess::run(args, lang),
     };
     match outcome {
         Ok(o) => o as i32,

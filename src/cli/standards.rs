@@ -6,7 +6,7 @@ use crate::standard::load::fmt_num;
 use crate::standard::{Kind, Role, Standard, embedded, table};
 use anyhow::Context;
 use clap::Subcommand;
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{Table, presets};
 use std::path::{Path, PathBuf};
 
 #[derive(Subcommand, Debug)]
@@ -126,13 +126,14 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
 }
 
 pub(crate) fn new_table(format: Format) -> Table {
-    let mut t = Table::new();
     match format {
-        Format::Markdown => t.load_style(presets::ASCII_MARKDOWN),
-        _ => t.load_style(presets::UTF8_FULL_CONDENSED),
-    };
-    t.set_content_arrangement(ContentArrangement::Dynamic);
-    t
+        Format::Markdown => {
+            let mut t = Table::new();
+            t.load_style(presets::ASCII_MARKDOWN);
+            t
+        }
+        _ => crate::render::table::new(super::ascii()),
+    }
 }
 
 fn role_counts(st: &Standard) -> (usize, usize, usize, usize) {
@@ -201,7 +202,7 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             s.id().to_string(),
             s.standard.code.clone(),
             lang.pick(s.level().name_zh(), s.level().key()).to_string(),
-            s.standard.edition.clone(),
+            s.standard.edition(lang).to_string(),
             s.indicator.len().to_string(),
             format!("{a}/{b}/{c}/{d}"),
             format!("{} / {}", s.provisional_count(), s.entry_count()),
@@ -280,7 +281,7 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
     println!();
     let kv = [
         (lang.pick("标识", "id"), id.id.clone()),
-        (lang.pick("版本", "edition"), id.edition.clone()),
+        (lang.pick("版本", "edition"), id.edition(lang).to_string()),
         (
             lang.pick("层级", "level"),
             lang.pick(id.level.name_zh(), id.level.key()).to_string(),

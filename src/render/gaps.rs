@@ -178,13 +178,13 @@ pub fn title(g: &GapAnalysis, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
             "对标 {}：{} 项可比指标，{} 项落后，按可得分排序",
-            g.benchmark,
+            g.display_name(lang),
             g.indicators.len(),
             behind(g).count()
         ),
         Lang::En => format!(
             "Gaps to {}: {} comparable indicators, {} behind, by points at stake",
-            g.benchmark,
+            g.display_name(lang),
             g.indicators.len(),
             behind(g).count()
         ),

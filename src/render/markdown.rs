@@ -63,7 +63,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         "{}: {} · {} · `{}`\n",
         t(lang, "标准", "Standard"),
         a.standard.code,
-        a.standard.edition,
+        a.standard.edition(lang),
         a.standard.id
     );
     for n in &a.notes {

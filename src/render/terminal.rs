@@ -7,7 +7,6 @@ use crate::Lang;
 use crate::assess::batch::Summary;
 use crate::assess::score::{fmt_num, fmt2};
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
-use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{CellAlignment, Table};
 use std::fmt::Write;
 
@@ -21,13 +20,7 @@ pub struct Terminal {
 
 impl Terminal {
     fn table(&self) -> Table {
-        let mut table = Table::new();
-        table.load_style(if self.ascii {
-            ASCII_FULL_CONDENSED
-        } else {
-            UTF8_FULL_CONDENSED
-        });
-        table
+        super::table::new(self.ascii)
     }
 
     fn write_entity(&self, a: &Assessment, lang: Lang, out: &mut String) {
@@ -37,7 +30,7 @@ impl Terminal {
             "  {}  {} · {} · {}",
             t(lang, "标准", "Standard"),
             a.standard.code,
-            a.standard.edition,
+            a.standard.edition(lang),
             a.standard.id
         );
         let glyphs = if self.ascii {
@@ -253,7 +246,7 @@ impl Renderer for Terminal {
         let mut out = String::new();
         self.write_entity(a, lang, &mut out);
         // Names and cell text come from workbooks: no escape sequence reaches the terminal.
-        super::escape::terminal(&out).into_owned()
+        super::table::wrap_prose(&super::escape::terminal(&out), super::table::width())
     }
 
     fn end(&self, s: &Summary, lang: Lang) -> String {
@@ -295,6 +288,6 @@ impl Renderer for Terminal {
                 let _ = writeln!(out, "  ✗ {}: {}", u.file, u.message);
             }
         }
-        super::escape::terminal(&out).into_owned()
+        super::table::wrap_prose(&super::escape::terminal(&out), super::table::width())
     }
 }

@@ -296,7 +296,12 @@ fn summary_sheet(
     g.loose(
         1,
         0,
-        &format!("{} {} · {}", a.standard.code, a.standard.edition, a.file),
+        &format!(
+            "{} {} · {}",
+            a.standard.code,
+            a.standard.edition(lang),
+            a.file
+        ),
         &f.note,
     )?;
 
@@ -309,7 +314,7 @@ fn summary_sheet(
     g.text(r, 1, &a.standard.code, &f.text)?;
     g.text(r, 2, &a.standard.id, &f.text)?;
     let r = g.label(&mut row, t(lang, "版本", "Edition"), f)?;
-    g.loose(r, 1, &a.standard.edition, &f.plain)?;
+    g.loose(r, 1, a.standard.edition(lang), &f.plain)?;
     let r = g.label(&mut row, t(lang, "暂定条目", "Provisional entries"), f)?;
     g.num(r, 1, a.standard.provisional_entries as f64, &f.int)?;
     let of = rust_xlsxwriter::Format::new()
@@ -410,7 +415,7 @@ fn summary_sheet(
         heads.push(fl.label.clone());
     }
     for gap in &a.gaps {
-        heads.push(gap.benchmark.clone());
+        heads.push(gap.display_name(lang).to_string());
     }
     row = g.section(row, t(lang, "维度得分", "Dimension scores"), &heads, f)?;
     let head_row = row - 1;
@@ -578,7 +583,7 @@ fn summary_sheet(
             f,
         )?;
         for (ga, i) in top.iter().take(5) {
-            g.text(row, 0, &ga.benchmark, &f.text)?;
+            g.text(row, 0, ga.display_name(lang), &f.text)?;
             g.text(row, 1, &i.code, &f.text)?;
             g.text(row, 2, lang.pick(&i.name_zh, &i.name_en), &f.text)?;
             g.opt(row, 3, i.own, &f.general)?;
@@ -700,13 +705,13 @@ fn indicators_sheet(
         g.text(
             0,
             col,
-            &format!("{} {}", gap.benchmark, t(lang, "对标值", "value")),
+            &format!("{} {}", gap.display_name(lang), t(lang, "对标值", "value")),
             &f.header,
         )?;
         g.text(
             0,
             col + 1,
-            &format!("{} {}", gap.benchmark, t(lang, "差距", "gap")),
+            &format!("{} {}", gap.display_name(lang), t(lang, "差距", "gap")),
             &f.header,
         )?;
         col += 2;
@@ -842,7 +847,7 @@ fn gaps_sheet(
     for ga in &a.gaps {
         let first = row;
         for i in &ga.indicators {
-            g.text(row, 0, &ga.benchmark, &f.text)?;
+            g.text(row, 0, ga.display_name(lang), &f.text)?;
             g.text(row, 1, &i.code, &f.text)?;
             g.text(row, 2, &i.dimension, &f.text)?;
             g.text(row, 3, lang.pick(&i.name_zh, &i.name_en), &f.text)?;
@@ -877,7 +882,11 @@ fn gaps_sheet(
             .take_while(|i| i.points_at_stake > 0.0)
             .count() as u32;
         if with_points > 0 {
-            charts.push((ga.benchmark.clone(), first, first + with_points - 1));
+            charts.push((
+                ga.display_name(lang).to_string(),
+                first,
+                first + with_points - 1,
+            ));
         }
     }
     let n = row - head - 1;
@@ -942,7 +951,7 @@ fn gaps_sheet(
     )?;
     for ga in &a.gaps {
         for d in &ga.dimensions {
-            g.text(row, 0, &ga.benchmark, &f.text)?;
+            g.text(row, 0, ga.display_name(lang), &f.text)?;
             g.text(row, 1, &d.code, &f.text)?;
             g.text(row, 2, lang.pick(&d.name_zh, &d.name_en), &f.text)?;
             g.opt(row, 3, d.own_score, &f.num2)?;
@@ -1254,7 +1263,7 @@ fn provenance_sheet(
         &mut g,
         &mut row,
         t(lang, "版本", "Edition"),
-        &a.standard.edition,
+        a.standard.edition(lang),
     )?;
     kv(
         &mut g,

@@ -546,12 +546,26 @@ pub struct StarRule {
     pub basis: String,
 }
 
+impl Identity {
+    /// The edition in `lang`.
+    pub fn edition(&self, lang: crate::Lang) -> &str {
+        if lang == crate::Lang::En && !self.edition_en.is_empty() {
+            &self.edition_en
+        } else {
+            &self.edition
+        }
+    }
+}
+
 /// Who stands behind a standard file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Identity {
     pub id: String,
     pub code: String,
+    /// The edition as a Chinese reader sees it (`citystar 工作版 2026-11`).
     pub edition: String,
+    /// In English; empty means the same as `edition`.
+    pub edition_en: String,
     pub level: Level,
     pub title_zh: String,
     pub title_en: String,
