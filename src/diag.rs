@@ -14,6 +14,18 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The word a reader of `lang` sees.
+    pub fn name(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Zh => self.name_zh(),
+            crate::Lang::En => match self {
+                Severity::Info => "info",
+                Severity::Warning => "warning",
+                Severity::Error => "error",
+            },
+        }
+    }
+
     pub fn name_zh(self) -> &'static str {
         match self {
             Severity::Info => "提示",

@@ -141,10 +141,15 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     // Benchmarks are resolved before the batch: a bad name or file stops here (exit 2).
     let benchmarks = resolve_benchmarks(&args.benchmark, &ctx)?;
     if args.report.is_some() && files.len() + unreadable.len() != 1 {
-        anyhow::bail!(
-            "--report writes one entity's workbook, but {} files were given; use --report-dir DIR",
-            files.len() + unreadable.len()
-        );
+        let n = files.len() + unreadable.len();
+        return Err(super::said(
+            format!(
+                "--report 只写一个评估对象的报告，但给出了 {n} 个文件；请改用 --report-dir 文件夹"
+            ),
+            format!(
+                "--report writes one entity's workbook, but {n} files were given; use --report-dir DIR"
+            ),
+        ));
     }
     let renderer = crate::render::for_format(args.format, super::ascii());
     // Report targets are checked before anything is printed.
@@ -390,11 +395,18 @@ impl Reports {
         if let Some(dir) = &args.report_dir {
             let at = resolved(dir);
             if let Some(s) = scanned.iter().find(|s| at.starts_with(s)) {
-                anyhow::bail!(
-                    "--report-dir {} is inside {}, a folder being assessed; write the reports elsewhere",
-                    dir.display(),
-                    s.display()
-                );
+                return Err(super::said(
+                    format!(
+                        "--report-dir {} 位于正在评估的文件夹 {} 中，请把报告写到别处",
+                        dir.display(),
+                        s.display()
+                    ),
+                    format!(
+                        "--report-dir {} is inside {}, a folder being assessed; write the reports elsewhere",
+                        dir.display(),
+                        s.display()
+                    ),
+                ));
             }
             // Named after the inputs, in path order; `-2`, `-3` … where stems repeat.
             let mut used = std::collections::HashSet::new();
@@ -451,7 +463,11 @@ impl Reports {
 
     fn write(&self, path: &std::path::Path, bytes: Vec<u8>) -> anyhow::Result<()> {
         super::safe_write::replace(path, &bytes)?;
-        eprintln!("wrote {}", path.display());
+        eprintln!(
+            "{} {}",
+            self.cx.lang.pick("已写出", "wrote"),
+            path.display()
+        );
         Ok(())
     }
 

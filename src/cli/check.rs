@@ -265,10 +265,33 @@ fn print_table(report: &CheckReport, lang: Lang) {
             }
             continue;
         }
-        println!("{}", esc(&title(f, lang)));
+        print!("{}", prose(&format!("{}\n", esc(&title(f, lang)))));
         if f.diagnostics.is_empty() {
             println!("  {}", lang.pick("没有发现问题", "no problems found"));
             println!();
+            continue;
+        }
+        // Six columns need a wide terminal; a narrow one gets each finding as
+        // a short block of lines instead.
+        if crate::render::table::width() < WIDE {
+            let mut out = String::new();
+            for d in &f.diagnostics {
+                let raw = d
+                    .raw
+                    .as_deref()
+                    .map(|r| format!("  {} {}", lang.pick("原值", "raw"), esc(r)))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "  {} {} {}{raw}\n    {}\n    {} {}\n",
+                    sev_text(d.severity, lang),
+                    d.code,
+                    esc(&d.location),
+                    esc(d.message.get(lang)),
+                    lang.pick("建议：", "fix:"),
+                    d.hint.get(lang)
+                ));
+            }
+            println!("{}", prose(&out));
             continue;
         }
         let mut t = crate::render::table::new(super::ascii());
@@ -292,6 +315,13 @@ fn print_table(report: &CheckReport, lang: Lang) {
         println!();
     }
     println!("{}", summary_line(&report.summary, lang));
+}
+
+/// Columns from which `check` lays its findings out as a table.
+const WIDE: u16 = 120;
+
+fn prose(s: &str) -> String {
+    crate::render::table::wrap_prose(s, crate::render::table::width())
 }
 
 fn esc(s: &str) -> String {

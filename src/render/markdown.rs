@@ -231,7 +231,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
             "llll",
             a.diagnostics.iter().map(|d| {
                 [
-                    d.severity.to_string(),
+                    d.severity.name(lang).to_string(),
                     cell(&d.location),
                     format!("`{}`", d.code),
                     cell(&d.message),

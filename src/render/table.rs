@@ -50,6 +50,39 @@ pub fn keep_whole(t: &mut Table, columns: &[usize]) {
     }
 }
 
+/// Where a line may break: at spaces, and between East Asian characters;
+/// never inside a run of other characters, so codes (`HM-01`, `db37-3890-city`),
+/// cells (`指标填报!F12` keeps its `!F12` with the sheet), numbers and words stay whole.
+fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    use unicode_width::UnicodeWidthChar;
+    let wide = |c: char| c.width() == Some(2);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        // A word ends after a space run, and on either side of a wide character
+        // (but closing punctuation stays with what it follows).
+        let boundary = match prev {
+            None => false,
+            Some(p) => {
+                (p == ' ' && c != ' ')
+                    || (wide(c)
+                        && !matches!(c, '，' | '。' | '；' | '：' | '）' | '」' | '、' | '”'))
+                    || (wide(p) && !wide(c) && c != ' ' && !matches!(p, '（' | '“'))
+            }
+        };
+        if boundary && i > start {
+            out.push(textwrap::core::Word::from(&line[start..i]));
+            start = i;
+        }
+        prev = Some(c);
+    }
+    if start < line.len() {
+        out.push(textwrap::core::Word::from(&line[start..]));
+    }
+    Box::new(out.into_iter())
+}
+
 /// Wrap the prose lines of terminal output to `width`: table lines are left
 /// as they are; a wrapped line keeps its indent, and its continuation lines
 /// are indented two more. Breaks fall where Unicode allows a line break (between
@@ -72,7 +105,8 @@ pub fn wrap_prose(text: &str, width: u16) -> String {
         let opts = textwrap::Options::new(width)
             .initial_indent(&indent)
             .subsequent_indent(&more)
-            .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+            .word_separator(textwrap::WordSeparator::Custom(words))
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .break_words(false);
         for (k, l) in textwrap::wrap(body.trim_start(), &opts).iter().enumerate() {
             if k > 0 {

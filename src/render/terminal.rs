@@ -117,7 +117,10 @@ impl Terminal {
             let _ = writeln!(
                 out,
                 "  {:<7} {} [{}] {}",
-                d.severity, d.location, d.code, d.message
+                d.severity.name(lang),
+                d.location,
+                d.code,
+                d.message
             );
         }
         if ds.len() > TOP_DIAGNOSTICS {
