@@ -180,6 +180,8 @@ pub struct Assessment {
     pub file: String,
     pub sha256: String,
     pub name: String,
+    /// 行政区划代码, as given in 基本信息 (empty when not given).
+    pub division_code: String,
     pub level: Option<Level>,
     pub standard: StandardInfo,
     /// The total, 0–100, two decimals.
@@ -365,9 +367,11 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
     let complete = missing == 0 && !errors;
     if !complete {
         notes.push(match lang {
-            Lang::Zh => format!("评级基于不完整的数据：{missing} 项指标缺失或无效"),
+            Lang::Zh => format!(
+                "评级基于不完整的数据：{missing} 项指标缺失或无效（含加分项、扣分项；评级规则只计计分和必选指标）"
+            ),
             Lang::En => format!(
-                "the rating stands on incomplete data: {missing} indicator(s) missing or invalid"
+                "the rating stands on incomplete data: {missing} indicator(s) missing or invalid (bonus and deduction items included; the rating rules count scored and mandatory ones only)"
             ),
         });
     }
@@ -382,6 +386,7 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
         file: submission.file.clone(),
         sha256: submission.sha256.clone(),
         name: submission.entity.name.clone(),
+        division_code: submission.entity.division_code.clone(),
         level: submission.entity.level,
         standard: StandardInfo {
             id: standard.id().to_string(),

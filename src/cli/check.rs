@@ -296,7 +296,7 @@ fn print_table(report: &CheckReport, lang: Lang) {
         }
         let mut t = crate::render::table::new(super::ascii());
         t.set_header(match lang {
-            Lang::Zh => vec!["级别", "代码", "位置", "原值", "说明", "建议"],
+            Lang::Zh => vec!["严重程度", "代码", "位置", "原值", "说明", "建议"],
             Lang::En => vec!["severity", "code", "location", "raw", "message", "hint"],
         });
         for d in &f.diagnostics {

@@ -74,7 +74,7 @@ impl Terminal {
                 },
                 d.weight
                     .map(fmt_num)
-                    .unwrap_or_else(|| t(lang, "加分", "bonus").into()),
+                    .unwrap_or_else(|| t(lang, "加分项", "bonus").into()),
                 format!("{}/{}", d.covered, d.indicators),
             ]);
         }
@@ -176,7 +176,7 @@ impl Terminal {
                     t(lang, "现值", "From"),
                     t(lang, "目标", "To"),
                     t(lang, "星级", "Stars"),
-                    t(lang, "加分", "Points"),
+                    t(lang, "增分", "Points gained"),
                 ]);
                 for s in &p.steps {
                     steps.add_row(vec![
@@ -261,18 +261,25 @@ impl Renderer for Terminal {
                 t(lang, "汇总", "Summary"),
                 super::assessed_text(s, lang)
             );
-            if !s.ranking.is_empty() {
+            let groups = super::ranking_groups(s);
+            for (standard, rows) in &groups {
+                if groups.len() > 1 {
+                    let _ = writeln!(out, "{} {standard}", t(lang, "标准", "Standard"));
+                }
                 let mut rank = self.table();
                 let mut header = super::ranking_header(lang).to_vec();
                 header.push(t(lang, "文件", "File"));
                 rank.set_header(header);
-                for r in &s.ranking {
+                for r in rows {
                     let mut row = super::ranking_cells(r).to_vec();
                     row.push(format!("{}★", r.stars));
                     row.push(r.file.clone());
                     rank.add_row(row);
                 }
                 let _ = writeln!(out, "{rank}");
+            }
+            for line in super::duplicate_lines(s, lang) {
+                let _ = writeln!(out, "  {line}");
             }
             let _ = writeln!(out, "  {}", super::distribution_text(s));
             let _ = writeln!(
@@ -290,6 +297,9 @@ impl Renderer for Terminal {
             for u in &s.unreadable {
                 let _ = writeln!(out, "  ✗ {}: {}", u.file, u.message);
             }
+        }
+        for line in super::gate_lines(s, lang) {
+            let _ = writeln!(out, "{line}");
         }
         super::table::wrap_prose(&super::escape::terminal(&out), super::table::width())
     }

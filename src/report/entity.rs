@@ -106,7 +106,7 @@ fn role_name(lang: Lang, role: Role) -> &'static str {
     match role {
         Role::Scored => t(lang, "计分", "scored"),
         Role::Mandatory => t(lang, "必选", "mandatory"),
-        Role::Bonus => t(lang, "加分", "bonus"),
+        Role::Bonus => t(lang, "加分项", "bonus"),
         Role::Deduction => t(lang, "扣分", "deduction"),
     }
 }
@@ -504,7 +504,7 @@ fn summary_sheet(
             &[
                 t(lang, "代码", "Code"),
                 t(lang, "加分维度", "Bonus dimension"),
-                t(lang, "加分", "Points"),
+                t(lang, "分值", "Points"),
             ],
             &f.header,
         )?;
@@ -609,7 +609,7 @@ fn summary_sheet(
                 t(lang, "现值", "From"),
                 t(lang, "目标", "To"),
                 t(lang, "星级", "Stars"),
-                t(lang, "加分", "Points"),
+                t(lang, "增分", "Points gained"),
             ],
             &f.header,
         )?;
@@ -1087,7 +1087,7 @@ fn plan_sheet(
             t(lang, "目标", "To (words)"),
             t(lang, "现星级", "Stars from"),
             t(lang, "目标星级", "Stars to"),
-            t(lang, "加分", "Points gained"),
+            t(lang, "增分", "Points gained"),
             t(lang, "相对变化", "Relative change"),
         ],
         f,
@@ -1129,7 +1129,7 @@ fn diagnostics_sheet(
         0,
         &[
             t(lang, "代码", "Code"),
-            t(lang, "级别", "Severity"),
+            t(lang, "严重程度", "Severity"),
             t(lang, "位置", "Location"),
             t(lang, "指标", "Indicator"),
             t(lang, "原文", "Raw text"),

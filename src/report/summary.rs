@@ -167,7 +167,7 @@ fn ranking_sheet(
             heads.push(match d.role {
                 DimensionRole::Scored => format!("{} {}", d.code, d.name),
                 DimensionRole::Bonus => {
-                    format!("{} {} ({})", d.code, d.name, t(lang, "加分", "bonus"))
+                    format!("{} {} ({})", d.code, d.name, t(lang, "加分项", "bonus"))
                 }
             });
         }
