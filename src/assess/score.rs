@@ -276,7 +276,8 @@ fn value_of(
     lang: Lang,
 ) -> (Option<f64>, Option<String>, bool) {
     let any = d.items.iter().any(|i| i.datum.is_some());
-    let unit = &ind.unit;
+    let unit = unit_suffix(&ind.unit, lang);
+    let unit = unit.as_str();
     let (v, text) = match &ind.kind {
         Kind::Ratio { .. } => {
             let n = d.number(InputItem::Numerator);
@@ -312,7 +313,7 @@ fn value_of(
                     (
                         Some(v),
                         Some(format!(
-                            "{} / {} × {} = {} {unit}",
+                            "{} / {} × {} = {}{unit}",
                             fmt_num(c),
                             fmt_num(p),
                             fmt_num(*per),
@@ -358,7 +359,7 @@ fn value_of(
                         "{} {}{} → {st}★",
                         lang.pick(&c.zh, &c.en),
                         fmt_num(v),
-                        unit_suffix(&c.unit)
+                        unit_suffix(&c.unit, lang)
                     ));
                 }
                 (
@@ -467,7 +468,7 @@ pub fn describe_value(ind: &Indicator, value: f64, lang: Lang) -> String {
                 .unwrap_or_else(|| format!("{s}★"))
         }
         Kind::AllOf { .. } => format!("{}★", value.round() as u8),
-        _ => format!("{}{}", fmt_num(value), unit_suffix(&ind.unit)),
+        _ => format!("{}{}", fmt_num(value), unit_suffix(&ind.unit, lang)),
     }
 }
 
@@ -489,7 +490,7 @@ pub fn all_of_requirement(ind: &Indicator, star: u8, lang: Lang) -> Option<Strin
                     "{} {op} {}{}",
                     lang.pick(&c.zh, &c.en),
                     fmt_num(v),
-                    unit_suffix(&c.unit)
+                    unit_suffix(&c.unit, lang)
                 )
             })
         })
@@ -497,11 +498,36 @@ pub fn all_of_requirement(ind: &Indicator, star: u8, lang: Lang) -> Option<Strin
     Some(parts?.join(lang.pick("；", "; ")))
 }
 
-pub fn unit_suffix(unit: &str) -> String {
-    if unit.is_empty() || unit == "%" {
+/// A unit as written after a number in `lang`: `%` and `★` close up, the
+/// others follow a space; the standards' Chinese units have English forms.
+pub fn unit_suffix(unit: &str, lang: Lang) -> String {
+    let unit = unit_name(unit, lang);
+    if unit.is_empty() || unit == "%" || unit == "★" {
         unit.to_string()
     } else {
         format!(" {unit}")
+    }
+}
+
+/// A unit's name in `lang` (the standard files write the Chinese).
+pub fn unit_name(unit: &str, lang: Lang) -> &str {
+    if lang == Lang::Zh {
+        return unit;
+    }
+    match unit {
+        "分" => "points",
+        "个/万人" => "per 10,000 residents",
+        "个" => "",
+        "项" => "items",
+        "级" => "grade",
+        "户" => "households",
+        "人" => "persons",
+        "万人" => "× 10,000 persons",
+        "万元" => "× 10,000 yuan",
+        "亿元" => "× 100 million yuan",
+        "人次" => "visits",
+        "年" => "",
+        other => other,
     }
 }
 

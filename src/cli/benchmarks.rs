@@ -257,7 +257,7 @@ fn figure_row(i: usize, f: &Figure, file: &BenchmarkFile, lang: Lang) -> Vec<Str
         f.indicator.clone().unwrap_or_else(|| "—".into()),
         lang.pick(&f.metric_zh, &f.metric_en).to_string(),
         f.shown_value(),
-        f.unit.clone(),
+        crate::assess::score::unit_name(&f.unit, lang).to_string(),
         f.when(),
         f.entity
             .clone()

@@ -21,7 +21,7 @@ pub fn run(args: ExplainArgs, lang: Lang) -> anyhow::Result<Outcome> {
             super::sayln!(
                 "{:<32} {:<8} {}",
                 e.code,
-                e.severity.to_string(),
+                e.severity.name(lang),
                 lang.pick(e.title_zh, e.title_en)
             );
         }

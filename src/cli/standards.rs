@@ -405,10 +405,9 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
                     ind.name(lang),
                     if ind.provisional { " *" } else { "" },
                     kind_name(&ind.kind, lang),
-                    if ind.unit.is_empty() {
-                        "—"
-                    } else {
-                        ind.unit.as_str()
+                    match crate::assess::score::unit_name(&ind.unit, lang) {
+                        "" => "—",
+                        u => u,
                     },
                     role_name(ind.role, lang),
                     lang.pick("权重/分值", "weight/points"),

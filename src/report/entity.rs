@@ -731,7 +731,12 @@ fn indicators_sheet(
         g.text(r, 2, &i.name, &f.text)?;
         g.text(r, 3, role_name(lang, i.role), &f.text)?;
         g.opt(r, 4, i.value, &f.general)?;
-        g.text(r, 5, &i.unit, &f.text)?;
+        g.text(
+            r,
+            5,
+            crate::assess::score::unit_name(&i.unit, lang),
+            &f.text,
+        )?;
         g.num(r, 6, f64::from(i.stars), &f.stars)?;
         let next = i
             .next
@@ -851,7 +856,12 @@ fn gaps_sheet(
             g.text(row, 1, &i.code, &f.text)?;
             g.text(row, 2, &i.dimension, &f.text)?;
             g.text(row, 3, lang.pick(&i.name_zh, &i.name_en), &f.text)?;
-            g.text(row, 4, &i.unit, &f.text)?;
+            g.text(
+                row,
+                4,
+                crate::assess::score::unit_name(&i.unit, lang),
+                &f.text,
+            )?;
             g.opt(row, 5, i.own, &f.general)?;
             g.num(row, 6, i.benchmark, bound_format(f, i.bound))?;
             g.num(row, 7, i.gap, &f.general)?;
@@ -989,7 +999,12 @@ fn gaps_sheet(
             g.text(row, 0, &ga.benchmark, &f.text)?;
             g.text(row, 1, &n.indicator, &f.text)?;
             g.text(row, 3, lang.pick(&n.metric_zh, &n.metric_en), &f.text)?;
-            g.text(row, 4, &n.unit, &f.text)?;
+            g.text(
+                row,
+                4,
+                crate::assess::score::unit_name(&n.unit, lang),
+                &f.text,
+            )?;
             g.num(row, 6, n.value, bound_format(f, n.bound))?;
             g.opt(row, 7, n.year.map(f64::from), &f.int)?;
             g.text(row, 8, n.why(lang), &f.text)?;
@@ -1100,7 +1115,12 @@ fn plan_sheet(
         g.text(row, 2, &s.name, &f.text)?;
         g.opt(row, 3, s.from, &f.general)?;
         g.num(row, 4, s.to, &f.general)?;
-        g.text(row, 5, &s.unit, &f.text)?;
+        g.text(
+            row,
+            5,
+            crate::assess::score::unit_name(&s.unit, lang),
+            &f.text,
+        )?;
         g.text(row, 6, &s.from_text, &f.text)?;
         g.text(row, 7, &s.target_text(), &f.text)?;
         g.num(row, 8, f64::from(s.stars_from), &f.stars)?;

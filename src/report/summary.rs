@@ -439,7 +439,12 @@ fn cohort_sheet(
             }
             g.text(row, 0, &ind.code, &f.text)?;
             g.text(row, 1, &ind.name, &f.text)?;
-            g.text(row, 2, &ind.unit, &f.text)?;
+            g.text(
+                row,
+                2,
+                crate::assess::score::unit_name(&ind.unit, lang),
+                &f.text,
+            )?;
             for (k, col) in table.values().enumerate() {
                 let c = 3 + 2 * k as u16;
                 let cell = col.get(&ind.code);

@@ -219,3 +219,191 @@ fn regex_lite_cut() -> impl Fn(&str) -> bool {
             && last.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     }
 }
+
+/// Latin words (a run of two or more letters) in `text`, outside web
+/// addresses, file paths and codes (`db37-3890-city`, `HM-01`, `missing-value`).
+fn latin_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for token in
+        text.split(|c: char| c.is_whitespace() || "（）()[]【】,，;；:：、“”\"'`·|┆│".contains(c))
+    {
+        if token.contains("://") || token.contains('/') || token.contains('.') {
+            continue;
+        }
+        // Codes and ids hold a hyphen or a digit beside their letters.
+        if token.contains('-') || token.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let word: String = token.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        if word.len() >= 2
+            && token
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || !c.is_ascii())
+        {
+            out.push(word);
+        }
+    }
+    out
+}
+
+/// Chinese output has no English words but codes, ids, file names and the
+/// few names that have no Chinese form; English output has no Chinese but
+/// data: entity, sheet and level names, and indicator names that are names.
+#[test]
+fn each_language_stays_itself() {
+    let runs: [&[&str]; 7] = [
+        &[
+            "assess",
+            "sample-submissions",
+            "--benchmark",
+            "zhejiang",
+            "--draws",
+            "20",
+        ],
+        &[
+            "assess",
+            "sample-submissions",
+            "--format",
+            "markdown",
+            "--draws",
+            "20",
+        ],
+        &[
+            "check",
+            "sample-submissions",
+            "tests/fixtures/codes/unit-mismatch.xlsx",
+            "tests/fixtures/codes/wrong-level.xlsx",
+            "tests/fixtures/codes/not-a-number.xlsx",
+            "tests/fixtures/codes/hidden-row.xlsx",
+            "tests/fixtures/codes/unknown-option.xlsx",
+        ],
+        &["standards", "list"],
+        &["explain", "--list"],
+        &["explain", "bad-cell"],
+        &["benchmarks", "list"],
+    ];
+    // Acronyms and product names that are written in Latin letters in Chinese too.
+    let allowed_zh = [
+        "citystar",
+        "GDP",
+        "NFC",
+        "Excel",
+        "WPS",
+        "IPv",
+        "ZF",
+        "JC",
+        "JJ",
+        "HM",
+        "BZ",
+        "TS",
+        "INF",
+        "SRV",
+        "EXP",
+        "PLT",
+        "SAF",
+        "GOV",
+        "INN",
+        "CI",
+        "TOML",
+        "xlsx",
+        "ods",
+        "xls",
+        "xlsb",
+        "xlsm",
+        "abc",
+        "json",
+        "markdown",
+        "DB",
+        "APP",
+        "App",
+        "app",
+        "OA",
+        "IPTV",
+        "IoT",
+        "AI",
+        "IT",
+        "PC",
+        "GIS",
+        "BIM",
+        "CIM",
+        "zhejiang",
+        "shanghai",
+        "beijing",
+        "guangdong",
+        "jiangsu",
+        "shandong",
+        "cohort",
+        "Indicator",
+        "data",
+        "template",
+        "deny",
+        "warn",
+        "allow",
+        "standard",
+        "verbose",
+        "force",
+    ];
+    for args in runs {
+        let out = citystar("zh_CN.UTF-8")
+            .env("COLUMNS", "120")
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        let stray: Vec<String> = latin_words(&text)
+            .into_iter()
+            .filter(|w| !allowed_zh.contains(&w.as_str()))
+            .collect();
+        assert!(
+            stray.is_empty(),
+            "{args:?}: English in Chinese output: {stray:?}"
+        );
+    }
+    // In English, Chinese may only be data: the names of entities, sheets,
+    // levels and options the workbook holds, and proper names.
+    let data = [
+        "示例市",
+        "样例市",
+        "示范县",
+        "示例社区",
+        "指标填报",
+        "基本信息",
+        "填报值",
+        "市级",
+        "县级",
+        "智慧社区",
+        "省级",
+        "爱山东",
+        "一号认证",
+        "最多跑一次",
+        "一网通办",
+        "浙里办",
+        "杭州市",
+        "是",
+        "否",
+        "说明",
+        "旧数据",
+        "网上可办率",
+        "网上办事实现率",
+        "掌上办事实现率",
+        "掌上可办率",
+    ];
+    for args in runs {
+        let out = citystar("C")
+            .env("COLUMNS", "120")
+            .args(args)
+            .output()
+            .unwrap();
+        let mut text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        for d in data {
+            text = text.replace(d, "");
+        }
+        let han: String = text
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .collect();
+        assert!(han.is_empty(), "{args:?}: Chinese in English output: {han}");
+    }
+}
