@@ -57,24 +57,22 @@ struct Loaded {
 }
 
 fn embedded() -> anyhow::Result<Vec<Loaded>> {
-    crate::standard::embedded::FILES
+    Ok(crate::standard::embedded::parsed()?
         .iter()
-        .map(|(name, text)| {
-            Ok(Loaded {
-                standard: crate::standard::load_str(text, &format!("embedded:{name}"))?,
-                sha256: sha256_hex(text.as_bytes()),
-            })
+        .map(|e| Loaded {
+            standard: e.standard.clone(),
+            sha256: e.sha256.clone(),
         })
-        .collect()
+        .collect())
 }
 
 fn explicit(spec: &str) -> anyhow::Result<Loaded> {
     let standard = super::resolve_standard(spec)?;
-    let sha256 = match crate::standard::embedded::FILES
+    let sha256 = match crate::standard::embedded::parsed()?
         .iter()
-        .find(|(name, text)| crate::standard::load_str(text, name).is_ok_and(|s| s.id() == spec))
+        .find(|e| e.standard.id() == spec)
     {
-        Some((_, text)) => sha256_hex(text.as_bytes()),
+        Some(e) => e.sha256.clone(),
         None => sha256_hex(
             super::read_text_file(std::path::Path::new(spec), "standard file")?.as_bytes(),
         ),

@@ -226,26 +226,18 @@ pub(crate) fn next_floors(a: &Assessment, lang: Lang) -> Option<Floors> {
     })
 }
 
-fn embedded_standard(a: &Assessment) -> Option<crate::standard::Standard> {
-    use sha2::{Digest, Sha256};
-    crate::standard::embedded::FILES
+fn embedded_standard(a: &Assessment) -> Option<&'static crate::standard::Standard> {
+    crate::standard::embedded::parsed()
+        .ok()?
         .iter()
-        .find_map(|(name, text)| {
-            let s = crate::standard::load_str(text, name).ok()?;
-            if s.id() != a.standard.id {
-                return None;
-            }
-            if let Some(want) = &a.standard.sha256 {
-                let have: String = Sha256::digest(text.as_bytes())
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect();
-                if &have != want {
-                    return None;
-                }
-            }
-            Some(s)
+        .find(|e| {
+            e.standard.id() == a.standard.id
+                && a.standard
+                    .sha256
+                    .as_ref()
+                    .is_none_or(|want| *want == e.sha256)
         })
+        .map(|e| &e.standard)
 }
 
 /// Every indicator gap of every benchmark, most points at stake first.

@@ -18,13 +18,38 @@ pub const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Every embedded standard. They are linted by the test suite, so a failure
-/// here is a build defect; it is still reported, never a panic.
+/// An embedded standard, parsed, with the SHA-256 of its text.
+#[derive(Debug, Clone)]
+pub struct Embedded {
+    pub standard: Standard,
+    pub sha256: String,
+}
+
+/// The embedded standards, parsed once per process (they are linted by the
+/// test suite, so an error here is a build defect; it is still reported,
+/// never a panic).
+pub fn parsed() -> Result<&'static [Embedded], super::LoadError> {
+    static PARSED: std::sync::OnceLock<Result<Vec<Embedded>, super::LoadError>> =
+        std::sync::OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            FILES
+                .iter()
+                .map(|(name, text)| {
+                    Ok(Embedded {
+                        standard: load_str(text, &format!("embedded:{name}"))?,
+                        sha256: crate::sha256_hex(text.as_bytes()),
+                    })
+                })
+                .collect()
+        })
+        .as_deref()
+        .map_err(Clone::clone)
+}
+
+/// Every embedded standard.
 pub fn all() -> Result<Vec<Standard>, super::LoadError> {
-    FILES
-        .iter()
-        .map(|(name, text)| load_str(text, &format!("embedded:{name}")))
-        .collect()
+    Ok(parsed()?.iter().map(|e| e.standard.clone()).collect())
 }
 
 /// The embedded standard for a level (one per level; a test checks it).
