@@ -188,6 +188,13 @@ pub const COUNT_UNITS: &[&str] = &[
     "路", "兆瓦", "盏", "间", "块", "人次",
 ];
 
+/// Whether a value in `unit` is a count of whole things (items, households,
+/// persons, visits), so that a fraction in its cell is a mistake. Power
+/// (兆瓦) is formatted whole but may be fractional.
+pub fn is_count_unit(unit: &str) -> bool {
+    unit != "兆瓦" && COUNT_UNITS.contains(&unit)
+}
+
 /// Decimals an input is entered with, as the template formats it: percent
 /// cells one decimal of a percent (`0.0%`), counts whole numbers, survey
 /// scores (分) one decimal, everything else two.
