@@ -26,7 +26,7 @@ def citystar(*args):
 
 
 def template(path, *extra):
-    citystar("template", "--standard", str(STANDARD), "-o", str(path), "--force", *extra)
+    citystar("template", "--standard", str(STANDARD), "--lang", "zh", "-o", str(path), "--force", *extra)
 
 
 # Row of each input item in 指标填报 of the all-kinds template, and good values.
@@ -80,6 +80,10 @@ def m_zero(wb): wb["指标填报"][f("A-01.D")] = 0
 def m_exceeds(wb): wb["指标填报"][f("A-01.N")] = 120
 def m_population(wb): wb["基本信息"]["B7"] = None
 def m_evidence(wb): wb["指标填报"]["G2"] = None
+def m_population_wan(wb): wb["基本信息"]["B7"] = 123.4567
+def m_fractional(wb): wb["指标填报"][f("B-01.C")] = 3000.45
+def m_share(wb): wb["指标填报"][f("A-03")] = "185%"
+def m_magnitude(wb): wb["指标填报"][f("B-01.C")] = 20000000
 
 # code -> (mutation of the good workbook, expected location)
 CASES = {
@@ -107,6 +111,10 @@ CASES = {
     "numerator-exceeds-denominator": (m_exceeds, "指标填报!F2"),
     "population-missing": (m_population, "指标填报!F8"),
     "evidence-missing": (m_evidence, "指标填报!G2"),
+    "population-in-wan": (m_population_wan, "基本信息!B7"),
+    "fractional-count": (m_fractional, "指标填报!F8"),
+    "share-over-100": (m_share, "指标填报!F5"),
+    "implausible-magnitude": (m_magnitude, "指标填报!F8"),
 }
 
 
@@ -122,7 +130,27 @@ def soffice(src, fmt, outdir):
     return outdir / (src.stem + "." + fmt.split(":")[0])
 
 
+def only_codes(codes):
+    """Write the fixtures of the codes named (`--only CODE...`), leaving every
+    other file as it is, and add their lines to expected.tsv."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base.xlsx"
+        template(base)
+        lines = (CODES / "expected.tsv").read_text(encoding="utf-8").splitlines()
+        for code in codes:
+            mutate, loc = CASES[code]
+            wb = good_book(base)
+            mutate(wb)
+            wb.save(CODES / f"{code}.xlsx")
+            lines = [l for l in lines if l.split("\t")[0] != code] + [f"{code}\t{loc}"]
+        (CODES / "expected.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main():
+    if sys.argv[1:2] == ["--only"]:
+        only_codes(sys.argv[2:])
+        print("fixtures written under", CODES)
+        return
     for d in (CODES, PRODUCERS, HOSTILE):
         d.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

@@ -67,8 +67,20 @@ fn value(
         }
         _ => false,
     };
-    let base = if over_population { population } else { 1000.0 };
+    // Households in 万户: about one household per three residents.
+    let in_wan_households = matches!(&ind.kind, Kind::Ratio { denominator, .. } if denominator.unit == "万户")
+        && population > 0.0;
+    let base = if over_population {
+        population
+    } else if in_wan_households {
+        round(population / 3.0 / 10_000.0)
+    } else {
+        1000.0
+    };
     match (&ind.kind, item) {
+        (Kind::Ratio { .. }, InputItem::Numerator) if in_wan_households => {
+            FillValue::Number(round(t.min(100.0) / 100.0 * base))
+        }
         (Kind::Ratio { .. }, InputItem::Numerator) => {
             FillValue::Number((t.min(100.0) / 100.0 * base).round())
         }

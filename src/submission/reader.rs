@@ -833,8 +833,15 @@ fn plausibility(
             let wan = unit.starts_with('万');
             let hint = if wan {
                 Text::new(
-                    format!("该项以“{unit}”计：若填的是{}，除以 10000 后填写 {}", &unit['万'.len_utf8()..], fmt_number(v / 10_000.0)),
-                    format!("the item is in {unit} (ten thousands): if the figure is a plain count, enter {} (divided by 10,000)", fmt_number(v / 10_000.0)),
+                    format!(
+                        "该项以“{unit}”计：若填的是{}，除以 10000 后填写 {}",
+                        &unit['万'.len_utf8()..],
+                        fmt_number(v / 10_000.0)
+                    ),
+                    format!(
+                        "the item is in {unit} (ten thousands): if the figure is a plain count, enter {} (divided by 10,000)",
+                        fmt_number(v / 10_000.0)
+                    ),
                 )
             } else {
                 Text::new(
@@ -1026,16 +1033,18 @@ fn read_value(
                 "从下拉列表中选择“是”或“否”",
                 "answer yes or no: pick 是 or 否 from the list",
             ),
-            Kind::Grade { .. } => Text::new(
-                "从下拉列表中选择一项",
-                "choose one option from the list",
-            ),
+            Kind::Grade { .. } => {
+                Text::new("从下拉列表中选择一项", "choose one option from the list")
+            }
             _ if label.unit.is_empty() => Text::new(
                 "填写数值；确实没有数据时在备注中说明",
                 "enter a number; if there is no data, say why in the note",
             ),
             _ => Text::new(
-                format!("填写数值（单位：{}）；确实没有数据时在备注中说明", label.unit),
+                format!(
+                    "填写数值（单位：{}）；确实没有数据时在备注中说明",
+                    label.unit
+                ),
                 format!(
                     "enter a number (unit: {}); if there is no data, say why in the note",
                     label.unit
@@ -1141,11 +1150,14 @@ fn read_value(
                 push(
                     "share-over-100",
                     Text::new(
-                        format!("{raw} 表示 {}%，比例不能超过 100%", fmt_number(v)),
-                        format!("{raw} means {}%; a share cannot exceed 100%", fmt_number(v)),
+                        format!("{raw} 读作 {}%，比例不能超过 100%", fmt_number(v)),
+                        format!(
+                            "{raw} reads as {}%; a share cannot exceed 100%",
+                            fmt_number(v)
+                        ),
                     ),
                     Text::new(
-                        "输入带百分号的比例，如 85%（不要输入 8500% 或 85 倍）；若由分子、分母算得，核对二者",
+                        "输入带百分号的比例，如 85%（不是 8500%）；若由分子、分母算得，核对二者",
                         "type the share with its percent sign, e.g. 85% (not 8500%); if it comes from a numerator and denominator, check both",
                     ),
                 );

@@ -393,8 +393,9 @@ fn info_sheet(
     Ok(())
 }
 
-/// Columns (from A) whose cells are open unless a label is written in them.
-const OPEN_COLUMNS: u16 = 255;
+/// Columns (A to AN) whose cells are open unless a label is written in them:
+/// room for added columns, within the 200 columns the reader reads.
+const OPEN_COLUMNS: u16 = 39;
 
 /// Widths of 指标填报's columns (Excel character units): the eight columns
 /// fit an A4 landscape page at 100% even where the default font falls back
@@ -505,7 +506,9 @@ const SEPARATORS: &[char] = &[',', '.', ';', ':', '，', '。', '；', '：', '�
 /// A standard's text as a prompt shows it: trimmed, without a leading
 /// separator, and a doubled separator (`.;`, `，。`) kept as its last one.
 pub fn tidy(text: &str) -> String {
-    let t = text.trim().trim_start_matches(|c: char| SEPARATORS.contains(&c) || c.is_whitespace());
+    let t = text
+        .trim()
+        .trim_start_matches(|c: char| SEPARATORS.contains(&c) || c.is_whitespace());
     let mut out = String::with_capacity(t.len());
     for c in t.chars() {
         if SEPARATORS.contains(&c)
@@ -538,7 +541,10 @@ pub fn prompt(ind: &crate::standard::Indicator, unit: &str, lang: Lang) -> (Stri
             .pick("输入百分比，如 85%", "Type a percentage, e.g. 85%")
             .to_string(),
         _ if unit.is_empty() => lang.pick("填写数值", "Enter a number").to_string(),
-        _ => format!("{}{unit}", lang.pick("填写数值，单位：", "Enter a number in ")),
+        _ => format!(
+            "{}{unit}",
+            lang.pick("填写数值，单位：", "Enter a number in ")
+        ),
     });
     let evidence = tidy(lang.pick(&ind.evidence_zh, &ind.evidence_en));
     if !evidence.is_empty() {
@@ -638,15 +644,23 @@ pub fn guide_row(
             .to_string(),
         Kind::PerPopulation { per, .. } => format!(
             "{} × {per}",
-            lang.pick("计数 ÷ 常住人口（人）", "count ÷ resident population (persons)")
+            lang.pick(
+                "计数 ÷ 常住人口（人）",
+                "count ÷ resident population (persons)"
+            )
         ),
         Kind::Percent { .. } => lang.pick("填报的百分比", "the percentage entered").into(),
         Kind::Number { .. } => lang.pick("填报的数值", "the number entered").into(),
         Kind::YesNo { .. } => lang.pick("是/否", "yes/no").into(),
         Kind::Grade { .. } => lang.pick("所选选项", "the option chosen").into(),
-        Kind::Survey { .. } => lang.pick("调查得分（0–100）", "survey score (0–100)").into(),
+        Kind::Survey { .. } => lang
+            .pick("调查得分（0–100）", "survey score (0–100)")
+            .into(),
         Kind::AllOf { .. } => lang
-            .pick("各分项同时达到该星级的要求", "every part meets the star's requirement")
+            .pick(
+                "各分项同时达到该星级的要求",
+                "every part meets the star's requirement",
+            )
             .into(),
     };
     let cmp = match ind.direction {

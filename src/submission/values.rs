@@ -221,8 +221,14 @@ mod tests {
             o("网站和移动端发布，支持下载", "Web and mobile, downloadable"),
             o("网站和移动端发布", "Web and mobile"),
         ];
-        assert_eq!(parse_option("网站和移动端发布，支持下载", &options), Some(0));
-        assert_eq!(parse_option(" 网站和移动端发布,支持下载 ", &options), Some(0));
+        assert_eq!(
+            parse_option("网站和移动端发布，支持下载", &options),
+            Some(0)
+        );
+        assert_eq!(
+            parse_option(" 网站和移动端发布,支持下载 ", &options),
+            Some(0)
+        );
         assert_eq!(parse_option("网站和移动端发布", &options), Some(1));
         assert_eq!(parse_option("Ｗｅｂ and mobile", &options), Some(1));
         assert_eq!(parse_option("web and mobile", &options), None);

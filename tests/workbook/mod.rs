@@ -49,12 +49,16 @@ fn values_for(s: &Standard) -> (Fill, HashMap<String, Datum>) {
     fill.entity.filing_unit = "示例市大数据局".into();
     let mut want = HashMap::new();
     for (i, ind) in s.indicator.iter().enumerate() {
-        for (item, _) in ind.inputs() {
+        for (item, label) in ind.inputs() {
             let code = format!("{}{}", ind.code, item.suffix());
             let k = i as f64;
             let (cell, datum) = match (&ind.kind, item) {
                 (Kind::Ratio { .. }, InputItem::Numerator) => {
                     (FillValue::Number(40.0 + k), Datum::Number(40.0 + k))
+                }
+                // A denominator that is the resident population (in 人) is the entity's.
+                (Kind::Ratio { denominator, .. }, _) if denominator.zh.contains("人口") => {
+                    (FillValue::Number(1_234_567.0), Datum::Number(1_234_567.0))
                 }
                 (Kind::Ratio { .. }, _) => (FillValue::Number(100.0 + k), Datum::Number(100.0 + k)),
                 (Kind::Percent { .. }, _) => (FillValue::Number(0.625), Datum::Number(62.5)),
@@ -71,6 +75,10 @@ fn values_for(s: &Standard) -> (Fill, HashMap<String, Datum>) {
                 (Kind::Grade { options }, _) => {
                     let j = i % options.len();
                     (FillValue::Text(options[j].zh.clone()), Datum::Option(j))
+                }
+                // Counts are whole (a fraction is `fractional-count`).
+                _ if citystar::standard::is_count_unit(&label.unit) => {
+                    (FillValue::Number(1234.0 + k), Datum::Number(1234.0 + k))
                 }
                 _ => (FillValue::Number(1234.5 + k), Datum::Number(1234.5 + k)),
             };
