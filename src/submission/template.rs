@@ -16,7 +16,7 @@ use super::layout::{
 use crate::Lang;
 use crate::standard::{InputItem, Kind, Standard};
 use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Formula,
+    DataValidation, DataValidationRule, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula,
     ProtectionOptions, Worksheet, XlsxError,
 };
 use std::collections::HashMap;
@@ -70,13 +70,9 @@ pub fn write(standard: &Standard, lang: Lang, fill: Option<&Fill>) -> Result<Vec
 
 /// Print setup of a sheet the office prints: A4 landscape at 100% (never
 /// shrunk to fit), narrow margins, the first `header_rows` rows repeated.
-fn print_setup(ws: &mut Worksheet, header_rows: u32, landscape: bool) -> Result<(), XlsxError> {
+fn print_setup(ws: &mut Worksheet, header_rows: u32) -> Result<(), XlsxError> {
     ws.set_paper_size(9); // A4
-    if landscape {
-        ws.set_landscape();
-    } else {
-        ws.set_portrait();
-    }
+    ws.set_landscape();
     ws.set_print_scale(100);
     ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
     ws.set_footer("&C&P / &N");
@@ -269,11 +265,13 @@ fn readme(ws: &mut Worksheet, standard: &Standard, lang: Lang) -> Result<(), Xls
             "7. Then run `citystar check FILE`; every problem is addressed to its cell.".into(),
         ],
     };
+    const WIDTH: f64 = 100.0;
     for (i, line) in lines.iter().enumerate() {
         ws.write_string_with_format(i as u32 + 2, 0, line, &wrap)?;
+        ws.set_row_height(i as u32 + 2, wrapped_height([(line.as_str(), WIDTH)]))?;
     }
-    ws.set_column_width(0, 120)?;
-    print_setup(ws, 0, true)?;
+    ws.set_column_width(0, WIDTH)?;
+    print_setup(ws, 0)?;
     Ok(())
 }
 
@@ -356,6 +354,11 @@ fn info_sheet(
                     &value_fmt,
                 )?;
             }
+            // An ISO date is written as a date cell, as an office's Excel stores it.
+            (Field::Date, Some(e)) if ExcelDateTime::parse_from_str(&e.date).is_ok() => {
+                let date = ExcelDateTime::parse_from_str(&e.date)?;
+                ws.write_datetime_with_format(row, 1, &date, &value_fmt)?;
+            }
             (f, Some(e)) => {
                 let text = match f {
                     Field::Name => &e.name,
@@ -388,7 +391,7 @@ fn info_sheet(
         ws.set_column_width(c as u16, excel_width(*w))?;
     }
     ws.set_freeze_panes(1, 0)?;
-    print_setup(ws, 1, false)?;
+    print_setup(ws, 1)?;
     ws.protect_with_options(&protection());
     Ok(())
 }
@@ -400,7 +403,7 @@ const OPEN_COLUMNS: u16 = 39;
 /// Widths of 指标填报's columns (Excel character units): the eight columns
 /// fit an A4 landscape page at 100% even where the default font falls back
 /// to a wide one (LibreOffice without Calibri); the label columns wrap.
-const DATA_WIDTHS: [f64; 8] = [8.0, 8.0, 17.0, 24.0, 6.0, 12.0, 17.0, 12.0];
+const DATA_WIDTHS: [f64; 8] = [8.0, 8.0, 16.0, 23.0, 6.0, 12.0, 16.0, 11.0];
 
 fn data_sheet(
     ws: &mut Worksheet,
@@ -446,6 +449,7 @@ fn data_sheet(
             for (c, text) in cells.iter().enumerate() {
                 ws.write_string_with_format(row, c as u16, *text, label)?;
             }
+            ws.set_row_height(row, wrapped_height(cells.iter().copied().zip(DATA_WIDTHS)))?;
             let percent = matches!(ind.kind, Kind::Percent { .. }) || unit == "%";
             let vfmt = open.clone().set_num_format(number_format(&unit, percent));
             match fill.and_then(|f| f.values.get(&code)) {
@@ -486,7 +490,7 @@ fn data_sheet(
     }
     ws.set_freeze_panes(1, 0)?;
     ws.set_page_breaks(&breaks)?;
-    print_setup(ws, 1, true)?;
+    print_setup(ws, 1)?;
     ws.protect_with_options(&protection());
     Ok(())
 }
@@ -560,14 +564,14 @@ pub fn prompt(ind: &crate::standard::Indicator, unit: &str, lang: Lang) -> (Stri
 /// Columns of 填报说明 (zh, en, width): together they fill an A4 landscape page at 100%.
 const GUIDE_COLUMNS: [(&str, &str, f64); 9] = [
     ("指标代码", "Code", 6.0),
-    ("一级指标", "Dimension", 7.0),
-    ("二级指标", "Indicator", 12.0),
-    ("标记", "Marks", 6.0),
+    ("一级指标", "Dimension", 6.0),
+    ("二级指标", "Indicator", 11.0),
+    ("标记", "Marks", 5.0),
     ("填报项及单位", "Items and units", 18.0),
-    ("计算方法", "Formula", 10.0),
-    ("数据定义", "Definition", 20.0),
+    ("计算方法", "Formula", 9.0),
+    ("数据定义", "Definition", 19.0),
     ("星级要求 / 选项", "Stars / options", 16.0),
-    ("佐证材料", "Evidence", 11.0),
+    ("佐证材料", "Evidence", 10.0),
 ];
 
 /// 填报说明: every indicator with its definition, unit, formula, the options
@@ -596,14 +600,24 @@ fn guide_sheet(
             .dimension(&ind.dimension)
             .map(|d| d.name(lang).to_string())
             .unwrap_or_else(|| ind.dimension.clone());
-        for (c, text) in guide_row(standard, ind, &dim, lang).iter().enumerate() {
+        let cells = guide_row(standard, ind, &dim, lang);
+        for (c, text) in cells.iter().enumerate() {
             ws.write_string_with_format(row, c as u16, text, &styles.label)?;
         }
+        ws.set_row_height(
+            row,
+            wrapped_height(
+                cells
+                    .iter()
+                    .map(String::as_str)
+                    .zip(GUIDE_COLUMNS.iter().map(|c| c.2)),
+            ),
+        )?;
         row += 1;
     }
     ws.set_freeze_panes(1, 0)?;
     ws.set_page_breaks(&breaks)?;
-    print_setup(ws, 1, true)?;
+    print_setup(ws, 1)?;
     ws.protect_with_options(&protection());
     Ok(())
 }
@@ -756,3 +770,23 @@ fn number_format(unit: &str, percent: bool) -> &'static str {
 fn excel_width(display: usize) -> f64 {
     crate::xlsx::column_width([" ".repeat(display).as_str()], 6.0, 60.0)
 }
+
+/// Height (points) of a row whose cells wrap: the most lines any of its
+/// texts needs in its column, at 11-point type. Row heights are written,
+/// since not every program grows a wrapped row by itself when it prints.
+fn wrapped_height<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
+    // An Excel character unit holds about 0.95 display columns of CJK text.
+    let lines = cells
+        .into_iter()
+        .map(|(text, width)| {
+            let per_line = (width * 0.95 - 0.5).max(1.0);
+            text.lines()
+                .map(|l| (l.width() as f64 / per_line).ceil().max(1.0))
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    lines * LINE_POINTS + 3.0
+}
+
+/// Height of one line of 11-point text, CJK included.
+const LINE_POINTS: f64 = 15.0;

@@ -10,6 +10,8 @@ use citystar::submission::{Datum, Loader, read_bytes, read_path};
 use std::collections::HashMap;
 use std::path::Path;
 
+mod template;
+
 const ALL_KINDS: &str = "tests/fixtures/all-kinds-city.toml";
 
 fn fixture_standard() -> Standard {
