@@ -7,7 +7,7 @@ three producers (citystar's own template, openpyxl, LibreOffice) and hostile fil
 
 The tests read the committed files only; nothing here runs in CI.
 """
-import os, re, shutil, subprocess, sys, tempfile, zipfile
+import datetime, os, re, shutil, subprocess, sys, tempfile, zipfile
 from pathlib import Path
 
 import openpyxl
@@ -34,7 +34,7 @@ ROW = {"A-01.N": 2, "A-01.D": 3, "A-02": 4, "A-03": 5, "A-04": 6, "A-05": 7, "B-
 GOOD = {"A-01.N": 80, "A-01.D": 100, "A-02": "建成运行", "A-03": 0.85, "A-04": 88,
         "A-05": "是", "B-01.C": 3000, "B-02": 12.5}
 INFO = {"B2": "示例市", "B3": "市级", "B4": "370999", "B5": "", "B6": 2025, "B7": 1234567,
-        "B8": "示例市大数据局", "B9": "张三 0531-00000000", "B10": "2026-01-15"}
+        "B8": "示例市大数据局", "B9": "张三 0531-00000000", "B10": datetime.date(2026, 1, 15)}
 
 
 def good_book(base):
@@ -146,10 +146,33 @@ def only_codes(codes):
         (CODES / "expected.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def producers(base, tmp):
+    """The good workbook from openpyxl, and LibreOffice's re-saves of it."""
+    good = PRODUCERS / "openpyxl-good.xlsx"
+    good_book(base).save(good)
+    lo = tmp / "lo"; lo.mkdir()
+    shutil.copy(good, lo / "libreoffice-good.xlsx")
+    for fmt, ext in (("ods", "ods"), ("xls:MS Excel 97", "xls"), ("xlsx:Calc MS Excel 2007 XML", "xlsx")):
+        out = tmp / f"out-{ext}"; out.mkdir()
+        made = soffice(lo / "libreoffice-good.xlsx", fmt, out)
+        if made:
+            shutil.copy(made, PRODUCERS / f"libreoffice-good.{ext}")
+    shutil.copy(base, PRODUCERS / "citystar-blank.xlsx")
+    return good
+
+
 def main():
     if sys.argv[1:2] == ["--only"]:
         only_codes(sys.argv[2:])
         print("fixtures written under", CODES)
+        return
+    if sys.argv[1:2] == ["--producers"]:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            base = tmp / "base.xlsx"
+            template(base)
+            producers(base, tmp)
+        print("fixtures written under", PRODUCERS)
         return
     for d in (CODES, PRODUCERS, HOSTILE):
         d.mkdir(parents=True, exist_ok=True)
@@ -158,9 +181,8 @@ def main():
         base = tmp / "base.xlsx"
         template(base)
 
-        # openpyxl: the good workbook, and one per diagnostic code.
-        good = PRODUCERS / "openpyxl-good.xlsx"
-        good_book(base).save(good)
+        # openpyxl: the good workbook (and LibreOffice's re-saves), one per diagnostic code.
+        good = producers(base, tmp)
         expected = []
         for code, (mutate, loc) in CASES.items():
             wb = good_book(base)
@@ -168,18 +190,6 @@ def main():
             wb.save(CODES / f"{code}.xlsx")
             expected.append(f"{code}\t{loc}")
         (CODES / "expected.tsv").write_text("\n".join(expected) + "\n", encoding="utf-8")
-
-        # LibreOffice: the good workbook re-saved as xlsx, ods and xls.
-        lo = tmp / "lo"; lo.mkdir()
-        shutil.copy(good, lo / "libreoffice-good.xlsx")
-        for fmt, ext in (("ods", "ods"), ("xls:MS Excel 97", "xls"), ("xlsx:Calc MS Excel 2007 XML", "xlsx")):
-            out = tmp / f"out-{ext}"; out.mkdir()
-            made = soffice(lo / "libreoffice-good.xlsx", fmt, out)
-            if made:
-                shutil.copy(made, PRODUCERS / f"libreoffice-good.{ext}")
-
-        # citystar's own template, blank.
-        shutil.copy(base, PRODUCERS / "citystar-blank.xlsx")
 
         # Hostile files.
         (HOSTILE / "not-a-workbook.xlsx").write_text("这不是工作簿 / this is not a workbook\n", encoding="utf-8")

@@ -588,10 +588,9 @@ fn guide_sheet(
         ws.write_string_with_format(0, c as u16, lang.pick(zh, en), &styles.header)?;
         ws.set_column_width(c as u16, *w)?;
     }
-    let mut row = 1u32;
     let mut breaks = Vec::new();
     let mut last_dim: Option<&str> = None;
-    for ind in &standard.indicator {
+    for (row, ind) in (1u32..).zip(&standard.indicator) {
         if last_dim.is_some_and(|d| d != ind.dimension) {
             breaks.push(row);
         }
@@ -613,7 +612,6 @@ fn guide_sheet(
                     .zip(GUIDE_COLUMNS.iter().map(|c| c.2)),
             ),
         )?;
-        row += 1;
     }
     ws.set_freeze_panes(1, 0)?;
     ws.set_page_breaks(&breaks)?;

@@ -49,6 +49,7 @@ fn values_for(s: &Standard) -> (Fill, HashMap<String, Datum>) {
     fill.entity.year = Some(2025);
     fill.entity.population = Some(1_234_567.0);
     fill.entity.filing_unit = "示例市大数据局".into();
+    fill.entity.date = "2026-03-15".into();
     let mut want = HashMap::new();
     for (i, ind) in s.indicator.iter().enumerate() {
         for (item, label) in ind.inputs() {
@@ -113,6 +114,8 @@ fn assert_reads_back(
     assert_eq!(sub.entity.level, Some(s.level()), "{label}");
     assert_eq!(sub.entity.population, Some(1_234_567.0), "{label}");
     assert_eq!(sub.entity.year, Some(2025), "{label}");
+    // A date cell reads as the same ISO date from every format.
+    assert_eq!(sub.entity.date, "2026-03-15", "{label}");
     assert_eq!(sub.data.len(), s.indicator.len(), "{label}");
     for ind in &s.indicator {
         let data = &sub.data[&ind.code];
@@ -195,6 +198,35 @@ fn template_filled_reads_back_through_libreoffice_formats() {
             assert!(status.success());
             let conv = out.join(format!("{}.{ext}", s.id()));
             let bytes = std::fs::read(&conv).unwrap();
+            // The drop-downs and the protection survive the re-save.
+            let label = format!("{} via {ext}", s.id());
+            match ext {
+                "xlsx" | "xlsm" => {
+                    template::assert_lists_are_the_standards(&label, &s, Lang::Zh, &bytes);
+                    template::assert_protection_as_promised(&label, &bytes);
+                }
+                "ods" => template::assert_ods_keeps_lists_and_protection(&label, &bytes),
+                _ => {
+                    // xls is binary: LibreOffice reads it back to xlsx for the check.
+                    let back = dir.path().join(format!("back-{ext}"));
+                    let status = std::process::Command::new(&exe)
+                        .arg(format!(
+                            "-env:UserInstallation=file://{}",
+                            profile.path().display()
+                        ))
+                        .args(["--headless", "--convert-to", "xlsx", "--outdir"])
+                        .arg(&back)
+                        .arg(&conv)
+                        .stdout(std::process::Stdio::null())
+                        .stderr(std::process::Stdio::null())
+                        .status()
+                        .unwrap();
+                    assert!(status.success());
+                    let again = std::fs::read(back.join(format!("{}.xlsx", s.id()))).unwrap();
+                    template::assert_lists_are_the_standards(&label, &s, Lang::Zh, &again);
+                    template::assert_protection_as_promised(&label, &again);
+                }
+            }
             assert_reads_back(
                 &format!("{} via {ext}", s.id()),
                 &s,
@@ -294,6 +326,16 @@ fn producers_give_the_same_values() {
         assert!(sub.diagnostics.is_empty(), "{file}: {:#?}", sub.diagnostics);
         assert_eq!(sub.entity.population, Some(1_234_567.0), "{file}");
         assert_eq!(sub.entity.division_code, "370999", "{file}");
+        // 填报日期 is a date cell: the same ISO date from every producer.
+        assert_eq!(sub.entity.date, "2026-01-15", "{file}");
+        // Each producer kept the drop-downs and the protection of the template.
+        let bytes = std::fs::read(&path).unwrap();
+        if file.ends_with(".xlsx") {
+            template::assert_lists_are_the_standards(file, &s, Lang::Zh, &bytes);
+            template::assert_protection_as_promised(file, &bytes);
+        } else if file.ends_with(".ods") {
+            template::assert_ods_keeps_lists_and_protection(file, &bytes);
+        }
         for (code, datum) in &want {
             let (ind, suffix) = code.split_once('.').unwrap_or((code, ""));
             let item = sub.data[ind]

@@ -432,7 +432,7 @@ fn locked(xlsx: &[u8], sheet: &str, cell: &str) -> bool {
         .find(|t| attr(t, "r").as_deref() == Some(cell))
         .unwrap_or_else(|| panic!("{sheet}!{cell} not written"));
     let s: usize = attr(c, "s").map_or(0, |s| s.parse().unwrap());
-    !xfs[s].contains("locked=\"0\"")
+    !(xfs[s].contains("locked=\"0\"") || xfs[s].contains("locked=\"false\""))
 }
 
 /// The protection an office relies on, as the file holds it.
@@ -468,6 +468,32 @@ pub(super) fn assert_protection_as_promised(label: &str, xlsx: &[u8]) {
     }
     assert!(locked(xlsx, SHEET_INFO, "A2"), "{label}: 基本信息!A2");
     assert!(!locked(xlsx, SHEET_INFO, "B2"), "{label}: 基本信息!B2");
+}
+
+/// An ods re-save: the value cells' validations still name the lists sheet's
+/// cell ranges, the lists sheet is hidden, the input sheets protected.
+pub(super) fn assert_ods_keeps_lists_and_protection(label: &str, ods: &[u8]) {
+    let content = part(ods, "content.xml").unwrap();
+    let validations = elements(&content, "table:content-validation");
+    let lists = validations
+        .iter()
+        .filter(|v| {
+            attr(v, "table:condition")
+                .is_some_and(|c| c.contains("cell-content-is-in-list") && c.contains(SHEET_LISTS))
+        })
+        .count();
+    assert!(lists > 0, "{label}: no list validation over {SHEET_LISTS}");
+    for t in elements(&content, "table:table") {
+        let tag = &t[..t.find('>').unwrap()];
+        let name = attr(tag, "table:name").unwrap_or_default();
+        if [SHEET_INFO, SHEET_DATA, SHEET_GUIDE, SHEET_LISTS].contains(&name.as_str()) {
+            assert_eq!(
+                attr(tag, "table:protected").as_deref(),
+                Some("true"),
+                "{label}: {name}"
+            );
+        }
+    }
 }
 
 #[test]
