@@ -46,9 +46,11 @@ pub fn blank(standard: &Standard, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     write(standard, lang, None)
 }
 
-/// The smallest type the printed template uses (points): body text prints at
-/// this size or larger, since no sheet is scaled down to fit a page.
-pub const MIN_PRINT_POINTS: f64 = 10.0;
+/// The smallest type the printed template uses (points): the page footer.
+/// Every cell is in `CELL_POINTS` type, and no sheet is scaled down to fit.
+pub const MIN_PRINT_POINTS: u8 = 10;
+/// Type size of every cell the template writes (the title: 14).
+pub const CELL_POINTS: u8 = 11;
 
 /// The template, optionally filled, as xlsx bytes.
 pub fn write(standard: &Standard, lang: Lang, fill: Option<&Fill>) -> Result<Vec<u8>, XlsxError> {
@@ -75,7 +77,7 @@ fn print_setup(ws: &mut Worksheet, header_rows: u32) -> Result<(), XlsxError> {
     ws.set_landscape();
     ws.set_print_scale(100);
     ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
-    ws.set_footer("&C&P / &N");
+    ws.set_footer(format!("&C&{MIN_PRINT_POINTS}&P / &N"));
     if header_rows > 0 {
         ws.set_repeat_rows(0, header_rows - 1)?;
     }
@@ -190,25 +192,25 @@ impl Styles {
         Styles {
             header: Format::new()
                 .set_bold()
-                .set_font_size(11)
+                .set_font_size(CELL_POINTS)
                 .set_background_color("#DDEBF7")
                 .set_border(FormatBorder::Thin)
                 .set_text_wrap()
                 .set_align(FormatAlign::VerticalCenter),
             label: Format::new()
-                .set_font_size(11)
+                .set_font_size(CELL_POINTS)
                 .set_border(FormatBorder::Thin)
                 .set_text_wrap()
                 .set_align(FormatAlign::VerticalCenter),
             open: Format::new()
                 .set_unlocked()
-                .set_font_size(11)
+                .set_font_size(CELL_POINTS)
                 .set_border(FormatBorder::Thin)
                 .set_align(FormatAlign::VerticalCenter)
                 .set_background_color("#FFF9E5"),
             open_wrap: Format::new()
                 .set_unlocked()
-                .set_font_size(11)
+                .set_font_size(CELL_POINTS)
                 .set_border(FormatBorder::Thin)
                 .set_text_wrap()
                 .set_align(FormatAlign::VerticalCenter)
@@ -230,7 +232,7 @@ fn readme(ws: &mut Worksheet, standard: &Standard, lang: Lang) -> Result<(), Xls
     ws.set_name(SHEET_README)?;
     let title = Format::new().set_bold().set_font_size(14);
     let wrap = Format::new()
-        .set_font_size(11)
+        .set_font_size(CELL_POINTS)
         .set_text_wrap()
         .set_align(FormatAlign::Top);
     ws.write_string_with_format(

@@ -644,6 +644,25 @@ fn the_appendix_prints_every_indicator_with_its_definition_stars_and_marks() {
             "{}: never shrunk to fit",
             s.id()
         );
+        // No type below the readable minimum: cells at 11 points, the footer at 10.
+        let styles = part(&xlsx, "xl/styles.xml").unwrap();
+        for sz in elements(&styles, "sz") {
+            let pt: f64 = attr(sz, "val").unwrap().parse().unwrap();
+            assert!(
+                pt >= f64::from(citystar::submission::template::CELL_POINTS),
+                "{pt}"
+            );
+        }
+        let footer = format!(
+            "&amp;{}&amp;P",
+            citystar::submission::template::MIN_PRINT_POINTS
+        );
+        for sheet in [SHEET_INFO, SHEET_DATA, SHEET_GUIDE] {
+            let xml = sheet_xml(&xlsx, sheet);
+            assert!(xml.contains(&footer), "{sheet}: footer type");
+            assert!(!xml.contains("fitToPage"), "{sheet}: never shrunk to fit");
+            assert!(xml.contains("orientation=\"landscape\""), "{sheet}");
+        }
     }
 }
 
