@@ -299,14 +299,12 @@ fn info_sheet(
         ws.write_string_with_format(0, c as u16, lang.pick(zh, en), header)?;
     }
     let entity = fill.map(|f| &f.entity);
-    let mut widths = [10usize, 24, 30];
     for (i, field) in Field::ALL.iter().enumerate() {
         let row = i as u32 + 1;
         let text = match field {
             Field::Population => format!("{}（{}）", field.label(lang), lang.pick("人", "persons")),
             _ => field.label(lang).to_string(),
         };
-        widths[0] = widths[0].max(text.width());
         ws.write_string_with_format(row, 0, &text, label)?;
         let note = match field {
             Field::Level => lang.pick("市级 / 县级 / 智慧社区", "city / county / community"),
@@ -319,8 +317,11 @@ fn info_sheet(
             Field::Date => lang.pick("如 2026-03-15", "e.g. 2026-03-15"),
             _ => "",
         };
-        widths[2] = widths[2].max(note.width());
         ws.write_string_with_format(row, 2, note, label)?;
+        ws.set_row_height(
+            row,
+            wrapped_height([(text.as_str(), INFO_WIDTHS[0]), (note, INFO_WIDTHS[2])]),
+        )?;
         let value_fmt = match field {
             Field::Population => open.clone().set_num_format("#,##0"),
             Field::DivisionCode => open.clone().set_num_format("@"),
@@ -389,14 +390,18 @@ fn info_sheet(
             ws.add_data_validation(row, 1, row, 1, &dv)?;
         }
     }
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, excel_width(*w))?;
+    for (c, w) in INFO_WIDTHS.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(1, 0)?;
     print_setup(ws, 1)?;
     ws.protect_with_options(&protection());
     Ok(())
 }
+
+/// Widths of 基本信息's label, value and note columns: within an A4
+/// landscape page at 100%, the notes wrapping.
+const INFO_WIDTHS: [f64; 3] = [24.0, 28.0, 40.0];
 
 /// Columns (A to AN) whose cells are open unless a label is written in them:
 /// room for added columns, within the 200 columns the reader reads.
@@ -405,7 +410,7 @@ const OPEN_COLUMNS: u16 = 39;
 /// Widths of 指标填报's columns (Excel character units): the eight columns
 /// fit an A4 landscape page at 100% even where the default font falls back
 /// to a wide one (LibreOffice without Calibri); the label columns wrap.
-const DATA_WIDTHS: [f64; 8] = [8.0, 8.0, 16.0, 23.0, 6.0, 12.0, 16.0, 11.0];
+const DATA_WIDTHS: [f64; 8] = [8.0, 10.0, 16.0, 21.0, 6.0, 12.0, 16.0, 11.0];
 
 fn data_sheet(
     ws: &mut Worksheet,
@@ -427,6 +432,10 @@ fn data_sheet(
     for (c, col) in Column::ALL.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, col.header(lang), header)?;
     }
+    ws.set_row_height(
+        0,
+        wrapped_height(Column::ALL.iter().map(|c| c.header(lang)).zip(DATA_WIDTHS)),
+    )?;
     let value_col = 5u16;
     let mut row = 1u32;
     let mut breaks = Vec::new();
@@ -590,6 +599,14 @@ fn guide_sheet(
         ws.write_string_with_format(0, c as u16, lang.pick(zh, en), &styles.header)?;
         ws.set_column_width(c as u16, *w)?;
     }
+    ws.set_row_height(
+        0,
+        wrapped_height(
+            GUIDE_COLUMNS
+                .iter()
+                .map(|(zh, en, w)| (lang.pick(zh, en), *w)),
+        ),
+    )?;
     let mut breaks = Vec::new();
     let mut last_dim: Option<&str> = None;
     for (row, ind) in (1u32..).zip(&standard.indicator) {
@@ -765,23 +782,26 @@ fn number_format(unit: &str, percent: bool) -> &'static str {
     }
 }
 
-/// Column width in Excel's character units for a text of `display` columns
-/// (CJK characters count 2, as unicode-width measures them).
-fn excel_width(display: usize) -> f64 {
-    crate::xlsx::column_width([" ".repeat(display).as_str()], 6.0, 60.0)
-}
-
 /// Height (points) of a row whose cells wrap: the most lines any of its
 /// texts needs in its column, at 11-point type. Row heights are written,
 /// since not every program grows a wrapped row by itself when it prints.
 fn wrapped_height<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
-    // An Excel character unit holds about 0.95 display columns of CJK text.
     let lines = cells
         .into_iter()
         .map(|(text, width)| {
-            let per_line = (width * 0.95 - 0.5).max(1.0);
             text.lines()
-                .map(|l| (l.width() as f64 / per_line).ceil().max(1.0))
+                .map(|l| {
+                    // In Excel's character units (the width of `0` at 11 points):
+                    // a CJK character takes about 2.1, a Latin letter about 0.8;
+                    // wrapping at spaces leaves lines about 15% short.
+                    let units: f64 = l
+                        .chars()
+                        .map(|c| if c.to_string().width() > 1 { 2.1 } else { 0.8 })
+                        .sum();
+                    let per_line =
+                        (width - 0.5).max(1.0) * if l.contains(' ') { 0.85 } else { 1.0 };
+                    (units / per_line).ceil().max(1.0)
+                })
                 .sum::<f64>()
         })
         .fold(1.0, f64::max);
