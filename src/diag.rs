@@ -199,8 +199,8 @@ entries! {
 
     "out-of-range", Error,
     ["超出合理范围", "Out of range"],
-    ["数值超出该填报项可能的范围：数量与人口不能为负数，百分比不能超过 100%，调查得分在 0–100 之间。",
-     "The number is outside what the item can be: counts and population cannot be negative, a percentage cannot exceed 100%, a survey score lies within 0–100."],
+    ["数值超出该填报项可能的范围：数量与人口不能为负数，调查得分在 0–100 之间（百分比超过 100% 是 share-over-100）。",
+     "The number is outside what the item can be: counts and population cannot be negative, a survey score lies within 0–100 (a percentage over 100% is share-over-100)."],
     ["核对数值与单位后重新填写。", "Check the number and its unit and enter it again."];
 
     "ambiguous-percent", Error,
@@ -253,8 +253,8 @@ entries! {
 
     "hidden-sheet", Warning,
     ["隐藏的工作表", "Hidden sheet"],
-    ["工作簿中有隐藏的工作表。若它是“基本信息”或“指标填报”，其内容已读取；否则不读取（也不解析）。审核人看不到隐藏表中的内容。超过 5 张时其余的合并为一条。",
-     "The workbook has a hidden sheet. If it is 基本信息 or 指标填报 it was read; otherwise it was not read (not even parsed). Reviewers do not see what is on hidden sheets. Beyond five, the rest are reported in one finding."],
+    ["工作簿中有隐藏的工作表。若它是“基本信息”或“指标填报”，其内容已读取；否则不读取（也不解析）。审核人看不到隐藏表中的内容。超过 5 张时其余的合并为一条。模板自带的隐藏工作表“下拉选项”（存放下拉列表的选项）不报告。",
+     "The workbook has a hidden sheet. If it is 基本信息 or 指标填报 it was read; otherwise it was not read (not even parsed). Reviewers do not see what is on hidden sheets. Beyond five, the rest are reported in one finding. The template's own hidden sheet 下拉选项 (the drop-down options) is not reported."],
     ["取消隐藏并核对内容，或删除不需要的工作表。", "Unhide the sheet and check it, or delete it if it is not needed."];
 
     "zero-denominator", Error,
@@ -347,8 +347,8 @@ entries! {
 
     "implausible-magnitude", Warning,
     ["数量级与单位不符", "Order of magnitude does not fit the unit"],
-    ["按“基本信息”中的常住人口，该值的数量级不合理：以万人、万户或人、户计的数超过常住人口的 10 倍，以人次或万人次计的超过每人 10000 次，或按人口计算的计数超过每人 10 个。多半是把人次填进了“万人次”单元格，或多打了零。该值仍参与评价，请核对。",
-     "Given 基本信息's resident population the value's order of magnitude is implausible: persons or households (or 万 of them) more than ten times the residents, visits (人次 or 万人次) more than 10,000 per resident, or a per-resident count over ten per resident. Most likely a plain count typed in a 万人次 cell, or extra zeros. The value is still used; check it."],
+    ["按“基本信息”中的常住人口，该值的数量级不合理：以万人、万户或人、户计的数超过常住人口的 10 倍，以人次或万人次计的超过每人 10000 次，或按人口计算的计数超过每人 10 个；以亿元计的金额超过 200000 亿元（全省生产总值的两倍）。多半是把人次填进了“万人次”单元格，或多打了零。该值仍参与评价，请核对。",
+     "Given 基本信息's resident population the value's order of magnitude is implausible: persons or households (or 万 of them) more than ten times the residents, visits (人次 or 万人次) more than 10,000 per resident, or a per-resident count over ten per resident; an amount in 亿元 over 200,000 亿元 (twice the province's GDP), most likely typed in 万元 or yuan. Most likely a plain count typed in a 万人次 cell, or extra zeros. The value is still used; check it."],
     ["核对数值与单位：以“万”计的单元格填的是除以 10000 后的数。", "Check the number and its unit: a cell in 万 (ten thousands) holds the figure divided by 10,000."];
 }
 

@@ -731,6 +731,10 @@ fn min_population(level: Option<Level>) -> f64 {
     }
 }
 
+/// Largest amount in 亿元 an entity can report: twice Shandong's GDP
+/// (about 92,000 亿元 in 2023).
+const MAX_YI_YUAN: f64 = 200_000.0;
+
 /// A number as a message shows it: no trailing zeros, no exponent.
 fn fmt_number(x: f64) -> String {
     let t = format!("{:.4}", x);
@@ -813,6 +817,22 @@ fn plausibility(
                 ),
             ));
             value.datum = None;
+            continue;
+        }
+        // 亿元 (hundred millions of yuan): beyond 200,000 亿元 (twice the
+        // province's GDP) the figure was typed in 元 or 万元.
+        if unit == "亿元" && v > MAX_YI_YUAN {
+            diags.push(diag(
+                "implausible-magnitude",
+                Text::new(
+                    format!("{raw} 亿元超过全省生产总值的两倍，数量级不合理"),
+                    format!("{raw} 亿元 (hundred million yuan) is more than twice the province's GDP: an implausible order of magnitude"),
+                ),
+                Text::new(
+                    format!("该项以“亿元”计：若填的是万元，除以 10000 后填写 {}；若是元，除以 1 亿", fmt_number(v / 10_000.0)),
+                    format!("the item is in 亿元 (10⁸ yuan): if the figure is in 万元, enter {} (divided by 10,000); if in yuan, divide by 10⁸", fmt_number(v / 10_000.0)),
+                ),
+            ));
             continue;
         }
         let Some(p) = population.filter(|p| *p > 0.0) else {

@@ -343,7 +343,7 @@ fn info_sheet(
                     .validation(LEVEL_LIST)
                     .unwrap_or_else(DataValidation::new)
                     .set_input_title(field.label(lang))?
-                    .set_input_message(lang.pick("从列表中选择", "Pick from the list"))?;
+                    .set_input_message(lang.pick("从下拉列表中选择", "Pick from the list"))?;
                 ws.add_data_validation(row, 1, row, 1, &dv)?;
             }
             (Field::Population, Some(e)) if e.population.is_some() => {

@@ -766,6 +766,18 @@ fn populations_are_asked_in_persons_and_one_given_in_wan_is_refused() {
         .unwrap();
     assert_eq!(d.location, cell_of(&s, "HM-04.N"));
     assert!(d.hint.en.contains("divided by 10,000"), "{}", d.hint.en);
+    // GDP in 万元 where 亿元 is asked.
+    let sub = city_read(&[
+        ("JJ-01.N", FillValue::Number(800.0)),
+        ("JJ-01.D", FillValue::Number(80_000_000.0)),
+    ]);
+    let d = sub
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "implausible-magnitude")
+        .unwrap();
+    assert_eq!(d.location, cell_of(&s, "JJ-01.D"));
+    assert!(d.hint.zh.contains("8000"), "{}", d.hint.zh);
     // A fractional count of 项 is refused.
     let sub = city_read(&[("ZF-09", FillValue::Number(0.45))]);
     let d = sub
