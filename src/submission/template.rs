@@ -699,6 +699,10 @@ pub fn guide_row(
         Direction::Lower => "≤",
     };
     let thresholds = |req: &[f64; 5], unit: &str| {
+        if req.iter().all(|r| *r == req[0]) {
+            // A pass line: met gives 5★.
+            return format!("{cmp} {}{unit} → 5★", req[0]);
+        }
         (0..5)
             .map(|i| format!("{}★ {cmp} {}{unit}", i + 1, req[i]))
             .collect::<Vec<_>>()
