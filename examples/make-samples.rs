@@ -14,6 +14,8 @@ use std::path::Path;
 /// reaches in each dimension (by dimension order; the last share repeats).
 struct Profile {
     file: &'static str,
+    /// 行政区划代码 (fictional: prefecture 99 does not exist).
+    division_code: &'static str,
     name: &'static str,
     level: Level,
     parent: &'static str,
@@ -26,6 +28,7 @@ struct Profile {
 const PROFILES: &[Profile] = &[
     Profile {
         file: "city-a.xlsx",
+        division_code: "379901",
         name: "示例市",
         level: Level::City,
         parent: "",
@@ -35,6 +38,7 @@ const PROFILES: &[Profile] = &[
     },
     Profile {
         file: "city-b.xlsx",
+        division_code: "379902",
         name: "样例市",
         level: Level::City,
         parent: "",
@@ -44,6 +48,7 @@ const PROFILES: &[Profile] = &[
     },
     Profile {
         file: "county-a.ods",
+        division_code: "379903",
         name: "示范县",
         level: Level::County,
         parent: "示例市",
@@ -53,6 +58,7 @@ const PROFILES: &[Profile] = &[
     },
     Profile {
         file: "community-a.xlsx",
+        division_code: "379903001001",
         name: "示例社区",
         level: Level::Community,
         parent: "示例市",
@@ -66,7 +72,7 @@ fn fill_for(s: &Standard, p: &Profile) -> Fill {
     let entity = Entity {
         name: p.name.into(),
         level: Some(p.level),
-        division_code: "379999".into(),
+        division_code: p.division_code.into(),
         parent: p.parent.into(),
         year: Some(2025),
         population: Some(p.population),

@@ -14,6 +14,18 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The word a reader of `lang` sees.
+    pub fn name(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Zh => self.name_zh(),
+            crate::Lang::En => match self {
+                Severity::Info => "info",
+                Severity::Warning => "warning",
+                Severity::Error => "error",
+            },
+        }
+    }
+
     pub fn name_zh(self) -> &'static str {
         match self {
             Severity::Info => "提示",
@@ -328,7 +340,7 @@ entries! {
     ["填写简短的名称。", "Enter a short name."];
 
     "population-in-wan", Error,
-    ["人口像是以“万人”填写", "Population given in 万人"],
+    ["人口像是以“万人”填写", "Population given in ten thousands"],
     ["以“人”计的人口（“基本信息”的常住人口，或“常住人口”等填报项）小得不像该级别的人口，而乘以 10000 后正合适（或接近“基本信息”中的常住人口），多半是按“万人”填写的。例如市级填 523.4 而不是 5234000。该值不参与评价。",
      "A population in persons (基本信息's resident population, or an item such as 常住人口) is too small for an entity of the level while ten thousand times it fits (or is near 基本信息's resident population): most likely it was given in 万人 (ten thousands), e.g. 523.4 for a city instead of 5234000. The value is not used."],
     ["按“人”填写：把万人数乘以 10000，如 523.4 万人填 5234000。", "Enter persons: multiply the 万人 figure by 10,000, e.g. 523.4 万人 is 5234000."];

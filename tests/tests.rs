@@ -3,6 +3,7 @@
 mod assess;
 mod batch;
 mod benchmarks;
+mod cli;
 mod gaps;
 mod hostile;
 mod samples;

@@ -23,12 +23,31 @@ pub struct Unreadable {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RankRow {
-    /// Competition ranking: equal totals share a rank (1, 2, 2, 4).
+    /// Competition ranking within the entity's standard: equal totals share
+    /// a rank (1, 2, 2, 4); a city and a community are never ranked together.
     pub rank: usize,
+    /// The standard the entity was assessed against (the ranking is grouped by it).
+    pub standard: String,
     pub file: String,
     pub name: String,
     pub score: f64,
     pub stars: u8,
+    #[serde(skip)]
+    pub division_code: String,
+    #[serde(skip)]
+    pub sha256: String,
+}
+
+/// Two or more files that look like one submission: the same bytes, or the
+/// same 行政区划代码 under one standard. All are assessed and ranked; the
+/// summary says so, since a ranking with one entity twice misleads.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Duplicate {
+    /// `same-bytes` or `same-division-code`.
+    pub kind: &'static str,
+    /// The shared SHA-256 or 行政区划代码.
+    pub key: String,
+    pub files: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -57,6 +76,8 @@ pub struct Summary {
     pub assessed: usize,
     pub unreadable: Vec<Unreadable>,
     pub ranking: Vec<RankRow>,
+    /// Files that look like the same submission.
+    pub duplicates: Vec<Duplicate>,
     /// Entities per star level, index 0–5.
     pub star_distribution: [usize; 6],
     pub diagnostics: Counts,
@@ -194,10 +215,13 @@ impl Tally {
     pub fn add(&mut self, a: &Assessment) {
         self.rows.push(RankRow {
             rank: 0,
+            standard: a.standard.id.clone(),
             file: a.file.clone(),
             name: a.name.clone(),
             score: a.score,
             stars: a.stars,
+            division_code: a.division_code.trim().to_string(),
+            sha256: a.sha256.clone(),
         });
         self.star_distribution[a.stars.min(5) as usize] += 1;
         let (e, w, i) = a.diagnostic_counts();
@@ -218,20 +242,41 @@ impl Tally {
     /// could not be assessed at all.
     pub fn finish(self, mut unreadable: Vec<Unreadable>) -> Summary {
         unreadable.sort_by(|a, b| a.file.cmp(&b.file));
+        let duplicates = duplicates(&self.rows);
         let mut order = self.rows;
+        // Grouped by standard (in the order the standards first appear by
+        // path), then by total, stars and path.
+        let mut first: Vec<String> = Vec::new();
+        let mut by_path: Vec<&RankRow> = order.iter().collect();
+        by_path.sort_by(|a, b| a.file.cmp(&b.file));
+        for r in by_path {
+            if !first.contains(&r.standard) {
+                first.push(r.standard.clone());
+            }
+        }
+        let group = |s: &str| first.iter().position(|x| x == s).unwrap_or(usize::MAX);
         order.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
+            group(&a.standard)
+                .cmp(&group(&b.standard))
+                .then(b.score.total_cmp(&a.score))
                 .then(b.stars.cmp(&a.stars))
                 .then(a.file.cmp(&b.file))
         });
-        // Competition ranking: equal totals and stars share a rank (1, 2, 2, 4).
+        // Competition ranking within each standard: equal totals and stars share a rank (1, 2, 2, 4).
+        let mut start = 0;
         for k in 0..order.len() {
+            if k > 0 && order[k].standard != order[k - 1].standard {
+                start = k;
+            }
             order[k].rank = match k.checked_sub(1).map(|j| &order[j]) {
-                Some(prev) if prev.score == order[k].score && prev.stars == order[k].stars => {
+                Some(prev)
+                    if k > start
+                        && prev.score == order[k].score
+                        && prev.stars == order[k].stars =>
+                {
                     prev.rank
                 }
-                _ => k + 1,
+                _ => k - start + 1,
             };
         }
         // Nothing assessed is never a passing gate.
@@ -254,10 +299,57 @@ impl Tally {
             },
             unreadable,
             ranking: order,
+            duplicates,
             star_distribution: self.star_distribution,
             diagnostics: self.counts,
         }
     }
+}
+
+/// Files with the same bytes, and files with the same 行政区划代码 under one
+/// standard (unless they are copies of one file), in path order.
+fn duplicates(rows: &[RankRow]) -> Vec<Duplicate> {
+    fn group(
+        rows: &[RankRow],
+        kind: &'static str,
+        key: impl Fn(&RankRow) -> Option<(String, String)>,
+    ) -> Vec<Duplicate> {
+        let mut by: std::collections::BTreeMap<String, (String, Vec<String>)> = Default::default();
+        for r in rows {
+            if let Some((k, shown)) = key(r) {
+                by.entry(k)
+                    .or_insert_with(|| (shown, Vec::new()))
+                    .1
+                    .push(r.file.clone());
+            }
+        }
+        by.into_values()
+            .filter(|(_, files)| files.len() > 1)
+            .map(|(key, mut files)| {
+                files.sort();
+                Duplicate { kind, key, files }
+            })
+            .collect()
+    }
+    let mut out = group(rows, "same-bytes", |r| {
+        (!r.sha256.is_empty()).then(|| (r.sha256.clone(), r.sha256.clone()))
+    });
+    let by_code = group(rows, "same-division-code", |r| {
+        (!r.division_code.is_empty()).then(|| {
+            (
+                format!("{} {}", r.standard, r.division_code),
+                r.division_code.clone(),
+            )
+        })
+    });
+    // Copies of one file are said once, as copies.
+    let copies = |d: &Duplicate| {
+        out.iter()
+            .any(|b| d.files.iter().all(|f| b.files.contains(f)))
+    };
+    let by_code: Vec<Duplicate> = by_code.into_iter().filter(|d| !copies(d)).collect();
+    out.extend(by_code);
+    out
 }
 
 /// Put the results together and decide the gate.

@@ -52,12 +52,21 @@ impl Default for Options {
     }
 }
 
+impl StandardInfo {
+    /// The edition in `lang`.
+    pub fn edition(&self, lang: Lang) -> &str {
+        lang.pick(&self.edition, &self.edition_en)
+    }
+}
+
 /// The standard an assessment used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StandardInfo {
     pub id: String,
     pub code: String,
     pub edition: String,
+    /// The edition in English (the same as `edition` when the standard gives none).
+    pub edition_en: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
     /// Entries whose thresholds or weights are ours, not the published text's.
@@ -171,6 +180,8 @@ pub struct Assessment {
     pub file: String,
     pub sha256: String,
     pub name: String,
+    /// 行政区划代码, as given in 基本信息 (empty when not given).
+    pub division_code: String,
     pub level: Option<Level>,
     pub standard: StandardInfo,
     /// The total, 0–100, two decimals.
@@ -356,9 +367,11 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
     let complete = missing == 0 && !errors;
     if !complete {
         notes.push(match lang {
-            Lang::Zh => format!("评级基于不完整的数据：{missing} 项指标缺失或无效"),
+            Lang::Zh => format!(
+                "评级基于不完整的数据：{missing} 项指标缺失或无效（含加分项、扣分项；评级规则只计计分和必选指标）"
+            ),
             Lang::En => format!(
-                "the rating stands on incomplete data: {missing} indicator(s) missing or invalid"
+                "the rating stands on incomplete data: {missing} indicator(s) missing or invalid (bonus and deduction items included; the rating rules count scored and mandatory ones only)"
             ),
         });
     }
@@ -373,11 +386,13 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
         file: submission.file.clone(),
         sha256: submission.sha256.clone(),
         name: submission.entity.name.clone(),
+        division_code: submission.entity.division_code.clone(),
         level: submission.entity.level,
         standard: StandardInfo {
             id: standard.id().to_string(),
             code: standard.standard.code.clone(),
             edition: standard.standard.edition.clone(),
+            edition_en: standard.standard.edition(Lang::En).to_string(),
             sha256: options.standard_sha256.clone(),
             provisional_entries: provisional,
             entries: standard.entry_count(),

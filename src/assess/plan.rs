@@ -1337,7 +1337,7 @@ fn typed(ind: &Indicator, step: &Step, sub: &Submission, lang: Lang) -> Typed {
                             "{} {op} {}{}",
                             lang.pick(&c.zh, &c.en),
                             fmt_num(to),
-                            score::unit_suffix(&c.unit)
+                            score::unit_suffix(&c.unit, lang)
                         );
                         parts.push(InputTarget {
                             item,

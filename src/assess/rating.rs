@@ -171,9 +171,12 @@ pub fn check(model: &Model, rule: &StarRule, s: &Scored, lang: Lang) -> Vec<Cond
             required: f64::from(max),
             holds,
             text: match lang {
-                Lang::Zh => format!("缺失指标 {have} 个 {} 允许 {max} 个", cmp(holds, false)),
+                Lang::Zh => format!(
+                    "缺失的计分和必选指标 {have} 个 {} 允许 {max} 个",
+                    cmp(holds, false)
+                ),
                 Lang::En => format!(
-                    "{have} indicator(s) missing {} {max} allowed",
+                    "{have} scored or mandatory indicator(s) missing {} {max} allowed",
                     cmp(holds, false)
                 ),
             },

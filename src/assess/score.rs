@@ -276,7 +276,8 @@ fn value_of(
     lang: Lang,
 ) -> (Option<f64>, Option<String>, bool) {
     let any = d.items.iter().any(|i| i.datum.is_some());
-    let unit = &ind.unit;
+    let unit = unit_suffix(&ind.unit, lang);
+    let unit = unit.as_str();
     let (v, text) = match &ind.kind {
         Kind::Ratio { .. } => {
             let n = d.number(InputItem::Numerator);
@@ -312,7 +313,7 @@ fn value_of(
                     (
                         Some(v),
                         Some(format!(
-                            "{} / {} × {} = {} {unit}",
+                            "{} / {} × {} = {}{unit}",
                             fmt_num(c),
                             fmt_num(p),
                             fmt_num(*per),
@@ -358,7 +359,7 @@ fn value_of(
                         "{} {}{} → {st}★",
                         lang.pick(&c.zh, &c.en),
                         fmt_num(v),
-                        unit_suffix(&c.unit)
+                        unit_suffix(&c.unit, lang)
                     ));
                 }
                 (
@@ -467,7 +468,7 @@ pub fn describe_value(ind: &Indicator, value: f64, lang: Lang) -> String {
                 .unwrap_or_else(|| format!("{s}★"))
         }
         Kind::AllOf { .. } => format!("{}★", value.round() as u8),
-        _ => format!("{}{}", fmt_num(value), unit_suffix(&ind.unit)),
+        _ => format!("{}{}", fmt_num(value), unit_suffix(&ind.unit, lang)),
     }
 }
 
@@ -489,7 +490,7 @@ pub fn all_of_requirement(ind: &Indicator, star: u8, lang: Lang) -> Option<Strin
                     "{} {op} {}{}",
                     lang.pick(&c.zh, &c.en),
                     fmt_num(v),
-                    unit_suffix(&c.unit)
+                    unit_suffix(&c.unit, lang)
                 )
             })
         })
@@ -497,13 +498,19 @@ pub fn all_of_requirement(ind: &Indicator, star: u8, lang: Lang) -> Option<Strin
     Some(parts?.join(lang.pick("；", "; ")))
 }
 
-pub fn unit_suffix(unit: &str) -> String {
-    if unit.is_empty() || unit == "%" {
+/// A unit as written after a number in `lang`: `%` and `★` close up, the
+/// others follow a space; the standards' Chinese units have English forms.
+pub fn unit_suffix(unit: &str, lang: Lang) -> String {
+    let unit = unit_name(unit, lang);
+    if unit.is_empty() || unit == "%" || unit == "★" {
         unit.to_string()
     } else {
         format!(" {unit}")
     }
 }
+
+// The unit names live with the standard, below the reader and the assessment.
+pub use crate::standard::unit_name;
 
 /// What the next star above `stars` needs, if there is one.
 pub fn next_requirement(ind: &Indicator, stars: u8, lang: Lang) -> Option<NextRequirement> {

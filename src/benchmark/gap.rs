@@ -17,6 +17,9 @@ use serde::Serialize;
 pub struct GapAnalysis {
     /// The benchmark's name (`zhejiang`, `peer (median)`, …).
     pub benchmark: String,
+    /// The name a reader sees (浙江省 / Zhejiang).
+    pub benchmark_name_zh: String,
+    pub benchmark_name_en: String,
     /// The entity's total score the points at stake are counted from.
     pub total: f64,
     /// Indicators with a comparable benchmark value, most points at stake first
@@ -26,6 +29,14 @@ pub struct GapAnalysis {
     pub dimensions: Vec<DimensionGap>,
     /// Benchmark figures that name an indicator but are not compared, with why.
     pub not_compared: Vec<NotCompared>,
+}
+
+impl GapAnalysis {
+    /// The benchmark's name in `lang`, falling back to its command-line name.
+    pub fn display_name(&self, lang: crate::Lang) -> &str {
+        let n = lang.pick(&self.benchmark_name_zh, &self.benchmark_name_en);
+        if n.is_empty() { &self.benchmark } else { n }
+    }
 }
 
 /// One indicator against the benchmark.
@@ -234,6 +245,8 @@ pub fn analyse(
 
     GapAnalysis {
         benchmark: benchmark.name.clone(),
+        benchmark_name_zh: benchmark.name_zh.clone(),
+        benchmark_name_en: benchmark.name_en.clone(),
         total,
         indicators,
         dimensions,

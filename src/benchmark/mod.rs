@@ -335,6 +335,9 @@ impl NotCompared {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Benchmark {
     pub name: String,
+    /// The name a reader sees, in each language (浙江省 / Zhejiang).
+    pub name_zh: String,
+    pub name_en: String,
     pub values: IndexMap<String, BenchmarkValue>,
     /// Figures naming an indicator whose definition differs (never compared).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -394,6 +397,8 @@ impl Benchmark {
         }
         Benchmark {
             name: file.name.clone(),
+            name_zh: file.name_zh.clone(),
+            name_en: file.name_en.clone(),
             values: values.into_iter().map(|(k, (_, v))| (k, v)).collect(),
             not_compared,
         }
@@ -424,6 +429,8 @@ impl Benchmark {
             .collect();
         Benchmark {
             name: name.into(),
+            name_zh: name.into(),
+            name_en: name.into(),
             values,
             not_compared: Vec::new(),
         }
@@ -477,16 +484,25 @@ impl Benchmark {
         Cohort {
             median: Benchmark {
                 name: format!("{name} (median)"),
+                name_zh: format!("{} 中位数", cohort_zh(name)),
+                name_en: format!("{name} median"),
                 values: median,
                 not_compared: Vec::new(),
             },
             top_quartile: Benchmark {
                 name: format!("{name} (top quartile)"),
+                name_zh: format!("{} 前四分之一", cohort_zh(name)),
+                name_en: format!("{name} top quartile"),
                 values: top,
                 not_compared: Vec::new(),
             },
         }
     }
+}
+
+/// `cohort` is the batch itself (同批); another name is kept as given.
+fn cohort_zh(name: &str) -> &str {
+    if name == "cohort" { "同批" } else { name }
 }
 
 /// The two benchmarks a cohort gives.

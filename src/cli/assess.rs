@@ -1,6 +1,6 @@
 //! `citystar assess FILE|DIR...`: score, rate, plan; the CI gate.
 
-use super::{Format, LangArg, Outcome};
+use super::{Format, Outcome};
 use crate::Lang;
 use crate::assess::batch::{self, Unreadable};
 use crate::assess::{self as core, Options};
@@ -46,11 +46,6 @@ pub struct AssessArgs {
     /// Write one Excel report per entity and summary.xlsx into this folder.
     #[arg(long, value_name = "DIR")]
     pub report_dir: Option<PathBuf>,
-    /// ASCII table borders (for logs and terminals without box-drawing glyphs).
-    #[arg(long)]
-    pub ascii: bool,
-    #[command(flatten)]
-    pub lang: LangArg,
 }
 
 use crate::sha256_hex;
@@ -87,8 +82,7 @@ fn explicit(spec: &str) -> anyhow::Result<Loaded> {
     Ok(Loaded { standard, sha256 })
 }
 
-pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
-    let lang = args.lang.resolve();
+pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     let chosen = match &args.standard {
         Some(spec) => Some(explicit(spec)?),
         None => None,
@@ -147,14 +141,19 @@ pub fn run(args: AssessArgs) -> anyhow::Result<Outcome> {
     // Benchmarks are resolved before the batch: a bad name or file stops here (exit 2).
     let benchmarks = resolve_benchmarks(&args.benchmark, &ctx)?;
     if args.report.is_some() && files.len() + unreadable.len() != 1 {
-        anyhow::bail!(
-            "--report writes one entity's workbook, but {} files were given; use --report-dir DIR",
-            files.len() + unreadable.len()
-        );
+        let n = files.len() + unreadable.len();
+        return Err(super::said(
+            format!(
+                "--report 只写一个评估对象的报告，但给出了 {n} 个文件；请改用 --report-dir 文件夹"
+            ),
+            format!(
+                "--report writes one entity's workbook, but {n} files were given; use --report-dir DIR"
+            ),
+        ));
     }
-    let renderer = crate::render::for_format(args.format, args.ascii);
+    let renderer = crate::render::for_format(args.format, super::ascii());
     // Report targets are checked before anything is printed.
-    let mut reports = Reports::new(&args, &files)?;
+    let mut reports = Reports::new(&args, &files, lang)?;
     let mut out = Out::new(reports.wants_any());
     out.write(&renderer.begin(lang))?;
     let n_early = unreadable.len();
@@ -369,7 +368,7 @@ struct Reports {
 }
 
 impl Reports {
-    fn new(args: &AssessArgs, files: &[PathBuf]) -> anyhow::Result<Self> {
+    fn new(args: &AssessArgs, files: &[PathBuf], lang: Lang) -> anyhow::Result<Self> {
         use super::safe_write::{Target, resolved};
         use anyhow::Context as _;
         // What the run reads, by identity (a hard link is the same file).
@@ -396,11 +395,18 @@ impl Reports {
         if let Some(dir) = &args.report_dir {
             let at = resolved(dir);
             if let Some(s) = scanned.iter().find(|s| at.starts_with(s)) {
-                anyhow::bail!(
-                    "--report-dir {} is inside {}, a folder being assessed; write the reports elsewhere",
-                    dir.display(),
-                    s.display()
-                );
+                return Err(super::said(
+                    format!(
+                        "--report-dir {} 位于正在评估的文件夹 {} 中，请把报告写到别处",
+                        dir.display(),
+                        s.display()
+                    ),
+                    format!(
+                        "--report-dir {} is inside {}, a folder being assessed; write the reports elsewhere",
+                        dir.display(),
+                        s.display()
+                    ),
+                ));
             }
             // Named after the inputs, in path order; `-2`, `-3` … where stems repeat.
             let mut used = std::collections::HashSet::new();
@@ -439,7 +445,7 @@ impl Reports {
             dir: args.report_dir.clone(),
             names,
             cx: crate::report::Context {
-                lang: args.lang.resolve(),
+                lang,
                 benchmarks: Vec::new(),
                 seed: args.seed,
                 draws: args.draws,
@@ -457,7 +463,11 @@ impl Reports {
 
     fn write(&self, path: &std::path::Path, bytes: Vec<u8>) -> anyhow::Result<()> {
         super::safe_write::replace(path, &bytes)?;
-        eprintln!("wrote {}", path.display());
+        eprintln!(
+            "{} {}",
+            self.cx.lang.pick("已写出", "wrote"),
+            path.display()
+        );
         Ok(())
     }
 

@@ -4,7 +4,6 @@ use super::{Format, Outcome};
 use crate::Lang;
 use crate::benchmark::{BenchmarkFile, Catalog, Figure, LoadError, embedded};
 use clap::Subcommand;
-use comfy_table::{Table, presets};
 use serde::Serialize;
 use std::path::Path;
 
@@ -65,10 +64,16 @@ pub fn resolve(
     }
     let path = Path::new(spec);
     if !path.exists() {
-        anyhow::bail!(
-            "no benchmark `{spec}`: not an embedded name ({}) and no such file",
-            embedded::names().join(", ")
-        );
+        return Err(super::said(
+            format!(
+                "没有对标“{spec}”：既不是内置对标（{}），也不是已有的文件",
+                embedded::names().join("、")
+            ),
+            format!(
+                "no benchmark `{spec}`: not an embedded name ({}) and no such file",
+                embedded::names().join(", ")
+            ),
+        ));
     }
     let text = super::read_text_file(path, "benchmark file")?;
     Ok(crate::benchmark::load_str(
@@ -172,15 +177,15 @@ fn show(file: &BenchmarkFile, format: Format, lang: Lang) -> anyhow::Result<()> 
         lang.pick("项数据", "figures"),
     );
     if format == Format::Markdown {
-        println!("## {title}");
+        super::sayln!("## {title}");
     } else {
-        println!("{title}");
+        super::sayln!("{title}");
     }
     if !file.note.is_empty() {
-        println!("{}", file.note(lang));
+        super::sayln!("{}", file.note(lang));
     }
     if format == Format::Markdown {
-        println!();
+        super::sayln!();
     }
     let header = [
         "#",
@@ -206,15 +211,19 @@ fn show(file: &BenchmarkFile, format: Format, lang: Lang) -> anyhow::Result<()> 
     }
     // A terminal reads figures better as blocks than as a ten-column table.
     for row in &rows {
-        println!();
-        println!("{:>2}. {}  {}", row[0], row[1], row[2]);
-        println!(
+        super::sayln!();
+        super::sayln!("{:>2}. {}  {}", row[0], row[1], row[2]);
+        super::sayln!(
             "    {}: {} {}  ({}, {})",
-            header[3], row[3], row[4], row[5], row[6]
+            header[3],
+            row[3],
+            row[4],
+            row[5],
+            row[6]
         );
-        println!("    {}: {}", header[7], row[7]);
-        println!("    {}: {}", header[8], row[8]);
-        println!("    {}: {}", header[9], row[9]);
+        super::sayln!("    {}: {}", header[7], row[7]);
+        super::sayln!("    {}: {}", header[8], row[8]);
+        super::sayln!("    {}: {}", header[9], row[9]);
     }
     Ok(())
 }
@@ -248,7 +257,7 @@ fn figure_row(i: usize, f: &Figure, file: &BenchmarkFile, lang: Lang) -> Vec<Str
         f.indicator.clone().unwrap_or_else(|| "—".into()),
         lang.pick(&f.metric_zh, &f.metric_en).to_string(),
         f.shown_value(),
-        f.unit.clone(),
+        crate::assess::score::unit_name(&f.unit, lang).to_string(),
         f.when(),
         f.entity
             .clone()
@@ -271,8 +280,7 @@ fn render(header: &[&str], rows: &[Vec<String>], format: Format) -> String {
         }
         return out;
     }
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_BORDERS_ONLY);
+    let mut t = crate::render::table::new(super::ascii());
     t.set_header(header.to_vec());
     for r in rows {
         t.add_row(r.clone());

@@ -8,7 +8,6 @@ use crate::diag::{Diagnostic, Levels, Severity};
 use crate::standard::{Level, Standard};
 use crate::submission::{Entity, ReadError, read_path};
 use clap::Args;
-use comfy_table::{ContentArrangement, Table};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -266,16 +265,38 @@ fn print_table(report: &CheckReport, lang: Lang) {
             }
             continue;
         }
-        println!("{}", esc(&title(f, lang)));
+        print!("{}", prose(&format!("{}\n", esc(&title(f, lang)))));
         if f.diagnostics.is_empty() {
             println!("  {}", lang.pick("没有发现问题", "no problems found"));
             println!();
             continue;
         }
-        let mut t = Table::new();
-        t.set_content_arrangement(ContentArrangement::Dynamic);
+        // Six columns need a wide terminal; a narrow one gets each finding as
+        // a short block of lines instead.
+        if crate::render::table::width() < WIDE {
+            let mut out = String::new();
+            for d in &f.diagnostics {
+                let raw = d
+                    .raw
+                    .as_deref()
+                    .map(|r| format!("  {} {}", lang.pick("原值", "raw"), esc(r)))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "  {} {} {}{raw}\n    {}\n    {} {}\n",
+                    sev_text(d.severity, lang),
+                    d.code,
+                    esc(&d.location),
+                    esc(d.message.get(lang)),
+                    lang.pick("建议：", "fix:"),
+                    d.hint.get(lang)
+                ));
+            }
+            println!("{}", prose(&out));
+            continue;
+        }
+        let mut t = crate::render::table::new(super::ascii());
         t.set_header(match lang {
-            Lang::Zh => vec!["级别", "代码", "位置", "原值", "说明", "建议"],
+            Lang::Zh => vec!["严重程度", "代码", "位置", "原值", "说明", "建议"],
             Lang::En => vec!["severity", "code", "location", "raw", "message", "hint"],
         });
         for d in &f.diagnostics {
@@ -289,15 +310,18 @@ fn print_table(report: &CheckReport, lang: Lang) {
             ]);
         }
         // Codes and cell addresses are never broken across lines.
-        for k in [1, 2] {
-            if let Some(c) = t.column_mut(k) {
-                c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-            }
-        }
+        crate::render::table::keep_whole(&mut t, &[0, 1, 2]);
         println!("{t}");
         println!();
     }
     println!("{}", summary_line(&report.summary, lang));
+}
+
+/// Columns from which `check` lays its findings out as a table.
+const WIDE: u16 = 120;
+
+fn prose(s: &str) -> String {
+    crate::render::table::wrap_prose(s, crate::render::table::width())
 }
 
 fn esc(s: &str) -> String {

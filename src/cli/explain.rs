@@ -18,10 +18,10 @@ pub struct ExplainArgs {
 pub fn run(args: ExplainArgs, lang: Lang) -> anyhow::Result<Outcome> {
     if args.list {
         for e in CATALOGUE.iter().chain(READ_FAILURES) {
-            println!(
+            super::sayln!(
                 "{:<32} {:<8} {}",
                 e.code,
-                e.severity.to_string(),
+                e.severity.name(lang),
                 lang.pick(e.title_zh, e.title_en)
             );
         }
@@ -51,11 +51,11 @@ pub fn run(args: ExplainArgs, lang: Lang) -> anyhow::Result<Outcome> {
     } else {
         sev.to_string()
     };
-    println!("{} — {title}", e.code);
-    println!("{}: {sev}", lang.pick("默认级别", "default severity"));
-    println!();
-    println!("{what}");
-    println!();
-    println!("{}: {fix}", lang.pick("如何修正", "how to fix"));
+    super::sayln!("{} — {title}", e.code);
+    super::sayln!("{}: {sev}", lang.pick("默认级别", "default severity"));
+    super::sayln!();
+    super::sayln!("{what}");
+    super::sayln!();
+    super::sayln!("{}: {fix}", lang.pick("如何修正", "how to fix"));
     Ok(Outcome::Done)
 }

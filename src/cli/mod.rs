@@ -1,15 +1,32 @@
 //! The command line: argument definitions and dispatch, one file per command.
 
+/// Print a line of terminal prose wrapped to the terminal's width (table
+/// lines pass through unchanged).
+macro_rules! sayln {
+    () => { println!() };
+    ($($arg:tt)*) => {
+        print!(
+            "{}",
+            crate::render::table::wrap_prose(
+                &format!("{}\n", format!($($arg)*)),
+                crate::render::table::width()
+            )
+        )
+    };
+}
+pub(crate) use sayln;
+
 mod assess;
 pub(crate) mod benchmarks;
 pub mod check;
 mod explain;
+mod help_zh;
 mod safe_write;
 mod standards;
 mod template;
 
 use crate::Lang;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// The outcome of a command, as the process exit status (design §3).
@@ -31,6 +48,12 @@ pub enum Outcome {
     long_about = None
 )]
 pub struct Cli {
+    /// Output language; default from LC_ALL / LANG (zh* gives Chinese), else English.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangChoice>,
+    /// ASCII table borders (for logs and terminals without box-drawing glyphs).
+    #[arg(long, global = true)]
+    pub ascii: bool,
     /// Show the underlying library's words after a read error.
     #[arg(long, global = true)]
     pub verbose: bool,
@@ -38,10 +61,9 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Args, Debug, Clone, Copy)]
+/// `--lang`, as given (or not).
+#[derive(Debug, Clone, Copy)]
 pub struct LangArg {
-    /// Output language; default from LC_ALL / LANG (zh* gives Chinese), else English.
-    #[arg(long, value_enum, global = true)]
     pub lang: Option<LangChoice>,
 }
 
@@ -76,41 +98,54 @@ pub enum Command {
     Standards {
         #[command(subcommand)]
         action: standards::Action,
-        #[command(flatten)]
-        lang: LangArg,
     },
     /// Benchmark figures of other provinces: list, show.
     Benchmarks {
         #[command(subcommand)]
         action: benchmarks::Action,
-        #[command(flatten)]
-        lang: LangArg,
     },
     /// Write the blank submission workbook for a level.
     Template {
         #[command(flatten)]
         args: template::TemplateArgs,
-        #[command(flatten)]
-        lang: LangArg,
     },
     /// Read and validate workbooks: every problem at its cell, no score.
     Check {
         #[command(flatten)]
         args: check::CheckArgs,
-        #[command(flatten)]
-        lang: LangArg,
     },
     /// What a diagnostic code means and how to fix it.
     Explain {
         #[command(flatten)]
         args: explain::ExplainArgs,
-        #[command(flatten)]
-        lang: LangArg,
     },
+}
+
+/// A usage or input error said in both languages; `main` prints the reader's.
+#[derive(Debug)]
+pub struct Said(pub crate::diag::Text);
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.en)
+    }
+}
+
+impl std::error::Error for Said {}
+
+/// An error in both languages.
+pub fn said(zh: impl Into<String>, en: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(Said(crate::diag::Text::new(zh, en)))
 }
 
 static LOADER: std::sync::OnceLock<crate::submission::Loader> = std::sync::OnceLock::new();
 static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static ASCII: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--ascii`: ASCII table borders.
+pub(crate) fn ascii() -> bool {
+    ASCII.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 /// How this run reads workbooks: in reader processes of this executable
 /// (memory and time limited, see `submission::isolate`), unless
@@ -141,6 +176,36 @@ pub fn failure_message(f: &crate::submission::Failure, lang: Lang) -> String {
     s
 }
 
+/// The language asked for before the arguments are parsed (for the help
+/// texts): `--lang X` / `--lang=X` anywhere on the command line, else the locale.
+fn early_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let given = args.iter().enumerate().find_map(|(k, a)| {
+        let v = a.strip_prefix("--lang=").or_else(|| {
+            (a == "--lang")
+                .then(|| args.get(k + 1).map(String::as_str))
+                .flatten()
+        })?;
+        match v {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    });
+    Lang::detect(given)
+}
+
+/// The arguments, with help and usage errors in the output language.
+fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut cmd = Cli::command();
+    if early_lang() == Lang::Zh {
+        cmd = help_zh::localize(cmd);
+    }
+    let matches = cmd.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 /// Parse the process arguments and run; returns the exit status.
 pub fn main() -> i32 {
     // An unattended run may cap its own address space (its readers inherit
@@ -153,20 +218,31 @@ pub fn main() -> i32 {
         let bytes = mb.saturating_mul(1024 * 1024);
         let _ = rlimit::setrlimit(rlimit::Resource::AS, bytes, bytes);
     }
-    let cli = Cli::parse();
+    let cli = parse();
     VERBOSE.store(cli.verbose, std::sync::atomic::Ordering::Relaxed);
+    ASCII.store(cli.ascii, std::sync::atomic::Ordering::Relaxed);
+    let given = LangArg { lang: cli.lang };
+    let lang = given.resolve();
     let outcome = match cli.command {
-        Command::Standards { action, lang } => standards::run(action, lang.resolve()),
-        Command::Benchmarks { action, lang } => benchmarks::run(action, lang.resolve()),
-        Command::Template { args, lang } => template::run(args, lang),
-        Command::Check { args, lang } => check::run(args, lang.resolve()),
-        Command::Explain { args, lang } => explain::run(args, lang.resolve()),
-        Command::Assess(args) => assess::run(args),
+        Command::Standards { action } => standards::run(action, lang),
+        Command::Benchmarks { action } => benchmarks::run(action, lang),
+        Command::Template { args } => template::run(args, given),
+        Command::Check { args } => check::run(args, lang),
+        Command::Explain { args } => explain::run(args, lang),
+        Command::Assess(args) => assess::run(args, lang),
     };
     match outcome {
         Ok(o) => o as i32,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            let text = match e.downcast_ref::<Said>() {
+                Some(s) => s.0.get(lang).to_string(),
+                None => format!("{e:#}"),
+            };
+            eprintln!(
+                "{}{}",
+                lang.pick("错误：", "error: "),
+                crate::render::escape::terminal(&text)
+            );
             Outcome::Failed as i32
         }
     }
@@ -181,16 +257,26 @@ pub fn read_text_file(path: &std::path::Path, what: &str) -> anyhow::Result<Stri
     let bytes = crate::submission::read_file_bytes(path, MAX_TEXT_FILE_BYTES).map_err(|f| {
         let f = match f {
             crate::submission::Failure::TooBig { bytes, .. } => {
-                return anyhow::anyhow!(
-                    "{what} {} is {:.1} MB; citystar reads {what}s of at most {} MB",
-                    path.display(),
-                    bytes as f64 / 1_048_576.0,
-                    MAX_TEXT_FILE_BYTES / 1_048_576
+                let mb = bytes as f64 / 1_048_576.0;
+                let max = MAX_TEXT_FILE_BYTES / 1_048_576;
+                return said(
+                    format!(
+                        "{} 有 {mb:.1} MB，citystar 最多读取 {max} MB",
+                        path.display()
+                    ),
+                    format!(
+                        "{what} {} is {mb:.1} MB; citystar reads {what}s of at most {max} MB",
+                        path.display()
+                    ),
                 );
             }
             f => f,
         };
-        anyhow::anyhow!("cannot read {what} {}: {}", path.display(), f.text().en)
+        let t = f.text();
+        said(
+            format!("无法读取 {}：{}", path.display(), t.zh),
+            format!("cannot read {what} {}: {}", path.display(), t.en),
+        )
     })?;
     String::from_utf8(bytes)
         .map_err(|_| anyhow::anyhow!("{what} {} is not UTF-8 text", path.display()))
@@ -205,10 +291,16 @@ pub fn resolve_standard(spec: &str) -> anyhow::Result<crate::standard::Standard>
     let path = PathBuf::from(spec);
     if !path.exists() {
         let ids: Vec<&str> = all.iter().map(|s| s.id()).collect();
-        anyhow::bail!(
-            "no standard `{spec}`: not an embedded id ({}) and no such file",
-            ids.join(", ")
-        );
+        return Err(said(
+            format!(
+                "没有标准“{spec}”：既不是内置标准（{}），也不是已有的文件",
+                ids.join("、")
+            ),
+            format!(
+                "no standard `{spec}`: not an embedded id ({}) and no such file",
+                ids.join(", ")
+            ),
+        ));
     }
     let text = read_text_file(&path, "standard file")?;
     Ok(crate::standard::load_str(

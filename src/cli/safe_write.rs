@@ -4,6 +4,7 @@
 //! never over a file citystar did not write unless `--force`; and always by
 //! writing a new file beside the target and renaming it into place.
 
+use super::said;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
@@ -69,22 +70,37 @@ pub fn check_target(
     let shown = path.display();
     if let Ok(m) = std::fs::symlink_metadata(path) {
         if m.file_type().is_symlink() {
-            anyhow::bail!("{shown} is a symbolic link; citystar does not write through links");
+            return Err(said(
+                format!("{shown} 是符号链接，citystar 不经链接写文件"),
+                format!("{shown} is a symbolic link; citystar does not write through links"),
+            ));
         }
         if m.is_dir() {
-            anyhow::bail!("{shown} is a folder; name a file for the report");
+            return Err(said(
+                format!("{shown} 是文件夹，请为报告指定一个文件名"),
+                format!("{shown} is a folder; name a file for the report"),
+            ));
         }
         if Target::identity(path).is_some_and(|t| inputs.contains(&t)) {
-            anyhow::bail!("{shown} is an input of this run; write the report elsewhere");
+            return Err(said(
+                format!("{shown} 是本次运行读取的文件，请把报告写到别处"),
+                format!("{shown} is an input of this run; write the report elsewhere"),
+            ));
         }
         if !m.is_file() {
-            anyhow::bail!("{shown} is not a regular file; write the report elsewhere");
+            return Err(said(
+                format!("{shown} 不是普通文件，请把报告写到别处"),
+                format!("{shown} is not a regular file; write the report elsewhere"),
+            ));
         }
         let ours = is_own_report(path);
         if !ours && !force {
-            anyhow::bail!(
-                "{shown} exists and is not a report citystar wrote; pass --force to replace it"
-            );
+            return Err(said(
+                format!("{shown} 已存在，且不是 citystar 写出的报告；确需替换时加 --force"),
+                format!(
+                    "{shown} exists and is not a report citystar wrote; pass --force to replace it"
+                ),
+            ));
         }
         if ours {
             return Ok(());
@@ -92,10 +108,16 @@ pub fn check_target(
     }
     let at = resolved(path);
     if let Some(s) = scanned.iter().find(|s| at.starts_with(s)) {
-        anyhow::bail!(
-            "{shown} is inside {}, a folder being assessed; write the report elsewhere",
-            s.display()
-        );
+        return Err(said(
+            format!(
+                "{shown} 位于正在评估的文件夹 {} 中，请把报告写到别处",
+                s.display()
+            ),
+            format!(
+                "{shown} is inside {}, a folder being assessed; write the report elsewhere",
+                s.display()
+            ),
+        ));
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use crate::standard::load::fmt_num;
 use crate::standard::{Kind, Role, Standard, embedded, table};
 use anyhow::Context;
 use clap::Subcommand;
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{Table, presets};
 use std::path::{Path, PathBuf};
 
 #[derive(Subcommand, Debug)]
@@ -113,26 +113,33 @@ pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     if let Ok(m) = std::fs::symlink_metadata(path) {
         if m.file_type().is_symlink() {
-            anyhow::bail!(
-                "{} is a symbolic link; citystar does not write through links",
-                path.display()
-            );
+            return Err(super::said(
+                format!("{} 是符号链接，citystar 不经链接写文件", path.display()),
+                format!(
+                    "{} is a symbolic link; citystar does not write through links",
+                    path.display()
+                ),
+            ));
         }
         if !force {
-            anyhow::bail!("{} exists; pass --force to replace it", path.display());
+            return Err(super::said(
+                format!("{} 已存在；确需替换时加 --force", path.display()),
+                format!("{} exists; pass --force to replace it", path.display()),
+            ));
         }
     }
     super::safe_write::replace(path, bytes)
 }
 
 pub(crate) fn new_table(format: Format) -> Table {
-    let mut t = Table::new();
     match format {
-        Format::Markdown => t.load_style(presets::ASCII_MARKDOWN),
-        _ => t.load_style(presets::UTF8_FULL_CONDENSED),
-    };
-    t.set_content_arrangement(ContentArrangement::Dynamic);
-    t
+        Format::Markdown => {
+            let mut t = Table::new();
+            t.load_style(presets::ASCII_MARKDOWN);
+            t
+        }
+        _ => crate::render::table::new(super::ascii()),
+    }
 }
 
 fn role_counts(st: &Standard) -> (usize, usize, usize, usize) {
@@ -201,14 +208,14 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             s.id().to_string(),
             s.standard.code.clone(),
             lang.pick(s.level().name_zh(), s.level().key()).to_string(),
-            s.standard.edition.clone(),
+            s.standard.edition(lang).to_string(),
             s.indicator.len().to_string(),
             format!("{a}/{b}/{c}/{d}"),
             format!("{} / {}", s.provisional_count(), s.entry_count()),
         ]);
     }
-    println!("{t}");
-    println!(
+    super::sayln!("{t}");
+    super::sayln!(
         "{}",
         lang.pick(
             "注：暂定条目是本工具依据公开资料拟定的阈值、权重和规则，不是标准正文的数值（标准正文的指标表未公开）。",
@@ -258,6 +265,43 @@ pub fn star_requirements(ind: &crate::standard::Indicator, lang: Lang) -> Vec<St
     }
 }
 
+/// An indicator kind as a reader of `lang` calls it.
+pub(crate) fn kind_name(kind: &crate::standard::Kind, lang: Lang) -> &'static str {
+    use crate::standard::Kind;
+    match (kind, lang) {
+        (Kind::Ratio { .. }, Lang::Zh) => "比率",
+        (Kind::Ratio { .. }, Lang::En) => "ratio",
+        (Kind::PerPopulation { .. }, Lang::Zh) => "人均",
+        (Kind::PerPopulation { .. }, Lang::En) => "per population",
+        (Kind::Percent { .. }, Lang::Zh) => "百分比",
+        (Kind::Percent { .. }, Lang::En) => "percent",
+        (Kind::Number { .. }, Lang::Zh) => "数值",
+        (Kind::Number { .. }, Lang::En) => "number",
+        (Kind::YesNo { .. }, Lang::Zh) => "是否",
+        (Kind::YesNo { .. }, Lang::En) => "yes/no",
+        (Kind::Grade { .. }, Lang::Zh) => "分级",
+        (Kind::Grade { .. }, Lang::En) => "graded",
+        (Kind::Survey { .. }, Lang::Zh) => "调查",
+        (Kind::Survey { .. }, Lang::En) => "survey",
+        (Kind::AllOf { .. }, Lang::Zh) => "多条件",
+        (Kind::AllOf { .. }, Lang::En) => "all of",
+    }
+}
+
+/// An indicator's role as a reader of `lang` calls it.
+pub(crate) fn role_name(role: Role, lang: Lang) -> &'static str {
+    match (role, lang) {
+        (Role::Scored, Lang::Zh) => "计分",
+        (Role::Scored, Lang::En) => "scored",
+        (Role::Mandatory, Lang::Zh) => "必选",
+        (Role::Mandatory, Lang::En) => "mandatory",
+        (Role::Bonus, Lang::Zh) => "加分项",
+        (Role::Bonus, Lang::En) => "bonus item",
+        (Role::Deduction, Lang::Zh) => "扣分项",
+        (Role::Deduction, Lang::En) => "deduction item",
+    }
+}
+
 fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
     if format == Format::Json {
         let mut v = serde_json::to_value(st)?;
@@ -269,7 +313,7 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
     let md = format == Format::Markdown;
     let id = &st.standard;
     let h = |text: String| if md { format!("## {text}") } else { text };
-    println!(
+    super::sayln!(
         "{}",
         h(format!(
             "{} {}",
@@ -277,27 +321,41 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             lang.pick(&id.title_zh, &id.title_en)
         ))
     );
-    println!();
+    super::sayln!();
     let kv = [
         (lang.pick("标识", "id"), id.id.clone()),
-        (lang.pick("版本", "edition"), id.edition.clone()),
+        (lang.pick("版本", "edition"), id.edition(lang).to_string()),
         (
             lang.pick("层级", "level"),
             lang.pick(id.level.name_zh(), id.level.key()).to_string(),
         ),
         (lang.pick("发布", "issuer"), id.issuer.clone()),
         (lang.pick("来源", "source"), id.source.clone()),
-        (
-            lang.pick("计分", "scoring"),
-            format!(
-                "{:?} / missing={:?} / bonus≤{} / deduction≤{}",
-                st.scoring.method,
-                st.scoring.missing,
+        (lang.pick("计分", "scoring"), {
+            use crate::standard::{MissingPolicy, ScoringMethod};
+            let method = match (st.scoring.method, lang) {
+                (ScoringMethod::Stars, Lang::Zh) => "按星级计分（星数 ÷ 5 × 100）",
+                (ScoringMethod::Stars, Lang::En) => "by stars (stars ÷ 5 × 100)",
+                (ScoringMethod::Goalposts, Lang::Zh) => "线性计分（下限到 5★ 要求之间）",
+                (ScoringMethod::Goalposts, Lang::En) => "linear (floor to the 5★ requirement)",
+            };
+            let missing = match (st.scoring.missing, lang) {
+                (MissingPolicy::Zero, Lang::Zh) => "缺失计 0 分",
+                (MissingPolicy::Zero, Lang::En) => "missing scores 0",
+                (MissingPolicy::Exclude, Lang::Zh) => "缺失不计入（权重重新归一）",
+                (MissingPolicy::Exclude, Lang::En) => "missing left out (weights renormalised)",
+            };
+            let (b, d) = (
                 fmt_num(st.scoring.bonus_cap),
-                fmt_num(st.scoring.deduction_cap)
-            )
-            .to_lowercase(),
-        ),
+                fmt_num(st.scoring.deduction_cap),
+            );
+            match lang {
+                Lang::Zh => format!("{method}；{missing}；加分上限 {b} 分；扣分上限 {d} 分"),
+                Lang::En => format!(
+                    "{method}; {missing}; bonus up to {b} points; deductions up to {d} points"
+                ),
+            }
+        }),
         (
             lang.pick("暂定条目", "provisional"),
             format!("{} / {}", st.provisional_count(), st.entry_count()),
@@ -305,24 +363,24 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
     ];
     for (k, v) in kv {
         if md {
-            println!("- **{k}**: {v}");
+            super::sayln!("- **{k}**: {v}");
         } else {
             let pad = 12usize.saturating_sub(unicode_width::UnicodeWidthStr::width(k));
-            println!("{}{k}  {v}", " ".repeat(pad));
+            super::sayln!("{}{k}  {v}", " ".repeat(pad));
         }
     }
     if !id.note.is_empty() {
-        println!();
-        println!("{}", id.note);
+        super::sayln!();
+        super::sayln!("{}", id.note);
     }
     for d in &st.dimension {
-        println!();
+        super::sayln!();
         let weight = d
             .weight
             .map_or(lang.pick("加分项", "bonus").to_string(), |w| {
                 format!("{}%", fmt_num(w))
             });
-        println!(
+        super::sayln!(
             "{}",
             h(format!(
                 "{} {} ({weight}){}",
@@ -331,6 +389,34 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
                 if d.provisional { " *" } else { "" }
             ))
         );
+        // Twelve columns need a wide terminal (160); a narrower one gets three lines an indicator.
+        if !md && crate::render::table::width() < 160 {
+            let mut out = String::new();
+            for ind in st.indicators_of(&d.code) {
+                let weight = ind.weight.or(ind.points).map(fmt_num).unwrap_or_default();
+                let stars: Vec<String> = star_requirements(ind, lang)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, r)| format!("{}★ {r}", k + 1))
+                    .collect();
+                out.push_str(&format!(
+                    "  {} {}{}\n    {} · {} · {} · {} {weight}\n    {}\n",
+                    ind.code,
+                    ind.name(lang),
+                    if ind.provisional { " *" } else { "" },
+                    kind_name(&ind.kind, lang),
+                    match crate::assess::score::unit_name(&ind.unit, lang) {
+                        "" => "—",
+                        u => u,
+                    },
+                    role_name(ind.role, lang),
+                    lang.pick("权重/分值", "weight/points"),
+                    stars.join("  ")
+                ));
+            }
+            super::sayln!("{}", out.trim_end());
+            continue;
+        }
         let mut t = new_table(format);
         t.set_header(if lang == Lang::Zh {
             vec![
@@ -367,9 +453,9 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             let mut row = vec![
                 ind.code.clone(),
                 ind.name(lang).to_string(),
-                ind.kind.key().to_string(),
+                kind_name(&ind.kind, lang).to_string(),
                 ind.unit.clone(),
-                format!("{:?}", ind.role).to_lowercase(),
+                role_name(ind.role, lang).to_string(),
                 ind.weight.or(ind.points).map(fmt_num).unwrap_or_default(),
             ];
             row.extend(star_requirements(ind, lang));
@@ -380,10 +466,10 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             });
             t.add_row(row);
         }
-        println!("{t}");
+        super::sayln!("{t}");
     }
-    println!();
-    println!("{}", h(lang.pick("评级规则", "Rating rules").to_string()));
+    super::sayln!();
+    super::sayln!("{}", h(lang.pick("评级规则", "Rating rules").to_string()));
     let mut t = new_table(format);
     t.set_header(if lang == Lang::Zh {
         vec![
@@ -449,9 +535,9 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             tiers.join("; "),
         ]);
     }
-    println!("{t}");
-    println!();
-    println!(
+    super::sayln!("{t}");
+    super::sayln!();
+    super::sayln!(
         "{}",
         lang.pick(
             "* 暂定：阈值、权重或规则由本工具依据公开资料拟定，依据见各条目的 basis 字段（standards show --format json）。",
@@ -474,7 +560,7 @@ fn lint(files: &[PathBuf]) -> anyhow::Result<Outcome> {
             }
         };
         match crate::standard::load_str(&text, &shown) {
-            Ok(s) => println!(
+            Ok(s) => super::sayln!(
                 "{shown}: ok — {} ({}), {} dimensions, {} indicators, {} rating rules; {} of {} entries provisional",
                 s.id(),
                 s.standard.code,

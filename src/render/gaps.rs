@@ -59,14 +59,12 @@ pub fn header(lang: Lang) -> Vec<&'static str> {
     ]
 }
 
-fn value(x: f64, unit: &str) -> String {
-    if unit.is_empty() {
-        format_number(x)
-    } else if unit == "%" {
-        format!("{}%", format_number(x))
-    } else {
-        format!("{} {unit}", format_number(x))
-    }
+fn value(x: f64, unit: &str, lang: Lang) -> String {
+    format!(
+        "{}{}",
+        format_number(x),
+        crate::assess::score::unit_suffix(unit, lang)
+    )
 }
 
 pub fn row(g: &IndicatorGap, lang: Lang) -> Vec<String> {
@@ -75,11 +73,11 @@ pub fn row(g: &IndicatorGap, lang: Lang) -> Vec<String> {
     vec![
         format!("{} {name}", g.code),
         g.own
-            .map(|x| value(x, &g.unit))
+            .map(|x| value(x, &g.unit, lang))
             .unwrap_or_else(|| t(lang, "缺失", "missing").to_string()),
         format!(
             "{bound}{} ({})",
-            value(g.benchmark, &g.unit),
+            value(g.benchmark, &g.unit, lang),
             origin_text(&g.origin, lang)
         ),
         if g.gap > 0.0 {
@@ -93,7 +91,7 @@ pub fn row(g: &IndicatorGap, lang: Lang) -> Vec<String> {
         g.next_star
             .as_ref()
             .map_or("—".into(), |n| match n.requirement {
-                Some(r) => format!("{}★ {}", n.stars, value(r, &g.unit)),
+                Some(r) => format!("{}★ {}", n.stars, value(r, &g.unit, lang)),
                 None => format!("{}★", n.stars),
             }),
         format!("+{}", fmt2(g.points_at_stake)),
@@ -178,13 +176,13 @@ pub fn title(g: &GapAnalysis, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
             "对标 {}：{} 项可比指标，{} 项落后，按可得分排序",
-            g.benchmark,
+            g.display_name(lang),
             g.indicators.len(),
             behind(g).count()
         ),
         Lang::En => format!(
             "Gaps to {}: {} comparable indicators, {} behind, by points at stake",
-            g.benchmark,
+            g.display_name(lang),
             g.indicators.len(),
             behind(g).count()
         ),

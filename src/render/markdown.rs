@@ -63,7 +63,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         "{}: {} · {} · `{}`\n",
         t(lang, "标准", "Standard"),
         a.standard.code,
-        a.standard.edition,
+        a.standard.edition(lang),
         a.standard.id
     );
     for n in &a.notes {
@@ -93,7 +93,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                 score,
                 d.weight
                     .map(fmt_num)
-                    .unwrap_or_else(|| t(lang, "加分", "bonus").into()),
+                    .unwrap_or_else(|| t(lang, "加分项", "bonus").into()),
                 format!("{}/{}", d.covered, d.indicators),
             ]
         }),
@@ -146,7 +146,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                     t(lang, "现值", "From"),
                     t(lang, "目标", "To"),
                     t(lang, "星级", "Stars"),
-                    t(lang, "加分", "Points"),
+                    t(lang, "增分", "Points gained"),
                 ],
                 "llllr",
                 p.steps.iter().map(|s| {
@@ -223,7 +223,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         md_table(
             out,
             &[
-                t(lang, "级别", "Severity"),
+                t(lang, "严重程度", "Severity"),
                 t(lang, "位置", "Location"),
                 t(lang, "代码", "Code"),
                 t(lang, "说明", "Message"),
@@ -231,7 +231,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
             "llll",
             a.diagnostics.iter().map(|d| {
                 [
-                    d.severity.to_string(),
+                    d.severity.name(lang).to_string(),
                     cell(&d.location),
                     format!("`{}`", d.code),
                     cell(&d.message),
@@ -290,22 +290,37 @@ impl Renderer for Markdown {
                 t(lang, "汇总", "Summary"),
                 super::assessed_text(s, lang)
             );
-            if !s.ranking.is_empty() {
+            let groups = super::ranking_groups(s);
+            for (standard, rows) in &groups {
+                if groups.len() > 1 {
+                    let _ = writeln!(out, "### {} `{standard}`\n", t(lang, "标准", "Standard"));
+                }
                 md_table(
                     &mut out,
                     &super::ranking_header(lang),
                     "rlrl",
-                    s.ranking.iter().map(|r| {
+                    rows.iter().map(|r| {
                         let [rank, name, total] = super::ranking_cells(r);
                         [rank, cell(&name), total, star_glyphs(r.stars)]
                     }),
                 );
                 out.push('\n');
             }
+            for line in super::duplicate_lines(s, lang) {
+                let _ = writeln!(out, "> {}\n", cell(line.trim_start_matches("! ")));
+            }
             let _ = writeln!(out, "{}\n", super::distribution_text(s));
             for u in &s.unreadable {
                 let _ = writeln!(out, "- ✗ `{}`: {}", cell(&u.file), cell(&u.message));
             }
+        }
+        let gate = super::gate_lines(s, lang);
+        if !gate.is_empty() {
+            let _ = writeln!(out, "**{}**\n", cell(&gate[0]));
+            for line in &gate[1..] {
+                let _ = writeln!(out, "- {}", cell(line.trim_start()));
+            }
+            out.push('\n');
         }
         out
     }

@@ -5,6 +5,7 @@ pub mod escape;
 pub mod gaps;
 pub mod json;
 pub mod markdown;
+pub mod table;
 pub mod terminal;
 
 use crate::Lang;
@@ -100,6 +101,115 @@ pub(crate) fn ranking_cells(r: &RankRow) -> [String; 3] {
         r.name.clone(),
         crate::assess::score::fmt2(r.score),
     ]
+}
+
+/// The ranking split by standard: (standard id, its rows), in ranking order.
+pub(crate) fn ranking_groups(s: &Summary) -> Vec<(&str, Vec<&RankRow>)> {
+    let mut out: Vec<(&str, Vec<&RankRow>)> = Vec::new();
+    for r in &s.ranking {
+        match out.last_mut() {
+            Some((id, rows)) if *id == r.standard => rows.push(r),
+            _ => out.push((&r.standard, vec![r])),
+        }
+    }
+    out
+}
+
+/// What the gate decided and why, when there was a gate or it failed.
+pub(crate) fn gate_lines(s: &Summary, lang: Lang) -> Vec<String> {
+    let g = &s.gate;
+    let mut out = Vec::new();
+    if g.min_stars.is_none() && g.exit_code == 0 {
+        return out;
+    }
+    out.push(match (g.exit_code, lang) {
+        (0, Lang::Zh) => "门槛：通过".to_string(),
+        (0, Lang::En) => "Gate: passed".to_string(),
+        (c, Lang::Zh) => format!("门槛：未通过（退出码 {c}）"),
+        (c, Lang::En) => format!("Gate: failed (exit code {c})"),
+    });
+    if let Some(m) = g.min_stars {
+        let below: Vec<String> = g
+            .below_min_stars
+            .iter()
+            .map(|f| {
+                let r = s.ranking.iter().find(|r| &r.file == f);
+                match r {
+                    Some(r) if !r.name.is_empty() => format!("{} {}★ ({})", r.name, r.stars, f),
+                    Some(r) => format!("{f} {}★", r.stars),
+                    None => f.clone(),
+                }
+            })
+            .collect();
+        out.push(match lang {
+            Lang::Zh if below.is_empty() => format!("  --min-stars {m}：全部达到 {m}★"),
+            Lang::En if below.is_empty() => {
+                format!("  --min-stars {m}: every entity at {m}★ or above")
+            }
+            Lang::Zh => format!(
+                "  --min-stars {m}：{} 个低于 {m}★：{}",
+                below.len(),
+                below.join("；")
+            ),
+            Lang::En => format!(
+                "  --min-stars {m}: {} below {m}★: {}",
+                below.len(),
+                below.join("; ")
+            ),
+        });
+    }
+    if g.denied_diagnostics > 0 {
+        out.push(match lang {
+            Lang::Zh => format!(
+                "  {} 条诊断为错误级别（--deny/--warn/--allow 可调整）",
+                g.denied_diagnostics
+            ),
+            Lang::En => format!(
+                "  {} diagnostics at error severity (re-level with --deny/--warn/--allow)",
+                g.denied_diagnostics
+            ),
+        });
+    }
+    if g.unreadable > 0 {
+        out.push(match lang {
+            Lang::Zh => format!("  {} 个文件无法读取", g.unreadable),
+            Lang::En => format!("  {} files could not be read", g.unreadable),
+        });
+    }
+    if s.assessed == 0 {
+        out.push(t(lang, "  没有可评估的填报表", "  nothing was assessed").to_string());
+    }
+    out
+}
+
+/// One line per group of files that look like one submission.
+pub(crate) fn duplicate_lines(s: &Summary, lang: Lang) -> Vec<String> {
+    s.duplicates
+        .iter()
+        .map(|d| {
+            let files = d.files.join(", ");
+            match (d.kind, lang) {
+                ("same-bytes", Lang::Zh) => format!(
+                    "! 内容完全相同的 {} 个文件，都已排名：{files}",
+                    d.files.len()
+                ),
+                ("same-bytes", _) => format!(
+                    "! {} files with identical bytes, all ranked: {files}",
+                    d.files.len()
+                ),
+                (_, Lang::Zh) => format!(
+                    "! {} 个文件的行政区划代码都是 {}，都已排名：{files}",
+                    d.files.len(),
+                    d.key
+                ),
+                _ => format!(
+                    "! {} files give the same 行政区划代码 {}, all ranked: {files}",
+                    d.files.len(),
+                    d.key
+                ),
+            }
+        })
+        .collect()
 }
 
 /// `5★ 0 · 4★ 2 · … · 0★ 1`

@@ -7,7 +7,6 @@ use crate::Lang;
 use crate::assess::batch::Summary;
 use crate::assess::score::{fmt_num, fmt2};
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
-use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{CellAlignment, Table};
 use std::fmt::Write;
 
@@ -21,13 +20,7 @@ pub struct Terminal {
 
 impl Terminal {
     fn table(&self) -> Table {
-        let mut table = Table::new();
-        table.load_style(if self.ascii {
-            ASCII_FULL_CONDENSED
-        } else {
-            UTF8_FULL_CONDENSED
-        });
-        table
+        super::table::new(self.ascii)
     }
 
     fn write_entity(&self, a: &Assessment, lang: Lang, out: &mut String) {
@@ -37,7 +30,7 @@ impl Terminal {
             "  {}  {} · {} · {}",
             t(lang, "标准", "Standard"),
             a.standard.code,
-            a.standard.edition,
+            a.standard.edition(lang),
             a.standard.id
         );
         let glyphs = if self.ascii {
@@ -81,7 +74,7 @@ impl Terminal {
                 },
                 d.weight
                     .map(fmt_num)
-                    .unwrap_or_else(|| t(lang, "加分", "bonus").into()),
+                    .unwrap_or_else(|| t(lang, "加分项", "bonus").into()),
                 format!("{}/{}", d.covered, d.indicators),
             ]);
         }
@@ -124,7 +117,10 @@ impl Terminal {
             let _ = writeln!(
                 out,
                 "  {:<7} {} [{}] {}",
-                d.severity, d.location, d.code, d.message
+                d.severity.name(lang),
+                d.location,
+                d.code,
+                d.message
             );
         }
         if ds.len() > TOP_DIAGNOSTICS {
@@ -180,7 +176,7 @@ impl Terminal {
                     t(lang, "现值", "From"),
                     t(lang, "目标", "To"),
                     t(lang, "星级", "Stars"),
-                    t(lang, "加分", "Points"),
+                    t(lang, "增分", "Points gained"),
                 ]);
                 for s in &p.steps {
                     steps.add_row(vec![
@@ -253,7 +249,7 @@ impl Renderer for Terminal {
         let mut out = String::new();
         self.write_entity(a, lang, &mut out);
         // Names and cell text come from workbooks: no escape sequence reaches the terminal.
-        super::escape::terminal(&out).into_owned()
+        super::table::wrap_prose(&super::escape::terminal(&out), super::table::width())
     }
 
     fn end(&self, s: &Summary, lang: Lang) -> String {
@@ -265,18 +261,25 @@ impl Renderer for Terminal {
                 t(lang, "汇总", "Summary"),
                 super::assessed_text(s, lang)
             );
-            if !s.ranking.is_empty() {
+            let groups = super::ranking_groups(s);
+            for (standard, rows) in &groups {
+                if groups.len() > 1 {
+                    let _ = writeln!(out, "{} {standard}", t(lang, "标准", "Standard"));
+                }
                 let mut rank = self.table();
                 let mut header = super::ranking_header(lang).to_vec();
                 header.push(t(lang, "文件", "File"));
                 rank.set_header(header);
-                for r in &s.ranking {
+                for r in rows {
                     let mut row = super::ranking_cells(r).to_vec();
                     row.push(format!("{}★", r.stars));
                     row.push(r.file.clone());
                     rank.add_row(row);
                 }
                 let _ = writeln!(out, "{rank}");
+            }
+            for line in super::duplicate_lines(s, lang) {
+                let _ = writeln!(out, "  {line}");
             }
             let _ = writeln!(out, "  {}", super::distribution_text(s));
             let _ = writeln!(
@@ -295,6 +298,9 @@ impl Renderer for Terminal {
                 let _ = writeln!(out, "  ✗ {}: {}", u.file, u.message);
             }
         }
-        super::escape::terminal(&out).into_owned()
+        for line in super::gate_lines(s, lang) {
+            let _ = writeln!(out, "{line}");
+        }
+        super::table::wrap_prose(&super::escape::terminal(&out), super::table::width())
     }
 }

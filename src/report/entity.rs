@@ -106,7 +106,7 @@ fn role_name(lang: Lang, role: Role) -> &'static str {
     match role {
         Role::Scored => t(lang, "计分", "scored"),
         Role::Mandatory => t(lang, "必选", "mandatory"),
-        Role::Bonus => t(lang, "加分", "bonus"),
+        Role::Bonus => t(lang, "加分项", "bonus"),
         Role::Deduction => t(lang, "扣分", "deduction"),
     }
 }
@@ -296,7 +296,12 @@ fn summary_sheet(
     g.loose(
         1,
         0,
-        &format!("{} {} · {}", a.standard.code, a.standard.edition, a.file),
+        &format!(
+            "{} {} · {}",
+            a.standard.code,
+            a.standard.edition(lang),
+            a.file
+        ),
         &f.note,
     )?;
 
@@ -309,7 +314,7 @@ fn summary_sheet(
     g.text(r, 1, &a.standard.code, &f.text)?;
     g.text(r, 2, &a.standard.id, &f.text)?;
     let r = g.label(&mut row, t(lang, "版本", "Edition"), f)?;
-    g.loose(r, 1, &a.standard.edition, &f.plain)?;
+    g.loose(r, 1, a.standard.edition(lang), &f.plain)?;
     let r = g.label(&mut row, t(lang, "暂定条目", "Provisional entries"), f)?;
     g.num(r, 1, a.standard.provisional_entries as f64, &f.int)?;
     let of = rust_xlsxwriter::Format::new()
@@ -410,7 +415,7 @@ fn summary_sheet(
         heads.push(fl.label.clone());
     }
     for gap in &a.gaps {
-        heads.push(gap.benchmark.clone());
+        heads.push(gap.display_name(lang).to_string());
     }
     row = g.section(row, t(lang, "维度得分", "Dimension scores"), &heads, f)?;
     let head_row = row - 1;
@@ -499,7 +504,7 @@ fn summary_sheet(
             &[
                 t(lang, "代码", "Code"),
                 t(lang, "加分维度", "Bonus dimension"),
-                t(lang, "加分", "Points"),
+                t(lang, "分值", "Points"),
             ],
             &f.header,
         )?;
@@ -578,7 +583,7 @@ fn summary_sheet(
             f,
         )?;
         for (ga, i) in top.iter().take(5) {
-            g.text(row, 0, &ga.benchmark, &f.text)?;
+            g.text(row, 0, ga.display_name(lang), &f.text)?;
             g.text(row, 1, &i.code, &f.text)?;
             g.text(row, 2, lang.pick(&i.name_zh, &i.name_en), &f.text)?;
             g.opt(row, 3, i.own, &f.general)?;
@@ -604,7 +609,7 @@ fn summary_sheet(
                 t(lang, "现值", "From"),
                 t(lang, "目标", "To"),
                 t(lang, "星级", "Stars"),
-                t(lang, "加分", "Points"),
+                t(lang, "增分", "Points gained"),
             ],
             &f.header,
         )?;
@@ -700,13 +705,13 @@ fn indicators_sheet(
         g.text(
             0,
             col,
-            &format!("{} {}", gap.benchmark, t(lang, "对标值", "value")),
+            &format!("{} {}", gap.display_name(lang), t(lang, "对标值", "value")),
             &f.header,
         )?;
         g.text(
             0,
             col + 1,
-            &format!("{} {}", gap.benchmark, t(lang, "差距", "gap")),
+            &format!("{} {}", gap.display_name(lang), t(lang, "差距", "gap")),
             &f.header,
         )?;
         col += 2;
@@ -726,7 +731,12 @@ fn indicators_sheet(
         g.text(r, 2, &i.name, &f.text)?;
         g.text(r, 3, role_name(lang, i.role), &f.text)?;
         g.opt(r, 4, i.value, &f.general)?;
-        g.text(r, 5, &i.unit, &f.text)?;
+        g.text(
+            r,
+            5,
+            crate::assess::score::unit_name(&i.unit, lang),
+            &f.text,
+        )?;
         g.num(r, 6, f64::from(i.stars), &f.stars)?;
         let next = i
             .next
@@ -842,11 +852,16 @@ fn gaps_sheet(
     for ga in &a.gaps {
         let first = row;
         for i in &ga.indicators {
-            g.text(row, 0, &ga.benchmark, &f.text)?;
+            g.text(row, 0, ga.display_name(lang), &f.text)?;
             g.text(row, 1, &i.code, &f.text)?;
             g.text(row, 2, &i.dimension, &f.text)?;
             g.text(row, 3, lang.pick(&i.name_zh, &i.name_en), &f.text)?;
-            g.text(row, 4, &i.unit, &f.text)?;
+            g.text(
+                row,
+                4,
+                crate::assess::score::unit_name(&i.unit, lang),
+                &f.text,
+            )?;
             g.opt(row, 5, i.own, &f.general)?;
             g.num(row, 6, i.benchmark, bound_format(f, i.bound))?;
             g.num(row, 7, i.gap, &f.general)?;
@@ -877,7 +892,11 @@ fn gaps_sheet(
             .take_while(|i| i.points_at_stake > 0.0)
             .count() as u32;
         if with_points > 0 {
-            charts.push((ga.benchmark.clone(), first, first + with_points - 1));
+            charts.push((
+                ga.display_name(lang).to_string(),
+                first,
+                first + with_points - 1,
+            ));
         }
     }
     let n = row - head - 1;
@@ -942,7 +961,7 @@ fn gaps_sheet(
     )?;
     for ga in &a.gaps {
         for d in &ga.dimensions {
-            g.text(row, 0, &ga.benchmark, &f.text)?;
+            g.text(row, 0, ga.display_name(lang), &f.text)?;
             g.text(row, 1, &d.code, &f.text)?;
             g.text(row, 2, lang.pick(&d.name_zh, &d.name_en), &f.text)?;
             g.opt(row, 3, d.own_score, &f.num2)?;
@@ -980,7 +999,12 @@ fn gaps_sheet(
             g.text(row, 0, &ga.benchmark, &f.text)?;
             g.text(row, 1, &n.indicator, &f.text)?;
             g.text(row, 3, lang.pick(&n.metric_zh, &n.metric_en), &f.text)?;
-            g.text(row, 4, &n.unit, &f.text)?;
+            g.text(
+                row,
+                4,
+                crate::assess::score::unit_name(&n.unit, lang),
+                &f.text,
+            )?;
             g.num(row, 6, n.value, bound_format(f, n.bound))?;
             g.opt(row, 7, n.year.map(f64::from), &f.int)?;
             g.text(row, 8, n.why(lang), &f.text)?;
@@ -1078,7 +1102,7 @@ fn plan_sheet(
             t(lang, "目标", "To (words)"),
             t(lang, "现星级", "Stars from"),
             t(lang, "目标星级", "Stars to"),
-            t(lang, "加分", "Points gained"),
+            t(lang, "增分", "Points gained"),
             t(lang, "相对变化", "Relative change"),
         ],
         f,
@@ -1091,7 +1115,12 @@ fn plan_sheet(
         g.text(row, 2, &s.name, &f.text)?;
         g.opt(row, 3, s.from, &f.general)?;
         g.num(row, 4, s.to, &f.general)?;
-        g.text(row, 5, &s.unit, &f.text)?;
+        g.text(
+            row,
+            5,
+            crate::assess::score::unit_name(&s.unit, lang),
+            &f.text,
+        )?;
         g.text(row, 6, &s.from_text, &f.text)?;
         g.text(row, 7, &s.target_text(), &f.text)?;
         g.num(row, 8, f64::from(s.stars_from), &f.stars)?;
@@ -1120,7 +1149,7 @@ fn diagnostics_sheet(
         0,
         &[
             t(lang, "代码", "Code"),
-            t(lang, "级别", "Severity"),
+            t(lang, "严重程度", "Severity"),
             t(lang, "位置", "Location"),
             t(lang, "指标", "Indicator"),
             t(lang, "原文", "Raw text"),
@@ -1254,7 +1283,7 @@ fn provenance_sheet(
         &mut g,
         &mut row,
         t(lang, "版本", "Edition"),
-        &a.standard.edition,
+        a.standard.edition(lang),
     )?;
     kv(
         &mut g,

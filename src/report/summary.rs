@@ -167,7 +167,7 @@ fn ranking_sheet(
             heads.push(match d.role {
                 DimensionRole::Scored => format!("{} {}", d.code, d.name),
                 DimensionRole::Bonus => {
-                    format!("{} {} ({})", d.code, d.name, t(lang, "加分", "bonus"))
+                    format!("{} {} ({})", d.code, d.name, t(lang, "加分项", "bonus"))
                 }
             });
         }
@@ -439,7 +439,12 @@ fn cohort_sheet(
             }
             g.text(row, 0, &ind.code, &f.text)?;
             g.text(row, 1, &ind.name, &f.text)?;
-            g.text(row, 2, &ind.unit, &f.text)?;
+            g.text(
+                row,
+                2,
+                crate::assess::score::unit_name(&ind.unit, lang),
+                &f.text,
+            )?;
             for (k, col) in table.values().enumerate() {
                 let c = 3 + 2 * k as u16;
                 let cell = col.get(&ind.code);

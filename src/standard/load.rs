@@ -85,6 +85,7 @@ fn read_identity(cx: &mut Cx, v: &mut Value<'_>) -> Option<Identity> {
     let id = f.req_str(cx, "id");
     let code = f.req_str(cx, "code");
     let edition = f.req_str(cx, "edition");
+    let edition_en = f.str_or_empty(cx, "edition_en");
     let level = f.req_enum(
         cx,
         "level",
@@ -104,6 +105,7 @@ fn read_identity(cx: &mut Cx, v: &mut Value<'_>) -> Option<Identity> {
         id: id?,
         code: code?,
         edition: edition?,
+        edition_en,
         level: level?,
         title_zh: title_zh?,
         title_en: title_en?,

@@ -188,6 +188,28 @@ pub const COUNT_UNITS: &[&str] = &[
     "路", "兆瓦", "盏", "间", "块", "人次",
 ];
 
+/// A unit's name in `lang` (the standard files write the Chinese).
+pub fn unit_name(unit: &str, lang: crate::Lang) -> &str {
+    if lang == crate::Lang::Zh {
+        return unit;
+    }
+    match unit {
+        "分" => "points",
+        "个/万人" => "per 10,000 residents",
+        "个" => "",
+        "项" => "items",
+        "级" => "grade",
+        "户" => "households",
+        "人" => "persons",
+        "万人" => "× 10,000 persons",
+        "万元" => "× 10,000 yuan",
+        "亿元" => "× 100 million yuan",
+        "人次" => "visits",
+        "年" => "",
+        other => other,
+    }
+}
+
 /// Whether a value in `unit` is a count of whole things (items, households,
 /// persons, visits), so that a fraction in its cell is a mistake. Power
 /// (兆瓦) is formatted whole but may be fractional.
@@ -553,12 +575,26 @@ pub struct StarRule {
     pub basis: String,
 }
 
+impl Identity {
+    /// The edition in `lang`.
+    pub fn edition(&self, lang: crate::Lang) -> &str {
+        if lang == crate::Lang::En && !self.edition_en.is_empty() {
+            &self.edition_en
+        } else {
+            &self.edition
+        }
+    }
+}
+
 /// Who stands behind a standard file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Identity {
     pub id: String,
     pub code: String,
+    /// The edition as a Chinese reader sees it (`citystar 工作版 2026-11`).
     pub edition: String,
+    /// In English; empty means the same as `edition`.
+    pub edition_en: String,
     pub level: Level,
     pub title_zh: String,
     pub title_en: String,

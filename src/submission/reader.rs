@@ -760,11 +760,11 @@ fn population_in_wan(
             "population-in-wan",
             Text::new(
                 format!("人口 {raw} 以“人”计太小，像是以“万人”填写的（{raw} 万人 = {persons} 人）"),
-                format!("a population of {raw} persons is too small; it looks like 万人 (ten thousands): {raw} 万人 = {persons} persons"),
+                format!("a population of {raw} persons is too small; it looks like ten thousands of persons: {raw} × 10,000 = {persons} persons"),
             ),
             Text::new(
                 format!("该单元格以“人”计：若指 {raw} 万人，填写 {persons}"),
-                format!("the cell is in persons: if {raw} 万人 is meant, enter {persons}"),
+                format!("the cell is in persons: if {raw} ten-thousand persons is meant, enter {persons}"),
             ),
         )
     })
@@ -809,11 +809,11 @@ fn plausibility(
                 "fractional-count",
                 Text::new(
                     format!("{raw} 不是整数，但该项是以“{unit}”计的个数"),
-                    format!("{raw} is not a whole number, but the item counts {unit}"),
+                    format!("{raw} is not a whole number, but the item is a count"),
                 ),
                 Text::new(
                     format!("填写整数个数（{unit}）；若填的是比例或以万为单位，换算成个数"),
-                    format!("enter a whole count ({unit}); if this is a share or in ten thousands, convert it to a count"),
+                    "enter a whole count; if this is a share or in ten thousands, convert it to a count".to_string(),
                 ),
             ));
             value.datum = None;
@@ -826,11 +826,11 @@ fn plausibility(
                 "implausible-magnitude",
                 Text::new(
                     format!("{raw} 亿元超过全省生产总值的两倍，数量级不合理"),
-                    format!("{raw} 亿元 (hundred million yuan) is more than twice the province's GDP: an implausible order of magnitude"),
+                    format!("{raw} × 100 million yuan is more than twice the province's GDP: an implausible order of magnitude"),
                 ),
                 Text::new(
                     format!("该项以“亿元”计：若填的是万元，除以 10000 后填写 {}；若是元，除以 1 亿", fmt_number(v / 10_000.0)),
-                    format!("the item is in 亿元 (10⁸ yuan): if the figure is in 万元, enter {} (divided by 10,000); if in yuan, divide by 10⁸", fmt_number(v / 10_000.0)),
+                    format!("the item is in 100 million yuan: if the figure is in 10,000 yuan, enter {} (divided by 10,000); if in yuan, divide by 10⁸", fmt_number(v / 10_000.0)),
                 ),
             ));
             continue;
@@ -859,7 +859,7 @@ fn plausibility(
                         fmt_number(v / 10_000.0)
                     ),
                     format!(
-                        "the item is in {unit} (ten thousands): if the figure is a plain count, enter {} (divided by 10,000)",
+                        "the item is in ten thousands: if the figure is a plain count, enter {} (divided by 10,000)",
                         fmt_number(v / 10_000.0)
                     ),
                 )
@@ -878,7 +878,12 @@ fn plausibility(
                         fmt_number(per_resident)
                     ),
                     format!(
-                        "{raw} ({unit}) is more than {} times the resident population of {}: an implausible order of magnitude",
+                        "{raw}{} is more than {} times the resident population of {}: an implausible order of magnitude",
+                        match crate::standard::unit_name(unit, crate::Lang::En) {
+                            "" => String::new(),
+                            u if u.chars().all(|c| c.is_ascii() || c == '×') => format!(" ({u})"),
+                            _ => String::new(),
+                        },
                         fmt_number(per_resident),
                         fmt_number(p)
                     ),
@@ -1056,20 +1061,26 @@ fn read_value(
             Kind::Grade { .. } => {
                 Text::new("从下拉列表中选择一项", "choose one option from the list")
             }
-            _ if label.unit.is_empty() => Text::new(
-                "填写数值；确实没有数据时在备注中说明",
-                "enter a number; if there is no data, say why in the note",
-            ),
-            _ => Text::new(
-                format!(
-                    "填写数值（单位：{}）；确实没有数据时在备注中说明",
-                    label.unit
-                ),
-                format!(
-                    "enter a number (unit: {}); if there is no data, say why in the note",
-                    label.unit
-                ),
-            ),
+            _ => {
+                let en = crate::standard::unit_name(&label.unit, crate::Lang::En);
+                Text::new(
+                    if label.unit.is_empty() {
+                        "填写数值；确实没有数据时在备注中说明".to_string()
+                    } else {
+                        format!(
+                            "填写数值（单位：{}）；确实没有数据时在备注中说明",
+                            label.unit
+                        )
+                    },
+                    if en.is_empty() {
+                        "enter a number; if there is no data, say why in the note".to_string()
+                    } else {
+                        format!(
+                            "enter a number (unit: {en}); if there is no data, say why in the note"
+                        )
+                    },
+                )
+            }
         };
         push(
             "missing-value",

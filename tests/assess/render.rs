@@ -34,6 +34,7 @@ fn batch(lang: Lang) -> citystar::assess::batch::Report {
     });
     let mut second = example();
     second.file = "samples/second-city.xlsx".into();
+    second.sha256 = "1".repeat(64);
     second.entity.name = "第二市".into();
     second.diagnostics.push(Diagnostic {
         code: "formula-without-value",

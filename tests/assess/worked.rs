@@ -31,7 +31,7 @@ fn worked_example_matches_the_hand_computation() {
     let b01 = &a.indicators[2];
     assert_eq!(
         b01.computation.as_deref(),
-        Some("1,500 / 1,000,000 × 10,000 = 15 个/万人")
+        Some("1,500 / 1,000,000 × 10,000 = 15 per 10,000 residents")
     );
     assert_eq!((b01.stars, b01.score), (3, Some(60.0)));
     let x01 = &a.indicators[3];

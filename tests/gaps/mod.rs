@@ -146,7 +146,7 @@ fn gaps_show_in_the_table_and_markdown() {
             "zhejiang",
         ])
         .assert()
-        .stdout(predicate::str::contains("Gaps to zhejiang"))
+        .stdout(predicate::str::contains("Gaps to Zhejiang"))
         .stdout(predicate::str::contains("JJ-02"));
     citystar()
         .args([
@@ -162,7 +162,7 @@ fn gaps_show_in_the_table_and_markdown() {
             "zh",
         ])
         .assert()
-        .stdout(predicate::str::contains("对标 zhejiang"))
+        .stdout(predicate::str::contains("对标 浙江省"))
         .stdout(predicate::str::contains("http://"));
 }
 

@@ -1,0 +1,409 @@
+//! The command line as a person meets it: options before or after the
+//! subcommand, help in the output language, errors in it too, and terminal
+//! output that fits 80 and 120 columns without breaking a code or an id.
+
+use assert_cmd::Command;
+use unicode_width::UnicodeWidthStr;
+
+fn citystar(lang: &str) -> Command {
+    let mut c = Command::cargo_bin("citystar").unwrap();
+    c.env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("COLUMNS");
+    c
+}
+
+const COMMANDS: [&[&str]; 14] = [
+    &[],
+    &["assess"],
+    &["check"],
+    &["template"],
+    &["explain"],
+    &["standards"],
+    &["standards", "list"],
+    &["standards", "show"],
+    &["standards", "lint"],
+    &["standards", "export"],
+    &["standards", "import"],
+    &["benchmarks"],
+    &["benchmarks", "list"],
+    &["benchmarks", "show"],
+];
+
+fn has_han(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn help_follows_the_output_language() {
+    for cmd in COMMANDS {
+        let zh = citystar("zh_CN.UTF-8")
+            .args(cmd)
+            .arg("--help")
+            .output()
+            .unwrap();
+        assert!(zh.status.success(), "{cmd:?}");
+        let text = String::from_utf8(zh.stdout).unwrap();
+        assert!(text.contains("用法："), "{cmd:?}: {text}");
+        for english in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "Commands:",
+            "Print help",
+            "possible values",
+            "[default",
+        ] {
+            assert!(
+                !text.contains(english),
+                "{cmd:?}: `{english}` in Chinese help:\n{text}"
+            );
+        }
+        let en = citystar("C").args(cmd).arg("--help").output().unwrap();
+        let text = String::from_utf8(en.stdout).unwrap();
+        assert!(
+            text.contains("Usage:") && !has_han(&text.replace("基本信息", "")),
+            "{cmd:?}: {text}"
+        );
+        // --lang wins over the locale, before or after the subcommand.
+        let mut args: Vec<&str> = vec!["--lang", "zh"];
+        args.extend(cmd);
+        args.push("--help");
+        let forced = citystar("C").args(&args).output().unwrap();
+        assert!(
+            String::from_utf8_lossy(&forced.stdout).contains("用法："),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn global_options_go_before_or_after_the_subcommand() {
+    for args in [
+        &[
+            "--lang",
+            "zh",
+            "assess",
+            "sample-submissions/city-a.xlsx",
+            "--draws",
+            "0",
+        ][..],
+        &[
+            "assess",
+            "--lang",
+            "zh",
+            "sample-submissions/city-a.xlsx",
+            "--draws",
+            "0",
+        ][..],
+        &[
+            "--ascii",
+            "--lang",
+            "zh",
+            "check",
+            "sample-submissions/city-a.xlsx",
+        ][..],
+        &[
+            "check",
+            "sample-submissions/city-a.xlsx",
+            "--ascii",
+            "--lang=zh",
+        ][..],
+    ] {
+        let out = citystar("C").args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(has_han(&text.replace("示例市", "")), "{args:?}");
+        if args.contains(&"--ascii") {
+            assert!(
+                !text.contains('│') && !text.contains('┌'),
+                "{args:?}: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn errors_are_in_the_output_language() {
+    let out = citystar("zh_CN.UTF-8")
+        .args([
+            "assess",
+            "--standard",
+            "no-such-standard",
+            "sample-submissions/city-a.xlsx",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("错误：没有标准"), "{err}");
+    let out = citystar("C")
+        .args([
+            "assess",
+            "--standard",
+            "no-such-standard",
+            "sample-submissions/city-a.xlsx",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: no standard"));
+}
+
+/// Every terminal command over the samples, at 80 and 120 columns: no line
+/// wider than the terminal, and no code or id cut across two lines.
+#[test]
+fn terminal_output_fits_80_and_120_columns() {
+    let runs: [&[&str]; 6] = [
+        &[
+            "assess",
+            "sample-submissions",
+            "--benchmark",
+            "zhejiang",
+            "--draws",
+            "50",
+        ],
+        &["check", "sample-submissions", "tests/fixtures/codes"],
+        &["standards", "list"],
+        &["standards", "show", "db37-3890-county"],
+        &["benchmarks", "list"],
+        &["benchmarks", "show", "zhejiang"],
+    ];
+    // A code or id split over a line break leaves its first part at a line's end.
+    let cut = regex_lite_cut();
+    for width in ["80", "120"] {
+        for lang in ["zh_CN.UTF-8", "C"] {
+            for args in runs {
+                let out = citystar(lang)
+                    .env("COLUMNS", width)
+                    .args(args)
+                    .output()
+                    .unwrap();
+                let text = String::from_utf8_lossy(&out.stdout);
+                let w: usize = width.parse().unwrap();
+                // A web address is never broken (it must stay copyable): a line
+                // holding one may run past the edge by that address alone.
+                for line in text.lines().filter(|l| !l.contains("://")) {
+                    assert!(
+                        line.width() <= w,
+                        "{args:?} {lang} at {width}: {} columns:\n{line}",
+                        line.width()
+                    );
+                }
+                for line in text.lines() {
+                    let cell_ends: Vec<&str> = line.split(['│', '┆', '|']).collect();
+                    for c in cell_ends {
+                        let c = c.trim_end();
+                        assert!(
+                            !cut(c),
+                            "{args:?} {lang} at {width}: a code is cut in `{line}`"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a table cell's text ends in the first part of a code (`HM-`,
+/// `db37-3890`, `numerator-`), as it does when a code wraps.
+fn regex_lite_cut() -> impl Fn(&str) -> bool {
+    |cell: &str| {
+        let last = cell.split_whitespace().last().unwrap_or_default();
+        last.len() > 1
+            && last.ends_with('-')
+            && last.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    }
+}
+
+/// Latin words (a run of two or more letters) in `text`, outside web
+/// addresses, file paths and codes (`db37-3890-city`, `HM-01`, `missing-value`).
+fn latin_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for token in
+        text.split(|c: char| c.is_whitespace() || "（）()[]【】,，;；:：、“”\"'`·|┆│".contains(c))
+    {
+        if token.contains("://") || token.contains('/') || token.contains('.') {
+            continue;
+        }
+        // Codes and ids hold a hyphen or a digit beside their letters.
+        if token.contains('-') || token.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let word: String = token.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        if word.len() >= 2
+            && token
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || !c.is_ascii())
+        {
+            out.push(word);
+        }
+    }
+    out
+}
+
+/// Chinese output has no English words but codes, ids, file names and the
+/// few names that have no Chinese form; English output has no Chinese but
+/// data: entity, sheet and level names, and indicator names that are names.
+#[test]
+fn each_language_stays_itself() {
+    let runs: [&[&str]; 7] = [
+        &[
+            "assess",
+            "sample-submissions",
+            "--benchmark",
+            "zhejiang",
+            "--draws",
+            "20",
+        ],
+        &[
+            "assess",
+            "sample-submissions",
+            "--format",
+            "markdown",
+            "--draws",
+            "20",
+        ],
+        &[
+            "check",
+            "sample-submissions",
+            "tests/fixtures/codes/unit-mismatch.xlsx",
+            "tests/fixtures/codes/wrong-level.xlsx",
+            "tests/fixtures/codes/not-a-number.xlsx",
+            "tests/fixtures/codes/hidden-row.xlsx",
+            "tests/fixtures/codes/unknown-option.xlsx",
+        ],
+        &["standards", "list"],
+        &["explain", "--list"],
+        &["explain", "bad-cell"],
+        &["benchmarks", "list"],
+    ];
+    // Acronyms and product names that are written in Latin letters in Chinese too.
+    let allowed_zh = [
+        "citystar",
+        "GDP",
+        "NFC",
+        "Excel",
+        "WPS",
+        "IPv",
+        "ZF",
+        "JC",
+        "JJ",
+        "HM",
+        "BZ",
+        "TS",
+        "INF",
+        "SRV",
+        "EXP",
+        "PLT",
+        "SAF",
+        "GOV",
+        "INN",
+        "CI",
+        "TOML",
+        "xlsx",
+        "ods",
+        "xls",
+        "xlsb",
+        "xlsm",
+        "abc",
+        "json",
+        "markdown",
+        "DB",
+        "APP",
+        "App",
+        "app",
+        "OA",
+        "IPTV",
+        "IoT",
+        "AI",
+        "IT",
+        "PC",
+        "GIS",
+        "BIM",
+        "CIM",
+        "zhejiang",
+        "shanghai",
+        "beijing",
+        "guangdong",
+        "jiangsu",
+        "shandong",
+        "cohort",
+        "Indicator",
+        "data",
+        "template",
+        "deny",
+        "warn",
+        "allow",
+        "standard",
+        "verbose",
+        "force",
+    ];
+    for args in runs {
+        let out = citystar("zh_CN.UTF-8")
+            .env("COLUMNS", "120")
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        let stray: Vec<String> = latin_words(&text)
+            .into_iter()
+            .filter(|w| !allowed_zh.contains(&w.as_str()))
+            .collect();
+        assert!(
+            stray.is_empty(),
+            "{args:?}: English in Chinese output: {stray:?}"
+        );
+    }
+    // In English, Chinese may only be data: the names of entities, sheets,
+    // levels and options the workbook holds, and proper names.
+    let data = [
+        "示例市",
+        "样例市",
+        "示范县",
+        "示例社区",
+        "指标填报",
+        "基本信息",
+        "填报值",
+        "市级",
+        "县级",
+        "智慧社区",
+        "省级",
+        "爱山东",
+        "一号认证",
+        "最多跑一次",
+        "一网通办",
+        "浙里办",
+        "杭州市",
+        "是",
+        "否",
+        "说明",
+        "旧数据",
+        "网上可办率",
+        "网上办事实现率",
+        "掌上办事实现率",
+        "掌上可办率",
+    ];
+    for args in runs {
+        let out = citystar("C")
+            .env("COLUMNS", "120")
+            .args(args)
+            .output()
+            .unwrap();
+        let mut text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        for d in data {
+            text = text.replace(d, "");
+        }
+        let han: String = text
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .collect();
+        assert!(han.is_empty(), "{args:?}: Chinese in English output: {han}");
+    }
+}
