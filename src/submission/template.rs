@@ -455,14 +455,18 @@ fn data_sheet(
                 InputItem::Choice => lang.pick("选择", "Choice").to_string(),
                 _ => lang.pick(&input.zh, &input.en).to_string(),
             };
-            let unit = unit_shown(ind, &input.unit, lang);
-            let cells = [code.as_str(), &dim, ind.name(lang), &item_label, &unit];
+            let shown = unit_shown(ind, &input.unit, lang);
+            let cells = [code.as_str(), &dim, ind.name(lang), &item_label, &shown];
             for (c, text) in cells.iter().enumerate() {
                 ws.write_string_with_format(row, c as u16, *text, label)?;
             }
             ws.set_row_height(row, wrapped_height(cells.iter().copied().zip(DATA_WIDTHS)))?;
+            let unit = match &ind.kind {
+                Kind::YesNo { .. } | Kind::Grade { .. } => "",
+                _ => input.unit.as_str(),
+            };
             let percent = matches!(ind.kind, Kind::Percent { .. }) || unit == "%";
-            let vfmt = open.clone().set_num_format(number_format(&unit, percent));
+            let vfmt = open.clone().set_num_format(number_format(unit, percent));
             match fill.and_then(|f| f.values.get(&code)) {
                 Some(FillValue::Number(x)) => {
                     ws.write_number_with_format(row, value_col, *x, &vfmt)?;
@@ -511,7 +515,27 @@ fn unit_shown(ind: &crate::standard::Indicator, unit: &str, lang: Lang) -> Strin
     match &ind.kind {
         Kind::YesNo { .. } => lang.pick("是/否", "yes/no").to_string(),
         Kind::Grade { .. } => lang.pick("选项", "option").to_string(),
-        _ => unit.to_string(),
+        _ => unit_word(unit, lang).to_string(),
+    }
+}
+
+/// A unit in the template's language: the standard writes the Chinese; an
+/// English template names the units it can (`items`, `persons`) and keeps
+/// the others as the standard writes them.
+fn unit_word(unit: &str, lang: Lang) -> &str {
+    match (lang, crate::standard::unit_name(unit, lang)) {
+        (Lang::En, "") if unit == "个" => "count",
+        (Lang::En, "") if unit == "年" => "year",
+        (_, name) => name,
+    }
+}
+
+/// A unit as written after a number: `%` closes up, an English word follows a space.
+fn unit_after(unit: &str, lang: Lang) -> String {
+    let word = crate::standard::unit_name(unit, lang);
+    match lang {
+        Lang::En if !word.is_empty() && word != "%" && word != "★" => format!(" {word}"),
+        _ => word.to_string(),
     }
 }
 
@@ -556,9 +580,15 @@ pub fn prompt(ind: &crate::standard::Indicator, unit: &str, lang: Lang) -> (Stri
             .pick("输入百分比，如 85%", "Type a percentage, e.g. 85%")
             .to_string(),
         _ if unit.is_empty() => lang.pick("填写数值", "Enter a number").to_string(),
+        _ if crate::standard::is_count_unit(unit) => match (lang, unit_word(unit, lang)) {
+            (Lang::Zh, word) => format!("填写整数，单位：{word}"),
+            (Lang::En, "count") => "Enter a whole number".to_string(),
+            (Lang::En, word) => format!("Enter a whole number of {word}"),
+        },
         _ => format!(
-            "{}{unit}",
-            lang.pick("填写数值，单位：", "Enter a number in ")
+            "{}{}",
+            lang.pick("填写数值，单位：", "Enter a number in "),
+            unit_word(unit, lang)
         ),
     });
     let evidence = tidy(lang.pick(&ind.evidence_zh, &ind.evidence_en));
@@ -575,13 +605,13 @@ pub fn prompt(ind: &crate::standard::Indicator, unit: &str, lang: Lang) -> (Stri
 /// Columns of 填报说明 (zh, en, width): together they fill an A4 landscape page at 100%.
 const GUIDE_COLUMNS: [(&str, &str, f64); 9] = [
     ("指标代码", "Code", 6.0),
-    ("一级指标", "Dimension", 6.0),
+    ("一级指标", "Dimension", 9.0),
     ("二级指标", "Indicator", 11.0),
     ("标记", "Marks", 5.0),
     ("填报项及单位", "Items and units", 18.0),
     ("计算方法", "Formula", 9.0),
-    ("数据定义", "Definition", 19.0),
-    ("星级要求 / 选项", "Stars / options", 16.0),
+    ("数据定义", "Definition", 17.0),
+    ("星级要求 / 选项", "Stars / options", 15.0),
     ("佐证材料", "Evidence", 10.0),
 ];
 
@@ -599,14 +629,11 @@ fn guide_sheet(
         ws.write_string_with_format(0, c as u16, lang.pick(zh, en), &styles.header)?;
         ws.set_column_width(c as u16, *w)?;
     }
-    ws.set_row_height(
-        0,
-        wrapped_height(
-            GUIDE_COLUMNS
-                .iter()
-                .map(|(zh, en, w)| (lang.pick(zh, en), *w)),
-        ),
-    )?;
+    // Bold titles run wider than body text: room for two lines at least.
+    let titles = GUIDE_COLUMNS
+        .iter()
+        .map(|(zh, en, w)| (lang.pick(zh, en), *w));
+    ws.set_row_height(0, wrapped_height(titles).max(2.0 * LINE_POINTS + 3.0))?;
     let mut breaks = Vec::new();
     let mut last_dim: Option<&str> = None;
     for (row, ind) in (1u32..).zip(&standard.indicator) {
@@ -666,7 +693,10 @@ pub fn guide_row(
                 _ => lang.pick(&input.zh, &input.en).to_string(),
             };
             let unit = unit_shown(ind, &input.unit, lang);
-            format!("{} {name}（{unit}）", item_code(&ind.code, item))
+            match lang {
+                Lang::Zh => format!("{} {name}（{unit}）", item_code(&ind.code, item)),
+                Lang::En => format!("{} {name} ({unit})", item_code(&ind.code, item)),
+            }
         })
         .collect();
     let formula = match &ind.kind {
@@ -701,10 +731,10 @@ pub fn guide_row(
     let thresholds = |req: &[f64; 5], unit: &str| {
         if req.iter().all(|r| *r == req[0]) {
             // A pass line: met gives 5★.
-            return format!("{cmp} {}{unit} → 5★", req[0]);
+            return format!("{cmp} {}{} → 5★", req[0], unit_after(unit, lang));
         }
         (0..5)
-            .map(|i| format!("{}★ {cmp} {}{unit}", i + 1, req[i]))
+            .map(|i| format!("{}★ {cmp} {}{}", i + 1, req[i], unit_after(unit, lang)))
             .collect::<Vec<_>>()
             .join("\n")
     };
