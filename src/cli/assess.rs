@@ -118,9 +118,12 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         });
     }
     for u in &unreadable {
-        eprintln!(
+        eprint!(
             "{}",
-            crate::render::escape::terminal(&format!("{}: {}", u.file, u.message))
+            crate::render::table::wrap_prose(
+                &crate::render::escape::terminal(&format!("{}: {}\n", u.file, u.message)),
+                crate::render::table::width()
+            )
         );
     }
     let progress = (files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
@@ -227,9 +230,12 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         .into_iter()
         .partition(|u| u.code == "citystar-report");
     for u in skipped.iter().chain(&failed[n_early.min(failed.len())..]) {
-        eprintln!(
+        eprint!(
             "{}",
-            crate::render::escape::terminal(&format!("{}: {}", u.file, u.message))
+            crate::render::table::wrap_prose(
+                &crate::render::escape::terminal(&format!("{}: {}\n", u.file, u.message)),
+                crate::render::table::width()
+            )
         );
     }
     if emit.tally.is_empty() && failed.is_empty() {

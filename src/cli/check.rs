@@ -259,9 +259,12 @@ fn print_table(report: &CheckReport, lang: Lang) {
         let file = esc(&f.file);
         if let Some(e) = &f.error {
             if f.status == "skipped" {
-                eprintln!("{file}: {e}");
+                eprint!("{}", prose(&format!("{file}: {e}\n")));
             } else {
-                eprintln!("{}: {file}: {e}", lang.pick("错误", "error"));
+                eprint!(
+                    "{}",
+                    prose(&format!("{}: {file}: {e}\n", lang.pick("错误", "error")))
+                );
             }
             continue;
         }

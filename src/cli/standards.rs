@@ -182,25 +182,9 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
     }
     let mut t = new_table(format);
     t.set_header(if lang == Lang::Zh {
-        vec![
-            "标识",
-            "标准号",
-            "层级",
-            "版本",
-            "指标数",
-            "计分/必选/加分/扣分",
-            "暂定条目",
-        ]
+        vec!["标识", "标准号", "层级", "指标", "暂定条目"]
     } else {
-        vec![
-            "id",
-            "code",
-            "level",
-            "edition",
-            "indicators",
-            "scored/mandatory/bonus/deduction",
-            "provisional",
-        ]
+        vec!["id", "code", "level", "indicators", "provisional"]
     });
     for s in &all {
         let (a, b, c, d) = role_counts(s);
@@ -208,13 +192,31 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             s.id().to_string(),
             s.standard.code.clone(),
             lang.pick(s.level().name_zh(), s.level().key()).to_string(),
-            s.standard.edition(lang).to_string(),
-            s.indicator.len().to_string(),
-            format!("{a}/{b}/{c}/{d}"),
+            format!("{} ({a}/{b}/{c}/{d})", s.indicator.len()),
             format!("{} / {}", s.provisional_count(), s.entry_count()),
         ]);
     }
+    if format != Format::Markdown {
+        crate::render::table::keep_whole(&mut t, &[0, 2, 3, 4]);
+    }
     super::sayln!("{t}");
+    let editions: Vec<&str> = {
+        let mut e: Vec<&str> = all.iter().map(|s| s.standard.edition(lang)).collect();
+        e.dedup();
+        e
+    };
+    super::sayln!(
+        "{}{}",
+        lang.pick("版本：", "edition: "),
+        editions.join(lang.pick("；", "; "))
+    );
+    super::sayln!(
+        "{}",
+        lang.pick(
+            "指标：总数（计分/必选/加分项/扣分项）。",
+            "indicators: all (scored/mandatory/bonus/deduction)."
+        )
+    );
     super::sayln!(
         "{}",
         lang.pick(
