@@ -3,7 +3,9 @@
 three producers (citystar's own template, openpyxl, LibreOffice) and hostile files.
 
     pip install openpyxl          # and libreoffice-calc for the soffice conversions
-    python3 scripts/make-fixtures.py
+    python3 scripts/make-fixtures.py                      # everything
+    python3 scripts/make-fixtures.py --only CODE...       # the named codes' fixtures only
+    python3 scripts/make-fixtures.py --producers          # openpyxl and LibreOffice files only
 
 The tests read the committed files only; nothing here runs in CI.
 """
