@@ -3,11 +3,13 @@
 three producers (citystar's own template, openpyxl, LibreOffice) and hostile files.
 
     pip install openpyxl          # and libreoffice-calc for the soffice conversions
-    python3 scripts/make-fixtures.py
+    python3 scripts/make-fixtures.py                      # everything
+    python3 scripts/make-fixtures.py --only CODE...       # the named codes' fixtures only
+    python3 scripts/make-fixtures.py --producers          # openpyxl and LibreOffice files only
 
 The tests read the committed files only; nothing here runs in CI.
 """
-import os, re, shutil, subprocess, sys, tempfile, zipfile
+import datetime, os, re, shutil, subprocess, sys, tempfile, zipfile
 from pathlib import Path
 
 import openpyxl
@@ -26,7 +28,7 @@ def citystar(*args):
 
 
 def template(path, *extra):
-    citystar("template", "--standard", str(STANDARD), "-o", str(path), "--force", *extra)
+    citystar("template", "--standard", str(STANDARD), "--lang", "zh", "-o", str(path), "--force", *extra)
 
 
 # Row of each input item in 指标填报 of the all-kinds template, and good values.
@@ -34,7 +36,7 @@ ROW = {"A-01.N": 2, "A-01.D": 3, "A-02": 4, "A-03": 5, "A-04": 6, "A-05": 7, "B-
 GOOD = {"A-01.N": 80, "A-01.D": 100, "A-02": "建成运行", "A-03": 0.85, "A-04": 88,
         "A-05": "是", "B-01.C": 3000, "B-02": 12.5}
 INFO = {"B2": "示例市", "B3": "市级", "B4": "370999", "B5": "", "B6": 2025, "B7": 1234567,
-        "B8": "示例市大数据局", "B9": "张三 0531-00000000", "B10": "2026-01-15"}
+        "B8": "示例市大数据局", "B9": "张三 0531-00000000", "B10": datetime.date(2026, 1, 15)}
 
 
 def good_book(base):
@@ -80,6 +82,10 @@ def m_zero(wb): wb["指标填报"][f("A-01.D")] = 0
 def m_exceeds(wb): wb["指标填报"][f("A-01.N")] = 120
 def m_population(wb): wb["基本信息"]["B7"] = None
 def m_evidence(wb): wb["指标填报"]["G2"] = None
+def m_population_wan(wb): wb["基本信息"]["B7"] = 123.4567
+def m_fractional(wb): wb["指标填报"][f("B-01.C")] = 3000.45
+def m_share(wb): wb["指标填报"][f("A-03")] = "185%"
+def m_magnitude(wb): wb["指标填报"][f("B-01.C")] = 20000000
 
 # code -> (mutation of the good workbook, expected location)
 CASES = {
@@ -107,6 +113,10 @@ CASES = {
     "numerator-exceeds-denominator": (m_exceeds, "指标填报!F2"),
     "population-missing": (m_population, "指标填报!F8"),
     "evidence-missing": (m_evidence, "指标填报!G2"),
+    "population-in-wan": (m_population_wan, "基本信息!B7"),
+    "fractional-count": (m_fractional, "指标填报!F8"),
+    "share-over-100": (m_share, "指标填报!F5"),
+    "implausible-magnitude": (m_magnitude, "指标填报!F8"),
 }
 
 
@@ -122,7 +132,50 @@ def soffice(src, fmt, outdir):
     return outdir / (src.stem + "." + fmt.split(":")[0])
 
 
+def only_codes(codes):
+    """Write the fixtures of the codes named (`--only CODE...`), leaving every
+    other file as it is, and add their lines to expected.tsv."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base.xlsx"
+        template(base)
+        lines = (CODES / "expected.tsv").read_text(encoding="utf-8").splitlines()
+        for code in codes:
+            mutate, loc = CASES[code]
+            wb = good_book(base)
+            mutate(wb)
+            wb.save(CODES / f"{code}.xlsx")
+            lines = [l for l in lines if l.split("\t")[0] != code] + [f"{code}\t{loc}"]
+        (CODES / "expected.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def producers(base, tmp):
+    """The good workbook from openpyxl, and LibreOffice's re-saves of it."""
+    good = PRODUCERS / "openpyxl-good.xlsx"
+    good_book(base).save(good)
+    lo = tmp / "lo"; lo.mkdir()
+    shutil.copy(good, lo / "libreoffice-good.xlsx")
+    for fmt, ext in (("ods", "ods"), ("xls:MS Excel 97", "xls"), ("xlsx:Calc MS Excel 2007 XML", "xlsx")):
+        out = tmp / f"out-{ext}"; out.mkdir()
+        made = soffice(lo / "libreoffice-good.xlsx", fmt, out)
+        if made:
+            shutil.copy(made, PRODUCERS / f"libreoffice-good.{ext}")
+    shutil.copy(base, PRODUCERS / "citystar-blank.xlsx")
+    return good
+
+
 def main():
+    if sys.argv[1:2] == ["--only"]:
+        only_codes(sys.argv[2:])
+        print("fixtures written under", CODES)
+        return
+    if sys.argv[1:2] == ["--producers"]:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            base = tmp / "base.xlsx"
+            template(base)
+            producers(base, tmp)
+        print("fixtures written under", PRODUCERS)
+        return
     for d in (CODES, PRODUCERS, HOSTILE):
         d.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -130,9 +183,8 @@ def main():
         base = tmp / "base.xlsx"
         template(base)
 
-        # openpyxl: the good workbook, and one per diagnostic code.
-        good = PRODUCERS / "openpyxl-good.xlsx"
-        good_book(base).save(good)
+        # openpyxl: the good workbook (and LibreOffice's re-saves), one per diagnostic code.
+        good = producers(base, tmp)
         expected = []
         for code, (mutate, loc) in CASES.items():
             wb = good_book(base)
@@ -140,18 +192,6 @@ def main():
             wb.save(CODES / f"{code}.xlsx")
             expected.append(f"{code}\t{loc}")
         (CODES / "expected.tsv").write_text("\n".join(expected) + "\n", encoding="utf-8")
-
-        # LibreOffice: the good workbook re-saved as xlsx, ods and xls.
-        lo = tmp / "lo"; lo.mkdir()
-        shutil.copy(good, lo / "libreoffice-good.xlsx")
-        for fmt, ext in (("ods", "ods"), ("xls:MS Excel 97", "xls"), ("xlsx:Calc MS Excel 2007 XML", "xlsx")):
-            out = tmp / f"out-{ext}"; out.mkdir()
-            made = soffice(lo / "libreoffice-good.xlsx", fmt, out)
-            if made:
-                shutil.copy(made, PRODUCERS / f"libreoffice-good.{ext}")
-
-        # citystar's own template, blank.
-        shutil.copy(base, PRODUCERS / "citystar-blank.xlsx")
 
         # Hostile files.
         (HOSTILE / "not-a-workbook.xlsx").write_text("这不是工作簿 / this is not a workbook\n", encoding="utf-8")

@@ -211,8 +211,8 @@ entries! {
 
     "out-of-range", Error,
     ["超出合理范围", "Out of range"],
-    ["数值超出该填报项可能的范围：数量与人口不能为负数，百分比不能超过 100%，调查得分在 0–100 之间。",
-     "The number is outside what the item can be: counts and population cannot be negative, a percentage cannot exceed 100%, a survey score lies within 0–100."],
+    ["数值超出该填报项可能的范围：数量与人口不能为负数，调查得分在 0–100 之间（百分比超过 100% 是 share-over-100）。",
+     "The number is outside what the item can be: counts and population cannot be negative, a survey score lies within 0–100 (a percentage over 100% is share-over-100)."],
     ["核对数值与单位后重新填写。", "Check the number and its unit and enter it again."];
 
     "ambiguous-percent", Error,
@@ -265,8 +265,8 @@ entries! {
 
     "hidden-sheet", Warning,
     ["隐藏的工作表", "Hidden sheet"],
-    ["工作簿中有隐藏的工作表。若它是“基本信息”或“指标填报”，其内容已读取；否则不读取（也不解析）。审核人看不到隐藏表中的内容。超过 5 张时其余的合并为一条。",
-     "The workbook has a hidden sheet. If it is 基本信息 or 指标填报 it was read; otherwise it was not read (not even parsed). Reviewers do not see what is on hidden sheets. Beyond five, the rest are reported in one finding."],
+    ["工作簿中有隐藏的工作表。若它是“基本信息”或“指标填报”，其内容已读取；否则不读取（也不解析）。审核人看不到隐藏表中的内容。超过 5 张时其余的合并为一条。模板自带的隐藏工作表“下拉选项”（存放下拉列表的选项）不报告。",
+     "The workbook has a hidden sheet. If it is 基本信息 or 指标填报 it was read; otherwise it was not read (not even parsed). Reviewers do not see what is on hidden sheets. Beyond five, the rest are reported in one finding. The template's own hidden sheet 下拉选项 (the drop-down options) is not reported."],
     ["取消隐藏并核对内容，或删除不需要的工作表。", "Unhide the sheet and check it, or delete it if it is not needed."];
 
     "zero-denominator", Error,
@@ -338,6 +338,30 @@ entries! {
     ["“基本信息”中的名称、上级、填报单位或联系人超过 200 个字符，只保留前 200 个。",
      "A name, parent, filing unit or contact in 基本信息 is over 200 characters; the first 200 were kept."],
     ["填写简短的名称。", "Enter a short name."];
+
+    "population-in-wan", Error,
+    ["人口像是以“万人”填写", "Population given in ten thousands"],
+    ["以“人”计的人口（“基本信息”的常住人口，或“常住人口”等填报项）小得不像该级别的人口，而乘以 10000 后正合适（或接近“基本信息”中的常住人口），多半是按“万人”填写的。例如市级填 523.4 而不是 5234000。该值不参与评价。",
+     "A population in persons (基本信息's resident population, or an item such as 常住人口) is too small for an entity of the level while ten thousand times it fits (or is near 基本信息's resident population): most likely it was given in 万人 (ten thousands), e.g. 523.4 for a city instead of 5234000. The value is not used."],
+    ["按“人”填写：把万人数乘以 10000，如 523.4 万人填 5234000。", "Enter persons: multiply the 万人 figure by 10,000, e.g. 523.4 万人 is 5234000."];
+
+    "fractional-count", Error,
+    ["个数不是整数", "Fractional count"],
+    ["以项、个、户、人、人次等计的个数填了小数，例如 0.45 户。多半是填了比例、以万为单位的数，或输入有误。该值不参与评价。",
+     "A count of items, households, persons, visits and the like holds a fraction, e.g. 0.45 households: most likely a share, a figure in ten thousands, or a typing error. The value is not used."],
+    ["填写整数个数；比例或以万计的数先换算成个数。", "Enter a whole count; convert a share or a figure in ten thousands to a count first."];
+
+    "share-over-100", Error,
+    ["比例超过 100%", "Share over 100%"],
+    ["百分比项（或百分比分项）的值超过 100%，例如输入了 8500% 或在百分比单元格中输入了 185。比例不可能超过 100%。该值不参与评价。",
+     "A percent item (or a percent part of an all-of indicator) is above 100%, e.g. 8500% typed, or 185 in a percent cell. A share cannot exceed 100%. The value is not used."],
+    ["输入带百分号的比例，如 85%；由分子、分母算得的，核对二者。", "Type the share with its percent sign, e.g. 85%; if it comes from a numerator and denominator, check both."];
+
+    "implausible-magnitude", Warning,
+    ["数量级与单位不符", "Order of magnitude does not fit the unit"],
+    ["按“基本信息”中的常住人口，该值的数量级不合理：以万人、万户或人、户计的数超过常住人口的 10 倍，以人次或万人次计的超过每人 10000 次，或按人口计算的计数超过每人 10 个；以亿元计的金额超过 200000 亿元（全省生产总值的两倍）。多半是把人次填进了“万人次”单元格，或多打了零。该值仍参与评价，请核对。",
+     "Given 基本信息's resident population the value's order of magnitude is implausible: persons or households (or 万 of them) more than ten times the residents, visits (人次 or 万人次) more than 10,000 per resident, or a per-resident count over ten per resident; an amount in 亿元 over 200,000 亿元 (twice the province's GDP), most likely typed in 万元 or yuan. Most likely a plain count typed in a 万人次 cell, or extra zeros. The value is still used; check it."],
+    ["核对数值与单位：以“万”计的单元格填的是除以 10000 后的数。", "Check the number and its unit: a cell in 万 (ten thousands) holds the figure divided by 10,000."];
 }
 
 macro_rules! failures {

@@ -509,27 +509,8 @@ pub fn unit_suffix(unit: &str, lang: Lang) -> String {
     }
 }
 
-/// A unit's name in `lang` (the standard files write the Chinese).
-pub fn unit_name(unit: &str, lang: Lang) -> &str {
-    if lang == Lang::Zh {
-        return unit;
-    }
-    match unit {
-        "分" => "points",
-        "个/万人" => "per 10,000 residents",
-        "个" => "",
-        "项" => "items",
-        "级" => "grade",
-        "户" => "households",
-        "人" => "persons",
-        "万人" => "× 10,000 persons",
-        "万元" => "× 10,000 yuan",
-        "亿元" => "× 100 million yuan",
-        "人次" => "visits",
-        "年" => "",
-        other => other,
-    }
-}
+// The unit names live with the standard, below the reader and the assessment.
+pub use crate::standard::unit_name;
 
 /// What the next star above `stars` needs, if there is one.
 pub fn next_requirement(ind: &Indicator, stars: u8, lang: Lang) -> Option<NextRequirement> {

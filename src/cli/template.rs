@@ -1,7 +1,6 @@
 //! `citystar template --level city|county|community [-o FILE]`: the blank workbook.
 
-use super::{LangArg, LangChoice, Outcome};
-use crate::Lang;
+use super::{LangArg, Outcome};
 use crate::standard::Level;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
@@ -25,8 +24,9 @@ impl From<LevelArg> for Level {
 }
 
 #[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("for").required(true).args(["level", "standard"])))]
 pub struct TemplateArgs {
-    /// The level the workbook is for.
+    /// The level the workbook is for (required, unless --standard gives the standard).
     #[arg(long, value_enum)]
     pub level: Option<LevelArg>,
     /// An embedded standard id or a standard file (default: the embedded one for the level).
@@ -40,13 +40,11 @@ pub struct TemplateArgs {
     pub force: bool,
 }
 
-/// The template's labels default to Chinese (the form is filed in Chinese);
-/// `--lang en` gives English labels with the same sheet names and codes.
+/// The template's labels follow the output language, as `--help` says:
+/// `--lang`, else LC_ALL / LANG (zh* gives Chinese), else English. Sheet
+/// names and codes are the same in both.
 pub fn run(args: TemplateArgs, lang: LangArg) -> anyhow::Result<Outcome> {
-    let lang = match lang.lang {
-        Some(LangChoice::En) => Lang::En,
-        _ => Lang::Zh,
-    };
+    let lang = lang.resolve();
     let standard = match (&args.standard, args.level) {
         (Some(spec), level) => {
             let s = super::resolve_standard(spec)?;

@@ -188,6 +188,35 @@ pub const COUNT_UNITS: &[&str] = &[
     "路", "兆瓦", "盏", "间", "块", "人次",
 ];
 
+/// A unit's name in `lang` (the standard files write the Chinese).
+pub fn unit_name(unit: &str, lang: crate::Lang) -> &str {
+    if lang == crate::Lang::Zh {
+        return unit;
+    }
+    match unit {
+        "分" => "points",
+        "个/万人" => "per 10,000 residents",
+        "个" => "",
+        "项" => "items",
+        "级" => "grade",
+        "户" => "households",
+        "人" => "persons",
+        "万人" => "× 10,000 persons",
+        "万元" => "× 10,000 yuan",
+        "亿元" => "× 100 million yuan",
+        "人次" => "visits",
+        "年" => "",
+        other => other,
+    }
+}
+
+/// Whether a value in `unit` is a count of whole things (items, households,
+/// persons, visits), so that a fraction in its cell is a mistake. Power
+/// (兆瓦) is formatted whole but may be fractional.
+pub fn is_count_unit(unit: &str) -> bool {
+    unit != "兆瓦" && COUNT_UNITS.contains(&unit)
+}
+
 /// Decimals an input is entered with, as the template formats it: percent
 /// cells one decimal of a percent (`0.0%`), counts whole numbers, survey
 /// scores (分) one decimal, everything else two.

@@ -59,11 +59,32 @@ fn value(
     yes: &impl Fn(f64, u8, u8) -> bool,
 ) -> FillValue {
     let round = |x: f64| (x * 100.0).round() / 100.0;
-    match (&ind.kind, item) {
-        (Kind::Ratio { .. }, InputItem::Numerator) => {
-            FillValue::Number((t.min(100.0) * 10.0).round())
+    // A ratio over the resident population (in 人) has the entity's
+    // population as its denominator; any other ratio is out of 1000.
+    let over_population = match &ind.kind {
+        Kind::Ratio { denominator, .. } => {
+            denominator.unit == "人" && denominator.zh.contains("人口") && population > 0.0
         }
-        (Kind::Ratio { .. }, _) => FillValue::Number(1000.0),
+        _ => false,
+    };
+    // Households in 万户: about one household per three residents.
+    let in_wan_households = matches!(&ind.kind, Kind::Ratio { denominator, .. } if denominator.unit == "万户")
+        && population > 0.0;
+    let base = if over_population {
+        population
+    } else if in_wan_households {
+        round(population / 3.0 / 10_000.0)
+    } else {
+        1000.0
+    };
+    match (&ind.kind, item) {
+        (Kind::Ratio { .. }, InputItem::Numerator) if in_wan_households => {
+            FillValue::Number(round(t.min(100.0) / 100.0 * base))
+        }
+        (Kind::Ratio { .. }, InputItem::Numerator) => {
+            FillValue::Number((t.min(100.0) / 100.0 * base).round())
+        }
+        (Kind::Ratio { .. }, _) => FillValue::Number(base),
         (Kind::Percent { .. }, _) => FillValue::Number(round(t.min(100.0)) / 100.0),
         (Kind::PerPopulation { per, .. }, _) => FillValue::Number((t * population / per).round()),
         (Kind::Survey { .. }, _) => FillValue::Number(round(t.min(100.0))),
@@ -76,6 +97,8 @@ fn value(
             };
             if c.unit == "%" {
                 FillValue::Number(round(t.min(100.0)) / 100.0)
+            } else if crate::standard::is_count_unit(&c.unit) {
+                FillValue::Number(t.round())
             } else {
                 FillValue::Number(round(t))
             }
@@ -103,6 +126,10 @@ fn value(
                 .map(|o| o.zh.clone())
                 .unwrap_or_default();
             FillValue::Text(best)
+        }
+        // Counts are whole: a count of 项 or 户 never holds a fraction.
+        (Kind::Number { input }, _) if crate::standard::is_count_unit(&input.unit) => {
+            FillValue::Number(t.round())
         }
         _ => FillValue::Number(round(t)),
     }

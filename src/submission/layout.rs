@@ -8,6 +8,15 @@ use std::sync::OnceLock;
 pub const SHEET_README: &str = "说明";
 pub const SHEET_INFO: &str = "基本信息";
 pub const SHEET_DATA: &str = "指标填报";
+/// The printable appendix: every indicator with its definition (never read back).
+pub const SHEET_GUIDE: &str = "填报说明";
+/// The hidden, protected sheet holding the drop-down options, one per cell,
+/// that every list validation refers to (never read back).
+pub const SHEET_LISTS: &str = "下拉选项";
+
+/// Sheets the template itself writes hidden: the reader reports no
+/// `hidden-sheet` for them (by this exact name only).
+pub const TEMPLATE_HIDDEN_SHEETS: &[&str] = &[SHEET_LISTS];
 
 pub const INFO_SHEET_NAMES: &[&str] = &[
     "基本信息",

@@ -3,8 +3,8 @@
 //! a diagnostic addressed to its cell.
 
 use super::layout::{
-    Column, DATA_SHEET_NAMES, Field, INFO_SHEET_NAMES, SHEET_DATA, SHEET_INFO, cell_ref, item_code,
-    normalize,
+    Column, DATA_SHEET_NAMES, Field, INFO_SHEET_NAMES, SHEET_DATA, SHEET_INFO,
+    TEMPLATE_HIDDEN_SHEETS, cell_ref, item_code, normalize,
 };
 use super::open::{Cell, Grid, Loaded, is_blank, raw_text};
 use super::values::{NumberError, parse_number, parse_option, parse_yes_no, unit_agrees};
@@ -26,13 +26,14 @@ fn find_sheets(book: &Loaded, names: &[&str]) -> Vec<String> {
 }
 
 /// Hidden sheets, from the sheet list alone (their content is never parsed):
-/// one finding each, up to a few, then one for the rest.
+/// one finding each, up to a few, then one for the rest. The template's own
+/// hidden lists sheet (`下拉选项`, by its exact name) is no finding.
 pub fn hidden_sheets(book: &Loaded, ours: &[&str], diags: &mut Vec<Diagnostic>) {
     const SHOWN: usize = 5;
     let hidden: Vec<&String> = book
         .sheets
         .iter()
-        .filter(|(_, h)| *h)
+        .filter(|(n, h)| *h && !TEMPLATE_HIDDEN_SHEETS.contains(&n.as_str()))
         .map(|(n, _)| n)
         .collect();
     for name in hidden.iter().take(SHOWN) {
@@ -232,8 +233,9 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                 entity.population_location = loc.clone();
                 match cell_number(value) {
                     Some((x, unit)) if unit.as_deref().is_none_or(|u| unit_agrees(u, "人")) => {
-                        if let Some((code, message, hint)) =
-                            implausible(x, &raw).or_else(|| implausible_population(x, &raw))
+                        if let Some((code, message, hint)) = implausible(x, &raw)
+                            .or_else(|| population_in_wan(x, &raw, entity.level, None))
+                            .or_else(|| implausible_population(x, &raw))
                         {
                             diags.push(Diagnostic::new(code, loc, message, hint).raw(raw));
                         } else if x <= 0.0 {
@@ -307,10 +309,48 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
             Field::Parent => entity.parent = text_field(field, &loc, &raw, diags),
             Field::FilingUnit => entity.filing_unit = text_field(field, &loc, &raw, diags),
             Field::Contact => entity.contact = text_field(field, &loc, &raw, diags),
-            Field::Date => entity.date = raw.trim().to_string(),
+            Field::Date => entity.date = iso_date(value).unwrap_or_else(|| raw.trim().to_string()),
         }
     }
     (entity, level_loc)
+}
+
+/// A date cell as an ISO date (`2026-03-15`), whatever the format stored it
+/// as: an Excel serial number formatted as a date (xlsx, xls), an ISO date
+/// time (ods), a bare serial number in the date's range, or text written
+/// `2026-3-15`, `2026/03/15`, `2026.3.15` or `2026年3月15日`.
+pub fn iso_date(value: &Data) -> Option<String> {
+    let ymd = |y: i64, m: i64, d: i64| {
+        ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    };
+    let serial = |x: f64| {
+        let dt = calamine::ExcelDateTime::new(x, calamine::ExcelDateTimeType::DateTime, false);
+        let (y, m, d, ..) = dt.to_ymd_hms_milli();
+        ymd(i64::from(y), i64::from(m), i64::from(d))
+    };
+    match value {
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            ymd(i64::from(y), i64::from(m), i64::from(d))
+        }
+        // 1954-10-03 to 2119-01-08: a serial number no one types as a date otherwise.
+        Data::Float(x) if (20_000.0..80_000.0).contains(x) && x.fract() == 0.0 => serial(*x),
+        Data::Int(i) if (20_000..80_000).contains(i) => serial(*i as f64),
+        Data::DateTimeIso(s) | Data::String(s) => {
+            let t: String = s.trim().chars().map(super::layout::fold_width).collect();
+            let t = t.split(['T', ' ']).next().unwrap_or("");
+            let parts: Vec<&str> = t
+                .split(['-', '/', '.', '年', '月', '日'])
+                .filter(|p| !p.is_empty())
+                .collect();
+            match parts.as_slice() {
+                [y, m, d] if y.len() == 4 => ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// Longest name or contact kept (characters); longer text is cut, with a warning.
@@ -641,8 +681,11 @@ pub fn read_data(
                 entry.note = text(note_col);
             }
         }
+        plausibility(ind, &mut entry, population, standard.level(), diags);
         cross_checks(ind, &entry, population, diags);
-        if ind.evidence_required && entry.evidence.is_none() && first_row.is_some() {
+        // An item left blank has its own finding; evidence is asked for values given.
+        let answered = entry.items.iter().any(|i| !i.raw.trim().is_empty());
+        if ind.evidence_required && entry.evidence.is_none() && first_row.is_some() && answered {
             let loc = match (evidence_col, first_row) {
                 (Some(c), Some(r)) => cell_ref(sheet, r, c),
                 _ => sheet.to_string(),
@@ -676,6 +719,179 @@ pub fn read_data(
         data.insert(ind.code.clone(), entry);
     }
     data
+}
+
+/// Fewest residents an entity of a level has: a smaller population in 人 is
+/// most likely given in 万人.
+fn min_population(level: Option<Level>) -> f64 {
+    match level {
+        Some(Level::City) => 100_000.0,
+        Some(Level::County) => 10_000.0,
+        _ => 100.0,
+    }
+}
+
+/// Largest amount in 亿元 an entity can report: twice Shandong's GDP
+/// (about 92,000 亿元 in 2023).
+const MAX_YI_YUAN: f64 = 200_000.0;
+
+/// A number as a message shows it: no trailing zeros, no exponent.
+fn fmt_number(x: f64) -> String {
+    let t = format!("{:.4}", x);
+    t.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A population in 人 that reads as 万人: below the level's fewest residents
+/// while ten thousand times it is a population of the level (or, with the
+/// resident population known, near it).
+fn population_in_wan(
+    x: f64,
+    raw: &str,
+    level: Option<Level>,
+    residents: Option<f64>,
+) -> Option<(&'static str, Text, Text)> {
+    let min = min_population(level);
+    let as_persons = x * 10_000.0;
+    let near = residents.is_some_and(|p| p > 0.0 && (0.5..=2.0).contains(&(as_persons / p)));
+    let small = x > 0.0 && x < min && as_persons >= min && as_persons <= MAX_POPULATION;
+    (near || small).then(|| {
+        let persons = fmt_number(as_persons);
+        (
+            "population-in-wan",
+            Text::new(
+                format!("人口 {raw} 以“人”计太小，像是以“万人”填写的（{raw} 万人 = {persons} 人）"),
+                format!("a population of {raw} persons is too small; it looks like ten thousands of persons: {raw} × 10,000 = {persons} persons"),
+            ),
+            Text::new(
+                format!("该单元格以“人”计：若指 {raw} 万人，填写 {persons}"),
+                format!("the cell is in persons: if {raw} ten-thousand persons is meant, enter {persons}"),
+            ),
+        )
+    })
+}
+
+/// Findings on values read well that a person most likely got wrong: a
+/// fractional count, a population in 万 where 人 is asked, an amount whose
+/// order of magnitude does not fit its unit and the resident population.
+/// Errors drop the value (it is not scored); warnings keep it.
+fn plausibility(
+    ind: &Indicator,
+    entry: &mut IndicatorData,
+    population: Option<f64>,
+    level: Level,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let labels = ind.inputs();
+    for (k, value) in entry.items.iter_mut().enumerate() {
+        let Some(Datum::Number(v)) = value.datum else {
+            continue;
+        };
+        let Some((_, label)) = labels.get(k) else {
+            continue;
+        };
+        let unit = label.unit.as_str();
+        let raw = value.raw.clone();
+        let diag = |code: &'static str, msg: Text, hint: Text| {
+            Diagnostic::new(code, value.location.clone(), msg, hint)
+                .raw(raw.clone())
+                .indicator(ind.code.clone())
+        };
+        let is_population = unit == "人" && label.zh.contains("人口");
+        if is_population
+            && let Some((code, msg, hint)) = population_in_wan(v, &raw, Some(level), population)
+        {
+            diags.push(diag(code, msg, hint));
+            value.datum = None;
+            continue;
+        }
+        if crate::standard::is_count_unit(unit) && v.fract() != 0.0 {
+            diags.push(diag(
+                "fractional-count",
+                Text::new(
+                    format!("{raw} 不是整数，但该项是以“{unit}”计的个数"),
+                    format!("{raw} is not a whole number, but the item is a count"),
+                ),
+                Text::new(
+                    format!("填写整数个数（{unit}）；若填的是比例或以万为单位，换算成个数"),
+                    "enter a whole count; if this is a share or in ten thousands, convert it to a count".to_string(),
+                ),
+            ));
+            value.datum = None;
+            continue;
+        }
+        // 亿元 (hundred millions of yuan): beyond 200,000 亿元 (twice the
+        // province's GDP) the figure was typed in 元 or 万元.
+        if unit == "亿元" && v > MAX_YI_YUAN {
+            diags.push(diag(
+                "implausible-magnitude",
+                Text::new(
+                    format!("{raw} 亿元超过全省生产总值的两倍，数量级不合理"),
+                    format!("{raw} × 100 million yuan is more than twice the province's GDP: an implausible order of magnitude"),
+                ),
+                Text::new(
+                    format!("该项以“亿元”计：若填的是万元，除以 10000 后填写 {}；若是元，除以 1 亿", fmt_number(v / 10_000.0)),
+                    format!("the item is in 100 million yuan: if the figure is in 10,000 yuan, enter {} (divided by 10,000); if in yuan, divide by 10⁸", fmt_number(v / 10_000.0)),
+                ),
+            ));
+            continue;
+        }
+        let Some(p) = population.filter(|p| *p > 0.0) else {
+            continue;
+        };
+        // Persons or households a value stands for, and the most the resident
+        // population makes plausible: ten per resident for a stock, ten
+        // thousand per resident a year for visits (人次).
+        let (persons, per_resident) = match (unit, &ind.kind) {
+            (_, Kind::PerPopulation { .. }) => (v, 10.0),
+            ("万人" | "万户", _) => (v * 10_000.0, 10.0),
+            ("万人次", _) => (v * 10_000.0, 10_000.0),
+            ("人" | "户", _) if !is_population => (v, 10.0),
+            ("人次", _) => (v, 10_000.0),
+            _ => continue,
+        };
+        if persons > p * per_resident {
+            let wan = unit.starts_with('万');
+            let hint = if wan {
+                Text::new(
+                    format!(
+                        "该项以“{unit}”计：若填的是{}，除以 10000 后填写 {}",
+                        &unit['万'.len_utf8()..],
+                        fmt_number(v / 10_000.0)
+                    ),
+                    format!(
+                        "the item is in ten thousands: if the figure is a plain count, enter {} (divided by 10,000)",
+                        fmt_number(v / 10_000.0)
+                    ),
+                )
+            } else {
+                Text::new(
+                    "核对数值与单位：是否多打了零，或填了其他口径的数",
+                    "check the number and its unit: extra zeros, or a figure of another definition?",
+                )
+            };
+            diags.push(diag(
+                "implausible-magnitude",
+                Text::new(
+                    format!(
+                        "{raw}（{unit}）相当于常住人口 {} 人的 {} 倍以上，数量级不合理",
+                        fmt_number(p),
+                        fmt_number(per_resident)
+                    ),
+                    format!(
+                        "{raw}{} is more than {} times the resident population of {}: an implausible order of magnitude",
+                        match crate::standard::unit_name(unit, crate::Lang::En) {
+                            "" => String::new(),
+                            u if u.chars().all(|c| c.is_ascii() || c == '×') => format!(" ({u})"),
+                            _ => String::new(),
+                        },
+                        fmt_number(per_resident),
+                        fmt_number(p)
+                    ),
+                ),
+                hint,
+            ));
+        }
+    }
 }
 
 /// Zero denominators, numerators above denominators, per-population counts without a population.
@@ -828,16 +1044,51 @@ fn read_value(
         return (None, raw);
     }
     if is_blank(&cell.value) {
+        // The item's own label is named only where it is not the indicator's name.
+        let (what_zh, what_en) = if label.zh == ind.name_zh {
+            (ind.name_zh.clone(), ind.name_en.clone())
+        } else {
+            (
+                format!("{}（{}）", ind.name_zh, label.zh),
+                format!("{} ({})", ind.name_en, label.en),
+            )
+        };
+        let hint = match &ind.kind {
+            Kind::YesNo { .. } => Text::new(
+                "从下拉列表中选择“是”或“否”",
+                "answer yes or no: pick 是 or 否 from the list",
+            ),
+            Kind::Grade { .. } => {
+                Text::new("从下拉列表中选择一项", "choose one option from the list")
+            }
+            _ => {
+                let en = crate::standard::unit_name(&label.unit, crate::Lang::En);
+                Text::new(
+                    if label.unit.is_empty() {
+                        "填写数值；确实没有数据时在备注中说明".to_string()
+                    } else {
+                        format!(
+                            "填写数值（单位：{}）；确实没有数据时在备注中说明",
+                            label.unit
+                        )
+                    },
+                    if en.is_empty() {
+                        "enter a number; if there is no data, say why in the note".to_string()
+                    } else {
+                        format!(
+                            "enter a number (unit: {en}); if there is no data, say why in the note"
+                        )
+                    },
+                )
+            }
+        };
         push(
             "missing-value",
             Text::new(
-                format!("{} {}（{}）未填写", ind.code, ind.name_zh, label.zh),
-                format!("{} {} ({}) is empty", ind.code, ind.name_en, label.en),
+                format!("{} {what_zh}未填写", ind.code),
+                format!("{} {what_en} is empty", ind.code),
             ),
-            Text::new(
-                "填写数值；确实没有数据时在备注中说明",
-                "enter the value; if there is no data, say why in the note",
-            ),
+            hint,
         );
         return (None, raw);
     }
@@ -870,8 +1121,15 @@ fn read_value(
                 _ => None,
             };
             if i.is_none() {
-                let zh: Vec<&str> = options.iter().map(|o| o.zh.as_str()).collect();
-                let en: Vec<&str> = options.iter().map(|o| o.en.as_str()).collect();
+                // Numbered: the options themselves may hold 、 and commas.
+                let numbered = |pick: fn(&crate::standard::GradeOption) -> &str| {
+                    options
+                        .iter()
+                        .enumerate()
+                        .map(|(k, o)| format!("[{}] {}", k + 1, pick(o)))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
                 push(
                     "unknown-option",
                     Text::new(
@@ -879,8 +1137,8 @@ fn read_value(
                         format!("`{raw}` is not an option of {}", ind.code),
                     ),
                     Text::new(
-                        format!("选择其中之一：{}", zh.join("、")),
-                        format!("pick one of: {}", en.join(", ")),
+                        format!("从下拉列表中选择其中之一：{}", numbered(|o| &o.zh)),
+                        format!("pick one from the list: {}", numbered(|o| &o.en)),
                     ),
                 );
             }
@@ -919,6 +1177,23 @@ fn read_value(
             } else {
                 None
             };
+            if percent && v > 100.0 + 1e-9 {
+                push(
+                    "share-over-100",
+                    Text::new(
+                        format!("{raw} 读作 {}%，比例不能超过 100%", fmt_number(v)),
+                        format!(
+                            "{raw} reads as {}%; a share cannot exceed 100%",
+                            fmt_number(v)
+                        ),
+                    ),
+                    Text::new(
+                        "输入带百分号的比例，如 85%（不是 8500%）；若由分子、分母算得，核对二者",
+                        "type the share with its percent sign, e.g. 85% (not 8500%); if it comes from a numerator and denominator, check both",
+                    ),
+                );
+                return (None, raw);
+            }
             if v < 0.0 || max.is_some_and(|m| v > m + 1e-9) {
                 let range = match max {
                     Some(m) => format!("0–{m}"),

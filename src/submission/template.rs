@@ -1,17 +1,23 @@
 //! The blank submission workbook, written from the standard (`citystar template`).
 //!
-//! Three sheets: 说明 (instructions), 基本信息 (who submits), 指标填报 (one row
-//! per input item). Label columns are locked, value columns open; yes/no and
-//! graded items get drop-downs, every item an input message with its data
-//! requirement, and percent cells a percent format (the cell holds a fraction).
+//! Sheets: 说明 (instructions), 基本信息 (who submits), 指标填报 (one row per
+//! input item), 填报说明 (the printable definitions) and the hidden 下拉选项
+//! (the drop-down options, one per cell). Only the label cells are locked;
+//! yes/no and graded items get drop-downs from a list range, every item an
+//! input message with its data requirement, and percent cells a percent
+//! format (the cell holds a fraction).
 //! The same standard and language always give the same bytes.
 
 use super::Entity;
-use super::layout::{Column, Field, INFO_HEADERS, SHEET_DATA, SHEET_INFO, SHEET_README, item_code};
+use super::layout::{
+    Column, Field, INFO_HEADERS, SHEET_DATA, SHEET_GUIDE, SHEET_INFO, SHEET_LISTS, SHEET_README,
+    item_code,
+};
 use crate::Lang;
 use crate::standard::{InputItem, Kind, Standard};
 use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Worksheet, XlsxError,
+    DataValidation, DataValidationRule, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula,
+    ProtectionOptions, Worksheet, XlsxError,
 };
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
@@ -40,6 +46,12 @@ pub fn blank(standard: &Standard, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     write(standard, lang, None)
 }
 
+/// The smallest type the printed template uses (points): the page footer.
+/// Every cell is in `CELL_POINTS` type, and no sheet is scaled down to fit.
+pub const MIN_PRINT_POINTS: u8 = 10;
+/// Type size of every cell the template writes (the title: 14).
+pub const CELL_POINTS: u8 = 11;
+
 /// The template, optionally filled, as xlsx bytes.
 pub fn write(standard: &Standard, lang: Lang, fill: Option<&Fill>) -> Result<Vec<u8>, XlsxError> {
     let mut wb = crate::xlsx::new_workbook(&format!(
@@ -49,13 +61,121 @@ pub fn write(standard: &Standard, lang: Lang, fill: Option<&Fill>) -> Result<Vec
     ));
 
     let styles = Styles::new();
+    let lists = Lists::new(standard, lang);
     readme(wb.add_worksheet(), standard, lang)?;
-    info_sheet(wb.add_worksheet(), standard, lang, fill, &styles)?;
-    data_sheet(wb.add_worksheet(), standard, lang, fill, &styles)?;
-    for ws in wb.worksheets_mut() {
-        crate::xlsx::print_setup(ws, 1)?;
-    }
+    info_sheet(wb.add_worksheet(), standard, lang, fill, &styles, &lists)?;
+    data_sheet(wb.add_worksheet(), standard, lang, fill, &styles, &lists)?;
+    guide_sheet(wb.add_worksheet(), standard, lang, &styles)?;
+    lists.sheet(wb.add_worksheet())?;
     wb.save_to_buffer()
+}
+
+/// Print setup of a sheet the office prints: A4 landscape at 100% (never
+/// shrunk to fit), narrow margins, the first `header_rows` rows repeated.
+fn print_setup(ws: &mut Worksheet, header_rows: u32) -> Result<(), XlsxError> {
+    ws.set_paper_size(9); // A4
+    ws.set_landscape();
+    ws.set_print_scale(100);
+    ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
+    ws.set_footer(format!("&C&{MIN_PRINT_POINTS}&P / &N"));
+    if header_rows > 0 {
+        ws.set_repeat_rows(0, header_rows - 1)?;
+    }
+    Ok(())
+}
+
+/// What an office may do on a protected input sheet: everything the reader
+/// tolerates (extra columns, inserted note rows, formats, widths and heights,
+/// sorting and filters on open cells). Only the written label cells are locked.
+pub fn protection() -> ProtectionOptions {
+    ProtectionOptions {
+        format_cells: true,
+        format_columns: true,
+        format_rows: true,
+        insert_columns: true,
+        insert_rows: true,
+        sort: true,
+        use_autofilter: true,
+        ..ProtectionOptions::default()
+    }
+}
+
+/// The drop-down options, one per cell, on the hidden sheet `下拉选项`: a
+/// column per list (the level list, yes/no, each graded indicator), its key
+/// in row 1. A list validation refers to its column's range, so an option may
+/// hold any text (commas, 、) and a list may be longer than Excel's 255
+/// characters for an inline list.
+pub struct Lists {
+    columns: Vec<(String, Vec<String>)>,
+}
+
+/// Key of the level list and of the yes/no list on the lists sheet.
+const LEVEL_LIST: &str = "级别";
+const YES_NO_LIST: &str = "是/否";
+
+impl Lists {
+    pub fn new(standard: &Standard, lang: Lang) -> Self {
+        let mut columns = vec![
+            (
+                LEVEL_LIST.to_string(),
+                ["市级", "县级", "智慧社区", "city", "county", "community"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            (YES_NO_LIST.to_string(), yes_no_options(lang)),
+        ];
+        for ind in &standard.indicator {
+            if let Kind::Grade { options } = &ind.kind {
+                columns.push((
+                    ind.code.clone(),
+                    options
+                        .iter()
+                        .map(|o| lang.pick(&o.zh, &o.en).to_string())
+                        .collect(),
+                ));
+            }
+        }
+        Lists { columns }
+    }
+
+    /// `'下拉选项'!$C$2:$C$7` for the list named `key`.
+    fn range(&self, key: &str) -> Option<String> {
+        let (c, (_, options)) = self
+            .columns
+            .iter()
+            .enumerate()
+            .find(|(_, (k, _))| k == key)?;
+        let col = super::layout::col_letters(c as u32);
+        Some(format!(
+            "'{SHEET_LISTS}'!${col}$2:${col}${}",
+            options.len().max(1) + 1
+        ))
+    }
+
+    fn validation(&self, key: &str) -> Option<DataValidation> {
+        self.range(key)
+            .map(|r| DataValidation::new().allow_list_formula(Formula::new(format!("={r}"))))
+    }
+
+    fn sheet(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
+        ws.set_name(SHEET_LISTS)?;
+        let text = Format::new().set_num_format("@");
+        for (c, (key, options)) in self.columns.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, key, &text)?;
+            for (r, o) in options.iter().enumerate() {
+                ws.write_string_with_format(r as u32 + 1, c as u16, o, &text)?;
+            }
+            ws.set_column_width(c as u16, 24)?;
+        }
+        ws.set_hidden(true);
+        ws.protect();
+        Ok(())
+    }
+}
+
+/// The answers a yes/no drop-down offers, in the template's language.
+pub fn yes_no_options(lang: Lang) -> Vec<String> {
+    vec![lang.pick("是", "yes").into(), lang.pick("否", "no").into()]
 }
 
 /// The cell formats of the input sheets: header row, locked labels, open input cells.
@@ -63,6 +183,8 @@ struct Styles {
     header: Format,
     label: Format,
     open: Format,
+    open_wrap: Format,
+    unlocked: Format,
 }
 
 impl Styles {
@@ -70,26 +192,49 @@ impl Styles {
         Styles {
             header: Format::new()
                 .set_bold()
+                .set_font_size(CELL_POINTS)
                 .set_background_color("#DDEBF7")
                 .set_border(FormatBorder::Thin)
                 .set_text_wrap()
                 .set_align(FormatAlign::VerticalCenter),
             label: Format::new()
+                .set_font_size(CELL_POINTS)
                 .set_border(FormatBorder::Thin)
                 .set_text_wrap()
                 .set_align(FormatAlign::VerticalCenter),
             open: Format::new()
                 .set_unlocked()
+                .set_font_size(CELL_POINTS)
                 .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::VerticalCenter)
                 .set_background_color("#FFF9E5"),
+            open_wrap: Format::new()
+                .set_unlocked()
+                .set_font_size(CELL_POINTS)
+                .set_border(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color("#FFF9E5"),
+            unlocked: Format::new().set_unlocked(),
         }
     }
+}
+
+/// The one place the protection is stated (instruction 5 of 说明).
+pub fn protection_statement(lang: Lang) -> &'static str {
+    lang.pick(
+        "5. 工作表保护（没有密码）：“基本信息”只锁定项目名称和说明列，“指标填报”只锁定指标代码、一级指标、二级指标、填报项和单位。可以：填写填报值、佐证材料和备注；在表格右侧增加列；插入行写说明；调整行高、列宽和单元格格式；对未锁定的单元格排序和筛选。不要修改表名、表头和指标代码，不要合并单元格。需要调整列的顺序时，先在“审阅”中撤销工作表保护（无需密码）再移动整列，citystar 按表头文字识别各列。",
+        "5. Sheet protection (no password): on 基本信息 only the field names and notes are locked, on 指标填报 only the code, dimension, indicator, item and unit. You may fill in values, evidence and notes; add columns to the right of the table; insert rows for notes; change row heights, column widths and cell formats; sort and filter the open cells. Keep sheet names, headers and codes, and do not merge cells. To reorder columns, first unprotect the sheet (Review → Unprotect Sheet, no password) and move whole columns: citystar finds columns by their header text.",
+    )
 }
 
 fn readme(ws: &mut Worksheet, standard: &Standard, lang: Lang) -> Result<(), XlsxError> {
     ws.set_name(SHEET_README)?;
     let title = Format::new().set_bold().set_font_size(14);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let wrap = Format::new()
+        .set_font_size(CELL_POINTS)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
     ws.write_string_with_format(
         0,
         0,
@@ -103,27 +248,32 @@ fn readme(ws: &mut Worksheet, standard: &Standard, lang: Lang) -> Result<(), Xls
     let lines: Vec<String> = match lang {
         Lang::Zh => vec![
             format!("级别：{}；标准：{}（{}）", standard.level().name_zh(), standard.id(), standard.standard.edition),
-            "1. 在“基本信息”表中填写名称、级别、行政区划代码、年度和常住人口（单位：人）。".into(),
-            "2. 在“指标填报”表的“填报值”列逐行填写；代码带 .N 的是分子、.D 是分母、.C 是计数。".into(),
+            "1. 在“基本信息”表中填写名称、级别、行政区划代码、年度和常住人口（单位：人，不是万人）；日期写成 2026-03-15 的形式。".into(),
+            "2. 在“指标填报”表的“填报值”列逐行填写；代码带 .N 的是分子、.D 是分母、.C 是计数。每一行的单位见“单位”列，人口和人数一律以“人”计。".into(),
             "3. 百分比单元格直接输入带 % 的数值（如 85%）；“是/否”与分级指标从下拉列表中选择。".into(),
             "4. 需要佐证材料的指标，在“佐证材料”列写明材料名称或附件编号；说明文字写在“备注”列。".into(),
-            "5. 不要修改表名、表头和指标代码；可以调整列顺序、增加列，但不要合并单元格。".into(),
-            "6. 填好后运行 `citystar check 文件名` 检查，所有问题会指向具体单元格。".into(),
+            protection_statement(lang).into(),
+            "6. 打印：“指标填报”每个一级指标从新的一页开始，表头在每页重复；“填报说明”表列出每项指标的定义、单位、计算方法、分级选项及星级、必选和否决标记、佐证材料，可打印后交给提供数据的部门。".into(),
+            "7. 填好后运行 `citystar check 文件名` 检查，所有问题会指向具体单元格。".into(),
         ],
         Lang::En => vec![
             format!("Level: {}; standard: {} ({})", standard.level().key(), standard.id(), standard.standard.edition),
-            "1. On 基本信息, fill in the name, level, division code, year and resident population (persons).".into(),
-            "2. On 指标填报, fill the Value column row by row; codes ending .N are numerators, .D denominators, .C counts.".into(),
+            "1. On 基本信息, fill in the name, level, division code, year and resident population (in persons, not 万人); write dates as 2026-03-15.".into(),
+            "2. On 指标填报, fill the Value column row by row; codes ending .N are numerators, .D denominators, .C counts. Each row's unit is in the Unit column; populations and head counts are always in persons.".into(),
             "3. Type percentages with their sign (85%); pick yes/no and graded answers from the drop-down list.".into(),
             "4. Where evidence is required, name the document or annex in the Evidence column; explanations go in Note.".into(),
-            "5. Keep sheet names, headers and codes; columns may be reordered or added, but do not merge cells.".into(),
-            "6. Then run `citystar check FILE`; every problem is addressed to its cell.".into(),
+            protection_statement(lang).into(),
+            "6. Printing: on 指标填报 each dimension starts a new page and the header repeats; the 填报说明 sheet lists every indicator with its definition, unit, formula, graded options and their stars, mandatory and veto marks and the evidence to attach, for the departments that hold the data.".into(),
+            "7. Then run `citystar check FILE`; every problem is addressed to its cell.".into(),
         ],
     };
+    const WIDTH: f64 = 100.0;
     for (i, line) in lines.iter().enumerate() {
         ws.write_string_with_format(i as u32 + 2, 0, line, &wrap)?;
+        ws.set_row_height(i as u32 + 2, wrapped_height([(line.as_str(), WIDTH)]))?;
     }
-    ws.set_column_width(0, 110)?;
+    ws.set_column_width(0, WIDTH)?;
+    print_setup(ws, 0)?;
     Ok(())
 }
 
@@ -133,41 +283,49 @@ fn info_sheet(
     lang: Lang,
     fill: Option<&Fill>,
     styles: &Styles,
+    lists: &Lists,
 ) -> Result<(), XlsxError> {
     let Styles {
         header,
         label,
         open,
+        unlocked,
+        ..
     } = styles;
     ws.set_name(SHEET_INFO)?;
+    // Every cell open but the labels written below (so added columns and rows can be typed in).
+    ws.set_column_range_format(0, OPEN_COLUMNS, unlocked)?;
     for (c, (zh, en)) in INFO_HEADERS.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, lang.pick(zh, en), header)?;
     }
     let entity = fill.map(|f| &f.entity);
-    let mut widths = [10usize, 24, 30];
     for (i, field) in Field::ALL.iter().enumerate() {
         let row = i as u32 + 1;
         let text = match field {
             Field::Population => format!("{}（{}）", field.label(lang), lang.pick("人", "persons")),
             _ => field.label(lang).to_string(),
         };
-        widths[0] = widths[0].max(text.width());
         ws.write_string_with_format(row, 0, &text, label)?;
         let note = match field {
             Field::Level => lang.pick("市级 / 县级 / 智慧社区", "city / county / community"),
             Field::DivisionCode => lang.pick("6 位或 12 位代码", "6 or 12 digits"),
             Field::Year => lang.pick("数据所属年度，如 2025", "year the data describe, e.g. 2025"),
             Field::Population => lang.pick(
-                "年末常住人口，单位：人",
-                "year-end resident population, persons",
+                "年末常住人口，单位：人（不是万人），如 5234000",
+                "year-end resident population in persons (not 万人), e.g. 5234000",
             ),
+            Field::Date => lang.pick("如 2026-03-15", "e.g. 2026-03-15"),
             _ => "",
         };
-        widths[2] = widths[2].max(note.width());
         ws.write_string_with_format(row, 2, note, label)?;
+        ws.set_row_height(
+            row,
+            wrapped_height([(text.as_str(), INFO_WIDTHS[0]), (note, INFO_WIDTHS[2])]),
+        )?;
         let value_fmt = match field {
             Field::Population => open.clone().set_num_format("#,##0"),
             Field::DivisionCode => open.clone().set_num_format("@"),
+            Field::Date => open.clone().set_num_format("yyyy-mm-dd"),
             _ => open.clone(),
         };
         let level_text = || match lang {
@@ -181,17 +339,11 @@ fn info_sheet(
                     .map(|l| lang.pick(l.name_zh(), l.key()).to_string())
                     .unwrap_or_else(level_text);
                 ws.write_string_with_format(row, 1, text, &value_fmt)?;
-                let dv = DataValidation::new()
-                    .allow_list_strings(&[
-                        "市级",
-                        "县级",
-                        "智慧社区",
-                        "city",
-                        "county",
-                        "community",
-                    ])?
+                let dv = lists
+                    .validation(LEVEL_LIST)
+                    .unwrap_or_else(DataValidation::new)
                     .set_input_title(field.label(lang))?
-                    .set_input_message(lang.pick("从列表中选择", "Pick from the list"))?;
+                    .set_input_message(lang.pick("从下拉列表中选择", "Pick from the list"))?;
                 ws.add_data_validation(row, 1, row, 1, &dv)?;
             }
             (Field::Population, Some(e)) if e.population.is_some() => {
@@ -204,6 +356,11 @@ fn info_sheet(
                     f64::from(e.year.unwrap_or_default()),
                     &value_fmt,
                 )?;
+            }
+            // An ISO date is written as a date cell, as an office's Excel stores it.
+            (Field::Date, Some(e)) if ExcelDateTime::parse_from_str(&e.date).is_ok() => {
+                let date = ExcelDateTime::parse_from_str(&e.date)?;
+                ws.write_datetime_with_format(row, 1, &date, &value_fmt)?;
             }
             (f, Some(e)) => {
                 let text = match f {
@@ -233,13 +390,27 @@ fn info_sheet(
             ws.add_data_validation(row, 1, row, 1, &dv)?;
         }
     }
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, excel_width(*w))?;
+    for (c, w) in INFO_WIDTHS.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(1, 0)?;
-    ws.protect();
+    print_setup(ws, 1)?;
+    ws.protect_with_options(&protection());
     Ok(())
 }
+
+/// Widths of 基本信息's label, value and note columns: within an A4
+/// landscape page at 100%, the notes wrapping.
+const INFO_WIDTHS: [f64; 3] = [24.0, 28.0, 40.0];
+
+/// Columns (A to AN) whose cells are open unless a label is written in them:
+/// room for added columns, within the 200 columns the reader reads.
+const OPEN_COLUMNS: u16 = 39;
+
+/// Widths of 指标填报's columns (Excel character units): the eight columns
+/// fit an A4 landscape page at 100% even where the default font falls back
+/// to a wide one (LibreOffice without Calibri); the label columns wrap.
+const DATA_WIDTHS: [f64; 8] = [8.0, 10.0, 16.0, 21.0, 6.0, 12.0, 16.0, 11.0];
 
 fn data_sheet(
     ws: &mut Worksheet,
@@ -247,22 +418,33 @@ fn data_sheet(
     lang: Lang,
     fill: Option<&Fill>,
     styles: &Styles,
+    lists: &Lists,
 ) -> Result<(), XlsxError> {
     let Styles {
         header,
         label,
         open,
+        open_wrap,
+        unlocked,
     } = styles;
     ws.set_name(SHEET_DATA)?;
-    let mut widths = [0usize; 8];
+    ws.set_column_range_format(0, OPEN_COLUMNS, unlocked)?;
     for (c, col) in Column::ALL.iter().enumerate() {
-        let h = col.header(lang);
-        widths[c] = h.width();
-        ws.write_string_with_format(0, c as u16, h, header)?;
+        ws.write_string_with_format(0, c as u16, col.header(lang), header)?;
     }
+    ws.set_row_height(
+        0,
+        wrapped_height(Column::ALL.iter().map(|c| c.header(lang)).zip(DATA_WIDTHS)),
+    )?;
     let value_col = 5u16;
     let mut row = 1u32;
+    let mut breaks = Vec::new();
+    let mut last_dim: Option<&str> = None;
     for ind in &standard.indicator {
+        if last_dim.is_some_and(|d| d != ind.dimension) {
+            breaks.push(row);
+        }
+        last_dim = Some(&ind.dimension);
         let dim = standard
             .dimension(&ind.dimension)
             .map(|d| d.name(lang).to_string())
@@ -273,18 +455,18 @@ fn data_sheet(
                 InputItem::Choice => lang.pick("选择", "Choice").to_string(),
                 _ => lang.pick(&input.zh, &input.en).to_string(),
             };
-            let unit = match (&ind.kind, item) {
-                (Kind::YesNo { .. }, _) => lang.pick("是/否", "yes/no").to_string(),
-                (Kind::Grade { .. }, _) => lang.pick("选项", "option").to_string(),
-                _ => input.unit.clone(),
-            };
-            let cells = [code.as_str(), &dim, ind.name(lang), &item_label, &unit];
+            let shown = unit_shown(ind, &input.unit, lang);
+            let cells = [code.as_str(), &dim, ind.name(lang), &item_label, &shown];
             for (c, text) in cells.iter().enumerate() {
-                widths[c] = widths[c].max(text.width());
                 ws.write_string_with_format(row, c as u16, *text, label)?;
             }
+            ws.set_row_height(row, wrapped_height(cells.iter().copied().zip(DATA_WIDTHS)))?;
+            let unit = match &ind.kind {
+                Kind::YesNo { .. } | Kind::Grade { .. } => "",
+                _ => input.unit.as_str(),
+            };
             let percent = matches!(ind.kind, Kind::Percent { .. }) || unit == "%";
-            let vfmt = open.clone().set_num_format(number_format(&unit, percent));
+            let vfmt = open.clone().set_num_format(number_format(unit, percent));
             match fill.and_then(|f| f.values.get(&code)) {
                 Some(FillValue::Number(x)) => {
                     ws.write_number_with_format(row, value_col, *x, &vfmt)?;
@@ -300,76 +482,312 @@ fn data_sheet(
                 .filter(|_| n == 0)
                 .and_then(|f| f.evidence.get(&ind.code));
             match evidence {
-                Some(t) => ws.write_string_with_format(row, 6, t, open)?,
-                None => ws.write_blank(row, 6, open)?,
+                Some(t) => ws.write_string_with_format(row, 6, t, open_wrap)?,
+                None => ws.write_blank(row, 6, open_wrap)?,
             };
-            ws.write_blank(row, 7, open)?;
-            ws.add_data_validation(
-                row,
-                value_col,
-                row,
-                value_col,
-                &validation(ind, &unit, lang)?,
-            )?;
+            ws.write_blank(row, 7, open_wrap)?;
+            let (title, message) = prompt(ind, &input.unit, lang);
+            let dv = match &ind.kind {
+                Kind::YesNo { .. } => lists.validation(YES_NO_LIST),
+                Kind::Grade { .. } => lists.validation(&ind.code),
+                _ => None,
+            }
+            .unwrap_or_else(|| DataValidation::new().allow_any_value());
+            let dv = dv
+                .set_input_title(title)?
+                .set_input_message(truncate_utf16(&message, 250))?;
+            ws.add_data_validation(row, value_col, row, value_col, &dv)?;
             row += 1;
         }
     }
-    let fixed = [(5usize, 14usize), (6, 30), (7, 24)];
-    for (c, w) in widths.iter().enumerate() {
-        let w = fixed.iter().find(|(i, _)| *i == c).map_or(*w, |(_, f)| *f);
-        ws.set_column_width(c as u16, excel_width(w))?;
+    for (c, w) in DATA_WIDTHS.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(1, 0)?;
-    ws.protect();
+    ws.set_page_breaks(&breaks)?;
+    print_setup(ws, 1)?;
+    ws.protect_with_options(&protection());
     Ok(())
 }
 
-/// The value cell's rule: a drop-down for yes/no and graded items, a number
-/// otherwise; each with the item's data requirement as its input message.
-fn validation(
-    ind: &crate::standard::Indicator,
-    unit: &str,
-    lang: Lang,
-) -> Result<DataValidation, XlsxError> {
-    let mut message = lang
-        .pick(&ind.requirement_zh, &ind.requirement_en)
-        .to_string();
-    let evidence = lang.pick(&ind.evidence_zh, &ind.evidence_en);
+/// The unit an item's row shows: 是/否 and 选项 for the drop-down items.
+fn unit_shown(ind: &crate::standard::Indicator, unit: &str, lang: Lang) -> String {
+    match &ind.kind {
+        Kind::YesNo { .. } => lang.pick("是/否", "yes/no").to_string(),
+        Kind::Grade { .. } => lang.pick("选项", "option").to_string(),
+        _ => unit_word(unit, lang).to_string(),
+    }
+}
+
+/// A unit in the template's language: the standard writes the Chinese; an
+/// English template names the units it can (`items`, `persons`) and keeps
+/// the others as the standard writes them.
+fn unit_word(unit: &str, lang: Lang) -> &str {
+    match (lang, crate::standard::unit_name(unit, lang)) {
+        (Lang::En, "") if unit == "个" => "count",
+        (Lang::En, "") if unit == "年" => "year",
+        (_, name) => name,
+    }
+}
+
+/// A unit as written after a number: `%` closes up, an English word follows a space.
+fn unit_after(unit: &str, lang: Lang) -> String {
+    let word = crate::standard::unit_name(unit, lang);
+    match lang {
+        Lang::En if !word.is_empty() && word != "%" && word != "★" => format!(" {word}"),
+        _ => word.to_string(),
+    }
+}
+
+/// Separators a prompt may neither begin with nor double.
+const SEPARATORS: &[char] = &[',', '.', ';', ':', '，', '。', '；', '：', '、'];
+
+/// A standard's text as a prompt shows it: trimmed, without a leading
+/// separator, and a doubled separator (`.;`, `，。`) kept as its last one.
+pub fn tidy(text: &str) -> String {
+    let t = text
+        .trim()
+        .trim_start_matches(|c: char| SEPARATORS.contains(&c) || c.is_whitespace());
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        if SEPARATORS.contains(&c)
+            && let Some(prev) = out.chars().last()
+            && SEPARATORS.contains(&prev)
+        {
+            out.pop();
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The input message of an item's value cell: (title, message). The message
+/// gives the data definition, what to enter (with the unit) and the evidence.
+pub fn prompt(ind: &crate::standard::Indicator, unit: &str, lang: Lang) -> (String, String) {
+    let mut parts = Vec::new();
+    let definition = tidy(lang.pick(&ind.requirement_zh, &ind.requirement_en));
+    if !definition.is_empty() {
+        parts.push(definition);
+    }
+    parts.push(match &ind.kind {
+        Kind::YesNo { .. } => lang
+            .pick("从下拉列表中选择“是”或“否”", "Pick yes or no from the list")
+            .to_string(),
+        Kind::Grade { .. } => lang
+            .pick("从下拉列表中选择一项", "Pick one option from the list")
+            .to_string(),
+        _ if unit == "%" || matches!(ind.kind, Kind::Percent { .. }) => lang
+            .pick("输入百分比，如 85%", "Type a percentage, e.g. 85%")
+            .to_string(),
+        _ if unit.is_empty() => lang.pick("填写数值", "Enter a number").to_string(),
+        _ if crate::standard::is_count_unit(unit) => match (lang, unit_word(unit, lang)) {
+            (Lang::Zh, word) => format!("填写整数，单位：{word}"),
+            (Lang::En, "count") => "Enter a whole number".to_string(),
+            (Lang::En, word) => format!("Enter a whole number of {word}"),
+        },
+        _ => format!(
+            "{}{}",
+            lang.pick("填写数值，单位：", "Enter a number in "),
+            unit_word(unit, lang)
+        ),
+    });
+    let evidence = tidy(lang.pick(&ind.evidence_zh, &ind.evidence_en));
     if !evidence.is_empty() {
-        if !message.is_empty() {
-            message.push('\n');
-        }
-        message.push_str(lang.pick("佐证：", "Evidence: "));
-        message.push_str(evidence);
+        parts.push(format!("{}{evidence}", lang.pick("佐证：", "Evidence: ")));
     }
-    if message.is_empty() {
-        message = match &ind.kind {
-            Kind::YesNo { .. } | Kind::Grade { .. } => {
-                lang.pick("从下拉列表中选择", "Pick from the list").into()
-            }
-            Kind::Percent { .. } => lang
-                .pick("输入百分比，如 85%", "Type a percentage, e.g. 85%")
-                .into(),
-            _ => format!("{}{unit}", lang.pick("单位：", "Unit: ")),
-        };
+    let title: String = format!("{} {}", ind.code, ind.name(lang))
+        .chars()
+        .take(32)
+        .collect();
+    (title.trim_end().to_string(), parts.join("\n"))
+}
+
+/// Columns of 填报说明 (zh, en, width): together they fill an A4 landscape page at 100%.
+const GUIDE_COLUMNS: [(&str, &str, f64); 9] = [
+    ("指标代码", "Code", 6.0),
+    ("一级指标", "Dimension", 9.0),
+    ("二级指标", "Indicator", 11.0),
+    ("标记", "Marks", 5.0),
+    ("填报项及单位", "Items and units", 18.0),
+    ("计算方法", "Formula", 9.0),
+    ("数据定义", "Definition", 17.0),
+    ("星级要求 / 选项", "Stars / options", 15.0),
+    ("佐证材料", "Evidence", 10.0),
+];
+
+/// 填报说明: every indicator with its definition, unit, formula, the options
+/// of a graded item with their stars, the mandatory and veto marks and the
+/// evidence to attach; printed for the departments that hold the data.
+fn guide_sheet(
+    ws: &mut Worksheet,
+    standard: &Standard,
+    lang: Lang,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_name(SHEET_GUIDE)?;
+    for (c, (zh, en, w)) in GUIDE_COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, lang.pick(zh, en), &styles.header)?;
+        ws.set_column_width(c as u16, *w)?;
     }
-    let dv = match &ind.kind {
-        Kind::YesNo { .. } => DataValidation::new()
-            .allow_list_strings(&[lang.pick("是", "yes"), lang.pick("否", "no")])?,
-        Kind::Grade { options } => {
-            let labels: Vec<&str> = options.iter().map(|o| lang.pick(&o.zh, &o.en)).collect();
-            match DataValidation::new().allow_list_strings(&labels) {
-                Ok(dv) => dv,
-                // A list longer than Excel's 255 characters gets no drop-down;
-                // the input message still names the options.
-                Err(_) => DataValidation::new().allow_any_value(),
-            }
+    // Bold titles run wider than body text: room for two lines at least.
+    let titles = GUIDE_COLUMNS
+        .iter()
+        .map(|(zh, en, w)| (lang.pick(zh, en), *w));
+    ws.set_row_height(0, wrapped_height(titles).max(2.0 * LINE_POINTS + 3.0))?;
+    let mut breaks = Vec::new();
+    let mut last_dim: Option<&str> = None;
+    for (row, ind) in (1u32..).zip(&standard.indicator) {
+        if last_dim.is_some_and(|d| d != ind.dimension) {
+            breaks.push(row);
         }
-        _ => DataValidation::new().allow_any_value(),
+        last_dim = Some(&ind.dimension);
+        let dim = standard
+            .dimension(&ind.dimension)
+            .map(|d| d.name(lang).to_string())
+            .unwrap_or_else(|| ind.dimension.clone());
+        let cells = guide_row(standard, ind, &dim, lang);
+        for (c, text) in cells.iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, text, &styles.label)?;
+        }
+        ws.set_row_height(
+            row,
+            wrapped_height(
+                cells
+                    .iter()
+                    .map(String::as_str)
+                    .zip(GUIDE_COLUMNS.iter().map(|c| c.2)),
+            ),
+        )?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.set_page_breaks(&breaks)?;
+    print_setup(ws, 1)?;
+    ws.protect_with_options(&protection());
+    Ok(())
+}
+
+/// The nine cells of an indicator's row on 填报说明.
+pub fn guide_row(
+    standard: &Standard,
+    ind: &crate::standard::Indicator,
+    dim: &str,
+    lang: Lang,
+) -> [String; 9] {
+    use crate::standard::{Direction, Role};
+    let mut marks = Vec::new();
+    match ind.role {
+        Role::Mandatory => marks.push(lang.pick("必选", "mandatory")),
+        Role::Bonus => marks.push(lang.pick("加分", "bonus")),
+        Role::Deduction => marks.push(lang.pick("扣分", "deduction")),
+        Role::Scored => {}
+    }
+    if standard.rating.iter().any(|r| r.veto.contains(&ind.code)) {
+        marks.push(lang.pick("否决", "veto"));
+    }
+    let items: Vec<String> = ind
+        .inputs()
+        .into_iter()
+        .map(|(item, input)| {
+            let name = match item {
+                InputItem::Choice => lang.pick("选择", "choice").to_string(),
+                _ => lang.pick(&input.zh, &input.en).to_string(),
+            };
+            let unit = unit_shown(ind, &input.unit, lang);
+            match lang {
+                Lang::Zh => format!("{} {name}（{unit}）", item_code(&ind.code, item)),
+                Lang::En => format!("{} {name} ({unit})", item_code(&ind.code, item)),
+            }
+        })
+        .collect();
+    let formula = match &ind.kind {
+        Kind::Ratio { .. } => lang
+            .pick("分子 ÷ 分母 × 100%", "numerator ÷ denominator × 100%")
+            .to_string(),
+        Kind::PerPopulation { per, .. } => format!(
+            "{} × {per}",
+            lang.pick(
+                "计数 ÷ 常住人口（人）",
+                "count ÷ resident population (persons)"
+            )
+        ),
+        Kind::Percent { .. } => lang.pick("填报的百分比", "the percentage entered").into(),
+        Kind::Number { .. } => lang.pick("填报的数值", "the number entered").into(),
+        Kind::YesNo { .. } => lang.pick("是/否", "yes/no").into(),
+        Kind::Grade { .. } => lang.pick("所选选项", "the option chosen").into(),
+        Kind::Survey { .. } => lang
+            .pick("调查得分（0–100）", "survey score (0–100)")
+            .into(),
+        Kind::AllOf { .. } => lang
+            .pick(
+                "各分项同时达到该星级的要求",
+                "every part meets the star's requirement",
+            )
+            .into(),
     };
-    let title: String = ind.code.chars().take(32).collect();
-    dv.set_input_title(title)?
-        .set_input_message(truncate_utf16(&message, 250))
+    let cmp = match ind.direction {
+        Direction::Higher => "≥",
+        Direction::Lower => "≤",
+    };
+    let thresholds = |req: &[f64; 5], unit: &str| {
+        if req.iter().all(|r| *r == req[0]) {
+            // A pass line: met gives 5★.
+            return format!("{cmp} {}{} → 5★", req[0], unit_after(unit, lang));
+        }
+        (0..5)
+            .map(|i| format!("{}★ {cmp} {}{}", i + 1, req[i], unit_after(unit, lang)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let stars = match &ind.kind {
+        Kind::YesNo {
+            yes_stars,
+            no_stars,
+        } => format!(
+            "{} → {yes_stars}★\n{} → {no_stars}★",
+            lang.pick("是", "yes"),
+            lang.pick("否", "no")
+        ),
+        Kind::Grade { options } => options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| format!("{}. {} → {}★", i + 1, lang.pick(&o.zh, &o.en), o.stars))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Kind::AllOf { conditions } => conditions
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}：{}",
+                    lang.pick(&c.zh, &c.en),
+                    thresholds(&c.stars, &c.unit).replace('\n', "；")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => ind
+            .stars
+            .map(|req| thresholds(&req, &ind.unit))
+            .unwrap_or_default(),
+    };
+    let mut evidence = tidy(lang.pick(&ind.evidence_zh, &ind.evidence_en));
+    if ind.evidence_required {
+        let must = lang.pick("（必须附）", " (required)");
+        if evidence.is_empty() {
+            evidence = lang.pick("佐证材料", "evidence").to_string();
+        }
+        evidence.push_str(must);
+    }
+    [
+        ind.code.clone(),
+        dim.to_string(),
+        ind.name(lang).to_string(),
+        marks.join(" "),
+        items.join("\n"),
+        formula,
+        tidy(lang.pick(&ind.requirement_zh, &ind.requirement_en)),
+        stars,
+        evidence,
+    ]
 }
 
 fn truncate_utf16(s: &str, max: usize) -> String {
@@ -398,8 +816,31 @@ fn number_format(unit: &str, percent: bool) -> &'static str {
     }
 }
 
-/// Column width in Excel's character units for a text of `display` columns
-/// (CJK characters count 2, as unicode-width measures them).
-fn excel_width(display: usize) -> f64 {
-    crate::xlsx::column_width([" ".repeat(display).as_str()], 6.0, 60.0)
+/// Height (points) of a row whose cells wrap: the most lines any of its
+/// texts needs in its column, at 11-point type. Row heights are written,
+/// since not every program grows a wrapped row by itself when it prints.
+fn wrapped_height<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
+    let lines = cells
+        .into_iter()
+        .map(|(text, width)| {
+            text.lines()
+                .map(|l| {
+                    // In Excel's character units (the width of `0` at 11 points):
+                    // a CJK character takes about 2.1, a Latin letter about 0.8;
+                    // wrapping at spaces leaves lines about 15% short.
+                    let units: f64 = l
+                        .chars()
+                        .map(|c| if c.to_string().width() > 1 { 2.1 } else { 0.8 })
+                        .sum();
+                    let per_line =
+                        (width - 0.5).max(1.0) * if l.contains(' ') { 0.85 } else { 1.0 };
+                    (units / per_line).ceil().max(1.0)
+                })
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    lines * LINE_POINTS + 3.0
 }
+
+/// Height of one line of 11-point text, CJK included.
+const LINE_POINTS: f64 = 15.0;

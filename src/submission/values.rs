@@ -144,12 +144,22 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
     }
 }
 
-/// The index of the option whose zh or en label the text is.
+/// The index of the option whose zh or en label the text is, exactly: only
+/// whitespace and full-/half-width forms may differ (an option is never
+/// matched by a fragment, a prefix or another case).
 pub fn parse_option(text: &str, options: &[crate::standard::GradeOption]) -> Option<usize> {
-    let t = normalize(text);
+    let t = option_key(text);
     options
         .iter()
-        .position(|o| normalize(&o.zh) == t || normalize(&o.en) == t)
+        .position(|o| option_key(&o.zh) == t || option_key(&o.en) == t)
+}
+
+/// An option label without whitespace, full-width ASCII folded to half width.
+fn option_key(s: &str) -> String {
+    s.chars()
+        .map(fold_width)
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// Whether a unit written after a number agrees with the item's unit.
@@ -198,6 +208,31 @@ mod tests {
         }
         assert_eq!(parse_yes_no("也许"), None);
         assert_eq!(parse_yes_no("1"), None);
+    }
+
+    #[test]
+    fn options_match_exactly_but_for_whitespace_and_width() {
+        let o = |zh: &str, en: &str| crate::standard::GradeOption {
+            zh: zh.into(),
+            en: en.into(),
+            stars: 0,
+        };
+        let options = [
+            o("网站和移动端发布，支持下载", "Web and mobile, downloadable"),
+            o("网站和移动端发布", "Web and mobile"),
+        ];
+        assert_eq!(
+            parse_option("网站和移动端发布，支持下载", &options),
+            Some(0)
+        );
+        assert_eq!(
+            parse_option(" 网站和移动端发布,支持下载 ", &options),
+            Some(0)
+        );
+        assert_eq!(parse_option("网站和移动端发布", &options), Some(1));
+        assert_eq!(parse_option("Ｗｅｂ and mobile", &options), Some(1));
+        assert_eq!(parse_option("web and mobile", &options), None);
+        assert_eq!(parse_option("支持下载", &options), None);
     }
 
     #[test]

@@ -10,6 +10,8 @@ use citystar::submission::{Datum, Loader, read_bytes, read_path};
 use std::collections::HashMap;
 use std::path::Path;
 
+mod template;
+
 const ALL_KINDS: &str = "tests/fixtures/all-kinds-city.toml";
 
 fn fixture_standard() -> Standard {
@@ -47,14 +49,19 @@ fn values_for(s: &Standard) -> (Fill, HashMap<String, Datum>) {
     fill.entity.year = Some(2025);
     fill.entity.population = Some(1_234_567.0);
     fill.entity.filing_unit = "示例市大数据局".into();
+    fill.entity.date = "2026-03-15".into();
     let mut want = HashMap::new();
     for (i, ind) in s.indicator.iter().enumerate() {
-        for (item, _) in ind.inputs() {
+        for (item, label) in ind.inputs() {
             let code = format!("{}{}", ind.code, item.suffix());
             let k = i as f64;
             let (cell, datum) = match (&ind.kind, item) {
                 (Kind::Ratio { .. }, InputItem::Numerator) => {
                     (FillValue::Number(40.0 + k), Datum::Number(40.0 + k))
+                }
+                // A denominator that is the resident population (in 人) is the entity's.
+                (Kind::Ratio { denominator, .. }, _) if denominator.zh.contains("人口") => {
+                    (FillValue::Number(1_234_567.0), Datum::Number(1_234_567.0))
                 }
                 (Kind::Ratio { .. }, _) => (FillValue::Number(100.0 + k), Datum::Number(100.0 + k)),
                 (Kind::Percent { .. }, _) => (FillValue::Number(0.625), Datum::Number(62.5)),
@@ -71,6 +78,10 @@ fn values_for(s: &Standard) -> (Fill, HashMap<String, Datum>) {
                 (Kind::Grade { options }, _) => {
                     let j = i % options.len();
                     (FillValue::Text(options[j].zh.clone()), Datum::Option(j))
+                }
+                // Counts are whole (a fraction is `fractional-count`).
+                _ if citystar::standard::is_count_unit(&label.unit) => {
+                    (FillValue::Number(1234.0 + k), Datum::Number(1234.0 + k))
                 }
                 _ => (FillValue::Number(1234.5 + k), Datum::Number(1234.5 + k)),
             };
@@ -103,6 +114,8 @@ fn assert_reads_back(
     assert_eq!(sub.entity.level, Some(s.level()), "{label}");
     assert_eq!(sub.entity.population, Some(1_234_567.0), "{label}");
     assert_eq!(sub.entity.year, Some(2025), "{label}");
+    // A date cell reads as the same ISO date from every format.
+    assert_eq!(sub.entity.date, "2026-03-15", "{label}");
     assert_eq!(sub.data.len(), s.indicator.len(), "{label}");
     for ind in &s.indicator {
         let data = &sub.data[&ind.code];
@@ -185,6 +198,35 @@ fn template_filled_reads_back_through_libreoffice_formats() {
             assert!(status.success());
             let conv = out.join(format!("{}.{ext}", s.id()));
             let bytes = std::fs::read(&conv).unwrap();
+            // The drop-downs and the protection survive the re-save.
+            let label = format!("{} via {ext}", s.id());
+            match ext {
+                "xlsx" | "xlsm" => {
+                    template::assert_lists_are_the_standards(&label, &s, Lang::Zh, &bytes);
+                    template::assert_protection_as_promised(&label, &bytes);
+                }
+                "ods" => template::assert_ods_keeps_lists_and_protection(&label, &bytes),
+                _ => {
+                    // xls is binary: LibreOffice reads it back to xlsx for the check.
+                    let back = dir.path().join(format!("back-{ext}"));
+                    let status = std::process::Command::new(&exe)
+                        .arg(format!(
+                            "-env:UserInstallation=file://{}",
+                            profile.path().display()
+                        ))
+                        .args(["--headless", "--convert-to", "xlsx", "--outdir"])
+                        .arg(&back)
+                        .arg(&conv)
+                        .stdout(std::process::Stdio::null())
+                        .stderr(std::process::Stdio::null())
+                        .status()
+                        .unwrap();
+                    assert!(status.success());
+                    let again = std::fs::read(back.join(format!("{}.xlsx", s.id()))).unwrap();
+                    template::assert_lists_are_the_standards(&label, &s, Lang::Zh, &again);
+                    template::assert_protection_as_promised(&label, &again);
+                }
+            }
             assert_reads_back(
                 &format!("{} via {ext}", s.id()),
                 &s,
@@ -284,6 +326,16 @@ fn producers_give_the_same_values() {
         assert!(sub.diagnostics.is_empty(), "{file}: {:#?}", sub.diagnostics);
         assert_eq!(sub.entity.population, Some(1_234_567.0), "{file}");
         assert_eq!(sub.entity.division_code, "370999", "{file}");
+        // 填报日期 is a date cell: the same ISO date from every producer.
+        assert_eq!(sub.entity.date, "2026-01-15", "{file}");
+        // Each producer kept the drop-downs and the protection of the template.
+        let bytes = std::fs::read(&path).unwrap();
+        if file.ends_with(".xlsx") {
+            template::assert_lists_are_the_standards(file, &s, Lang::Zh, &bytes);
+            template::assert_protection_as_promised(file, &bytes);
+        } else if file.ends_with(".ods") {
+            template::assert_ods_keeps_lists_and_protection(file, &bytes);
+        }
         for (code, datum) in &want {
             let (ind, suffix) = code.split_once('.').unwrap_or((code, ""));
             let item = sub.data[ind]
