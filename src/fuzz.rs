@@ -13,21 +13,17 @@ use crate::submission::Failure;
 use crate::submission::open::Loaded;
 use std::io::{Cursor, Read, Write};
 
-/// splitmix64: small, seeded, and the same on every platform.
+/// The stability draws' SplitMix64, seeded: the same mutants on every platform.
 #[derive(Debug, Clone)]
-pub struct Rng(u64);
+pub struct Rng(crate::assess::stability::SplitMix64);
 
 impl Rng {
     pub fn new(seed: u64) -> Self {
-        Rng(seed)
+        Rng(crate::assess::stability::SplitMix64::new(seed))
     }
 
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// Uniform in `0..n` (`n` > 0).
