@@ -219,6 +219,16 @@ pub fn main() -> i32 {
         let _ = rlimit::setrlimit(rlimit::Resource::AS, bytes, bytes);
     }
     let cli = parse();
+    // A worker thread waits while its reader process reads; with two workers
+    // per CPU one assesses while the other waits (docs/performance.md).
+    if std::env::var_os("RAYON_NUM_THREADS").is_none()
+        && matches!(loader(), crate::submission::Loader::Isolated(_))
+    {
+        let cpus = std::thread::available_parallelism().map_or(1, usize::from);
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(cpus * 2)
+            .build_global();
+    }
     VERBOSE.store(cli.verbose, std::sync::atomic::Ordering::Relaxed);
     ASCII.store(cli.ascii, std::sync::atomic::Ordering::Relaxed);
     let given = LangArg { lang: cli.lang };
