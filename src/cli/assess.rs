@@ -387,7 +387,7 @@ impl Reports {
             .paths
             .iter()
             .filter(|p| p.is_dir())
-            .map(|p| resolved(p))
+            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| resolved(p)))
             .collect();
         let check = |path: &std::path::Path| -> anyhow::Result<()> {
             super::safe_write::check_target(path, &inputs, &scanned, args.force)
@@ -397,7 +397,7 @@ impl Reports {
         }
         let mut names = std::collections::HashMap::new();
         if let Some(dir) = &args.report_dir {
-            let at = resolved(dir);
+            let at = std::fs::canonicalize(dir).unwrap_or_else(|_| resolved(dir));
             if let Some(s) = scanned.iter().find(|s| at.starts_with(s)) {
                 return Err(super::said(
                     format!(

@@ -258,6 +258,7 @@ fn print_table(report: &CheckReport, lang: Lang) {
     for f in &report.files {
         let file = esc(&f.file);
         if let Some(e) = &f.error {
+            let e = esc(e);
             if f.status == "skipped" {
                 eprint!("{}", prose(&format!("{file}: {e}\n")));
             } else {
@@ -291,7 +292,7 @@ fn print_table(report: &CheckReport, lang: Lang) {
                     esc(&d.location),
                     esc(d.message.get(lang)),
                     lang.pick("建议：", "fix:"),
-                    d.hint.get(lang)
+                    esc(d.hint.get(lang))
                 ));
             }
             println!("{}", prose(&out));
@@ -309,7 +310,7 @@ fn print_table(report: &CheckReport, lang: Lang) {
                 esc(&d.location),
                 esc(d.raw.as_deref().unwrap_or_default()),
                 esc(d.message.get(lang)),
-                d.hint.get(lang).to_string(),
+                esc(d.hint.get(lang)),
             ]);
         }
         // Codes and cell addresses are never broken across lines.

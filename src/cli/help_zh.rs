@@ -180,7 +180,6 @@ fn walk(mut cmd: Command, path: &str) -> Command {
     cmd = cmd
         .help_template(TEMPLATE_ZH)
         .subcommand_help_heading("命令")
-        .disable_help_subcommand(true)
         .disable_help_flag(true)
         .arg(
             clap::Arg::new("help")

@@ -24,40 +24,54 @@ impl Target {
     }
 }
 
-/// The path with every existing ancestor resolved (links, `..`), the rest
-/// appended: where a file not yet written will be.
+/// Where a path leads: walked component by component from the current
+/// folder, each existing prefix resolved (links followed), `..` taken where
+/// the folder it names is (for a folder not made yet, its parent), so
+/// `new/../a.xlsx` is `./a.xlsx`. The last component is not followed.
 pub fn resolved(path: &Path) -> PathBuf {
-    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut tail = Vec::new();
-    let mut at = abs.as_path();
-    loop {
-        if let Ok(c) = std::fs::canonicalize(at) {
-            let mut out = c;
-            for t in tail.iter().rev() {
-                out.push(t);
+    use std::path::Component;
+    let mut at = std::env::current_dir().unwrap_or_default();
+    let parts: Vec<Component> = path.components().collect();
+    for (k, c) in parts.iter().enumerate() {
+        let last = k + 1 == parts.len();
+        match c {
+            Component::Prefix(_) | Component::RootDir => at.push(c.as_os_str()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                at = std::fs::canonicalize(&at).unwrap_or(at);
+                at.pop();
             }
-            return out;
-        }
-        match (at.parent(), at.file_name()) {
-            (Some(p), Some(name)) => {
-                tail.push(name.to_os_string());
-                at = p;
+            Component::Normal(name) => {
+                at.push(name);
+                if !last && let Ok(real) = std::fs::canonicalize(&at) {
+                    at = real;
+                }
             }
-            _ => return abs,
         }
     }
+    at
 }
 
-/// Whether the file is a report citystar wrote (it carries the report mark).
+/// Whether the file is a report citystar wrote: its package holds the report
+/// mark. Only `docProps/custom.xml` is read (capped), nothing is parsed.
 pub fn is_own_report(path: &Path) -> bool {
-    crate::submission::read_file_bytes(path, crate::submission::open::MAX_FILE_BYTES).is_ok_and(
-        |b| {
-            matches!(
-                crate::submission::open::open(b),
-                Err(crate::submission::Failure::OwnReport)
-            )
-        },
-    )
+    use std::io::Read;
+    let Ok(bytes) =
+        crate::submission::read_file_bytes(path, crate::submission::open::MAX_FILE_BYTES)
+    else {
+        return false;
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(part) = zip.by_name("docProps/custom.xml") else {
+        return false;
+    };
+    let mut xml = Vec::new();
+    if part.take(1 << 20).read_to_end(&mut xml).is_err() {
+        return false;
+    }
+    memchr::memmem::find(&xml, br#"name="citystar-report""#).is_some()
 }
 
 /// May a report be written at `path`?
@@ -68,6 +82,9 @@ pub fn check_target(
     force: bool,
 ) -> anyhow::Result<()> {
     let shown = path.display();
+    // Every check is made where the path really leads (`..` and links resolved).
+    let real = resolved(path);
+    let path = real.as_path();
     if let Ok(m) = std::fs::symlink_metadata(path) {
         if m.file_type().is_symlink() {
             return Err(said(
@@ -93,8 +110,7 @@ pub fn check_target(
                 format!("{shown} is not a regular file; write the report elsewhere"),
             ));
         }
-        let ours = is_own_report(path);
-        if !ours && !force {
+        if !is_own_report(path) && !force {
             return Err(said(
                 format!("{shown} 已存在，且不是 citystar 写出的报告；确需替换时加 --force"),
                 format!(
@@ -102,12 +118,8 @@ pub fn check_target(
                 ),
             ));
         }
-        if ours {
-            return Ok(());
-        }
     }
-    let at = resolved(path);
-    if let Some(s) = scanned.iter().find(|s| at.starts_with(s)) {
+    if let Some(s) = scanned.iter().find(|s| path.starts_with(s)) {
         return Err(said(
             format!(
                 "{shown} 位于正在评估的文件夹 {} 中，请把报告写到别处",

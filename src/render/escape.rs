@@ -34,6 +34,7 @@ pub fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
+            '\\' => out.push_str("\\\\"),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -63,5 +64,6 @@ mod tests {
             "&lt;img src=x onerror=alert(1)&gt; \\| x"
         );
         assert_eq!(markdown("[a](javascript:x)"), "\\[a\\](javascript:x)");
+        assert_eq!(markdown("a\\|b"), "a\\\\\\|b");
     }
 }

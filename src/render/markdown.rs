@@ -47,7 +47,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     );
     let _ = writeln!(
         out,
-        "**{}** {}{} · **{}** {} / 100 · `{}`\n",
+        "**{}** {}{} · **{}** {} / 100 · {}\n",
         t(lang, "评级", "Rating"),
         a.stars_label,
         a.tier
@@ -311,7 +311,7 @@ impl Renderer for Markdown {
             }
             let _ = writeln!(out, "{}\n", super::distribution_text(s));
             for u in &s.unreadable {
-                let _ = writeln!(out, "- ✗ `{}`: {}", cell(&u.file), cell(&u.message));
+                let _ = writeln!(out, "- ✗ {}: {}", cell(&u.file), cell(&u.message));
             }
         }
         let gate = super::gate_lines(s, lang);

@@ -102,12 +102,34 @@ impl ReaderPool {
 
     /// Read workbook bytes in a reader process.
     pub fn load(&self, bytes: Vec<u8>) -> Result<Loaded, Failure> {
-        let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
-        let mut reader = match idle {
-            Some(r) => r,
-            None => self.spawn()?,
+        // The reader refuses (and ends on) a frame beyond the file cap: say so here.
+        if bytes.len() as u64 > open::MAX_FILE_BYTES {
+            return Err(Failure::TooBig {
+                bytes: bytes.len() as u64,
+                max: open::MAX_FILE_BYTES,
+            });
+        }
+        let mut reader = loop {
+            let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
+            match idle {
+                // A reader that has ended is never written to (its pipe would
+                // raise SIGPIPE and end this process).
+                Some(mut r) => {
+                    if matches!(r.child.try_wait(), Ok(None)) {
+                        break r;
+                    }
+                    let _ = r.child.wait();
+                }
+                None => break self.spawn()?,
+            }
         };
         match exchange(&mut reader, &bytes) {
+            // A reader that timed out has ended after answering: never pooled.
+            Ok(result @ Err(Failure::TimedOut { .. })) => {
+                let _ = reader.child.kill();
+                let _ = reader.child.wait();
+                result
+            }
             Ok(result) => {
                 if let Ok(mut v) = self.idle.lock() {
                     v.push(reader);
@@ -206,11 +228,16 @@ pub fn reader_main() -> i32 {
         std::thread::spawn(move || {
             let _ = tx.send(open::load(request));
         });
-        let result = rx
-            .recv_timeout(Duration::from_secs(limits.seconds))
-            .unwrap_or(Err(Failure::TimedOut {
+        let result = match rx.recv_timeout(Duration::from_secs(limits.seconds)) {
+            Ok(r) => r,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(Failure::TimedOut {
                 seconds: limits.seconds,
-            }));
+            }),
+            // The reading thread ended without an answer (a panic outside the guards).
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(Failure::ReaderCrashed {
+                detail: "the reading thread ended without an answer".into(),
+            }),
+        };
         let timed_out = matches!(result, Err(Failure::TimedOut { .. }));
         let (tag, body) = match result {
             Ok(loaded) => (0u8, encode(&loaded)),

@@ -122,8 +122,9 @@ pub fn raw_text(cell: &Cell) -> String {
 }
 
 /// The sheets of a workbook the reader needs, read: the sheet list (name,
-/// hidden) and a grid for every sheet named like 基本信息 or 指标填报 (all
-/// of them, so that two candidates can be reported); nothing else is parsed.
+/// hidden) and a grid for the first sheet named like 基本信息 and the first
+/// named like 指标填报 (further candidates are reported from the list);
+/// nothing else is parsed.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
     pub sheets: Vec<(String, bool)>,
@@ -149,11 +150,17 @@ pub fn is_wanted_sheet(name: &str) -> bool {
 /// Open workbook bytes and read the sheets the reader needs.
 pub fn load(bytes: Vec<u8>) -> Result<Loaded, Failure> {
     let mut book = open(bytes)?;
-    let wanted: Vec<String> = book
-        .sheets
-        .iter()
-        .filter(|(n, _)| is_wanted_sheet(n))
-        .map(|(n, _)| n.clone())
+    // The first sheet named like each; the others are reported from the list alone.
+    let first = |names: &[&str]| {
+        let wanted: Vec<String> = names.iter().map(|n| normalize(n)).collect();
+        book.sheets
+            .iter()
+            .find(|(n, _)| wanted.contains(&normalize(n)))
+            .map(|(n, _)| n.clone())
+    };
+    let wanted: Vec<String> = [first(INFO_SHEET_NAMES), first(DATA_SHEET_NAMES)]
+        .into_iter()
+        .flatten()
         .collect();
     let mut grids = Vec::with_capacity(wanted.len());
     let mut budget = MAX_TEXT_BYTES;
@@ -292,7 +299,7 @@ pub fn open(bytes: Vec<u8>) -> Result<Workbook, Failure> {
                 .map_err(|e| damaged("xls", &e))
         })?
     } else if bytes.starts_with(b"PK") {
-        let facts = check_zip(&bytes)?;
+        let facts = guard("zip", || check_zip(&bytes))?;
         may_merge = facts.merges;
         if matches!(facts.kind, ZipKind::Xlsx) {
             package = Some(Package {
@@ -740,7 +747,13 @@ impl Workbook {
                     if let Some(p) = package.as_mut()
                         && p.has_hidden(&sheet)
                     {
-                        grid.hidden_rows = p.scan(&sheet).unwrap_or_default().hidden_rows;
+                        grid.hidden_rows = p
+                            .scan(&sheet)
+                            .unwrap_or_default()
+                            .hidden_rows
+                            .into_iter()
+                            .filter(|r| *r < MAX_ROWS)
+                            .collect();
                     }
                 }
                 Sheets::Xlsb(x) => {

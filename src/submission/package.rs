@@ -175,12 +175,12 @@ pub fn scan_sheet(bytes: &[u8], part_name: &str) -> SheetScan {
                     scan.hidden_rows.push(row);
                 }
             }
-            Ok(Event::End(e)) if e.local_name().as_ref() == "row" => row += 1,
+            Ok(Event::End(e)) if e.local_name().as_ref() == "row" => row = row.saturating_add(1),
             Ok(Event::Start(e)) if e.local_name().as_ref() == "c" => {
                 let pos = attr(&e, "r")
                     .and_then(|a| position(&a))
                     .unwrap_or((row, col));
-                col = pos.1 + 1;
+                col = pos.1.saturating_add(1);
                 cell = Some((pos, attr(&e, "t").unwrap_or_default()));
                 value.clear();
             }
@@ -188,7 +188,7 @@ pub fn scan_sheet(bytes: &[u8], part_name: &str) -> SheetScan {
                 let pos = attr(&e, "r")
                     .and_then(|a| position(&a))
                     .unwrap_or((row, col));
-                col = pos.1 + 1;
+                col = pos.1.saturating_add(1);
             }
             Ok(Event::Start(e)) if e.local_name().as_ref() == "v" => in_v = cell.is_some(),
             Ok(Event::End(e)) if e.local_name().as_ref() == "v" => in_v = false,

@@ -37,8 +37,8 @@ pub fn hidden_sheets(book: &Loaded, ours: &[&str], diags: &mut Vec<Diagnostic>) 
         .map(|(n, _)| n)
         .collect();
     for name in hidden.iter().take(SHOWN) {
-        let name = clip(name);
         let read = ours.contains(&name.as_str());
+        let name = clip(name);
         diags.push(Diagnostic::new(
             "hidden-sheet",
             name.clone(),
@@ -113,7 +113,7 @@ fn sheet_findings(grid: &Grid, diags: &mut Vec<Diagnostic>) {
         .copied()
         .filter(|r| {
             grid.cells
-                .range((*r, 0)..(*r + 1, 0))
+                .range((*r, 0)..=(*r, u32::MAX))
                 .any(|(_, c)| !is_blank(&c.value) || c.formula.is_some())
         })
         .collect();

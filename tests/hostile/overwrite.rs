@@ -151,3 +151,49 @@ fn an_own_report_is_replaced_and_skipped_and_an_empty_run_fails() {
     }
     citystar().arg("check").arg(&out).assert().code(2);
 }
+
+/// `..` through a folder that does not exist yet, and a link to an input
+/// folder, lead where they lead: the checks are made there.
+#[test]
+fn dot_dot_and_linked_folders_are_followed_before_checking() {
+    let t = tempfile::tempdir().unwrap();
+    let (inp, _) = folder(t.path());
+    std::fs::copy("sample-submissions/city-a.xlsx", inp.join("summary.xlsx")).unwrap();
+    let before = snapshot(&inp);
+    let a = inp.join("city-a.xlsx");
+    citystar()
+        .current_dir(t.path())
+        .args([
+            "assess",
+            "--draws",
+            "0",
+            "--report",
+            "nope/../in/city-a.xlsx",
+        ])
+        .arg(&a)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is an input of this run"));
+    citystar()
+        .current_dir(t.path())
+        .args(["assess", "--draws", "0", "in", "--report-dir", "nope/../in"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a folder being assessed"));
+    std::os::unix::fs::symlink(&inp, t.path().join("link")).unwrap();
+    citystar()
+        .current_dir(t.path())
+        .args([
+            "assess",
+            "--draws",
+            "0",
+            "in",
+            "--report-dir",
+            "link/reports",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a folder being assessed"));
+    assert!(!t.path().join("nope").exists());
+    unchanged(&before, &inp);
+}
