@@ -376,3 +376,73 @@ fn standard_files_are_bounded() {
 
 mod fuzz;
 mod overwrite;
+
+/// A reader that timed out has ended: the files after it are read by a fresh
+/// one (a reused, ended reader would end the whole run on its closed pipe).
+#[test]
+fn the_files_after_a_timeout_are_still_read() {
+    let out = citystar()
+        .env("RAYON_NUM_THREADS", "1")
+        .env("CITYSTAR_READER_SECONDS", "1")
+        .args(["check", "--standard", ALL_KINDS, "--format=json"])
+        .arg(format!("{CORPUS}/xls-fat-cycle.xls"))
+        .arg(GOOD)
+        .arg("tests/fixtures/producers/libreoffice-good.xlsx")
+        .arg("tests/fixtures/producers/libreoffice-good.ods")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let read = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "read")
+        .count();
+    assert_eq!(read, 3, "{v}");
+}
+
+/// A row numbered 4294967295 before a hidden row: read, never a panic.
+#[test]
+fn a_hidden_row_at_the_edge_of_u32_is_harmless() {
+    use std::io::{Read, Write};
+    let src = std::fs::read(format!("{CORPUS}/hidden-row-value.xlsx")).unwrap();
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(src)).unwrap();
+    let mut zout = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut body = Vec::new();
+        f.read_to_end(&mut body).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let text = String::from_utf8(body).unwrap().replace(
+                "</sheetData>",
+                r#"<row r="4294967295"></row><row hidden="1"></row></sheetData>"#,
+            );
+            body = text.into_bytes();
+        }
+        zout.start_file(name.as_str(), opts).unwrap();
+        zout.write_all(&body).unwrap();
+    }
+    let bytes = zout.finish().unwrap().into_inner();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edge.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    for reader in ["in-process", "processes"] {
+        let out = citystar()
+            .env("CITYSTAR_READER", reader)
+            .args(["check", "--standard", ALL_KINDS])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let code = out.status.code();
+        assert!(matches!(code, Some(0..=2)), "{reader}: {code:?}");
+        no_panic_text(&String::from_utf8_lossy(&out.stderr));
+    }
+}
