@@ -377,15 +377,75 @@ fn standard_files_are_bounded() {
 mod fuzz;
 mod overwrite;
 
+/// A workbook that takes its reader longer than allowed: 指标填报 with
+/// 19,000 rows of 199 numbers (legal sizes, seconds to read in a debug build).
+fn slow_workbook(dir: &std::path::Path) -> std::path::PathBuf {
+    use std::io::{Read, Write};
+    let src = std::fs::read(GOOD).unwrap();
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(src)).unwrap();
+    let mut zout = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    let mut rows = String::new();
+    for r in 1000..20_000u32 {
+        rows.push_str(&format!("<row r=\"{r}\">"));
+        for c in 0..199u32 {
+            rows.push_str(&format!("<c r=\"{}{r}\"><v>{c}</v></c>", col(c)));
+        }
+        rows.push_str("</row>");
+    }
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut body = Vec::new();
+        f.read_to_end(&mut body).unwrap();
+        if name == "xl/worksheets/sheet3.xml" {
+            let text = String::from_utf8(body).unwrap();
+            let text =
+                regex_free_dimension(&text).replace("</sheetData>", &format!("{rows}</sheetData>"));
+            body = text.into_bytes();
+        }
+        zout.start_file(name.as_str(), opts).unwrap();
+        zout.write_all(&body).unwrap();
+    }
+    let path = dir.join("slow.xlsx");
+    std::fs::write(&path, zout.finish().unwrap().into_inner()).unwrap();
+    path
+}
+
+fn col(mut c: u32) -> String {
+    let mut s = String::new();
+    c += 1;
+    while c > 0 {
+        let r = (c - 1) % 26;
+        s.insert(0, (b'A' + r as u8) as char);
+        c = (c - 1) / 26;
+    }
+    s
+}
+
+/// The sheet without its declared dimension (the rows added go beyond it).
+fn regex_free_dimension(xml: &str) -> String {
+    match (
+        xml.find("<dimension "),
+        xml.find("<dimension ")
+            .and_then(|a| xml[a..].find("/>").map(|e| a + e + 2)),
+    ) {
+        (Some(a), Some(b)) => format!("{}{}", &xml[..a], &xml[b..]),
+        _ => xml.to_string(),
+    }
+}
+
 /// A reader that timed out has ended: the files after it are read by a fresh
 /// one (a reused, ended reader would end the whole run on its closed pipe).
 #[test]
 fn the_files_after_a_timeout_are_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let slow = slow_workbook(dir.path());
     let out = citystar()
         .env("RAYON_NUM_THREADS", "1")
         .env("CITYSTAR_READER_SECONDS", "1")
         .args(["check", "--standard", ALL_KINDS, "--format=json"])
-        .arg(format!("{CORPUS}/xls-fat-cycle.xls"))
+        .arg(&slow)
         .arg(GOOD)
         .arg("tests/fixtures/producers/libreoffice-good.xlsx")
         .arg("tests/fixtures/producers/libreoffice-good.ods")
@@ -398,12 +458,19 @@ fn the_files_after_a_timeout_are_still_read() {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let read = v["files"]
-        .as_array()
-        .unwrap()
+    let files = v["files"].as_array().unwrap();
+    let slow_report = files
         .iter()
-        .filter(|f| f["status"] == "read")
-        .count();
+        .find(|f| f["file"].as_str().unwrap().ends_with("slow.xlsx"))
+        .unwrap();
+    assert!(
+        slow_report["error"]
+            .as_str()
+            .unwrap()
+            .contains("took more than 1 s"),
+        "{slow_report}"
+    );
+    let read = files.iter().filter(|f| f["status"] == "read").count();
     assert_eq!(read, 3, "{v}");
 }
 
