@@ -60,3 +60,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// A number as a person writes it: at most four decimals, no trailing zeros,
+/// never `-0` (used by the reader's messages and the benchmark texts alike).
+pub fn format_number(x: f64) -> String {
+    let s = format!("{:.4}", x);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.into() }
+}

@@ -521,8 +521,4 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
 }
 
 /// A number without trailing zeros: `90`, `18.8`, `121600`.
-pub fn format_number(x: f64) -> String {
-    let s = format!("{:.4}", x);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.into() }
-}
+pub use crate::format_number;

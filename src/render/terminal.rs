@@ -10,6 +10,11 @@ use crate::assess::{Assessment, PlanStatus, star_glyphs};
 use comfy_table::{CellAlignment, Table};
 use std::fmt::Write;
 
+/// Text for a single line: line breaks shown as spaces.
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n'], " ")
+}
+
 /// Most diagnostics listed per entity (all are counted).
 const TOP_DIAGNOSTICS: usize = 5;
 
@@ -24,7 +29,8 @@ impl Terminal {
     }
 
     fn write_entity(&self, a: &Assessment, lang: Lang, out: &mut String) {
-        let _ = writeln!(out, "{}  ({})", a.name, a.file);
+        // A name is one line, whatever the cell held.
+        let _ = writeln!(out, "{}  ({})", one_line(&a.name), a.file);
         let _ = writeln!(
             out,
             "  {}  {} · {} · {}",

@@ -736,10 +736,7 @@ fn min_population(level: Option<Level>) -> f64 {
 const MAX_YI_YUAN: f64 = 200_000.0;
 
 /// A number as a message shows it: no trailing zeros, no exponent.
-fn fmt_number(x: f64) -> String {
-    let t = format!("{:.4}", x);
-    t.trim_end_matches('0').trim_end_matches('.').to_string()
-}
+use crate::format_number as fmt_number;
 
 /// A population in 人 that reads as 万人: below the level's fewest residents
 /// while ten thousand times it is a population of the level (or, with the
