@@ -446,15 +446,6 @@ fn attr<'a>(xml: &'a str, attr: &str) -> Option<&'a str> {
     xml[at..].split('"').next()
 }
 
-/// Where `_rels/.rels` puts the workbook part (the officeDocument relationship).
-fn office_document(rels: &str) -> Option<String> {
-    rels.split("<Relationship")
-        .skip(1)
-        .find(|r| attr(r, "Type").is_some_and(|t| t.ends_with("/officeDocument")))
-        .and_then(|r| attr(r, "Target"))
-        .map(|t| t.trim_start_matches('/').to_string())
-}
-
 /// Inflate every part into a counting sink, refusing the file when a part or
 /// the whole would exceed the bounds: the sizes a zip declares can lie. Also
 /// checks the counts a part declares before calamine sizes anything from
@@ -561,7 +552,9 @@ fn check_zip(bytes: &[u8]) -> Result<ZipFacts, Failure> {
         return Err(Failure::OwnReport);
     }
     let has = |n: &str| names.iter().any(|x| x == n);
-    let target = rels.as_deref().and_then(office_document);
+    let target = rels
+        .as_deref()
+        .and_then(|r| super::package::office_document(r.as_bytes()));
     let kind = match target {
         Some(t) if has(&t) && t.ends_with(".bin") => ZipKind::Xlsb,
         Some(t) if has(&t) => ZipKind::Xlsx,

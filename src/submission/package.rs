@@ -63,18 +63,23 @@ fn relationships(xml: &[u8], base_dir: &str) -> Vec<(String, String, String)> {
     out
 }
 
+/// Where a package's `_rels/.rels` puts the workbook part (the
+/// officeDocument relationship).
+pub fn office_document(rels: &[u8]) -> Option<String> {
+    relationships(rels, "")
+        .into_iter()
+        .find(|(_, t, _)| t.ends_with("/officeDocument"))
+        .map(|(_, _, p)| p)
+}
+
 /// The part holding each worksheet, by sheet name.
 pub fn sheet_parts(bytes: &[u8]) -> Vec<(String, String)> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Vec::new();
     };
-    let root = part(&mut zip, "_rels/.rels")
-        .map(|x| relationships(&x, ""))
-        .unwrap_or_default();
-    let book = root
-        .iter()
-        .find(|(_, t, _)| t.ends_with("/officeDocument"))
-        .map_or("xl/workbook.xml".to_string(), |(_, _, p)| p.clone());
+    let book = part(&mut zip, "_rels/.rels")
+        .and_then(|x| office_document(&x))
+        .unwrap_or_else(|| "xl/workbook.xml".to_string());
     let (dir, file) = book.rsplit_once('/').unwrap_or(("", book.as_str()));
     let rels_name = if dir.is_empty() {
         format!("_rels/{file}.rels")
