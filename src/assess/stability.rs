@@ -55,7 +55,8 @@ impl SplitMix64 {
 
     /// Uniform in [0, 1) with 53 bits.
     pub fn next_f64(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+        // Below 2^53, so the signed conversion (one instruction) gives the same value.
+        ((self.next_u64() >> 11) as i64) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 }
 
@@ -90,16 +91,29 @@ pub fn stability(
     seed: u64,
     draws: usize,
 ) -> Stability {
-    let mut rng = SplitMix64::new(seed);
     let mut distribution = [0usize; 6];
     let mut totals = Vec::with_capacity(draws);
     let fast = Reweigh::new(model, values);
-    let mut dim = model.weights.dim.clone();
-    let mut ind = model.weights.ind.clone();
-    for _ in 0..draws {
-        let (s, total) = fast.draw(&mut rng, &mut dim, &mut ind);
+    let mut tally = |(s, total): (u8, f64)| {
         distribution[s.min(5) as usize] += 1;
         totals.push(total);
+    };
+    match Table::shared(model, seed, draws) {
+        // The weights of each draw depend on the standard and the seed only:
+        // made once per run, and each entity only re-weighs its scores.
+        Some(table) => {
+            for k in 0..draws {
+                tally(fast.rate(table.draw(k)));
+            }
+        }
+        None => {
+            let mut rng = SplitMix64::new(seed);
+            let mut one = DrawWeights::scratch(model);
+            for _ in 0..draws {
+                one.make(model, &fast.members, &fast.ind_was, fast.dim_was, &mut rng);
+                tally(fast.rate(one.view()));
+            }
+        }
     }
     // Nearest-rank percentiles: the totals at two ranks, without a full sort.
     let rank = |p: f64| ((p * totals.len() as f64).ceil() as usize).clamp(1, totals.len()) - 1;
@@ -139,8 +153,7 @@ pub fn stability(
 /// stars and missing indicators are computed once; a draw only re-weighs.
 /// The arithmetic is that of [`perturb`] and [`Model::score`], in the same
 /// order, so a draw gives the same total to the last bit.
-struct Reweigh<'m, 'a> {
-    model: &'m Model<'a>,
+struct Reweigh {
     /// Scored dimensions.
     scored_dim: Vec<bool>,
     /// Per dimension, (indicator, score) of those that count towards it, in order.
@@ -157,8 +170,8 @@ struct Reweigh<'m, 'a> {
     rules: Vec<(u8, f64, Vec<Option<f64>>, bool)>,
 }
 
-impl<'m, 'a> Reweigh<'m, 'a> {
-    fn new(model: &'m Model<'a>, values: &[Option<f64>]) -> Self {
+impl Reweigh {
+    fn new(model: &Model, values: &[Option<f64>]) -> Self {
         let std = model.standard;
         let base = model.score(values, &model.weights);
         let scored_dim: Vec<bool> = std
@@ -220,7 +233,6 @@ impl<'m, 'a> Reweigh<'m, 'a> {
             })
             .collect();
         Reweigh {
-            model,
             scored_dim,
             counted,
             members,
@@ -232,34 +244,11 @@ impl<'m, 'a> Reweigh<'m, 'a> {
         }
     }
 
-    /// One draw: [`perturb`] then [`Model::score`] and [`stars_of`](super::rating::stars_of),
-    /// the sums of each dimension kept apart (in the same order within it).
-    /// `dim` and `ind` are scratch space of the weights' lengths.
-    fn draw(&self, rng: &mut SplitMix64, dim: &mut [f64], ind: &mut [f64]) -> (u8, f64) {
-        let base = &self.model.weights;
-        // A zero weight stays zero whatever its factor: its draw is skipped
-        // (the sequence moves on all the same).
-        let mut draw = |v: &mut f64, b: f64| {
-            if b == 0.0 {
-                rng.skip();
-                *v = 0.0;
-            } else {
-                *v = b * (1.0 - SPREAD + 2.0 * SPREAD * rng.next_f64());
-            }
-        };
-        for (v, b) in dim.iter_mut().zip(&base.dim) {
-            draw(v, *b);
-        }
-        for (v, b) in ind.iter_mut().zip(&base.ind) {
-            draw(v, *b);
-        }
-        let now: f64 = dim.iter().sum();
-        if now > 0.0 {
-            for v in dim.iter_mut() {
-                *v *= self.dim_was / now;
-            }
-        }
-        let nd = dim.len();
+    /// One draw rated: [`Model::score`] and [`stars_of`](super::rating::stars_of)
+    /// under the draw's weights, the sums of each dimension kept apart (in the
+    /// same order within it).
+    fn rate(&self, w: DrawView<'_>) -> (u8, f64) {
+        let nd = w.dim.len();
         let mut ds = [0.0f64; 16];
         let mut ds_v;
         let ds: &mut [f64] = if nd <= 16 {
@@ -269,24 +258,18 @@ impl<'m, 'a> Reweigh<'m, 'a> {
             &mut ds_v
         };
         for (d, out) in ds.iter_mut().enumerate() {
-            let now: f64 = self.members[d].iter().map(|&i| ind[i]).sum();
-            let q = self.ind_was[d] / now;
             let (mut sum, mut wsum) = (0.0, 0.0);
             for &(i, s) in &self.counted[d] {
-                let w = if now > 0.0 { ind[i] * q } else { ind[i] };
+                let w = w.ind[i];
                 sum += w * s;
                 wsum += w;
             }
             *out = if wsum > 0.0 { sum / wsum } else { 0.0 };
         }
-        let dim_total: f64 = (0..nd)
-            .filter(|&k| self.scored_dim[k])
-            .map(|k| dim[k])
-            .sum();
         let mut weighted = 0.0;
-        for k in 0..nd {
-            if self.scored_dim[k] && dim_total > 0.0 {
-                weighted += dim[k] * ds[k] / dim_total;
+        for ((&scored, &dw), &d) in self.scored_dim.iter().zip(w.dim).zip(ds.iter()) {
+            if scored && w.dim_total > 0.0 {
+                weighted += dw * d / w.dim_total;
             }
         }
         let total = round2((weighted + self.bonus - self.deduction).clamp(0.0, 100.0));
@@ -301,5 +284,165 @@ impl<'m, 'a> Reweigh<'m, 'a> {
             })
             .map_or(0, |r| r.0);
         (stars, total)
+    }
+}
+
+/// The weights of one draw as [`Reweigh::rate`] reads them: dimension weights
+/// renormalised, each indicator's weight renormalised within its dimension,
+/// and the sum of the scored dimensions' weights.
+#[derive(Clone, Copy)]
+struct DrawView<'t> {
+    dim: &'t [f64],
+    ind: &'t [f64],
+    dim_total: f64,
+}
+
+/// One draw's weights, made from the generator: [`perturb`]'s arithmetic in
+/// its order, so a draw gives the same total to the last bit.
+struct DrawWeights {
+    dim: Vec<f64>,
+    ind: Vec<f64>,
+    dim_total: f64,
+}
+
+impl DrawWeights {
+    fn scratch(model: &Model) -> Self {
+        DrawWeights {
+            dim: vec![0.0; model.weights.dim.len()],
+            ind: vec![0.0; model.weights.ind.len()],
+            dim_total: 0.0,
+        }
+    }
+
+    fn view(&self) -> DrawView<'_> {
+        DrawView {
+            dim: &self.dim,
+            ind: &self.ind,
+            dim_total: self.dim_total,
+        }
+    }
+
+    /// `members`, `ind_was` and `dim_was` as in [`Reweigh`].
+    fn make(
+        &mut self,
+        model: &Model,
+        members: &[Vec<usize>],
+        ind_was: &[f64],
+        dim_was: f64,
+        rng: &mut SplitMix64,
+    ) {
+        let base = &model.weights;
+        // A zero weight stays zero whatever its factor: its draw is skipped
+        // (the sequence moves on all the same).
+        let mut draw = |v: &mut f64, b: f64| {
+            if b == 0.0 {
+                rng.skip();
+                *v = 0.0;
+            } else {
+                *v = b * (1.0 - SPREAD + 2.0 * SPREAD * rng.next_f64());
+            }
+        };
+        for (v, b) in self.dim.iter_mut().zip(&base.dim) {
+            draw(v, *b);
+        }
+        for (v, b) in self.ind.iter_mut().zip(&base.ind) {
+            draw(v, *b);
+        }
+        let now: f64 = self.dim.iter().sum();
+        if now > 0.0 {
+            for v in self.dim.iter_mut() {
+                *v *= dim_was / now;
+            }
+        }
+        for (d, idx) in members.iter().enumerate() {
+            let now: f64 = idx.iter().map(|&i| self.ind[i]).sum();
+            if now > 0.0 {
+                let q = ind_was[d] / now;
+                for &i in idx {
+                    self.ind[i] *= q;
+                }
+            }
+        }
+        let std = model.standard;
+        self.dim_total = (0..self.dim.len())
+            .filter(|&k| std.dimension[k].role == crate::standard::DimensionRole::Scored)
+            .map(|k| self.dim[k])
+            .sum();
+    }
+}
+
+/// Every draw's weights for one standard and seed, kept for the run.
+struct Table {
+    key: (u64, usize, Vec<u64>, Vec<usize>),
+    nd: usize,
+    ni: usize,
+    dim: Vec<f64>,
+    ind: Vec<f64>,
+    dim_total: Vec<f64>,
+}
+
+/// Largest table kept (draws × weights): 10,000 draws of a 66-weight standard.
+const MAX_TABLE: usize = 10_000 * 66;
+
+static TABLES: std::sync::Mutex<Vec<std::sync::Arc<Table>>> = std::sync::Mutex::new(Vec::new());
+
+impl Table {
+    /// What the draws' weights depend on: the seed, the count, the base
+    /// weights (to the bit) and which dimension holds each indicator.
+    fn key(model: &Model, seed: u64, draws: usize) -> (u64, usize, Vec<u64>, Vec<usize>) {
+        let bits = model
+            .weights
+            .dim
+            .iter()
+            .chain(&model.weights.ind)
+            .map(|w| w.to_bits())
+            .collect();
+        (seed, draws, bits, model.dim_of.clone())
+    }
+
+    /// The table for this model and seed, made on first use; `None` when it
+    /// would be too large to keep (the draws are then made one at a time).
+    fn shared(model: &Model, seed: u64, draws: usize) -> Option<std::sync::Arc<Table>> {
+        let (nd, ni) = (model.weights.dim.len(), model.weights.ind.len());
+        if draws.saturating_mul(nd + ni) > MAX_TABLE || model.standard.dimension.len() != nd {
+            return None;
+        }
+        let key = Table::key(model, seed, draws);
+        let mut tables = TABLES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = tables.iter().find(|t| t.key == key) {
+            return Some(t.clone());
+        }
+        let fast = Reweigh::new(model, &vec![None; model.len()]);
+        let mut rng = SplitMix64::new(seed);
+        let mut one = DrawWeights::scratch(model);
+        let mut t = Table {
+            key,
+            nd,
+            ni,
+            dim: Vec::with_capacity(draws * nd),
+            ind: Vec::with_capacity(draws * ni),
+            dim_total: Vec::with_capacity(draws),
+        };
+        for _ in 0..draws {
+            one.make(model, &fast.members, &fast.ind_was, fast.dim_was, &mut rng);
+            t.dim.extend_from_slice(&one.dim);
+            t.ind.extend_from_slice(&one.ind);
+            t.dim_total.push(one.dim_total);
+        }
+        let t = std::sync::Arc::new(t);
+        // A few standards per run: the oldest goes past eight.
+        if tables.len() >= 8 {
+            tables.remove(0);
+        }
+        tables.push(t.clone());
+        Some(t)
+    }
+
+    fn draw(&self, k: usize) -> DrawView<'_> {
+        DrawView {
+            dim: &self.dim[k * self.nd..(k + 1) * self.nd],
+            ind: &self.ind[k * self.ni..(k + 1) * self.ni],
+            dim_total: self.dim_total[k],
+        }
     }
 }

@@ -95,7 +95,17 @@ pub fn round_cents(x: f64) -> f64 {
     if !y.is_finite() || y.abs() >= 9_007_199_254_740_992.0 {
         return (x * 100.0).round() / 100.0;
     }
-    let m = y.round() as i64;
+    // `y.round()` without a call into libm: the truncation and the fraction
+    // are exact below 2^53, and halves go away from zero as `round` does.
+    let t = y as i64;
+    let f = y - t as f64;
+    let m = if f >= 0.5 {
+        t + 1
+    } else if f <= -0.5 {
+        t - 1
+    } else {
+        t
+    };
     let c = (m.abs() + 5_000) / 10_000;
     (if m < 0 { -c } else { c }) as f64 / 100.0
 }
@@ -246,7 +256,17 @@ pub fn round_toward(x: f64, decimals: u32, up: bool) -> f64 {
             (x * f).floor() / f
         };
     }
-    let m = y.round() as i64;
+    // `y.round()` without a call into libm: the truncation and the fraction
+    // are exact below 2^53, and halves go away from zero as `round` does.
+    let t = y as i64;
+    let f = y - t as f64;
+    let m = if f >= 0.5 {
+        t + 1
+    } else if f <= -0.5 {
+        t - 1
+    } else {
+        t
+    };
     let q = 10i64.pow(6 - decimals);
     let k = if up {
         m.div_euclid(q) + i64::from(m.rem_euclid(q) != 0)

@@ -1,6 +1,7 @@
 //! Opening a workbook without trusting it: a size cap on the file, a zip
-//! check that inflates every part into a counting sink before calamine sees
-//! it (zip bombs) and checks the counts a part declares against its real size,
+//! check that inflates every part that is read, bounded, before calamine sees
+//! it (zip bombs; an xlsx is handed to calamine as the parts so inflated,
+//! stored) and checks the counts a part declares against its real size,
 //! encryption detected up front, only the sheets the reader needs read, and a
 //! bound on the cells and the text of each sheet. Every calamine call runs
 //! under `catch_unwind` with a quiet panic hook, so a malformed file is a
@@ -299,8 +300,9 @@ pub fn open(bytes: Vec<u8>) -> Result<Workbook, Failure> {
                 .map_err(|e| damaged("xls", &e))
         })?
     } else if bytes.starts_with(b"PK") {
-        let facts = guard("zip", || check_zip(&bytes))?;
+        let mut facts = guard("zip", || check_zip(&bytes))?;
         may_merge = facts.merges;
+        let bytes = facts.stored.take().unwrap_or(bytes);
         if matches!(facts.kind, ZipKind::Xlsx) {
             package = Some(Package {
                 bytes: bytes.clone(),
@@ -459,6 +461,14 @@ fn check_zip(bytes: &[u8]) -> Result<ZipFacts, Failure> {
             max: MAX_PARTS,
         });
     }
+    // An xlsx package is inflated once: the parts calamine reads go into a
+    // new package stored without compression, which calamine and the
+    // package scans then read; parts nothing reads are not inflated at all.
+    let maybe_xlsx = !zip
+        .file_names()
+        .flatten()
+        .any(|n| n == "content.xml" || n.ends_with("workbook.bin"));
+    let mut stored = maybe_xlsx.then(|| zip::ZipWriter::new(Cursor::new(Vec::new())));
     let mut total = 0u64;
     let mut names = Vec::with_capacity(zip.len());
     let mut rels = None;
@@ -492,6 +502,11 @@ fn check_zip(bytes: &[u8]) -> Result<ZipFacts, Failure> {
         if part.size() > MAX_PART_BYTES {
             return Err(bomb());
         }
+        let keep = stored.is_some() && !never_read(&name);
+        if stored.is_some() && !keep && name != "docProps/custom.xml" {
+            names.push(name);
+            continue;
+        }
         let mut scan = if name.contains("worksheets/") {
             let mut s = Scan::new(MERGE_TAG, 0);
             s.also = Some((HIDDEN_ATTR, false));
@@ -509,8 +524,20 @@ fn check_zip(bytes: &[u8]) -> Result<ZipFacts, Failure> {
         } else {
             Scan::new(b"", 0)
         };
+        let stored_name = part.name().map(|n| n.to_string()).unwrap_or_default();
         let limited = &mut (&mut part).take(MAX_PART_BYTES + 1);
-        let n = std::io::copy(limited, &mut scan).map_err(|e| damaged("zip", &e))?;
+        let n = match stored.as_mut().filter(|_| keep) {
+            Some(out) => {
+                let options = zip::write::SimpleFileOptions::default()
+                    .compression_method(zip::CompressionMethod::Stored)
+                    .large_file(true);
+                out.start_file(stored_name, options)
+                    .map_err(|e| damaged("zip", &e))?;
+                let mut tee = Tee(&mut scan, out);
+                std::io::copy(limited, &mut tee).map_err(|e| damaged("zip", &e))?
+            }
+            None => std::io::copy(limited, &mut scan).map_err(|e| damaged("zip", &e))?,
+        };
         if n > MAX_PART_BYTES {
             return Err(bomb());
         }
@@ -563,11 +590,50 @@ fn check_zip(bytes: &[u8]) -> Result<ZipFacts, Failure> {
         _ if has("content.xml") => ZipKind::Ods,
         _ => return Err(Failure::ZipNotWorkbook),
     };
+    let stored = match (kind, stored) {
+        (ZipKind::Xlsx, Some(out)) => {
+            Some(out.finish().map_err(|e| damaged("zip", &e))?.into_inner())
+        }
+        _ => None,
+    };
     Ok(ZipFacts {
         kind,
         merges,
         hidden_parts,
+        stored,
     })
+}
+
+/// Parts of an xlsx package that neither calamine nor citystar reads: they
+/// are not inflated (an over-large one harms nothing).
+fn never_read(name: &str) -> bool {
+    const UNREAD: [&str; 9] = [
+        "docProps/",
+        "customXml/",
+        "xl/media/",
+        "xl/printerSettings/",
+        "xl/embeddings/",
+        "xl/drawings/",
+        "xl/charts/",
+        "xl/activeX/",
+        "xl/vbaProject.bin",
+    ];
+    UNREAD.iter().any(|p| name.starts_with(p))
+}
+
+/// Writes to two sinks: the zip check's scan and the stored package.
+struct Tee<'a, A, B>(&'a mut A, &'a mut B);
+
+impl<A: std::io::Write, B: std::io::Write> std::io::Write for Tee<'_, A, B> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.1.write_all(buf)?;
+        self.0.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.1.flush()
+    }
 }
 
 /// What the zip check learnt about a package.
@@ -576,6 +642,8 @@ struct ZipFacts {
     merges: bool,
     /// Worksheet parts that mention `hidden="` (rows or columns).
     hidden_parts: Vec<String>,
+    /// An xlsx package rebuilt from the inflated parts calamine reads, stored.
+    stored: Option<Vec<u8>>,
 }
 
 /// A shared-string table declaring more strings than its bytes can hold

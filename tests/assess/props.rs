@@ -387,3 +387,67 @@ fn sample_plans_are_found_within_the_cap_and_verified() {
     }
     assert_eq!(seen, 4);
 }
+
+/// The stability draws as the module documents them, done the slow way
+/// (`perturb`, then the full `Model::score` and `stars_of` for every draw),
+/// give what `stability` gives to the bit: with the weights of every draw
+/// made once for the run (up to 10,000 draws) and made one at a time (more).
+#[test]
+fn stability_equals_the_slow_reference_on_every_sample() {
+    use citystar::assess::score::{Model, compute_values};
+    use citystar::assess::stability::{SplitMix64, perturb, stability};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-submissions");
+    let shipped = citystar::standard::embedded::all().unwrap();
+    let choose = |level: Option<citystar::standard::Level>| -> &Standard {
+        let want = level.unwrap_or(citystar::standard::Level::City);
+        shipped.iter().find(|s| s.level() == want).unwrap()
+    };
+    for name in [
+        "city-a.xlsx",
+        "city-b.xlsx",
+        "county-a.ods",
+        "community-a.xlsx",
+    ] {
+        let (sub, std) = citystar::submission::read_path(
+            &citystar::submission::Loader::InProcess,
+            &dir.join(name),
+            &choose,
+        )
+        .unwrap();
+        let model = Model::new(std);
+        let values: Vec<Option<f64>> = compute_values(std, &sub, citystar::Lang::Zh)
+            .iter()
+            .map(|c| c.value)
+            .collect();
+        let stars =
+            citystar::assess::rating::stars_of(&model, &model.score(&values, &model.weights));
+        for (seed, draws) in [(42, 1000), (9, 300), (5, 10_500)] {
+            let fast = stability(&model, &values, stars, seed, draws);
+            let mut rng = SplitMix64::new(seed);
+            let mut distribution = [0usize; 6];
+            let mut totals = Vec::new();
+            for _ in 0..draws {
+                let w = perturb(&model, &mut rng);
+                let s = model.score(&values, &w);
+                distribution[citystar::assess::rating::stars_of(&model, &s) as usize] += 1;
+                totals.push(s.total);
+            }
+            totals.sort_by(f64::total_cmp);
+            let rank = |p: f64| ((p * draws as f64).ceil() as usize).clamp(1, draws) - 1;
+            assert_eq!(
+                fast.distribution, distribution,
+                "{name} seed {seed} × {draws}"
+            );
+            assert_eq!(
+                fast.total_p5.to_bits(),
+                totals[rank(0.05)].to_bits(),
+                "{name}"
+            );
+            assert_eq!(
+                fast.total_p95.to_bits(),
+                totals[rank(0.95)].to_bits(),
+                "{name}"
+            );
+        }
+    }
+}

@@ -129,6 +129,35 @@ fn comparison_rounds_to_six_decimals_then_compares_exactly() {
 }
 
 #[test]
+fn cents_round_as_f64_round_does_on_every_kind_of_value() {
+    // The reference: round half away from zero on the millionth, then on the cent.
+    let reference = |x: f64| {
+        let y = x * 1e6;
+        if !y.is_finite() || y.abs() >= 9_007_199_254_740_992.0 {
+            return (x * 100.0).round() / 100.0;
+        }
+        let m = y.round() as i64;
+        let c = (m.abs() + 5_000) / 10_000;
+        (if m < 0 { -c } else { c }) as f64 / 100.0
+    };
+    let mut rng = citystar::assess::stability::SplitMix64::new(7);
+    let mut xs = vec![
+        0.0, -0.0, 0.5e-6, -0.5e-6, 1.5e-6, 2.5e-6, -2.5e-6, 82.265, 1e10, -1e10,
+    ];
+    for _ in 0..200_000 {
+        let u = rng.next_f64();
+        xs.push((u - 0.5) * 300.0);
+        // Values on and beside a half-millionth.
+        let k = ((u * 2e8) as i64) as f64;
+        xs.push((k + 0.5) / 1e6);
+        xs.push(-(k + 0.5) / 1e6);
+    }
+    for x in xs {
+        assert_eq!(round_cents(x).to_bits(), reference(x).to_bits(), "{x:e}");
+    }
+}
+
+#[test]
 fn plan_inputs_round_towards_the_star_in_the_inputs_decimals() {
     assert_eq!(round_toward(1434.624, 2, true), 1434.63);
     assert_eq!(round_toward(1434.624, 0, true), 1435.0);
