@@ -36,6 +36,9 @@ pub struct RankRow {
     pub division_code: String,
     #[serde(skip)]
     pub sha256: String,
+    /// Ranked on the verified values of a review (`score` and `stars` are the verified ones).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub verified: bool,
 }
 
 /// Two or more files that look like one submission: the same bytes, or the
@@ -82,6 +85,17 @@ pub struct Summary {
     pub star_distribution: [usize; 6],
     pub diagnostics: Counts,
     pub gate: Gate,
+    /// With reviews (`--review`, `--review-dir`): which entities were rated
+    /// on verified values and which had no review (ranked on reported ones).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewTally>,
+}
+
+/// Which entities of a batch had a review applied.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReviewTally {
+    pub reviewed: Vec<String>,
+    pub unreviewed: Vec<String>,
 }
 
 /// Everything a run produced: what the renderers read.
@@ -97,12 +111,41 @@ pub struct Report {
 /// hang a run. Paths that do not exist, unreadable folders and folders with no
 /// workbook are returned as unreadable.
 pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
+    let (files, bad, _) = collect_submissions(args);
+    (files, bad)
+}
+
+/// [`collect_files`], and the workbooks a folder scan found that are taken as
+/// evidence rather than submissions: a submission folder is a workbook and
+/// everything under it, so a workbook in a subfolder of a folder that holds a
+/// workbook is that submission's evidence (docs/review.md). Files named on the
+/// command line are always submissions.
+pub fn collect_submissions(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>, Vec<PathBuf>) {
     let mut files = Vec::new();
     let mut bad = Vec::new();
+    let mut evidence = Vec::new();
     for a in args {
         if a.is_dir() {
             let before = (files.len(), bad.len());
-            walk(a, &mut files, &mut bad);
+            let mut found = Vec::new();
+            walk(a, &mut found, &mut bad);
+            let holders: std::collections::HashSet<PathBuf> = found
+                .iter()
+                .filter_map(|f| f.parent().map(Path::to_path_buf))
+                .collect();
+            for f in found {
+                let own = f.parent();
+                let under = f
+                    .ancestors()
+                    .skip(2)
+                    .take_while(|d| d.starts_with(a))
+                    .any(|d| holders.contains(d));
+                if under && own.is_some_and(|o| o != a.as_path()) {
+                    evidence.push(f);
+                } else {
+                    files.push(f);
+                }
+            }
             if (files.len(), bad.len()) == before {
                 bad.push(Unreadable {
                     file: a.display().to_string(),
@@ -126,7 +169,8 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     bad.sort_by(|a, b| a.file.cmp(&b.file));
     bad.dedup_by(|a, b| a.file == b.file);
-    (files, bad)
+    evidence.sort();
+    (files, bad, evidence)
 }
 
 /// A folder's workbooks, recursively; a folder that cannot be read is
@@ -148,10 +192,18 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>) {
         // `file_type` does not follow symbolic links: a linked folder is skipped.
         match entry.file_type() {
             Ok(kind) if kind.is_dir() => walk(&path, out, bad),
-            Ok(_) if is_workbook(&path) && path.is_file() => out.push(path),
+            // A review workbook (`citystar review init`) is not a submission.
+            Ok(_) if is_workbook(&path) && path.is_file() && !is_review(&path) => out.push(path),
             _ => {}
         }
     }
+}
+
+/// `NAME.review.xlsx` (or any workbook extension): how `review init` names its workbooks.
+pub fn is_review(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.to_lowercase().ends_with(".review"))
 }
 
 fn is_workbook(path: &Path) -> bool {
@@ -198,6 +250,8 @@ pub struct Tally {
     below_min_stars: Vec<String>,
     denied_diagnostics: usize,
     min_stars: Option<u8>,
+    /// Set when the run applies reviews.
+    pub reviews: Option<ReviewTally>,
 }
 
 impl Tally {
@@ -213,22 +267,34 @@ impl Tally {
     }
 
     pub fn add(&mut self, a: &Assessment) {
+        // Where a review was applied, the verified rating is the one that counts.
+        let (score, stars) = a
+            .review
+            .as_ref()
+            .map_or((a.score, a.stars), |r| (r.verified.score, r.verified.stars));
+        if let Some(t) = &mut self.reviews {
+            match a.review {
+                Some(_) => t.reviewed.push(a.file.clone()),
+                None => t.unreviewed.push(a.file.clone()),
+            }
+        }
         self.rows.push(RankRow {
             rank: 0,
             standard: a.standard.id.clone(),
             file: a.file.clone(),
             name: a.name.clone(),
-            score: a.score,
-            stars: a.stars,
+            score,
+            stars,
             division_code: a.division_code.trim().to_string(),
             sha256: a.sha256.clone(),
+            verified: a.review.is_some(),
         });
-        self.star_distribution[a.stars.min(5) as usize] += 1;
+        self.star_distribution[stars.min(5) as usize] += 1;
         let (e, w, i) = a.diagnostic_counts();
         self.counts.error += e;
         self.counts.warning += w;
         self.counts.info += i;
-        if self.min_stars.is_some_and(|m| a.stars < m) {
+        if self.min_stars.is_some_and(|m| stars < m) {
             self.below_min_stars.push(a.file.clone());
         }
         self.denied_diagnostics += a
@@ -302,6 +368,7 @@ impl Tally {
             duplicates,
             star_distribution: self.star_distribution,
             diagnostics: self.counts,
+            review: self.reviews,
         }
     }
 }

@@ -6,7 +6,7 @@ use super::{Format, Outcome};
 use crate::Lang;
 use crate::diag::{Diagnostic, Levels, Severity};
 use crate::standard::{Level, Standard};
-use crate::submission::{Entity, ReadError, read_path};
+use crate::submission::{Entity, ReadError, read_path_with_evidence};
 use clap::Args;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -63,6 +63,9 @@ pub struct FileReport {
     pub entity: Option<Entity>,
     pub counts: Counts,
     pub diagnostics: Vec<Diagnostic>,
+    /// Evidence files the workbook names, found in its folder (size, SHA-256, kind).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<crate::submission::evidence::EvidenceFile>,
 }
 
 #[derive(Debug, Default, Serialize, Clone, Copy)]
@@ -121,8 +124,8 @@ pub fn check_files(
     };
     let files: Vec<FileReport> = files
         .par_iter()
-        .map(|path| match read_path(super::loader(), path, &choose) {
-            Ok((sub, std)) => {
+        .map(|path| match read_path_with_evidence(super::loader(), path, &choose) {
+            Ok((sub, std, evidence)) => {
                 let diagnostics = levels.apply(sub.diagnostics);
                 FileReport {
                     file: sub.file,
@@ -133,6 +136,7 @@ pub fn check_files(
                     entity: Some(sub.entity),
                     counts: Counts::of(&diagnostics),
                     diagnostics,
+                    evidence,
                 }
             }
             Err(ReadError { file, failure }) => FileReport {
@@ -148,6 +152,7 @@ pub fn check_files(
                 entity: None,
                 counts: Counts::default(),
                 diagnostics: Vec::new(),
+                evidence: Vec::new(),
             },
         })
         .collect();
@@ -175,6 +180,7 @@ impl CheckReport {
                 entity: None,
                 counts: Counts::default(),
                 diagnostics: Vec::new(),
+                evidence: Vec::new(),
             });
             self.summary.files += 1;
             self.summary.unreadable += 1;
@@ -191,7 +197,23 @@ pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
         .as_deref()
         .map(super::resolve_standard)
         .transpose()?;
-    let (files, unreadable) = crate::assess::batch::collect_files(&args.files);
+    let (files, unreadable, evidence_books) =
+        crate::assess::batch::collect_submissions(&args.files);
+    if !evidence_books.is_empty() {
+        eprintln!(
+            "{}",
+            crate::render::escape::terminal(&match lang {
+                Lang::Zh => format!(
+                    "{} 个工作簿位于填报表所在文件夹的子文件夹中，按佐证材料处理，不作为填报表检查",
+                    evidence_books.len()
+                ),
+                Lang::En => format!(
+                    "{} workbook(s) in subfolders of a submission folder are taken as evidence, not checked",
+                    evidence_books.len()
+                ),
+            })
+        );
+    }
     let mut report = check_files(&files, &standards, forced.as_ref(), &levels, lang);
     report.add_unreadable(unreadable);
     match args.format {

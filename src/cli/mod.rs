@@ -21,6 +21,7 @@ pub(crate) mod benchmarks;
 pub mod check;
 mod explain;
 mod help_zh;
+mod review;
 mod safe_write;
 mod standards;
 mod template;
@@ -118,6 +119,11 @@ pub enum Command {
     Explain {
         #[command(flatten)]
         args: explain::ExplainArgs,
+    },
+    /// The assessor's review: a workbook to verify a submission's values and evidence.
+    Review {
+        #[command(subcommand)]
+        action: review::Action,
     },
 }
 
@@ -240,6 +246,7 @@ pub fn main() -> i32 {
         Command::Check { args } => check::run(args, lang),
         Command::Explain { args } => explain::run(args, lang),
         Command::Assess(args) => assess::run(args, lang),
+        Command::Review { action } => review::run(action, lang),
     };
     match outcome {
         Ok(o) => o as i32,
