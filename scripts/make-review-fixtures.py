@@ -141,6 +141,26 @@ def fill_review(path, dest):
     wb.save(dest)
 
 
+def bad_review(path, dest):
+    """A review with problems at its cells: a verified value that is no number,
+    an unknown code, a decision that is not yes/no, a change without a finding."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["核查"]
+    header = next(r for r in range(1, 40) if ws.cell(r, 1).value == "代码")
+    cols = {ws.cell(header, c).value: c for c in range(1, 20) if ws.cell(header, c).value}
+    for r in range(header + 1, ws.max_row + 1):
+        code = ws.cell(r, 1).value
+        if code == "A01.N":
+            ws.cell(r, cols["核定值"]).value = "约七十"
+            ws.cell(r, cols["核查意见"]).value = "清单不全"
+        if code == "B01.C":
+            ws.cell(r, cols["核定值"]).value = 1600
+        if code == "A02":
+            ws.cell(r, cols["佐证采信"]).value = "也许"
+    ws.cell(ws.max_row + 1, 1).value = "Z99"
+    wb.save(dest)
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -177,6 +197,7 @@ def main():
         made = tmp / "示例市.review.xlsx"
         citystar("review", "init", str(sub), "-o", str(made), "--standard", str(STANDARD), "--lang", "zh", "--force")
         fill_review(made, OUT / "示例市.openpyxl.review.xlsx")
+        bad_review(made, OUT / "bad" / "示例市.bad.review.xlsx") if (OUT / "bad").mkdir() is None else None
         lo = tmp / "lo"; lo.mkdir()
         shutil.copy(OUT / "示例市.openpyxl.review.xlsx", lo / "示例市.libreoffice.review.xlsx")
         out = tmp / "out"; out.mkdir()

@@ -226,7 +226,12 @@ pub fn apply(
                 })
                 .unwrap_or_default();
             let join = |f: fn(&Row) -> &str| {
-                let mut v: Vec<&str> = e.rows.iter().map(|r| f(r)).filter(|t| !t.is_empty()).collect();
+                let mut v: Vec<&str> = e
+                    .rows
+                    .iter()
+                    .map(|r| f(r))
+                    .filter(|t| !t.is_empty())
+                    .collect();
                 v.dedup();
                 v.join("；")
             };
@@ -275,20 +280,20 @@ pub fn side_by_side(a: &Assessment, lang: Lang) -> Option<String> {
         Lang::Zh => format!(
             "自评 {} {}（{}）→ 核定 {} {}（{}），{} 处改动",
             super::star_glyphs(a.stars),
-            crate::format_number(a.score),
+            super::score::fmt2(a.score),
             a.stars_label,
             super::star_glyphs(v.stars),
-            crate::format_number(v.score),
+            super::score::fmt2(v.score),
             v.stars_label,
             r.changes.len()
         ),
         Lang::En => format!(
             "self-reported {} {} ({}) → verified {} {} ({}), {} change(s)",
             super::star_glyphs(a.stars),
-            crate::format_number(a.score),
+            super::score::fmt2(a.score),
             a.stars_label,
             super::star_glyphs(v.stars),
-            crate::format_number(v.score),
+            super::score::fmt2(v.score),
             v.stars_label,
             r.changes.len()
         ),

@@ -124,37 +124,39 @@ pub fn check_files(
     };
     let files: Vec<FileReport> = files
         .par_iter()
-        .map(|path| match read_path_with_evidence(super::loader(), path, &choose) {
-            Ok((sub, std, evidence)) => {
-                let diagnostics = levels.apply(sub.diagnostics);
-                FileReport {
-                    file: sub.file,
-                    status: "read",
-                    error: None,
-                    sha256: Some(sub.sha256),
-                    standard: Some(std.id().to_string()),
-                    entity: Some(sub.entity),
-                    counts: Counts::of(&diagnostics),
-                    diagnostics,
-                    evidence,
+        .map(
+            |path| match read_path_with_evidence(super::loader(), path, &choose) {
+                Ok((sub, std, evidence)) => {
+                    let diagnostics = levels.apply(sub.diagnostics);
+                    FileReport {
+                        file: sub.file,
+                        status: "read",
+                        error: None,
+                        sha256: Some(sub.sha256),
+                        standard: Some(std.id().to_string()),
+                        entity: Some(sub.entity),
+                        counts: Counts::of(&diagnostics),
+                        diagnostics,
+                        evidence,
+                    }
                 }
-            }
-            Err(ReadError { file, failure }) => FileReport {
-                file,
-                status: if failure == crate::submission::Failure::OwnReport {
-                    "skipped"
-                } else {
-                    "unreadable"
+                Err(ReadError { file, failure }) => FileReport {
+                    file,
+                    status: if failure == crate::submission::Failure::OwnReport {
+                        "skipped"
+                    } else {
+                        "unreadable"
+                    },
+                    error: Some(super::failure_message(&failure, lang)),
+                    sha256: None,
+                    standard: None,
+                    entity: None,
+                    counts: Counts::default(),
+                    diagnostics: Vec::new(),
+                    evidence: Vec::new(),
                 },
-                error: Some(super::failure_message(&failure, lang)),
-                sha256: None,
-                standard: None,
-                entity: None,
-                counts: Counts::default(),
-                diagnostics: Vec::new(),
-                evidence: Vec::new(),
             },
-        })
+        )
         .collect();
     let summary = Summary {
         files: files.len(),

@@ -99,8 +99,16 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
     }
     if !many && args.output.is_dir() {
         return Err(super::said(
-            format!("{} 是文件夹；请给出核查工作簿的文件名，如 {}/名称.review.xlsx", args.output.display(), args.output.display()),
-            format!("{} is a folder; name the review workbook, e.g. {}/NAME.review.xlsx", args.output.display(), args.output.display()),
+            format!(
+                "{} 是文件夹；请给出核查工作簿的文件名，如 {}/名称.review.xlsx",
+                args.output.display(),
+                args.output.display()
+            ),
+            format!(
+                "{} is a folder; name the review workbook, e.g. {}/NAME.review.xlsx",
+                args.output.display(),
+                args.output.display()
+            ),
         ));
     }
     // The submission is never written: no target inside the submission folder
@@ -110,7 +118,13 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
     let mut scanned: Vec<PathBuf> = files
         .iter()
         .filter_map(|f| f.parent())
-        .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
         .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| resolved(p)))
         .collect();
     if args.path.is_dir() {
@@ -119,15 +133,25 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
     for t in &targets {
         if std::fs::symlink_metadata(t).is_ok() && !args.force {
             return Err(super::said(
-                format!("{} 已存在（已有核查工作簿）；确需重新生成时加 --force，原有核查意见将被替换", t.display()),
-                format!("{} already exists (a review is under way); pass --force to make it again, replacing the findings in it", t.display()),
+                format!(
+                    "{} 已存在（已有核查工作簿）；确需重新生成时加 --force，原有核查意见将被替换",
+                    t.display()
+                ),
+                format!(
+                    "{} already exists (a review is under way); pass --force to make it again, replacing the findings in it",
+                    t.display()
+                ),
             ));
         }
         check_target(t, &inputs, &scanned, true).map_err(|e| {
             match e.downcast_ref::<super::Said>() {
                 Some(s) => super::said(
-                    s.0.zh.replace("报告", "核查工作簿").replace("正在评估的文件夹", "提交文件夹"),
-                    s.0.en.replace("the report", "the review").replace("a folder being assessed", "the submission folder"),
+                    s.0.zh
+                        .replace("报告", "核查工作簿")
+                        .replace("正在评估的文件夹", "提交文件夹"),
+                    s.0.en
+                        .replace("the report", "the review")
+                        .replace("a folder being assessed", "the submission folder"),
                 ),
                 None => e,
             }
@@ -136,13 +160,15 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
     let mut wrote = 0;
     for (f, t) in files.iter().zip(&targets) {
         let (sub, standard, evidence) =
-            crate::submission::read_path_with_evidence(super::loader(), f, &choose).map_err(|e| {
-                let t = e.failure.text();
-                super::said(
-                    format!("无法读取 {}：{}", e.file, t.zh),
-                    format!("cannot read {}: {}", e.file, t.en),
-                )
-            })?;
+            crate::submission::read_path_with_evidence(super::loader(), f, &choose).map_err(
+                |e| {
+                    let t = e.failure.text();
+                    super::said(
+                        format!("无法读取 {}：{}", e.file, t.zh),
+                        format!("cannot read {}: {}", e.file, t.en),
+                    )
+                },
+            )?;
         let bytes = crate::submission::review::workbook(&sub, standard, &evidence, lang)
             .map_err(|e| anyhow::anyhow!("cannot build the review workbook: {e}"))?;
         if let Some(parent) = t.parent().filter(|p| !p.as_os_str().is_empty()) {

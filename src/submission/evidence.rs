@@ -379,7 +379,11 @@ fn read_identity(path: &Path) -> std::io::Result<(Vec<u8>, Vec<u8>, String, u64)
         f.seek(SeekFrom::Start(total - SNIFF_BYTES as u64))?;
         f.take(SNIFF_BYTES as u64).read_to_end(&mut tail)?;
     }
-    let sha = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let sha = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     Ok((head, tail, sha, total))
 }
 
@@ -482,7 +486,10 @@ mod tests {
         assert_eq!(sniff(b"%PDF-1.4\n", b""), Kind::Pdf);
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n....", b""), Kind::Png);
         assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0], b""), Kind::Jpeg);
-        assert_eq!(sniff(b"PK\x03\x04....[Content_Types].xml", b""), Kind::Ooxml);
+        assert_eq!(
+            sniff(b"PK\x03\x04....[Content_Types].xml", b""),
+            Kind::Ooxml
+        );
         assert_eq!(sniff(b"plain words\n", b""), Kind::Text);
         assert_eq!(sniff(b"\x00\x01\x02", b""), Kind::Unknown);
         assert_eq!(sniff(b"", b""), Kind::Empty);

@@ -258,7 +258,13 @@ pub fn read_path_with_evidence<'s>(
     let (entity, standard, data, mut diagnostics) = reader::read_book(&book, choose);
     let root = path
         .parent()
-        .map(|p| if p.as_os_str().is_empty() { std::path::Path::new(".") } else { p })
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                std::path::Path::new(".")
+            } else {
+                p
+            }
+        })
         .and_then(|p| std::fs::canonicalize(p).ok());
     let files = match root {
         Some(root) => evidence::check(&book, standard, &data, &root, &mut diagnostics),

@@ -74,8 +74,7 @@ pub fn workbook(
         .set_title(&title)
         .set_author("citystar")
         .set_custom_property(REVIEW_MARK, env!("CARGO_PKG_VERSION"));
-    if let Ok(t) =
-        rust_xlsxwriter::ExcelDateTime::from_timestamp(crate::xlsx::creation_timestamp())
+    if let Ok(t) = rust_xlsxwriter::ExcelDateTime::from_timestamp(crate::xlsx::creation_timestamp())
     {
         props = props.set_creation_datetime(&t);
     }
@@ -108,7 +107,9 @@ pub fn workbook(
         submission.entity.division_code.clone(),
         std::path::Path::new(&submission.file)
             .file_name()
-            .map_or(submission.file.clone(), |n| n.to_string_lossy().into_owned()),
+            .map_or(submission.file.clone(), |n| {
+                n.to_string_lossy().into_owned()
+            }),
         submission.sha256.clone(),
         standard.id().to_string(),
     ];
@@ -139,14 +140,7 @@ pub fn workbook(
         let files: Vec<String> = evidence
             .iter()
             .filter(|f| f.indicator == ind.code)
-            .map(|f| {
-                format!(
-                    "{} ({}, {})",
-                    f.path,
-                    f.kind.key(),
-                    human_bytes(f.bytes)
-                )
-            })
+            .map(|f| format!("{} ({}, {})", f.path, f.kind.key(), human_bytes(f.bytes)))
             .collect();
         let evidence_text = match (data.and_then(|d| d.evidence.as_deref()), files.is_empty()) {
             (Some(t), true) => t.to_string(),
@@ -232,7 +226,12 @@ pub fn workbook(
         }
     }
     ws.set_freeze_panes(HEADER_ROW + 1, 1)?;
-    ws.autofilter(HEADER_ROW, 0, row.saturating_sub(1), (COLUMNS.len() - 1) as u16)?;
+    ws.autofilter(
+        HEADER_ROW,
+        0,
+        row.saturating_sub(1),
+        (COLUMNS.len() - 1) as u16,
+    )?;
     crate::xlsx::print_setup(ws, HEADER_ROW + 1)?;
     ws.protect_with_options(&protection());
     lists.sheet(wb.add_worksheet())?;
@@ -360,7 +359,9 @@ pub fn read(path: &std::path::Path) -> Result<Review, NotUsable> {
             cols[k].get_or_insert(c);
         }
     }
-    if cols[COL_CODE].is_none() || cols[COL_VERIFIED].is_none() || identity.submission_sha256.is_empty()
+    if cols[COL_CODE].is_none()
+        || cols[COL_VERIFIED].is_none()
+        || identity.submission_sha256.is_empty()
     {
         return Err(NotUsable::NotAReview);
     }
@@ -422,9 +423,9 @@ impl Review {
                 continue;
             };
             let verified = col(COL_VERIFIED).and_then(|c| {
-                let blank = grid
-                    .get(r, c)
-                    .is_none_or(|cell| super::open::is_blank(&cell.value) && cell.formula.is_none());
+                let blank = grid.get(r, c).is_none_or(|cell| {
+                    super::open::is_blank(&cell.value) && cell.formula.is_none()
+                });
                 if blank {
                     return None;
                 }
@@ -472,13 +473,7 @@ impl Review {
     /// `standard`, as a diagnostic; `None` when it does.
     pub fn mismatch(&self, submission: &Submission, standard: &Standard) -> Option<Diagnostic> {
         let id = &self.identity;
-        let head = |k: usize| {
-            super::layout::cell_ref(
-                SHEET_REVIEW,
-                1 + k as u32,
-                1,
-            )
-        };
+        let head = |k: usize| super::layout::cell_ref(SHEET_REVIEW, 1 + k as u32, 1);
         if id.submission_sha256 != submission.sha256 {
             let short = |s: &str| s.chars().take(12).collect::<String>();
             return Some(Diagnostic::new(
