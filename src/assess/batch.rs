@@ -111,41 +111,12 @@ pub struct Report {
 /// hang a run. Paths that do not exist, unreadable folders and folders with no
 /// workbook are returned as unreadable.
 pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
-    let (files, bad, _) = collect_submissions(args);
-    (files, bad)
-}
-
-/// [`collect_files`], and the workbooks a folder scan found that are taken as
-/// evidence rather than submissions: a submission folder is a workbook and
-/// everything under it, so a workbook in a subfolder of a folder that holds a
-/// workbook is that submission's evidence (docs/review.md). Files named on the
-/// command line are always submissions.
-pub fn collect_submissions(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>, Vec<PathBuf>) {
     let mut files = Vec::new();
     let mut bad = Vec::new();
-    let mut evidence = Vec::new();
     for a in args {
         if a.is_dir() {
             let before = (files.len(), bad.len());
-            let mut found = Vec::new();
-            walk(a, &mut found, &mut bad);
-            let holders: std::collections::HashSet<PathBuf> = found
-                .iter()
-                .filter_map(|f| f.parent().map(Path::to_path_buf))
-                .collect();
-            for f in found {
-                let own = f.parent();
-                let under = f
-                    .ancestors()
-                    .skip(2)
-                    .take_while(|d| d.starts_with(a))
-                    .any(|d| holders.contains(d));
-                if under && own.is_some_and(|o| o != a.as_path()) {
-                    evidence.push(f);
-                } else {
-                    files.push(f);
-                }
-            }
+            walk(a, &mut files, &mut bad);
             if (files.len(), bad.len()) == before {
                 bad.push(Unreadable {
                     file: a.display().to_string(),
@@ -169,8 +140,38 @@ pub fn collect_submissions(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>, 
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     bad.sort_by(|a, b| a.file.cmp(&b.file));
     bad.dedup_by(|a, b| a.file == b.file);
-    evidence.sort();
-    (files, bad, evidence)
+    (files, bad)
+}
+
+/// Workbooks a folder scan found in a subfolder of a folder that holds
+/// another workbook found, with those workbooks: each may be that
+/// submission's evidence (it is when the submission's evidence column names
+/// it; the caller reads the holders to decide). Files named on the command
+/// line are never candidates.
+pub fn evidence_candidates(args: &[PathBuf], files: &[PathBuf]) -> Vec<(PathBuf, Vec<PathBuf>)> {
+    let holders: std::collections::HashSet<&Path> =
+        files.iter().filter_map(|f| f.parent()).collect();
+    let mut out = Vec::new();
+    for f in files {
+        let Some(root) = args
+            .iter()
+            .filter(|a| a.is_dir())
+            .find(|a| f.starts_with(a))
+        else {
+            continue;
+        };
+        let above: Vec<PathBuf> = f
+            .ancestors()
+            .skip(2)
+            .take_while(|d| d.starts_with(root))
+            .filter(|d| holders.contains(d))
+            .flat_map(|d| files.iter().filter(move |g| g.parent() == Some(d)).cloned())
+            .collect();
+        if !above.is_empty() {
+            out.push((f.clone(), above));
+        }
+    }
+    out
 }
 
 /// A folder's workbooks, recursively; a folder that cannot be read is

@@ -105,18 +105,34 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         ..Options::default()
     };
 
-    let (mut files, mut unreadable, evidence_books) = batch::collect_submissions(&args.paths);
-    if !evidence_books.is_empty() {
+    let (mut files, mut unreadable) = batch::collect_files(&args.paths);
+    let evidence_books = {
+        let choose = |level: Option<Level>| -> &Standard {
+            match &chosen {
+                Some(c) => &c.standard,
+                None => {
+                    let want = level.unwrap_or(Level::City);
+                    shipped
+                        .iter()
+                        .find(|l| l.standard.level() == want)
+                        .map(|l| &l.standard)
+                        .unwrap_or(&shipped[0].standard)
+                }
+            }
+        };
+        super::drop_evidence_workbooks(&args.paths, &mut files, &choose)
+    };
+    if evidence_books > 0 {
         eprintln!(
             "{}",
             crate::render::escape::terminal(&match lang {
                 Lang::Zh => format!(
-                    "{} 个工作簿位于填报表所在文件夹的子文件夹中，按佐证材料处理，不作为填报表评估",
-                    evidence_books.len()
+                    "{} 个工作簿是填报表在“佐证材料”列中列出的佐证文件，不作为填报表评估",
+                    evidence_books
                 ),
                 Lang::En => format!(
-                    "{} workbook(s) in subfolders of a submission folder are taken as evidence, not assessed",
-                    evidence_books.len()
+                    "{} workbook(s) named as evidence by a submission are taken as evidence, not assessed",
+                    evidence_books
                 ),
             })
         );

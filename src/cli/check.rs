@@ -199,19 +199,31 @@ pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
         .as_deref()
         .map(super::resolve_standard)
         .transpose()?;
-    let (files, unreadable, evidence_books) =
-        crate::assess::batch::collect_submissions(&args.files);
-    if !evidence_books.is_empty() {
+    let (mut files, unreadable) = crate::assess::batch::collect_files(&args.files);
+    let evidence_books = {
+        let choose = |level: Option<Level>| -> &Standard {
+            if let Some(s) = &forced {
+                return s;
+            }
+            let level = level.unwrap_or(Level::City);
+            standards
+                .iter()
+                .find(|s| s.level() == level)
+                .unwrap_or(&standards[0])
+        };
+        super::drop_evidence_workbooks(&args.files, &mut files, &choose)
+    };
+    if evidence_books > 0 {
         eprintln!(
             "{}",
             crate::render::escape::terminal(&match lang {
                 Lang::Zh => format!(
-                    "{} 个工作簿位于填报表所在文件夹的子文件夹中，按佐证材料处理，不作为填报表检查",
-                    evidence_books.len()
+                    "{} 个工作簿是填报表在“佐证材料”列中列出的佐证文件，不作为填报表检查",
+                    evidence_books
                 ),
                 Lang::En => format!(
-                    "{} workbook(s) in subfolders of a submission folder are taken as evidence, not checked",
-                    evidence_books.len()
+                    "{} workbook(s) named as evidence by a submission are taken as evidence, not checked",
+                    evidence_books
                 ),
             })
         );

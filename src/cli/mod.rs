@@ -265,6 +265,41 @@ pub fn main() -> i32 {
     }
 }
 
+/// Drop from `files` the workbooks a folder scan found that a submission
+/// above them names as its evidence (docs/review.md); returns how many. Only
+/// nested layouts cost anything: the submissions holding such candidates are
+/// read once more for their evidence column.
+pub(crate) fn drop_evidence_workbooks<'s>(
+    paths: &[PathBuf],
+    files: &mut Vec<PathBuf>,
+    choose: &(dyn Fn(Option<crate::standard::Level>) -> &'s crate::standard::Standard + Sync),
+) -> usize {
+    use rayon::prelude::*;
+    let candidates = crate::assess::batch::evidence_candidates(paths, files);
+    if candidates.is_empty() {
+        return 0;
+    }
+    let mut holders: Vec<PathBuf> = candidates.iter().flat_map(|(_, h)| h.clone()).collect();
+    holders.sort();
+    holders.dedup();
+    let named: std::collections::HashSet<PathBuf> = holders
+        .par_iter()
+        .filter_map(|h| {
+            crate::submission::read_path(loader(), h, choose)
+                .ok()
+                .map(|(s, _)| crate::submission::evidence::named_files(&s, h))
+        })
+        .flatten()
+        .collect();
+    let evidence: std::collections::HashSet<PathBuf> = candidates
+        .into_iter()
+        .map(|(c, _)| c)
+        .filter(|c| std::fs::canonicalize(c).is_ok_and(|c| named.contains(&c)))
+        .collect();
+    files.retain(|f| !evidence.contains(f));
+    evidence.len()
+}
+
 /// Largest standard or benchmark file read: the shipped ones are tens of kilobytes.
 pub const MAX_TEXT_FILE_BYTES: u64 = 4 * 1024 * 1024;
 

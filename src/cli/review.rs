@@ -53,19 +53,21 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
             .find(|s| s.level() == want)
             .unwrap_or(&shipped[0])
     };
-    let (files, unreadable, evidence_books) =
-        crate::assess::batch::collect_submissions(std::slice::from_ref(&args.path));
-    if !evidence_books.is_empty() {
+    let (mut files, unreadable) =
+        crate::assess::batch::collect_files(std::slice::from_ref(&args.path));
+    let evidence_books =
+        super::drop_evidence_workbooks(std::slice::from_ref(&args.path), &mut files, &choose);
+    if evidence_books > 0 {
         eprintln!(
             "{}",
             crate::render::escape::terminal(&match lang {
                 Lang::Zh => format!(
-                    "{} 个工作簿位于填报表所在文件夹的子文件夹中，按佐证材料处理，不作为填报表评估",
-                    evidence_books.len()
+                    "{} 个工作簿是填报表在“佐证材料”列中列出的佐证文件，不作为填报表评估",
+                    evidence_books
                 ),
                 Lang::En => format!(
-                    "{} workbook(s) in subfolders of a submission folder are taken as evidence, not assessed",
-                    evidence_books.len()
+                    "{} workbook(s) named as evidence by a submission are taken as evidence, not assessed",
+                    evidence_books
                 ),
             })
         );

@@ -387,6 +387,34 @@ fn read_identity(path: &Path) -> std::io::Result<(Vec<u8>, Vec<u8>, String, u64)
     Ok((head, tail, sha, total))
 }
 
+/// The files `submission` (read from `workbook`) names as evidence that
+/// exist inside its folder, by canonical path: how a folder scan tells a
+/// submission's evidence workbooks from submissions.
+pub fn named_files(submission: &super::Submission, workbook: &Path) -> Vec<PathBuf> {
+    let Some(root) = workbook
+        .parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .and_then(|p| std::fs::canonicalize(p).ok())
+    else {
+        return Vec::new();
+    };
+    submission
+        .data
+        .values()
+        .filter_map(|d| d.evidence.as_deref())
+        .flat_map(file_references)
+        .filter(|r| outside(r).is_none())
+        .filter_map(|r| std::fs::canonicalize(join(&root, &r)).ok())
+        .filter(|p| p.starts_with(&root))
+        .collect()
+}
+
 /// The evidence cell of an indicator: its first input row, in the evidence
 /// column of the sheet it was read from.
 fn evidence_cell(book: &Loaded, data: &IndicatorData) -> Option<String> {
