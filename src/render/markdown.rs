@@ -345,6 +345,9 @@ impl Renderer for Markdown {
             for line in super::duplicate_lines(s, lang) {
                 let _ = writeln!(out, "> {}\n", cell(line.trim_start_matches("! ")));
             }
+            for line in super::review::summary_lines(s, lang) {
+                let _ = writeln!(out, "> {}\n", cell(&line));
+            }
             let _ = writeln!(out, "{}\n", super::distribution_text(s));
             for u in &s.unreadable {
                 let _ = writeln!(out, "- ✗ {}: {}", cell(&u.file), cell(&u.message));

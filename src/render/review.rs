@@ -170,3 +170,31 @@ pub fn effects_note(lang: Lang) -> &'static str {
         "\"alone\" is the change of the total, and the stars, had this been the only change; they need not add up to the whole change (weights renormalise, caps bind).",
     )
 }
+
+/// The batch summary's word on reviews: the ranking uses verified ratings
+/// where a review was applied; the entities without one are named.
+pub fn summary_lines(s: &crate::assess::batch::Summary, lang: Lang) -> Vec<String> {
+    let Some(r) = &s.review else {
+        return Vec::new();
+    };
+    let mut out = vec![match lang {
+        Lang::Zh => format!(
+            "排名按核定结果：{} 个主体已核查，{} 个没有核查工作簿（按自评结果）",
+            r.reviewed.len(),
+            r.unreviewed.len()
+        ),
+        Lang::En => format!(
+            "ranked on verified ratings: {} entities reviewed, {} without a review (ranked on self-reported ones)",
+            r.reviewed.len(),
+            r.unreviewed.len()
+        ),
+    }];
+    if !r.unreviewed.is_empty() {
+        out.push(format!(
+            "{}: {}",
+            t(lang, "未核查", "not reviewed"),
+            r.unreviewed.join(", ")
+        ));
+    }
+    out
+}

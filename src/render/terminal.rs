@@ -323,6 +323,9 @@ impl Renderer for Terminal {
             for line in super::duplicate_lines(s, lang) {
                 let _ = writeln!(out, "  {line}");
             }
+            for line in super::review::summary_lines(s, lang) {
+                let _ = writeln!(out, "  {line}");
+            }
             let _ = writeln!(out, "  {}", super::distribution_text(s));
             let _ = writeln!(
                 out,

@@ -9,7 +9,9 @@
 use super::evidence::EvidenceFile;
 use super::layout::{item_code, normalize};
 use super::open::Grid;
-use super::template::{Lists, YES_NO_LIST, number_format, protection, unit_shown, yes_no_options};
+use super::template::{
+    Lists, YES_NO_LIST, number_format, protection, unit_shown, wrapped_height, yes_no_options,
+};
 use super::{Datum, Failure, Submission};
 use crate::Lang;
 use crate::diag::{Diagnostic, Text};
@@ -35,13 +37,13 @@ const IDENTITY: [(&str, &str); 5] = [
 
 /// Columns of the review table: (zh, en, width).
 const COLUMNS: [(&str, &str, f64); 11] = [
-    ("代码", "Code", 9.0),
+    ("代码", "Code", 21.0),
     ("指标", "Indicator", 18.0),
     ("填报项", "Item", 18.0),
     ("单位", "Unit", 7.0),
     ("填报值", "Reported value", 12.0),
     ("来源单元格", "Cell", 11.0),
-    ("佐证材料", "Evidence", 22.0),
+    ("佐证材料", "Evidence", 30.0),
     ("核定值", "Verified value", 12.0),
     ("核查意见", "Finding", 28.0),
     ("佐证采信", "Evidence accepted", 10.0),
@@ -116,20 +118,26 @@ pub fn workbook(
     for (k, ((zh, en), value)) in IDENTITY.iter().zip(&identity).enumerate() {
         let r = 1 + k as u32;
         ws.write_string_with_format(r, 0, lang.pick(zh, en), &header)?;
-        ws.merge_range(r, 1, r, 4, value, &label)?;
+        ws.merge_range(r, 1, r, 6, value, &label)?;
     }
-    ws.write_string(
+    let note = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    ws.merge_range(
         6,
         0,
+        6,
+        (COLUMNS.len() - 1) as u16,
         lang.pick(
             "核定值留空表示认可填报值；填写核定值时写明核查意见。“佐证采信”选“否”时，该指标按标准的缺失规则计。填报表被修改后本核查不再适用，需重新生成。",
-            "Leave 核定值 blank to accept the reported value; give a finding with every verified value. 佐证采信 = 否 (not accepted) counts the indicator as the standard's missing policy says. Once the submission changes this review no longer applies: make it again.",
+            "Leave Verified value blank to accept the reported value; give a Finding with every verified value. Evidence accepted = no counts the indicator as the standard's missing policy says. Once the submission changes, this review no longer applies: make it again.",
         ),
+        &note,
     )?;
+    ws.set_row_height(6, 36)?;
     for (c, (zh, en, w)) in COLUMNS.iter().enumerate() {
         ws.write_string_with_format(HEADER_ROW, c as u16, lang.pick(zh, en), &header)?;
         ws.set_column_width(c as u16, *w)?;
     }
+    ws.set_row_height(HEADER_ROW, 32)?;
     let yes_no = lists
         .validation(YES_NO_LIST)
         .unwrap_or_else(|| DataValidation::new().allow_any_value());
@@ -137,15 +145,27 @@ pub fn workbook(
     let mut row = HEADER_ROW + 1;
     for ind in &standard.indicator {
         let data = submission.data.get(&ind.code);
-        let files: Vec<String> = evidence
-            .iter()
-            .filter(|f| f.indicator == ind.code)
-            .map(|f| format!("{} ({}, {})", f.path, f.kind.key(), human_bytes(f.bytes)))
-            .collect();
-        let evidence_text = match (data.and_then(|d| d.evidence.as_deref()), files.is_empty()) {
-            (Some(t), true) => t.to_string(),
-            (Some(_), false) | (None, false) => files.join("\n"),
-            (None, true) => String::new(),
+        // Each file the evidence column names, as found (kind, size) or not read.
+        let text = data.and_then(|d| d.evidence.as_deref()).unwrap_or_default();
+        let refs = super::evidence::file_references(text);
+        let evidence_text = if refs.is_empty() {
+            text.to_string()
+        } else {
+            refs.iter()
+                .map(|r| {
+                    match evidence
+                        .iter()
+                        .find(|f| f.indicator == ind.code && &f.path == r)
+                    {
+                        Some(f) => format!("{r} ({}, {})", f.kind.key(), human_bytes(f.bytes)),
+                        None => format!(
+                            "{r} {}",
+                            lang.pick("（未读取，见诊断）", "(not read: see the findings)")
+                        ),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
         };
         for (n, (item, input)) in ind.inputs().into_iter().enumerate() {
             let code = item_code(&ind.code, item);
@@ -160,6 +180,15 @@ pub fn workbook(
             let percent = matches!(ind.kind, Kind::Percent { .. }) || unit == "%";
             let vfmt = label.clone().set_num_format(number_format(unit, percent));
             let ofmt = open.clone().set_num_format(number_format(unit, percent));
+            let shown_evidence = if n == 0 { evidence_text.as_str() } else { "" };
+            ws.set_row_height(
+                row,
+                wrapped_height([
+                    (ind.name(lang), COLUMNS[1].2),
+                    (item_label.as_str(), COLUMNS[2].2),
+                    (shown_evidence, COLUMNS[6].2),
+                ]),
+            )?;
             ws.write_string_with_format(row, 0, &code, &label)?;
             ws.write_string_with_format(row, 1, ind.name(lang), &label)?;
             ws.write_string_with_format(row, 2, &item_label, &label)?;
@@ -192,12 +221,7 @@ pub fn workbook(
             }
             let loc = value.map(|v| v.location.as_str()).unwrap_or_default();
             ws.write_string_with_format(row, 5, loc, &label)?;
-            ws.write_string_with_format(
-                row,
-                6,
-                if n == 0 { evidence_text.as_str() } else { "" },
-                &label,
-            )?;
+            ws.write_string_with_format(row, 6, shown_evidence, &label)?;
             ws.write_blank(row, COL_VERIFIED as u16, &ofmt)?;
             let dv = match &ind.kind {
                 Kind::YesNo { .. } => Some(yes_no.clone()),

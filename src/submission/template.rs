@@ -819,7 +819,7 @@ pub(crate) fn number_format(unit: &str, percent: bool) -> &'static str {
 /// Height (points) of a row whose cells wrap: the most lines any of its
 /// texts needs in its column, at 11-point type. Row heights are written,
 /// since not every program grows a wrapped row by itself when it prints.
-fn wrapped_height<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
+pub(crate) fn wrapped_height<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
     let lines = cells
         .into_iter()
         .map(|(text, width)| {
