@@ -310,6 +310,39 @@ fn review_dir_matches_each_review_to_its_submission() {
         v["summary"]["review"]["unreviewed"],
         serde_json::json!(["tests/fixtures/review/changed/填报表.xlsx"])
     );
+    // A workbook in the review folder that is no review is reported, and the run goes on.
+    std::fs::copy(
+        format!("{SUBMISSION}/填报表.xlsx"),
+        reviews.path().join("stray.xlsx"),
+    )
+    .unwrap();
+    let (v, code, _) = assess_json(&[
+        SUBMISSION,
+        "--review-dir",
+        reviews.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(v["summary"]["unreadable"][0]["code"], "review-not-a-review");
+    assert_eq!(v["entities"][0]["review"]["verified"]["score"], 72.0);
+}
+
+#[test]
+fn review_init_on_a_folder_of_submissions_writes_one_review_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reviews");
+    citystar()
+        .args(["review", "init", "--standard", STANDARD, "tests/fixtures/review", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    // Two submissions named 填报表.xlsx; the evidence workbook under 示例市/ is none.
+    assert_eq!(names, ["填报表-2.review.xlsx", "填报表.review.xlsx"]);
 }
 
 #[test]
