@@ -131,7 +131,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
                     evidence_books
                 ),
                 Lang::En => format!(
-                    "{} workbook(s) named as evidence by a submission are taken as evidence, not assessed",
+                    "{} workbook(s) that a submission names as its evidence are taken as evidence, not assessed",
                     evidence_books
                 ),
             })
@@ -451,11 +451,14 @@ impl Reports {
             .cloned()
             .chain(args.benchmark.iter().map(PathBuf::from))
             .chain(args.standard.iter().map(PathBuf::from))
+            .chain(args.review.iter().cloned())
             .filter_map(|f| Target::identity(&f))
             .collect();
+        // A review folder is read too: no report goes into it.
         let scanned: Vec<PathBuf> = args
             .paths
             .iter()
+            .chain(args.review_dir.iter())
             .filter(|p| p.is_dir())
             .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| resolved(p)))
             .collect();

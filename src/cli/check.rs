@@ -222,7 +222,7 @@ pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
                     evidence_books
                 ),
                 Lang::En => format!(
-                    "{} workbook(s) named as evidence by a submission are taken as evidence, not checked",
+                    "{} workbook(s) that a submission names as its evidence are taken as evidence, not checked",
                     evidence_books
                 ),
             })

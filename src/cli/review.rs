@@ -66,7 +66,7 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
                     evidence_books
                 ),
                 Lang::En => format!(
-                    "{} workbook(s) named as evidence by a submission are taken as evidence, not assessed",
+                    "{} workbook(s) that a submission names as its evidence are taken as evidence, not assessed",
                     evidence_books
                 ),
             })

@@ -46,7 +46,7 @@ pub fn verified_line(a: &Assessment, lang: Lang, ascii: bool) -> Option<String> 
         .map(|x| format!(" · {x}"))
         .unwrap_or_default();
     Some(format!(
-        "{} {} {}{}   {} {} / 100 ({})",
+        "{}  {} {}{}   {} {} / 100 ({})",
         t(lang, "核定", "Verified"),
         glyphs,
         v.stars_label,

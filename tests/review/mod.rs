@@ -316,11 +316,7 @@ fn review_dir_matches_each_review_to_its_submission() {
         reviews.path().join("stray.xlsx"),
     )
     .unwrap();
-    let (v, code, _) = assess_json(&[
-        SUBMISSION,
-        "--review-dir",
-        reviews.path().to_str().unwrap(),
-    ]);
+    let (v, code, _) = assess_json(&[SUBMISSION, "--review-dir", reviews.path().to_str().unwrap()]);
     assert_eq!(code, 2);
     assert_eq!(v["summary"]["unreadable"][0]["code"], "review-not-a-review");
     assert_eq!(v["entities"][0]["review"]["verified"]["score"], 72.0);
@@ -331,7 +327,14 @@ fn review_init_on_a_folder_of_submissions_writes_one_review_each() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("reviews");
     citystar()
-        .args(["review", "init", "--standard", STANDARD, "tests/fixtures/review", "-o"])
+        .args([
+            "review",
+            "init",
+            "--standard",
+            STANDARD,
+            "tests/fixtures/review",
+            "-o",
+        ])
         .arg(&out)
         .assert()
         .success();
@@ -503,9 +506,9 @@ fn the_review_fits_80_columns_in_both_languages() {
             );
         }
         let (reported, verified) = if lang == "C" {
-            ("Rating  ★★★★☆", "Verified ★★★☆☆")
+            ("Rating  ★★★★☆", "Verified  ★★★☆☆")
         } else {
-            ("评级  ★★★★☆", "核定 ★★★☆☆")
+            ("评级  ★★★★☆", "核定  ★★★☆☆")
         };
         assert!(text.contains(reported) && text.contains(verified), "{text}");
         if lang == "C" {
