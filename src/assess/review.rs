@@ -90,16 +90,32 @@ struct Edit<'r> {
     rejected: bool,
 }
 
-/// `submission` with the review's edits of the indicators in `only` (all when `None`).
-fn edited(submission: &Submission, edits: &[(String, Edit)], only: Option<&str>) -> Submission {
+/// `submission` with the review's edits of the indicators in `only` (all
+/// when `None`), and the reader's checks of the edited values. The reader's
+/// findings at a replaced cell are superseded by the verified value; the
+/// plausibility and cross checks (a numerator above its denominator …) run
+/// again on the edited indicator, their findings returned as well as kept in
+/// the edited submission (an error makes the indicator invalid there).
+fn edited(
+    standard: &Standard,
+    submission: &Submission,
+    edits: &[(String, Edit)],
+    only: Option<&str>,
+) -> (Submission, Vec<Diagnostic>) {
+    use crate::submission::reader::{cross_checks, plausibility};
     let mut s = submission.clone();
+    let mut found = Vec::new();
     for (code, e) in edits {
         if only.is_some_and(|o| o != code) {
             continue;
         }
+        let Some(ind) = standard.indicator.iter().find(|i| &i.code == code) else {
+            continue;
+        };
         let Some(data) = s.data.get_mut(code) else {
             continue;
         };
+        let mut replaced = Vec::new();
         for item in &mut data.items {
             if e.rejected {
                 item.datum = None;
@@ -111,6 +127,7 @@ fn edited(submission: &Submission, edits: &[(String, Edit)], only: Option<&str>)
                 .find(|r| r.item == item.item)
                 .and_then(|r| r.verified.as_ref())
             {
+                replaced.push(item.location.clone());
                 *item = ItemValue {
                     item: item.item,
                     datum: Some(*d),
@@ -119,8 +136,27 @@ fn edited(submission: &Submission, edits: &[(String, Edit)], only: Option<&str>)
                 };
             }
         }
+        if replaced.is_empty() {
+            continue;
+        }
+        s.diagnostics.retain(|d| {
+            !(d.indicator.as_deref() == Some(code.as_str()) && replaced.contains(&d.location))
+        });
+        let mut diags = Vec::new();
+        plausibility(
+            ind,
+            data,
+            submission.entity.population,
+            standard.level(),
+            &mut diags,
+        );
+        cross_checks(ind, data, submission.entity.population, &mut diags);
+        // Findings on cells the review did not change were made on reading already.
+        diags.retain(|d| !s.diagnostics.contains(d));
+        s.diagnostics.extend(diags.iter().cloned());
+        found.extend(diags);
     }
-    s
+    (s, found)
 }
 
 /// Apply `review` (already matched to the submission) and assess again.
@@ -180,7 +216,8 @@ pub fn apply(
         ));
     }
 
-    let verified_sub = edited(submission, &edits, None);
+    let (verified_sub, found) = edited(standard, submission, &edits, None);
+    diags.extend(found);
     let mut verified = super::assess(standard, &verified_sub, options);
     // The verified assessment lists the reader's findings once, on the reported side.
     verified.diagnostics = Vec::new();
@@ -191,7 +228,7 @@ pub fn apply(
         .iter()
         .filter_map(|(code, e)| {
             let i = standard.indicator.iter().position(|x| &x.code == code)?;
-            let alone = edited(submission, &edits, Some(code));
+            let (alone, _) = edited(standard, submission, &edits, Some(code));
             let values: Vec<Option<f64>> = super::score::compute_values(standard, &alone, lang)
                 .iter()
                 .map(|c| c.value)

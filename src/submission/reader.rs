@@ -771,7 +771,7 @@ fn population_in_wan(
 /// fractional count, a population in 万 where 人 is asked, an amount whose
 /// order of magnitude does not fit its unit and the resident population.
 /// Errors drop the value (it is not scored); warnings keep it.
-fn plausibility(
+pub(crate) fn plausibility(
     ind: &Indicator,
     entry: &mut IndicatorData,
     population: Option<f64>,
@@ -892,7 +892,7 @@ fn plausibility(
 }
 
 /// Zero denominators, numerators above denominators, per-population counts without a population.
-fn cross_checks(
+pub(crate) fn cross_checks(
     ind: &Indicator,
     entry: &IndicatorData,
     population: Option<f64>,

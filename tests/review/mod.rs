@@ -565,3 +565,71 @@ fn review_codes_are_explained_and_documented() {
             .stdout(predicates::str::contains(e.title_en));
     }
 }
+
+/// A review written by rust_xlsxwriter (only the 核查 sheet's identity and
+/// three columns, in another order): the verified value of a cell the reader
+/// could not read replaces it, and the indicator then counts.
+#[test]
+fn a_verified_value_supersedes_the_readers_finding_at_that_cell() {
+    const ALL_KINDS: &str = "tests/fixtures/all-kinds-city.toml";
+    let sub = "tests/fixtures/codes/not-a-number.xlsx";
+    let sha = citystar::sha256_hex(&std::fs::read(sub).unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.review.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("核查").unwrap();
+    for (r, (k, v)) in [
+        ("名称", "示例市"),
+        ("行政区划代码", "370999"),
+        ("填报表 SHA-256", sha.as_str()),
+        ("标准", "all-kinds-city"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(r as u32 + 1, 0, *k).unwrap();
+        ws.write_string(r as u32 + 1, 1, *v).unwrap();
+    }
+    for (c, h) in ["代码", "核查意见", "核定值"].iter().enumerate() {
+        ws.write_string(7, c as u16, *h).unwrap();
+    }
+    ws.write_string(8, 0, "B-01.C").unwrap();
+    ws.write_string(8, 1, "按运营商台账核定").unwrap();
+    ws.write_number(8, 2, 3000.0).unwrap();
+    wb.save(&path).unwrap();
+    let out = citystar()
+        .args([
+            "assess",
+            "--format",
+            "json",
+            "--draws",
+            "0",
+            "--standard",
+            ALL_KINDS,
+            sub,
+        ])
+        .arg("--review")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &v["entities"][0];
+    let ind = |a: &Value| {
+        a["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["code"] == "B-01")
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(ind(e)["status"], "invalid");
+    let verified = &e["review"]["verified"];
+    assert_eq!(ind(verified)["status"], "ok", "{:#}", ind(verified));
+    let c = &e["review"]["changes"][0];
+    assert_eq!(c["indicator"], "B-01");
+    assert_eq!(c["items"][0]["reported"], "约三千");
+    assert_eq!(c["items"][0]["verified"], "3000");
+    assert_eq!(c["items"][0]["verified_location"], "核查!C9");
+    assert!(verified["score"].as_f64().unwrap() > e["score"].as_f64().unwrap());
+}
