@@ -137,7 +137,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
             })
         );
     }
-    let reviews = load_reviews(&args, &mut unreadable)?;
+    let reviews = load_reviews(&args, &mut unreadable, lang)?;
     // Earlier reports in a scanned folder are not submissions.
     if let Some(dir) = args
         .report_dir
@@ -696,25 +696,16 @@ impl Standards<'_> {
     }
 }
 
-/// `--review FILE` (a file that is no review stops the run, exit 2) and
-/// `--review-dir DIR` (a file there that is no review is reported and the run
-/// goes on, as an unreadable submission is).
+/// `--review FILE` and `--review-dir DIR`: a file that is no review (or
+/// cannot be read) is reported like an unreadable submission: the run goes
+/// on without it and exits 2.
 fn load_reviews(
     args: &AssessArgs,
     unreadable: &mut Vec<Unreadable>,
+    lang: Lang,
 ) -> anyhow::Result<Vec<crate::submission::review::Review>> {
     use crate::submission::review;
-    let mut out = Vec::new();
-    for p in &args.review {
-        let r = review::read(p).map_err(|e| {
-            let t = e.text();
-            super::said(
-                format!("核查工作簿 {}：{}", p.display(), t.zh),
-                format!("review {}: {}", p.display(), t.en),
-            )
-        })?;
-        out.push(r);
-    }
+    let mut paths: Vec<PathBuf> = args.review.clone();
     if let Some(dir) = &args.review_dir {
         let rd = std::fs::read_dir(dir).map_err(|e| {
             super::said(
@@ -722,7 +713,7 @@ fn load_reviews(
                 format!("cannot read the review folder {}: {e}", dir.display()),
             )
         })?;
-        let mut paths: Vec<PathBuf> = rd
+        let mut found: Vec<PathBuf> = rd
             .flatten()
             .map(|e| e.path())
             .filter(|p| p.is_file() && is_workbook(&p.display().to_string()))
@@ -731,16 +722,22 @@ fn load_reviews(
                 !n.starts_with("~$") && !n.starts_with(".~lock")
             })
             .collect();
-        paths.sort();
-        for p in paths {
-            match review::read(&p) {
-                Ok(r) => out.push(r),
-                Err(e) => unreadable.push(Unreadable {
-                    file: p.display().to_string(),
-                    code: "review-not-a-review",
-                    message: e.text().en,
-                }),
-            }
+        found.sort();
+        paths.extend(found);
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        match review::read(&p) {
+            Ok(r) => out.push(r),
+            Err(e) => unreadable.push(Unreadable {
+                file: p.display().to_string(),
+                code: "review-not-a-review",
+                message: format!(
+                    "{}{}",
+                    lang.pick("核查工作簿：", "review: "),
+                    e.text().get(lang)
+                ),
+            }),
         }
     }
     Ok(out)
