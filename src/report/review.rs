@@ -86,8 +86,13 @@ pub fn sheet(
         }
         row += 1;
     }
-    g.loose(row, 0, crate::render::review::effects_note(lang), &f.note)?;
-    row += 1;
+    g.loose(
+        row + 1,
+        0,
+        crate::render::review::effects_note(lang),
+        &f.note,
+    )?;
+    row += 2;
     if let Some(line) = &sec.plan_line {
         row = g.section(row, line, &sec.plan_header, f)?;
         for p in &sec.plan {
