@@ -415,17 +415,33 @@ pub fn named_files(submission: &super::Submission, workbook: &Path) -> Vec<PathB
         .collect()
 }
 
-/// The evidence cell of an indicator: its first input row, in the evidence
-/// column of the sheet it was read from.
-fn evidence_cell(book: &Loaded, data: &IndicatorData) -> Option<String> {
-    let first = data.items.iter().find(|i| !i.location.is_empty())?;
-    let (sheet, cell) = first.location.split_once('!')?;
-    let digits: String = cell.chars().filter(char::is_ascii_digit).collect();
-    let row: u32 = digits.parse::<u32>().ok()?.checked_sub(1)?;
-    let grid = book.grid(sheet)?;
-    let header = super::reader::find_header(grid)?;
-    let col = *header.cols.get(&layout::Column::Evidence)?;
-    Some(layout::cell_ref(sheet, row, col))
+/// The evidence cells of an indicator's input rows, in the sheet they were
+/// read from, with their text: (`指标填报!G2`, text) for each row that has some.
+fn evidence_cells(book: &Loaded, data: &IndicatorData) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for item in data.items.iter().filter(|i| !i.location.is_empty()) {
+        let Some((sheet, cell)) = item.location.split_once('!') else {
+            continue;
+        };
+        let digits: String = cell.chars().filter(char::is_ascii_digit).collect();
+        let Some(row) = digits.parse::<u32>().ok().and_then(|r| r.checked_sub(1)) else {
+            continue;
+        };
+        let Some(grid) = book.grid(sheet) else {
+            continue;
+        };
+        let Some(col) = super::reader::find_header(grid)
+            .and_then(|h| h.cols.get(&layout::Column::Evidence).copied())
+        else {
+            continue;
+        };
+        let text = grid.text(row, col).trim().to_string();
+        let loc = layout::cell_ref(sheet, row, col);
+        if !text.is_empty() && !out.iter().any(|(l, _)| *l == loc) {
+            out.push((loc, text));
+        }
+    }
+    out
 }
 
 /// Resolve, identify and hash every evidence file the workbook names, under
@@ -444,27 +460,22 @@ pub fn check(
         let Some(entry) = data.get(&ind.code) else {
             continue;
         };
-        let Some(text) = entry.evidence.as_deref() else {
-            continue;
-        };
-        let refs = file_references(text);
-        if refs.is_empty() {
-            continue;
-        }
-        let loc = evidence_cell(book, entry).unwrap_or_default();
-        for r in refs {
-            match examine(root, &ind.code, &r) {
-                Found::Problem(code, msg, hint) => diags.push(
-                    Diagnostic::new(code, loc.clone(), msg, hint)
-                        .raw(r.clone())
-                        .indicator(ind.code.clone()),
-                ),
-                Found::File(f) => {
-                    if let Some(first) = files
-                        .iter()
-                        .find(|o| o.sha256 == f.sha256 && o.indicator != f.indicator)
-                    {
-                        diags.push(
+        // Every input row's evidence cell: a ratio may name files on both rows.
+        for (loc, text) in evidence_cells(book, entry) {
+            let refs = file_references(&text);
+            for r in refs {
+                match examine(root, &ind.code, &r) {
+                    Found::Problem(code, msg, hint) => diags.push(
+                        Diagnostic::new(code, loc.clone(), msg, hint)
+                            .raw(r.clone())
+                            .indicator(ind.code.clone()),
+                    ),
+                    Found::File(f) => {
+                        if let Some(first) = files
+                            .iter()
+                            .find(|o| o.sha256 == f.sha256 && o.indicator != f.indicator)
+                        {
+                            diags.push(
                             Diagnostic::new(
                                 "evidence-duplicate",
                                 loc.clone(),
@@ -486,8 +497,9 @@ pub fn check(
                             .raw(r.clone())
                             .indicator(ind.code.clone()),
                         );
+                        }
+                        files.push(f);
                     }
-                    files.push(f);
                 }
             }
         }
