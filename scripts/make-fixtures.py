@@ -86,6 +86,15 @@ def m_population_wan(wb): wb["基本信息"]["B7"] = 123.4567
 def m_fractional(wb): wb["指标填报"][f("B-01.C")] = 3000.45
 def m_share(wb): wb["指标填报"][f("A-03")] = "185%"
 def m_magnitude(wb): wb["指标填报"][f("B-01.C")] = 20000000
+# Evidence files (run scripts/make-review-fixtures.py first: it writes tests/fixtures/codes/evidence/).
+def m_ev_missing(wb): wb["指标填报"]["G2"] = "evidence/nope.pdf"
+def m_ev_empty(wb): wb["指标填报"]["G2"] = "evidence/empty.pdf"
+def m_ev_unreadable(wb): wb["指标填报"]["G2"] = "evidence/scans.pdf"
+def m_ev_type(wb): wb["指标填报"]["G2"] = "evidence/photo.pdf"
+def m_ev_dup(wb):
+    wb["指标填报"]["G2"] = "evidence/a.pdf"
+    wb["指标填报"]["G4"] = "evidence/a-copy.pdf"
+def m_ev_outside(wb): wb["指标填报"]["G2"] = "../producers/事项清单.pdf"
 
 # code -> (mutation of the good workbook, expected location)
 CASES = {
@@ -117,6 +126,12 @@ CASES = {
     "fractional-count": (m_fractional, "指标填报!F8"),
     "share-over-100": (m_share, "指标填报!F5"),
     "implausible-magnitude": (m_magnitude, "指标填报!F8"),
+    "evidence-file-missing": (m_ev_missing, "指标填报!G2"),
+    "evidence-empty": (m_ev_empty, "指标填报!G2"),
+    "evidence-unreadable": (m_ev_unreadable, "指标填报!G2"),
+    "evidence-wrong-type": (m_ev_type, "指标填报!G2"),
+    "evidence-duplicate": (m_ev_dup, "指标填报!G4"),
+    "evidence-outside": (m_ev_outside, "指标填报!G2"),
 }
 
 

@@ -291,6 +291,42 @@ entries! {
     ["标准要求该指标提供佐证材料，但“佐证材料”列为空。", "The standard requires evidence for this indicator, but the evidence column is empty."],
     ["在“佐证材料”列写明材料名称或附件编号。", "Name the document or annex number in the evidence column."];
 
+    "evidence-file-missing", Warning,
+    ["找不到佐证文件", "Evidence file not found"],
+    ["“佐证材料”列写了一个文件（带扩展名或路径的文字），但填报表所在文件夹中该路径下没有这个文件。路径相对于填报表所在的文件夹（提交文件夹），多个文件用分号或换行分隔。",
+     "The evidence column names a file (text with an extension or a folder in it), but there is no such file at that path under the workbook's folder (the submission folder). Paths are relative to that folder; several files are separated by semicolons or line breaks."],
+    ["把文件放到该路径下，或改正“佐证材料”列中的文件名。", "Put the file at that path, or correct the name in the evidence column."];
+
+    "evidence-empty", Warning,
+    ["佐证文件为空", "Empty evidence file"],
+    ["“佐证材料”列指向的文件长度为 0 字节，不能证明任何内容。多半是复制或下载没有完成。",
+     "A file named in the evidence column has no bytes, so it proves nothing. Usually a copy or download that did not finish."],
+    ["放入完整的文件。", "Put the whole file there."];
+
+    "evidence-unreadable", Warning,
+    ["无法读取佐证文件", "Evidence file cannot be read"],
+    ["“佐证材料”列指向的路径是文件夹、设备或管道，或操作系统拒绝读取（权限不足、磁盘错误）。citystar 只读取普通文件。",
+     "The path named in the evidence column is a folder, a device or a pipe, or the system refused to read it (permissions, a disk error). citystar reads only regular files."],
+    ["检查该路径和文件权限。", "Check the path and the file's permissions."];
+
+    "evidence-wrong-type", Warning,
+    ["佐证文件类型与扩展名不符", "Evidence content does not match its extension"],
+    ["按文件开头的字节判断，佐证文件的实际格式与扩展名不符，例如名为 .pdf 的文件其实是 PNG 图片或文本，名为 .docx 的文件不是 Office 文档。可能放错了文件，或文件已损坏。可识别的格式：PDF、JPEG、PNG、GIF、TIFF、BMP、WebP、Office Open XML（docx、xlsx、pptx）、OLE（doc、xls、ppt、wps）、OpenDocument（odt、ods、odp）、OFD、zip、rar、7z、文本。",
+     "Judged by its first bytes, the file's real format is not what its extension says: a .pdf that is really a PNG image or text, a .docx that is no Office document. The wrong file may have been put there, or it is damaged. Formats recognised: PDF, JPEG, PNG, GIF, TIFF, BMP, WebP, Office Open XML (docx, xlsx, pptx), OLE (doc, xls, ppt, wps), OpenDocument (odt, ods, odp), OFD, zip, rar, 7z, text."],
+    ["确认文件是否放对；是同一份材料时按实际格式改正扩展名。", "Check that it is the right file; if it is, give it the extension of its real format."];
+
+    "evidence-duplicate", Info,
+    ["同一份佐证材料用于多项指标", "One evidence file for several indicators"],
+    ["两项不同指标的佐证文件内容完全相同（SHA-256 相同，文件名可以不同）。一份材料可能确实证明两项指标，也可能是复制时放错了。",
+     "Two different indicators name evidence files with identical content (the same SHA-256, whatever their names). One document may support both, or a copy went to the wrong place."],
+    ["确认这份材料能证明两项指标；否则为每项指标放入各自的材料。", "Check that the document supports both indicators; otherwise attach each its own."];
+
+    "evidence-outside", Warning,
+    ["佐证路径指向提交文件夹之外", "Evidence path leads out of the submission folder"],
+    ["佐证路径是绝对路径（/… 或 C:\\…）、含有“..”，或是指向填报表所在文件夹之外的符号链接。citystar 拒绝读取这样的路径，不会跟随它去读其他文件。",
+     "The evidence path is absolute (/… or C:\\…), contains `..`, or is a symbolic link leading out of the workbook's folder. citystar refuses such a path and never follows it to read another file."],
+    ["把佐证文件本身放进填报表所在的文件夹，写相对路径，如 佐证/合同.pdf。", "Put the evidence file itself in the workbook's folder and give its relative path, e.g. 佐证/合同.pdf."];
+
     "unknown-level", Error,
     ["无法识别的级别", "Level not recognised"],
     ["“基本信息”中的级别不是 DB37/T 3890 评定的级别（市级、县级、智慧社区），例如“省级”。工作簿仍按市级标准（或 --standard 指定的标准）检查，但评定结果不能当真。",
@@ -447,14 +483,74 @@ failures! {
     ["无需处理；报告最好放在填报表文件夹之外。", "Nothing to do; keep reports outside the folders of submissions."];
 }
 
+macro_rules! review_entries {
+    ($( $code:literal, $sev:ident,
+        [$tz:literal, $te:literal],
+        [$ez:literal, $ee:literal],
+        [$fz:literal, $fe:literal]; )*) => {
+        /// Findings about a review workbook (`assess --review`), addressed to
+        /// its 核查 sheet; re-levelled like the reader's codes.
+        pub const REVIEW_CODES: &[Entry] = &[$(Entry {
+            code: $code,
+            severity: Severity::$sev,
+            title_zh: $tz,
+            title_en: $te,
+            explain_zh: $ez,
+            explain_en: $ee,
+            fix_zh: $fz,
+            fix_en: $fe,
+        },)*];
+    };
+}
+
+review_entries! {
+    "review-not-a-review", Error,
+    ["不是核查工作簿", "Not a review workbook"],
+    ["给出的核查文件无法读取，或其中没有 `citystar review init` 写出的“核查”工作表及其表头。该核查未被采用，主体只按自评值评定。",
+     "The review file cannot be read, or it lacks the 核查 sheet and header that `citystar review init` writes. The review is not used; the entity is rated on its reported values only."],
+    ["用 `citystar review init` 重新生成核查工作簿。", "Make the review workbook again with `citystar review init`."];
+
+    "review-wrong-submission", Error,
+    ["核查工作簿属于另一份填报表", "The review is of another submission"],
+    ["核查工作簿表头记录的填报表 SHA-256（或名称、行政区划代码）与正在评估的填报表不符：填报表在生成核查工作簿之后被修改过，或核查的是另一个主体。该核查未被采用，主体只按自评值评定。",
+     "The submission SHA-256 (or name, or 行政区划代码) in the review's header does not match the workbook being assessed: the submission changed after the review was made, or the review is of another entity. The review is not used; the entity is rated on its reported values only."],
+    ["对当前的填报表重新运行 `citystar review init`，把核查意见转录过去；或核对文件是否配对。", "Run `citystar review init` on the current submission and carry the findings over; or check that the files belong together."];
+
+    "review-wrong-standard", Error,
+    ["核查工作簿所用标准不同", "The review is against another standard"],
+    ["核查工作簿表头记录的标准与本次评估所用的标准不同。核定值只对生成核查时的标准有意义，该核查未被采用。",
+     "The standard in the review's header is not the standard of this assessment. Verified values are meaningful only against the standard the review was made for; the review is not used."],
+    ["用同一标准评估（--standard），或按本标准重新生成核查工作簿。", "Assess with the same standard (--standard), or make the review again against this one."];
+
+    "review-unknown-code", Warning,
+    ["核查中有未知代码", "Unknown code in the review"],
+    ["核查工作簿中某行的代码不是本标准的填报项代码，该行被忽略。", "A row of the review carries a code that is no input item of the standard; the row is ignored."],
+    ["删除该行，或改回生成时的代码。", "Delete the row, or restore the code it was made with."];
+
+    "review-bad-decision", Warning,
+    ["“佐证采信”不是“是/否”", "Evidence decision is not yes/no"],
+    ["“佐证采信”一栏只能填“是”或“否”（或留空，视为采信）。无法识别的内容按留空处理。", "The evidence-accepted cell takes 是 (yes) or 否 (no), or blank (accepted). Anything else is treated as blank."],
+    ["从下拉列表中选择“是”或“否”。", "Pick 是 or 否 from the drop-down list."];
+
+    "review-no-finding", Warning,
+    ["改动没有核查意见", "A change without a finding"],
+    ["填写了与填报值不同的核定值，或不采信佐证材料，却没有写“核查意见”。改动仍然生效，但报告中缺少理由。", "A verified value differs from the reported one, or the evidence is not accepted, but the finding (核查意见) is blank. The change still applies, but the report gives no reason."],
+    ["在“核查意见”列写明理由。", "Write the reason in the finding column."];
+}
+
 /// The catalogue entry of a diagnostic code.
 pub fn entry(code: &str) -> Option<&'static Entry> {
-    CATALOGUE.iter().find(|e| e.code == code)
+    CATALOGUE
+        .iter()
+        .chain(REVIEW_CODES)
+        .find(|e| e.code == code)
 }
 
 /// The entry of a diagnostic or a read-failure code, for `explain`.
 pub fn any_entry(code: &str) -> Option<&'static Entry> {
-    entry(code).or_else(|| READ_FAILURES.iter().find(|e| e.code == code))
+    entry(code)
+        .or_else(|| REVIEW_CODES.iter().find(|e| e.code == code))
+        .or_else(|| READ_FAILURES.iter().find(|e| e.code == code))
 }
 
 /// Severity re-levelling from `--deny`, `--warn`, `--allow` (`--deny warnings`
@@ -528,7 +624,7 @@ mod tests {
     #[test]
     fn codes_are_unique_kebab_case() {
         let mut seen = std::collections::HashSet::new();
-        for e in CATALOGUE.iter().chain(READ_FAILURES) {
+        for e in CATALOGUE.iter().chain(REVIEW_CODES).chain(READ_FAILURES) {
             assert!(seen.insert(e.code), "duplicate code {}", e.code);
             assert!(
                 !e.code.is_empty()

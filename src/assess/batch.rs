@@ -36,6 +36,9 @@ pub struct RankRow {
     pub division_code: String,
     #[serde(skip)]
     pub sha256: String,
+    /// Ranked on the verified values of a review (`score` and `stars` are the verified ones).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub verified: bool,
 }
 
 /// Two or more files that look like one submission: the same bytes, or the
@@ -82,6 +85,17 @@ pub struct Summary {
     pub star_distribution: [usize; 6],
     pub diagnostics: Counts,
     pub gate: Gate,
+    /// With reviews (`--review`, `--review-dir`): which entities were rated
+    /// on verified values and which had no review (ranked on reported ones).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewTally>,
+}
+
+/// Which entities of a batch had a review applied.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReviewTally {
+    pub reviewed: Vec<String>,
+    pub unreviewed: Vec<String>,
 }
 
 /// Everything a run produced: what the renderers read.
@@ -129,6 +143,37 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
     (files, bad)
 }
 
+/// Workbooks a folder scan found in a subfolder of a folder that holds
+/// another workbook found, with those workbooks: each may be that
+/// submission's evidence (it is when the submission's evidence column names
+/// it; the caller reads the holders to decide). Files named on the command
+/// line are never candidates.
+pub fn evidence_candidates(args: &[PathBuf], files: &[PathBuf]) -> Vec<(PathBuf, Vec<PathBuf>)> {
+    let holders: std::collections::HashSet<&Path> =
+        files.iter().filter_map(|f| f.parent()).collect();
+    let mut out = Vec::new();
+    for f in files {
+        let Some(root) = args
+            .iter()
+            .filter(|a| a.is_dir())
+            .find(|a| f.starts_with(a))
+        else {
+            continue;
+        };
+        let above: Vec<PathBuf> = f
+            .ancestors()
+            .skip(2)
+            .take_while(|d| d.starts_with(root))
+            .filter(|d| holders.contains(d))
+            .flat_map(|d| files.iter().filter(move |g| g.parent() == Some(d)).cloned())
+            .collect();
+        if !above.is_empty() {
+            out.push((f.clone(), above));
+        }
+    }
+    out
+}
+
 /// A folder's workbooks, recursively; a folder that cannot be read is
 /// reported and its siblings are still searched.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>) {
@@ -148,10 +193,18 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>) {
         // `file_type` does not follow symbolic links: a linked folder is skipped.
         match entry.file_type() {
             Ok(kind) if kind.is_dir() => walk(&path, out, bad),
-            Ok(_) if is_workbook(&path) && path.is_file() => out.push(path),
+            // A review workbook (`citystar review init`) is not a submission.
+            Ok(_) if is_workbook(&path) && path.is_file() && !is_review(&path) => out.push(path),
             _ => {}
         }
     }
+}
+
+/// `NAME.review.xlsx` (or any workbook extension): how `review init` names its workbooks.
+pub fn is_review(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.to_lowercase().ends_with(".review"))
 }
 
 fn is_workbook(path: &Path) -> bool {
@@ -198,6 +251,8 @@ pub struct Tally {
     below_min_stars: Vec<String>,
     denied_diagnostics: usize,
     min_stars: Option<u8>,
+    /// Set when the run applies reviews.
+    pub reviews: Option<ReviewTally>,
 }
 
 impl Tally {
@@ -213,22 +268,34 @@ impl Tally {
     }
 
     pub fn add(&mut self, a: &Assessment) {
+        // Where a review was applied, the verified rating is the one that counts.
+        let (score, stars) = a
+            .review
+            .as_ref()
+            .map_or((a.score, a.stars), |r| (r.verified.score, r.verified.stars));
+        if let Some(t) = &mut self.reviews {
+            match a.review {
+                Some(_) => t.reviewed.push(a.file.clone()),
+                None => t.unreviewed.push(a.file.clone()),
+            }
+        }
         self.rows.push(RankRow {
             rank: 0,
             standard: a.standard.id.clone(),
             file: a.file.clone(),
             name: a.name.clone(),
-            score: a.score,
-            stars: a.stars,
+            score,
+            stars,
             division_code: a.division_code.trim().to_string(),
             sha256: a.sha256.clone(),
+            verified: a.review.is_some(),
         });
-        self.star_distribution[a.stars.min(5) as usize] += 1;
+        self.star_distribution[stars.min(5) as usize] += 1;
         let (e, w, i) = a.diagnostic_counts();
         self.counts.error += e;
         self.counts.warning += w;
         self.counts.info += i;
-        if self.min_stars.is_some_and(|m| a.stars < m) {
+        if self.min_stars.is_some_and(|m| stars < m) {
             self.below_min_stars.push(a.file.clone());
         }
         self.denied_diagnostics += a
@@ -302,6 +369,7 @@ impl Tally {
             duplicates,
             star_distribution: self.star_distribution,
             diagnostics: self.counts,
+            review: self.reviews,
         }
     }
 }

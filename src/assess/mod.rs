@@ -7,6 +7,7 @@ pub mod batch;
 pub mod gaps;
 pub mod plan;
 pub mod rating;
+pub mod review;
 pub mod score;
 pub mod stability;
 
@@ -203,6 +204,13 @@ pub struct Assessment {
     pub stability: Option<Stability>,
     /// Gaps to benchmarks: empty until benchmarks are given.
     pub gaps: Vec<crate::benchmark::GapAnalysis>,
+    /// Evidence files found in the submission folder (size, SHA-256, kind);
+    /// filled by the caller that read them (`submission::read_path_with_evidence`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<crate::submission::evidence::EvidenceFile>,
+    /// The assessor's review, when one was applied (`review::apply`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<Box<review::Reviewed>>,
 }
 
 impl Assessment {
@@ -418,5 +426,7 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
         next_star,
         stability,
         gaps: Vec::new(),
+        evidence: Vec::new(),
+        review: None,
     }
 }

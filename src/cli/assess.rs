@@ -46,6 +46,13 @@ pub struct AssessArgs {
     /// Write one Excel report per entity and summary.xlsx into this folder.
     #[arg(long, value_name = "DIR")]
     pub report_dir: Option<PathBuf>,
+    /// Rate also on the verified values of this review workbook (`citystar
+    /// review init`), applied to the submission it names. Repeatable.
+    #[arg(long, value_name = "FILE.review.xlsx")]
+    pub review: Vec<PathBuf>,
+    /// Apply every review workbook in this folder to the submission it names.
+    #[arg(long, value_name = "DIR")]
+    pub review_dir: Option<PathBuf>,
 }
 
 use crate::sha256_hex;
@@ -98,7 +105,39 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         ..Options::default()
     };
 
-    let (mut files, unreadable) = batch::collect_files(&args.paths);
+    let (mut files, mut unreadable) = batch::collect_files(&args.paths);
+    let evidence_books = {
+        let choose = |level: Option<Level>| -> &Standard {
+            match &chosen {
+                Some(c) => &c.standard,
+                None => {
+                    let want = level.unwrap_or(Level::City);
+                    shipped
+                        .iter()
+                        .find(|l| l.standard.level() == want)
+                        .map(|l| &l.standard)
+                        .unwrap_or(&shipped[0].standard)
+                }
+            }
+        };
+        super::drop_evidence_workbooks(&args.paths, &mut files, &choose)
+    };
+    if evidence_books > 0 {
+        eprintln!(
+            "{}",
+            crate::render::escape::terminal(&match lang {
+                Lang::Zh => format!(
+                    "{} 个工作簿是填报表在“佐证材料”列中列出的佐证文件，不作为填报表评估",
+                    evidence_books
+                ),
+                Lang::En => format!(
+                    "{} workbook(s) that a submission names as its evidence are taken as evidence, not assessed",
+                    evidence_books
+                ),
+            })
+        );
+    }
+    let reviews = load_reviews(&args, &mut unreadable, lang)?;
     // Earlier reports in a scanned folder are not submissions.
     if let Some(dir) = args
         .report_dir
@@ -138,6 +177,9 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         shipped: &shipped,
         options: &options,
         lang,
+        reviews: &reviews,
+        used: std::sync::Mutex::new(vec![false; reviews.len()]),
+        pair_single: !args.review.is_empty() && reviews.len() == 1 && files.len() == 1,
     };
     // Benchmarks are resolved before the batch: a bad name or file stops here (exit 2).
     let benchmarks = resolve_benchmarks(&args.benchmark, &ctx)?;
@@ -189,7 +231,11 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         Ok(Prepared { text, workbook, a })
     };
     let mut emit = Emitter {
-        tally: batch::Tally::new(args.min_stars),
+        tally: {
+            let mut t = batch::Tally::new(args.min_stars);
+            t.reviews = (!reviews.is_empty()).then(batch::ReviewTally::default);
+            t
+        },
         kept: Vec::new(),
         first: true,
         keep_for_summary,
@@ -235,6 +281,23 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
                 crate::render::table::width()
             )
         );
+    }
+    if let Ok(used) = ctx.used.lock() {
+        for (r, _) in reviews.iter().zip(used.iter()).filter(|(_, u)| !**u) {
+            eprintln!(
+                "{}",
+                crate::render::escape::terminal(&match lang {
+                    Lang::Zh => format!(
+                        "{}：本次评估中没有它所核查的填报表（{}，{}），未采用",
+                        r.file, r.identity.name, r.identity.division_code
+                    ),
+                    Lang::En => format!(
+                        "{}: no submission of this run is the one it reviews ({}, {}); not used",
+                        r.file, r.identity.name, r.identity.division_code
+                    ),
+                })
+            );
+        }
     }
     if emit.tally.is_empty() && failed.is_empty() {
         eprintln!(
@@ -348,6 +411,13 @@ fn slim(a: &mut core::Assessment, keep_gaps: bool) {
     }
     a.next_star.steps = Vec::new();
     a.rating.decided_by.conditions = Vec::new();
+    if let Some(r) = &mut a.review {
+        let v = &mut r.verified;
+        v.indicators = Vec::new();
+        v.gaps = Vec::new();
+        v.next_star.steps = Vec::new();
+        v.rating.decided_by.conditions = Vec::new();
+    }
 }
 
 fn no_level_note(lang: Lang, standard: &Standard) -> String {
@@ -381,11 +451,14 @@ impl Reports {
             .cloned()
             .chain(args.benchmark.iter().map(PathBuf::from))
             .chain(args.standard.iter().map(PathBuf::from))
+            .chain(args.review.iter().cloned())
             .filter_map(|f| Target::identity(&f))
             .collect();
+        // A review folder is read too: no report goes into it.
         let scanned: Vec<PathBuf> = args
             .paths
             .iter()
+            .chain(args.review_dir.iter())
             .filter(|p| p.is_dir())
             .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| resolved(p)))
             .collect();
@@ -505,6 +578,12 @@ struct Standards<'a> {
     shipped: &'a [Loaded],
     options: &'a Options,
     lang: Lang,
+    /// Review workbooks given (`--review`, `--review-dir`), and which were applied.
+    reviews: &'a [crate::submission::review::Review],
+    used: std::sync::Mutex<Vec<bool>>,
+    /// One `--review` and one submission: the review is meant for it, so a
+    /// mismatch is reported rather than the review left unused.
+    pair_single: bool,
 }
 
 impl Standards<'_> {
@@ -533,12 +612,14 @@ impl Standards<'_> {
                 .map(|l| &l.standard)
                 .unwrap_or(&self.shipped[0].standard)
         };
-        let (submission, standard) = crate::submission::read_path(super::loader(), path, &choose)
-            .map_err(|e| Unreadable {
-            file: file.clone(),
-            code: e.failure.code(),
-            message: super::failure_message(&e.failure, self.lang),
-        })?;
+        let (submission, standard, evidence) =
+            crate::submission::read_path_with_evidence(super::loader(), path, &choose).map_err(
+                |e| Unreadable {
+                    file: file.clone(),
+                    code: e.failure.code(),
+                    message: super::failure_message(&e.failure, self.lang),
+                },
+            )?;
         let mut opts = self.options.clone();
         opts.standard_sha256 = self.chosen.map(|c| c.sha256.clone()).or_else(|| {
             self.shipped
@@ -549,8 +630,117 @@ impl Standards<'_> {
         if named_none.get() {
             opts.notes.push(no_level_note(self.lang, standard));
         }
-        Ok(core::assess(standard, &submission, &opts))
+        let mut a = core::assess(standard, &submission, &opts);
+        a.evidence = evidence;
+        if !self.reviews.is_empty() {
+            self.apply_review(&mut a, standard, &submission, &opts);
+        }
+        Ok(a)
     }
+
+    /// The review of this submission, when one was given: by the submission's
+    /// SHA-256, else by its name and 行政区划代码 (then it is of another
+    /// version, and refused at its cell).
+    fn apply_review(
+        &self,
+        a: &mut core::Assessment,
+        standard: &Standard,
+        submission: &crate::submission::Submission,
+        opts: &Options,
+    ) {
+        let code = submission.entity.division_code.trim();
+        let k = self
+            .reviews
+            .iter()
+            .position(|r| r.identity.submission_sha256 == submission.sha256)
+            .or_else(|| {
+                self.reviews.iter().position(|r| {
+                    !code.is_empty()
+                        && r.identity.division_code == code
+                        && r.identity.name == submission.entity.name.trim()
+                })
+            })
+            .or_else(|| self.pair_single.then_some(0));
+        let Some(k) = k else {
+            a.notes.push(
+                self.lang
+                    .pick(
+                        "没有该主体的核查工作簿，只有自评结果",
+                        "no review of this entity: self-reported rating only",
+                    )
+                    .to_string(),
+            );
+            return;
+        };
+        if let Ok(mut used) = self.used.lock() {
+            used[k] = true;
+        }
+        let review = &self.reviews[k];
+        if let Some(d) = review.mismatch(submission, standard) {
+            eprintln!(
+                "{}",
+                crate::render::escape::terminal(&format!(
+                    "{}: {}",
+                    submission.file,
+                    d.message.get(self.lang)
+                ))
+            );
+            a.diagnostics.extend(core::review::out(&d, opts));
+            return;
+        }
+        let mut diags = Vec::new();
+        let reviewed = core::review::apply(standard, submission, a, review, opts, &mut diags);
+        a.diagnostics
+            .extend(diags.iter().filter_map(|d| core::review::out(d, opts)));
+        a.review = Some(Box::new(reviewed));
+    }
+}
+
+/// `--review FILE` and `--review-dir DIR`: a file that is no review (or
+/// cannot be read) is reported like an unreadable submission: the run goes
+/// on without it and exits 2.
+fn load_reviews(
+    args: &AssessArgs,
+    unreadable: &mut Vec<Unreadable>,
+    lang: Lang,
+) -> anyhow::Result<Vec<crate::submission::review::Review>> {
+    use crate::submission::review;
+    let mut paths: Vec<PathBuf> = args.review.clone();
+    if let Some(dir) = &args.review_dir {
+        let rd = std::fs::read_dir(dir).map_err(|e| {
+            super::said(
+                format!("无法读取核查文件夹 {}：{e}", dir.display()),
+                format!("cannot read the review folder {}: {e}", dir.display()),
+            )
+        })?;
+        let mut found: Vec<PathBuf> = rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && is_workbook(&p.display().to_string()))
+            .filter(|p| {
+                let n = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                !n.starts_with("~$") && !n.starts_with(".~lock")
+            })
+            .collect();
+        found.sort();
+        paths.extend(found);
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        match review::read(&p) {
+            Ok(r) => out.push(r),
+            Err(e) => unreadable.push(Unreadable {
+                file: p.display().to_string(),
+                code: "review-not-a-review",
+                message: format!(
+                    "{}{}",
+                    lang.pick("核查工作簿：", "review: "),
+                    e.text().get(lang)
+                ),
+            }),
+        }
+    }
+    Ok(out)
 }
 
 /// A `--benchmark` value, resolved.

@@ -6,7 +6,7 @@ use super::{Format, Outcome};
 use crate::Lang;
 use crate::diag::{Diagnostic, Levels, Severity};
 use crate::standard::{Level, Standard};
-use crate::submission::{Entity, ReadError, read_path};
+use crate::submission::{Entity, ReadError, read_path_with_evidence};
 use clap::Args;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -63,6 +63,9 @@ pub struct FileReport {
     pub entity: Option<Entity>,
     pub counts: Counts,
     pub diagnostics: Vec<Diagnostic>,
+    /// Evidence files the workbook names, found in its folder (size, SHA-256, kind).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<crate::submission::evidence::EvidenceFile>,
 }
 
 #[derive(Debug, Default, Serialize, Clone, Copy)]
@@ -121,35 +124,39 @@ pub fn check_files(
     };
     let files: Vec<FileReport> = files
         .par_iter()
-        .map(|path| match read_path(super::loader(), path, &choose) {
-            Ok((sub, std)) => {
-                let diagnostics = levels.apply(sub.diagnostics);
-                FileReport {
-                    file: sub.file,
-                    status: "read",
-                    error: None,
-                    sha256: Some(sub.sha256),
-                    standard: Some(std.id().to_string()),
-                    entity: Some(sub.entity),
-                    counts: Counts::of(&diagnostics),
-                    diagnostics,
+        .map(
+            |path| match read_path_with_evidence(super::loader(), path, &choose) {
+                Ok((sub, std, evidence)) => {
+                    let diagnostics = levels.apply(sub.diagnostics);
+                    FileReport {
+                        file: sub.file,
+                        status: "read",
+                        error: None,
+                        sha256: Some(sub.sha256),
+                        standard: Some(std.id().to_string()),
+                        entity: Some(sub.entity),
+                        counts: Counts::of(&diagnostics),
+                        diagnostics,
+                        evidence,
+                    }
                 }
-            }
-            Err(ReadError { file, failure }) => FileReport {
-                file,
-                status: if failure == crate::submission::Failure::OwnReport {
-                    "skipped"
-                } else {
-                    "unreadable"
+                Err(ReadError { file, failure }) => FileReport {
+                    file,
+                    status: if failure == crate::submission::Failure::OwnReport {
+                        "skipped"
+                    } else {
+                        "unreadable"
+                    },
+                    error: Some(super::failure_message(&failure, lang)),
+                    sha256: None,
+                    standard: None,
+                    entity: None,
+                    counts: Counts::default(),
+                    diagnostics: Vec::new(),
+                    evidence: Vec::new(),
                 },
-                error: Some(super::failure_message(&failure, lang)),
-                sha256: None,
-                standard: None,
-                entity: None,
-                counts: Counts::default(),
-                diagnostics: Vec::new(),
             },
-        })
+        )
         .collect();
     let summary = Summary {
         files: files.len(),
@@ -175,6 +182,7 @@ impl CheckReport {
                 entity: None,
                 counts: Counts::default(),
                 diagnostics: Vec::new(),
+                evidence: Vec::new(),
             });
             self.summary.files += 1;
             self.summary.unreadable += 1;
@@ -191,7 +199,35 @@ pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
         .as_deref()
         .map(super::resolve_standard)
         .transpose()?;
-    let (files, unreadable) = crate::assess::batch::collect_files(&args.files);
+    let (mut files, unreadable) = crate::assess::batch::collect_files(&args.files);
+    let evidence_books = {
+        let choose = |level: Option<Level>| -> &Standard {
+            if let Some(s) = &forced {
+                return s;
+            }
+            let level = level.unwrap_or(Level::City);
+            standards
+                .iter()
+                .find(|s| s.level() == level)
+                .unwrap_or(&standards[0])
+        };
+        super::drop_evidence_workbooks(&args.files, &mut files, &choose)
+    };
+    if evidence_books > 0 {
+        eprintln!(
+            "{}",
+            crate::render::escape::terminal(&match lang {
+                Lang::Zh => format!(
+                    "{} 个工作簿是填报表在“佐证材料”列中列出的佐证文件，不作为填报表检查",
+                    evidence_books
+                ),
+                Lang::En => format!(
+                    "{} workbook(s) that a submission names as its evidence are taken as evidence, not checked",
+                    evidence_books
+                ),
+            })
+        );
+    }
     let mut report = check_files(&files, &standards, forced.as_ref(), &levels, lang);
     report.add_unreadable(unreadable);
     match args.format {

@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use crate::Lang;
-use crate::diag::{CATALOGUE, READ_FAILURES, any_entry};
+use crate::diag::{CATALOGUE, READ_FAILURES, REVIEW_CODES, any_entry};
 use clap::Args;
 
 #[derive(Args, Debug)]
@@ -17,7 +17,7 @@ pub struct ExplainArgs {
 
 pub fn run(args: ExplainArgs, lang: Lang) -> anyhow::Result<Outcome> {
     if args.list {
-        for e in CATALOGUE.iter().chain(READ_FAILURES) {
+        for e in CATALOGUE.iter().chain(REVIEW_CODES).chain(READ_FAILURES) {
             super::sayln!(
                 "{:<32} {:<8} {}",
                 e.code,
@@ -31,6 +31,7 @@ pub fn run(args: ExplainArgs, lang: Lang) -> anyhow::Result<Outcome> {
     let Some(e) = any_entry(code.trim()) else {
         let near: Vec<&str> = CATALOGUE
             .iter()
+            .chain(REVIEW_CODES)
             .chain(READ_FAILURES)
             .map(|e| e.code)
             .filter(|c| code.split('-').any(|w| w.len() > 2 && c.contains(w)))

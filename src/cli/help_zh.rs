@@ -68,6 +68,32 @@ pub const HELP_ZH: &[(&str, &str)] = &[
         "按该标准（内置编号或文件）检查，而不是按工作簿的级别选择",
     ),
     ("template", "写出某一级别的空白填报表"),
+    ("review", "核查：生成核查工作簿，逐项核定填报值和佐证材料"),
+    (
+        "review init",
+        "写出一份填报表的核查工作簿（找到几份填报表就写几份）",
+    ),
+    (
+        "review init:path",
+        "填报表：一个工作簿，或存放工作簿及其佐证文件的文件夹",
+    ),
+    (
+        "review init:output",
+        "要写出的核查工作簿；提交文件夹中有多份填报表时为文件夹（每份一个 名称.review.xlsx）",
+    ),
+    (
+        "review init:standard",
+        "内置标准的编号或标准文件；默认按“基本信息”中的级别选择",
+    ),
+    ("review init:force", "替换已有的核查工作簿"),
+    (
+        "assess:review",
+        "同时按该核查工作簿（`citystar review init`）的核定值评定，用于它所核查的填报表。可重复",
+    ),
+    (
+        "assess:review_dir",
+        "把该文件夹中的每份核查工作簿用于它所核查的填报表",
+    ),
     (
         "template:level",
         "填报表的级别：city 市级、county 县级、community 智慧社区",

@@ -21,6 +21,7 @@ pub(crate) mod benchmarks;
 pub mod check;
 mod explain;
 mod help_zh;
+mod review;
 mod safe_write;
 mod standards;
 mod template;
@@ -118,6 +119,11 @@ pub enum Command {
     Explain {
         #[command(flatten)]
         args: explain::ExplainArgs,
+    },
+    /// The assessor's review: a workbook to verify a submission's values and evidence.
+    Review {
+        #[command(subcommand)]
+        action: review::Action,
     },
 }
 
@@ -240,6 +246,7 @@ pub fn main() -> i32 {
         Command::Check { args } => check::run(args, lang),
         Command::Explain { args } => explain::run(args, lang),
         Command::Assess(args) => assess::run(args, lang),
+        Command::Review { action } => review::run(action, lang),
     };
     match outcome {
         Ok(o) => o as i32,
@@ -256,6 +263,41 @@ pub fn main() -> i32 {
             Outcome::Failed as i32
         }
     }
+}
+
+/// Drop from `files` the workbooks a folder scan found that a submission
+/// above them names as its evidence (docs/review.md); returns how many. Only
+/// nested layouts cost anything: the submissions holding such candidates are
+/// read once more for their evidence column.
+pub(crate) fn drop_evidence_workbooks<'s>(
+    paths: &[PathBuf],
+    files: &mut Vec<PathBuf>,
+    choose: &(dyn Fn(Option<crate::standard::Level>) -> &'s crate::standard::Standard + Sync),
+) -> usize {
+    use rayon::prelude::*;
+    let candidates = crate::assess::batch::evidence_candidates(paths, files);
+    if candidates.is_empty() {
+        return 0;
+    }
+    let mut holders: Vec<PathBuf> = candidates.iter().flat_map(|(_, h)| h.clone()).collect();
+    holders.sort();
+    holders.dedup();
+    let named: std::collections::HashSet<PathBuf> = holders
+        .par_iter()
+        .filter_map(|h| {
+            crate::submission::read_path(loader(), h, choose)
+                .ok()
+                .map(|(s, _)| crate::submission::evidence::named_files(&s, h))
+        })
+        .flatten()
+        .collect();
+    let evidence: std::collections::HashSet<PathBuf> = candidates
+        .into_iter()
+        .map(|(c, _)| c)
+        .filter(|c| std::fs::canonicalize(c).is_ok_and(|c| named.contains(&c)))
+        .collect();
+    files.retain(|f| !evidence.contains(f));
+    evidence.len()
 }
 
 /// Largest standard or benchmark file read: the shipped ones are tens of kilobytes.

@@ -37,6 +37,40 @@ fn md_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
     let _ = writeln!(out, "| {} |", cells.join(" | "));
 }
 
+/// The review: both ratings, every change, the plan on the verified values.
+fn review(a: &Assessment, lang: Lang, out: &mut String) {
+    let Some(r) = super::review::section(a, lang) else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "\n### {}\n\n**{}** · {}\n",
+        t(lang, "核查", "Review"),
+        cell(&r.headline),
+        cell(&r.source)
+    );
+    if !r.changes.is_empty() {
+        md_table(
+            out,
+            &r.header,
+            "llccl",
+            r.changes.iter().map(|row| row.clone().map(|c| cell(&c))),
+        );
+        let _ = writeln!(out, "\n{}\n", cell(super::review::effects_note(lang)));
+    }
+    if let Some(line) = &r.plan_line {
+        let _ = writeln!(out, "**{}**\n", cell(line));
+        if !r.plan.is_empty() {
+            md_table(
+                out,
+                &r.plan_header,
+                "llllr",
+                r.plan.iter().map(|row| row.clone().map(|c| cell(&c))),
+            );
+        }
+    }
+}
+
 fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
@@ -98,6 +132,8 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
             ]
         }),
     );
+
+    review(a, lang, out);
 
     let _ = writeln!(
         out,
@@ -308,6 +344,9 @@ impl Renderer for Markdown {
             }
             for line in super::duplicate_lines(s, lang) {
                 let _ = writeln!(out, "> {}\n", cell(line.trim_start_matches("! ")));
+            }
+            for line in super::review::summary_lines(s, lang) {
+                let _ = writeln!(out, "> {}\n", cell(&line));
             }
             let _ = writeln!(out, "{}\n", super::distribution_text(s));
             for u in &s.unreadable {

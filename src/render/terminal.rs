@@ -59,6 +59,9 @@ impl Terminal {
             t(lang, "总分", "Total"),
             fmt2(a.score)
         );
+        if let Some(line) = super::review::verified_line(a, lang, self.ascii) {
+            let _ = writeln!(out, "  {line}");
+        }
         for n in &a.notes {
             let _ = writeln!(out, "  ! {n}");
         }
@@ -104,6 +107,8 @@ impl Terminal {
                 fmt2(a.score)
             );
         }
+
+        self.write_review(a, lang, out);
 
         let (e, w, i) = a.diagnostic_counts();
         let _ = writeln!(
@@ -246,6 +251,37 @@ impl Terminal {
     }
 }
 
+impl Terminal {
+    /// The review: both ratings, every change, the plan on the verified values.
+    fn write_review(&self, a: &Assessment, lang: Lang, out: &mut String) {
+        let Some(r) = super::review::section(a, lang) else {
+            return;
+        };
+        let _ = writeln!(out, "\n{}: {}", t(lang, "核查", "Review"), r.headline);
+        let _ = writeln!(out, "  {}", r.source);
+        if !r.changes.is_empty() {
+            let mut table = self.table();
+            table.set_header(r.header.to_vec());
+            for row in &r.changes {
+                table.add_row(row.iter().map(|c| one_line(c)).collect::<Vec<_>>());
+            }
+            let _ = writeln!(out, "{table}");
+            let _ = writeln!(out, "  {}", super::review::effects_note(lang));
+        }
+        if let Some(line) = &r.plan_line {
+            let _ = writeln!(out, "\n{line}");
+            if !r.plan.is_empty() {
+                let mut table = self.table();
+                table.set_header(r.plan_header.to_vec());
+                for row in &r.plan {
+                    table.add_row(row.to_vec());
+                }
+                let _ = writeln!(out, "{table}");
+            }
+        }
+    }
+}
+
 impl Renderer for Terminal {
     fn separator(&self) -> &'static str {
         "\n────────\n\n"
@@ -285,6 +321,9 @@ impl Renderer for Terminal {
                 let _ = writeln!(out, "{rank}");
             }
             for line in super::duplicate_lines(s, lang) {
+                let _ = writeln!(out, "  {line}");
+            }
+            for line in super::review::summary_lines(s, lang) {
                 let _ = writeln!(out, "  {line}");
             }
             let _ = writeln!(out, "  {}", super::distribution_text(s));

@@ -83,6 +83,7 @@ pub fn build(a: &Assessment, cx: &Context) -> Result<Vec<u8>, XlsxError> {
     plan_sheet(wb.add_worksheet().set_name(names[3])?, a, cx, &f)?;
     diagnostics_sheet(wb.add_worksheet().set_name(names[4])?, a, cx, &f)?;
     provenance_sheet(wb.add_worksheet().set_name(names[5])?, a, cx, &f)?;
+    super::review::sheet(&mut wb, a, cx, &f)?;
     wb.save_to_buffer()
 }
 
@@ -1290,6 +1291,7 @@ fn provenance_sheet(
         t(lang, "输入 SHA-256", "Input SHA-256"),
         &a.sha256,
     )?;
+    super::review::provenance_rows(&mut g, &mut row, a, lang, f)?;
     write_time_and_benchmarks(&mut g, &mut row, cx, f)?;
     g.text(row, 0, t(lang, "语言", "Language"), &f.label)?;
     g.text(row, 1, lang.pick("zh", "en"), &f.text)?;

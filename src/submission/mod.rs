@@ -4,6 +4,7 @@
 //! The submission carries raw inputs only; the assessment computes indicator
 //! values from them (numerator ÷ denominator, count ÷ population …).
 
+pub mod evidence;
 pub mod failure;
 pub mod fill;
 pub mod isolate;
@@ -11,6 +12,7 @@ pub mod layout;
 pub mod open;
 pub mod package;
 pub mod reader;
+pub mod review;
 pub mod template;
 pub mod values;
 
@@ -223,5 +225,60 @@ pub fn read_bytes<'s>(
             diagnostics,
         },
         standard,
+    ))
+}
+
+/// Read the workbook at `path` as [`read_path`] does, and check the evidence
+/// files its evidence column names, under the workbook's folder (the
+/// submission folder): problems join the submission's diagnostics, the files
+/// found are returned with their size and SHA-256. Evidence files are only
+/// read, never written.
+pub fn read_path_with_evidence<'s>(
+    loader: &Loader,
+    path: &std::path::Path,
+    choose: &dyn Fn(Option<Level>) -> &'s crate::standard::Standard,
+) -> Result<
+    (
+        Submission,
+        &'s crate::standard::Standard,
+        Vec<evidence::EvidenceFile>,
+    ),
+    ReadError,
+> {
+    let file = path.display().to_string();
+    let bytes = read_file_bytes(path, open::MAX_FILE_BYTES).map_err(|failure| ReadError {
+        file: file.clone(),
+        failure,
+    })?;
+    let sha256 = crate::sha256_hex(&bytes);
+    let book = loader.load(bytes).map_err(|failure| ReadError {
+        file: file.clone(),
+        failure,
+    })?;
+    let (entity, standard, data, mut diagnostics) = reader::read_book(&book, choose);
+    let root = path
+        .parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                std::path::Path::new(".")
+            } else {
+                p
+            }
+        })
+        .and_then(|p| std::fs::canonicalize(p).ok());
+    let files = match root {
+        Some(root) => evidence::check(&book, standard, &data, &root, &mut diagnostics),
+        None => Vec::new(),
+    };
+    Ok((
+        Submission {
+            file,
+            sha256,
+            entity,
+            data,
+            diagnostics,
+        },
+        standard,
+        files,
     ))
 }

@@ -432,14 +432,14 @@ fn not_a_number(loc: String, raw: &str, indicator: Option<&str>, unit: &str) -> 
 }
 
 /// The columns found in the header row of 指标填报.
-struct Header {
-    row: u32,
-    cols: HashMap<Column, u32>,
+pub(crate) struct Header {
+    pub(crate) row: u32,
+    pub(crate) cols: HashMap<Column, u32>,
     /// A column named twice: (column, the one read, the other).
     twice: Vec<(Column, u32, u32)>,
 }
 
-fn find_header(grid: &Grid) -> Option<Header> {
+pub(crate) fn find_header(grid: &Grid) -> Option<Header> {
     // The first row (of the first 50) that names a code column.
     for row in grid.rows().into_iter().take(50) {
         let mut cols = HashMap::new();
@@ -771,7 +771,7 @@ fn population_in_wan(
 /// fractional count, a population in 万 where 人 is asked, an amount whose
 /// order of magnitude does not fit its unit and the resident population.
 /// Errors drop the value (it is not scored); warnings keep it.
-fn plausibility(
+pub(crate) fn plausibility(
     ind: &Indicator,
     entry: &mut IndicatorData,
     population: Option<f64>,
@@ -892,7 +892,7 @@ fn plausibility(
 }
 
 /// Zero denominators, numerators above denominators, per-population counts without a population.
-fn cross_checks(
+pub(crate) fn cross_checks(
     ind: &Indicator,
     entry: &IndicatorData,
     population: Option<f64>,
@@ -971,7 +971,7 @@ fn cross_checks(
 
 /// Read one value cell into a datum, or a diagnostic saying why not.
 #[allow(clippy::too_many_arguments)]
-fn read_value(
+pub(crate) fn read_value(
     grid: &Grid,
     row: u32,
     col: u32,

@@ -111,7 +111,7 @@ pub struct Lists {
 
 /// Key of the level list and of the yes/no list on the lists sheet.
 const LEVEL_LIST: &str = "级别";
-const YES_NO_LIST: &str = "是/否";
+pub(crate) const YES_NO_LIST: &str = "是/否";
 
 impl Lists {
     pub fn new(standard: &Standard, lang: Lang) -> Self {
@@ -152,12 +152,12 @@ impl Lists {
         ))
     }
 
-    fn validation(&self, key: &str) -> Option<DataValidation> {
+    pub(crate) fn validation(&self, key: &str) -> Option<DataValidation> {
         self.range(key)
             .map(|r| DataValidation::new().allow_list_formula(Formula::new(format!("={r}"))))
     }
 
-    fn sheet(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
+    pub(crate) fn sheet(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
         ws.set_name(SHEET_LISTS)?;
         let text = Format::new().set_num_format("@");
         for (c, (key, options)) in self.columns.iter().enumerate() {
@@ -251,7 +251,7 @@ fn readme(ws: &mut Worksheet, standard: &Standard, lang: Lang) -> Result<(), Xls
             "1. 在“基本信息”表中填写名称、级别、行政区划代码、年度和常住人口（单位：人，不是万人）；日期写成 2026-03-15 的形式。".into(),
             "2. 在“指标填报”表的“填报值”列逐行填写；代码带 .N 的是分子、.D 是分母、.C 是计数。每一行的单位见“单位”列，人口和人数一律以“人”计。".into(),
             "3. 百分比单元格直接输入带 % 的数值（如 85%）；“是/否”与分级指标从下拉列表中选择。".into(),
-            "4. 需要佐证材料的指标，在“佐证材料”列写明材料名称或附件编号；说明文字写在“备注”列。".into(),
+            "4. 需要佐证材料的指标，在“佐证材料”列写明材料名称或附件编号；佐证文件放在本工作簿所在的文件夹（可建子文件夹），在“佐证材料”列写文件相对于该文件夹的路径，如 佐证/A-01 合同.pdf，多个文件用分号（；或 ;）或换行分隔；说明文字写在“备注”列。".into(),
             protection_statement(lang).into(),
             "6. 打印：“指标填报”每个一级指标从新的一页开始，表头在每页重复；“填报说明”表列出每项指标的定义、单位、计算方法、分级选项及星级、必选和否决标记、佐证材料，可打印后交给提供数据的部门。".into(),
             "7. 填好后运行 `citystar check 文件名` 检查，所有问题会指向具体单元格。".into(),
@@ -261,7 +261,7 @@ fn readme(ws: &mut Worksheet, standard: &Standard, lang: Lang) -> Result<(), Xls
             "1. On 基本信息, fill in the name, level, division code, year and resident population (in persons, not 万人); write dates as 2026-03-15.".into(),
             "2. On 指标填报, fill the Value column row by row; codes ending .N are numerators, .D denominators, .C counts. Each row's unit is in the Unit column; populations and head counts are always in persons.".into(),
             "3. Type percentages with their sign (85%); pick yes/no and graded answers from the drop-down list.".into(),
-            "4. Where evidence is required, name the document or annex in the Evidence column; explanations go in Note.".into(),
+            "4. Where evidence is required, name the document or annex in the Evidence column; put evidence files in this workbook's folder (subfolders allowed) and give each file's path relative to that folder, e.g. 佐证/A-01 contract.pdf, several separated by semicolons (； or ;) or line breaks; explanations go in Note.".into(),
             protection_statement(lang).into(),
             "6. Printing: on 指标填报 each dimension starts a new page and the header repeats; the 填报说明 sheet lists every indicator with its definition, unit, formula, graded options and their stars, mandatory and veto marks and the evidence to attach, for the departments that hold the data.".into(),
             "7. Then run `citystar check FILE`; every problem is addressed to its cell.".into(),
@@ -511,7 +511,7 @@ fn data_sheet(
 }
 
 /// The unit an item's row shows: 是/否 and 选项 for the drop-down items.
-fn unit_shown(ind: &crate::standard::Indicator, unit: &str, lang: Lang) -> String {
+pub(crate) fn unit_shown(ind: &crate::standard::Indicator, unit: &str, lang: Lang) -> String {
     match &ind.kind {
         Kind::YesNo { .. } => lang.pick("是/否", "yes/no").to_string(),
         Kind::Grade { .. } => lang.pick("选项", "option").to_string(),
@@ -806,7 +806,7 @@ fn truncate_utf16(s: &str, max: usize) -> String {
 
 /// Number format by unit: percent cells show a percentage of the stored
 /// fraction; counts show whole numbers with separators.
-fn number_format(unit: &str, percent: bool) -> &'static str {
+pub(crate) fn number_format(unit: &str, percent: bool) -> &'static str {
     // The decimals a plan step shows are these (`standard::input_decimals`).
     match crate::standard::input_decimals(unit, percent) {
         _ if percent => "0.0%",
@@ -819,7 +819,7 @@ fn number_format(unit: &str, percent: bool) -> &'static str {
 /// Height (points) of a row whose cells wrap: the most lines any of its
 /// texts needs in its column, at 11-point type. Row heights are written,
 /// since not every program grows a wrapped row by itself when it prints.
-fn wrapped_height<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
+pub(crate) fn wrapped_height<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
     let lines = cells
         .into_iter()
         .map(|(text, width)| {
