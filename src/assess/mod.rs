@@ -203,6 +203,12 @@ pub struct Assessment {
     pub stability: Option<Stability>,
     /// Gaps to benchmarks: empty until benchmarks are given.
     pub gaps: Vec<crate::benchmark::GapAnalysis>,
+    /// The year the data are for (基本信息), for the reports.
+    #[serde(skip)]
+    pub year: Option<i32>,
+    /// 所属地市 as given in 基本信息 (empty when not given), for the reports.
+    #[serde(skip)]
+    pub parent: String,
 }
 
 impl Assessment {
@@ -418,5 +424,7 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
         next_star,
         stability,
         gaps: Vec::new(),
+        year: submission.entity.year,
+        parent: submission.entity.parent.clone(),
     }
 }
