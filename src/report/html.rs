@@ -536,7 +536,7 @@ pub fn entity(m: &EntityReport) -> String {
                 t(lang, "星级", "Stars"),
                 t(lang, "下一星要求", "Next star needs"),
                 t(lang, "得分", "Score"),
-                t(lang, "贡献", "Points"),
+                t(lang, "贡献", "Contribution"),
             ],
             classes: vec!["code", "", "", "", "num", "", "num", "num"],
             widths: vec![8, 22, 8, 20, 7, 20, 7, 8],
