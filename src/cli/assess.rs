@@ -42,7 +42,11 @@ pub struct AssessArgs {
     pub force: bool,
     /// Write the report of the (single) entity to this file: HTML for a name
     /// ending in .html or .htm, else an Excel workbook.
-    #[arg(long, value_name = "FILE.html|FILE.xlsx", conflicts_with = "report_dir")]
+    #[arg(
+        long,
+        value_name = "FILE.html|FILE.xlsx",
+        conflicts_with = "report_dir"
+    )]
     pub report: Option<PathBuf>,
     /// Write one report per entity and a summary (summary.html, summary.xlsx) into this folder.
     #[arg(long, value_name = "DIR")]
@@ -583,9 +587,11 @@ impl Reports {
             }
             if self.html {
                 let link = |file: &str| {
-                    self.names
-                        .get(file)
-                        .and_then(|p| with_ext(p, "html").file_name().map(|n| href(&n.to_string_lossy())))
+                    self.names.get(file).and_then(|p| {
+                        with_ext(p, "html")
+                            .file_name()
+                            .map(|n| href(&n.to_string_lossy()))
+                    })
                 };
                 self.write(
                     &dir.join("summary.html"),

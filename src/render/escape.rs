@@ -89,8 +89,14 @@ mod tests {
 
     #[test]
     fn escapes() {
-        assert_eq!(html("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
-        assert_eq!(css_string("a\"}</style>"), "a\\000022\\00007d\\00003c\\00002fstyle\\00003e");
+        assert_eq!(
+            html("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+        assert_eq!(
+            css_string("a\"}</style>"),
+            "a\\000022\\00007d\\00003c\\00002fstyle\\00003e"
+        );
         assert_eq!(terminal("示例市"), "示例市");
         assert_eq!(terminal("\u{1b}[31mX"), "\\u{1b}[31mX");
         assert_eq!(terminal("a\u{202e}b"), "a\\u{202e}b");

@@ -167,7 +167,9 @@ fn fit_lines(s: &str, width: f64, size: f64) -> Vec<String> {
         s.chars().map(String::from).collect()
     };
     for tok in tokens {
-        if !cur.is_empty() && text_width(cur.trim_end(), size) + text_width(tok.trim_end(), size) > width {
+        if !cur.is_empty()
+            && text_width(cur.trim_end(), size) + text_width(tok.trim_end(), size) > width
+        {
             lines.push(cur.trim_end().to_string());
             cur.clear();
         }
@@ -590,12 +592,7 @@ pub fn entity(m: &EntityReport) -> String {
         for p in &m.problems {
             let sev = p.severity.clone();
             out.push_str("<tr>");
-            let _ = write!(
-                out,
-                "<td class=\"sev-{}\">{}</td>",
-                p.class,
-                esc(&sev)
-            );
+            let _ = write!(out, "<td class=\"sev-{}\">{}</td>", p.class, esc(&sev));
             for (v, c) in [
                 (&p.location, "code"),
                 (&p.raw, ""),
@@ -623,13 +620,21 @@ pub fn entity(m: &EntityReport) -> String {
     let _ = writeln!(
         out,
         "<section id=\"appendix\">\n<h2>{}</h2>\n<h3>{}</h3>",
-        esc(t(lang, "附录：方法与来源", "Appendix: method and provenance")),
+        esc(t(
+            lang,
+            "附录：方法与来源",
+            "Appendix: method and provenance"
+        )),
         esc(t(lang, "计分方法", "Method"))
     );
     for s in &m.method {
         let _ = writeln!(out, "<p>{}</p>", esc(s));
     }
-    let _ = writeln!(out, "<h3>{}</h3>", esc(t(lang, "来源与可复现性", "Provenance")));
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>",
+        esc(t(lang, "来源与可复现性", "Provenance"))
+    );
     out.push_str("<table class=\"grid\"><colgroup><col style=\"width:26%\"><col style=\"width:74%\"></colgroup><tbody>\n");
     for f in &m.provenance {
         let _ = writeln!(
@@ -655,7 +660,11 @@ pub fn summary(m: &SummaryReport) -> String {
     facts_table(&mut out, &m.facts);
 
     // The star distribution as bars.
-    let _ = writeln!(out, "<h3>{}</h3>", esc(t(lang, "星级分布", "Star distribution")));
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>",
+        esc(t(lang, "星级分布", "Star distribution"))
+    );
     let max = m.distribution.iter().map(|d| d.1).max().unwrap_or(0).max(1) as f64;
     let w = 680.0;
     let bar_x = 60.0;
@@ -712,7 +721,11 @@ pub fn summary(m: &SummaryReport) -> String {
             "<table class=\"grid\"><colgroup><col style=\"width:8%\"><col style=\"width:{}%\">{}<col style=\"width:14%\"><col style=\"width:18%\"></colgroup>\
              <thead><tr><th class=\"num\">{}</th><th>{}</th>{}<th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>\n",
             if with_city { 36 } else { 60 },
-            if with_city { "<col style=\"width:24%\">" } else { "" },
+            if with_city {
+                "<col style=\"width:24%\">"
+            } else {
+                ""
+            },
             esc(t(lang, "名次", "Rank")),
             esc(t(lang, "名称", "Name")),
             if with_city {

@@ -46,20 +46,10 @@ pub struct Written {
 
 impl Written {
     pub fn now() -> Written {
-        match std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse::<i64>().ok())
-        {
-            Some(timestamp) => Written {
-                timestamp,
-                from_env: true,
-            },
-            None => Written {
-                timestamp: std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs() as i64),
-                from_env: false,
-            },
+        let (timestamp, from_env) = crate::xlsx::written_at();
+        Written {
+            timestamp,
+            from_env,
         }
     }
 
@@ -258,6 +248,19 @@ fn indicator_name<'a>(a: &'a Assessment, code: &str) -> &'a str {
         .map_or("", |i| i.name.as_str())
 }
 
+/// What kind of condition of a star rule, in words.
+pub fn condition_kind(kind: &str, lang: Lang) -> &'static str {
+    match kind {
+        "min-total" => t(lang, "总分下限", "minimum total"),
+        "min-dimension" => t(lang, "维度下限", "area floor"),
+        "mandatory-min-stars" => t(lang, "必选指标星级", "mandatory indicator's stars"),
+        "min-stars" => t(lang, "指标星级", "indicator's stars"),
+        "veto" => t(lang, "一票否决", "veto"),
+        "max-missing" => t(lang, "缺失上限", "most missing"),
+        _ => t(lang, "条件", "condition"),
+    }
+}
+
 /// A condition of a star rule in a plain sentence.
 pub fn condition_sentence(a: &Assessment, c: &Condition, lang: Lang) -> String {
     let subject = c.subject.as_deref().unwrap_or("");
@@ -375,22 +378,25 @@ fn decided_sentence(a: &Assessment, lang: Lang) -> String {
             ),
         });
     }
-    if let Some(low) = areas.iter().min_by(|x, y| x.required.total_cmp(&y.required)) {
+    if let Some(low) = areas
+        .iter()
+        .min_by(|x, y| x.required.total_cmp(&y.required))
+    {
         let same = areas.iter().all(|c| c.required == low.required);
         parts.push(match (lang, same) {
             (Zh, true) => format!("各计分维度至少 {} 分", format_number(low.required)),
             (Zh, false) => "各计分维度达到各自下限".to_string(),
-            (En, true) => format!(
-                "every scored area at least {}",
-                format_number(low.required)
-            ),
+            (En, true) => format!("every scored area at least {}", format_number(low.required)),
             (En, false) => "every scored area at its floor".to_string(),
         });
     }
     if let Some(m) = mandatory {
         parts.push(match lang {
             Zh => format!("必选指标均不低于 {}★", format_number(m)),
-            En => format!("every mandatory indicator at {}★ or better", format_number(m)),
+            En => format!(
+                "every mandatory indicator at {}★ or better",
+                format_number(m)
+            ),
         });
     }
     if d.conditions.iter().any(|c| c.kind == "veto") {
@@ -398,7 +404,10 @@ fn decided_sentence(a: &Assessment, lang: Lang) -> String {
     }
     if let Some(c) = d.conditions.iter().find(|c| c.kind == "max-missing") {
         parts.push(match lang {
-            Zh => format!("缺失的计分和必选指标不超过 {} 项", format_number(c.required)),
+            Zh => format!(
+                "缺失的计分和必选指标不超过 {} 项",
+                format_number(c.required)
+            ),
             En => format!(
                 "at most {} scored or mandatory indicators missing",
                 format_number(c.required)
@@ -442,7 +451,14 @@ fn next_sentence(a: &Assessment, lang: Lang) -> String {
     // Star conditions on indicators, when there are more than two of a kind,
     // in one clause (the plan lists each).
     let mut failing: Vec<String> = Vec::new();
-    for kind in ["min-total", "min-dimension", "mandatory-min-stars", "min-stars", "veto", "max-missing"] {
+    for kind in [
+        "min-total",
+        "min-dimension",
+        "mandatory-min-stars",
+        "min-stars",
+        "veto",
+        "max-missing",
+    ] {
         let of: Vec<&Condition> = next.failing.iter().filter(|c| c.kind == kind).collect();
         let star_kind = kind == "mandatory-min-stars" || kind == "min-stars";
         if star_kind && of.len() > 2 {
@@ -452,7 +468,11 @@ fn next_sentence(a: &Assessment, lang: Lang) -> String {
             failing.push(match lang {
                 Zh => format!(
                     "{} {} 项指标低于 {need}★（{}）",
-                    if mandatory { "必选" } else { "规则点名的" },
+                    if mandatory {
+                        "必选"
+                    } else {
+                        "规则点名的"
+                    },
                     of.len(),
                     codes.join("、")
                 ),
@@ -471,8 +491,15 @@ fn next_sentence(a: &Assessment, lang: Lang) -> String {
         next.failing
             .iter()
             .filter(|c| {
-                !["min-total", "min-dimension", "mandatory-min-stars", "min-stars", "veto", "max-missing"]
-                    .contains(&c.kind)
+                ![
+                    "min-total",
+                    "min-dimension",
+                    "mandatory-min-stars",
+                    "min-stars",
+                    "veto",
+                    "max-missing",
+                ]
+                .contains(&c.kind)
             })
             .map(|c| condition_sentence(a, c, lang)),
     );
@@ -565,7 +592,7 @@ fn threshold_text(lang: Lang) -> String {
     }
 }
 
-fn covered_enough(shared: usize, weighted: usize) -> bool {
+pub(crate) fn covered_enough(shared: usize, weighted: usize) -> bool {
     weighted > 0 && shared as f64 / weighted as f64 >= MIN_BENCHMARK_COVERAGE
 }
 
@@ -686,7 +713,9 @@ fn chart(a: &Assessment, lang: Lang) -> Chart {
         .iter()
         .enumerate()
         .map(|(k, d)| {
-            let floor = floors.as_ref().and_then(|f| f.values.get(k).copied().flatten());
+            let floor = floors
+                .as_ref()
+                .and_then(|f| f.values.get(k).copied().flatten());
             AreaRow {
                 code: d.code.clone(),
                 name: d.name.clone(),
@@ -731,7 +760,9 @@ fn chart(a: &Assessment, lang: Lang) -> Chart {
                                 drawn: None,
                                 text: match lang {
                                     Zh => format!("数据不足（{}/{} 项）", x.shared, x.weighted),
-                                    En => format!("too few figures ({} of {})", x.shared, x.weighted),
+                                    En => {
+                                        format!("too few figures ({} of {})", x.shared, x.weighted)
+                                    }
                                 },
                             },
                         }
@@ -766,10 +797,13 @@ fn chart(a: &Assessment, lang: Lang) -> Chart {
             ),
         });
     }
-    let floor_head = floors.as_ref().and(a.rating.next.as_ref()).map(|n| match lang {
-        Zh => format!("{}★ 下限", n.stars),
-        En => format!("{}★ floor", n.stars),
-    });
+    let floor_head = floors
+        .as_ref()
+        .and(a.rating.next.as_ref())
+        .map(|n| match lang {
+            Zh => format!("{}★ 下限", n.stars),
+            En => format!("{}★ floor", n.stars),
+        });
     Chart {
         rows,
         floor_label: floors.map(|f| f.label),
@@ -977,7 +1011,13 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
         facts.insert(2, fact(t(lang, "所属地市", "City"), a.parent.clone()));
     }
     if !a.division_code.is_empty() {
-        facts.insert(2, fact(t(lang, "行政区划代码", "Division code"), a.division_code.clone()));
+        facts.insert(
+            2,
+            fact(
+                t(lang, "行政区划代码", "Division code"),
+                a.division_code.clone(),
+            ),
+        );
     }
     let mut conclusion = vec![decided_sentence(a, lang), next_sentence(a, lang)];
     conclusion.extend(strongest_weakest(a, lang));
@@ -1019,7 +1059,8 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
             // The provisional note is the notice above, in full.
             .filter(|n| {
                 a.standard.provisional_entries == 0
-                    || !(n.starts_with("所用标准中有") || n.contains("entries of the standard are provisional"))
+                    || !(n.starts_with("所用标准中有")
+                        || n.contains("entries of the standard are provisional"))
             })
             .map(|n| capitalised(n)),
     );
@@ -1063,7 +1104,10 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
             a.standard.sha256.clone().unwrap_or_else(|| "—".into()),
         ),
         fact(t(lang, "填报文件", "Submission file"), a.file.clone()),
-        fact(t(lang, "填报文件 SHA-256", "Submission SHA-256"), a.sha256.clone()),
+        fact(
+            t(lang, "填报文件 SHA-256", "Submission SHA-256"),
+            a.sha256.clone(),
+        ),
         fact(
             t(lang, "生成时间", "Written"),
             format!(

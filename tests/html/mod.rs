@@ -103,7 +103,9 @@ fn assert_requests_nothing(html: &str, dir: &Path, file: &str) {
     assert!(!lower.contains("@import"), "{file}: @import");
     for (k, _) in lower.match_indices("url(") {
         assert!(
-            lower[k + 4..].trim_start_matches(['"', '\'']).starts_with("data:"),
+            lower[k + 4..]
+                .trim_start_matches(['"', '\''])
+                .starts_with("data:"),
             "{file}: url() to something other than data:"
         );
     }
@@ -196,7 +198,9 @@ fn workbook_text_is_escaped_in_the_html_report() {
         assert_requests_nothing(&html, &out, name);
         assert!(!html.contains("<b>"), "{name}: markup from the workbook");
         assert!(
-            html.contains("示例&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;&lt;/style&gt;"),
+            html.contains(
+                "示例&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;&lt;/style&gt;"
+            ),
             "{name}: the name is not shown as text"
         );
     }
@@ -344,7 +348,9 @@ const MEASURE: &str = r#"<script>
 /// What the measuring script found in a test copy of `html`.
 fn measure(chromium: &Path, html: &Path, work: &Path) -> String {
     let text = std::fs::read_to_string(html).unwrap();
-    let start = text.find("<meta http-equiv=\"Content-Security-Policy\"").unwrap();
+    let start = text
+        .find("<meta http-equiv=\"Content-Security-Policy\"")
+        .unwrap();
     let end = start + text[start..].find('>').unwrap() + 1;
     let copy = format!("{}{}", &text[..start], &text[end..])
         .replace(
@@ -424,7 +430,10 @@ fn html_reports_print_on_a4_with_the_json_figures_in_a_real_browser() {
             assert_eq!(sizes.len(), pages);
             for (w, h) in sizes {
                 // A4 is 595.28 × 841.89 pt; chromium rounds to whole pixels.
-                assert!(w <= 596.0 && h <= 843.0, "{lang} {name}: a page of {w} × {h} pt");
+                assert!(
+                    w <= 596.0 && h <= 843.0,
+                    "{lang} {name}: a page of {w} × {h} pt"
+                );
                 assert!(w < h, "{lang} {name}: not portrait");
             }
             let text = pdf_text(&pdf);
@@ -433,7 +442,10 @@ fn html_reports_print_on_a4_with_the_json_figures_in_a_real_browser() {
                 for e in entities {
                     let n = e["name"].as_str().unwrap();
                     assert!(text.contains(n), "{lang} summary: no {n}");
-                    assert!(text.contains(&fmt2(&e["score"])), "{lang} summary: {n}'s total");
+                    assert!(
+                        text.contains(&fmt2(&e["score"])),
+                        "{lang} summary: {n}'s total"
+                    );
                 }
                 continue;
             }
@@ -448,7 +460,10 @@ fn html_reports_print_on_a4_with_the_json_figures_in_a_real_browser() {
                 assert!(text.contains(&want), "{lang} {name}: no {want} in the PDF");
             }
             if let Some(tier) = e["tier"].as_str() {
-                assert!(text.contains(&tier.replace(' ', "")), "{lang} {name}: no tier {tier}");
+                assert!(
+                    text.contains(&tier.replace(' ', "")),
+                    "{lang} {name}: no tier {tier}"
+                );
             }
             // The area table, row by row in the page's layout: code and name,
             // then the weight and the score side by side.
