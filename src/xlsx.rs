@@ -25,18 +25,22 @@ pub fn creation_timestamp() -> i64 {
 }
 
 /// When a report is written: `SOURCE_DATE_EPOCH` when set (then the same
-/// inputs give the same bytes), else the time of writing; and whether it
-/// came from the variable.
+/// inputs give the same bytes), else the time of writing, taken once per run
+/// so every report of a batch states the same time; and whether it came from
+/// the variable.
 pub fn written_at() -> (i64, bool) {
+    static RUN: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
     match std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
     {
         Some(t) => (t, true),
         None => (
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64),
+            *RUN.get_or_init(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64)
+            }),
             false,
         ),
     }

@@ -263,6 +263,9 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         kept: Vec::new(),
         first: true,
         keep_for_summary,
+        held: renderer
+            .summary_first()
+            .then(|| crate::render::markdown::Held::new(files.len() > 1, 0)),
     };
     match held {
         Some(entities) => {
@@ -316,7 +319,12 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         );
     }
     let summary = emit.tally.finish(failed);
-    out.write(&renderer.end(&summary, lang))?;
+    let end = renderer.end(&summary, lang);
+    out.write(&end)?;
+    if let Some(mut held) = emit.held.take() {
+        held.set_summary_len(renderer.begin(lang).len() + end.len());
+        out.write(&held.finish(lang))?;
+    }
     let exit = summary.gate.exit_code;
     reports.finish(&batch::Report {
         entities: emit.kept,
@@ -384,6 +392,8 @@ struct Emitter {
     kept: Vec<core::Assessment>,
     first: bool,
     keep_for_summary: bool,
+    /// The entities' texts, when the summary goes first (Markdown).
+    held: Option<crate::render::markdown::Held>,
 }
 
 impl Emitter {
@@ -400,11 +410,15 @@ impl Emitter {
         if let Some(text) = p.html {
             reports.commit(&p.a.file, "html", text.into_bytes())?;
         }
-        if !self.first {
-            out.write(renderer.separator())?;
+        if let Some(held) = &mut self.held {
+            held.push(&p.a, &p.text);
+        } else {
+            if !self.first {
+                out.write(renderer.separator())?;
+            }
+            out.write(&p.text)?;
         }
         self.first = false;
-        out.write(&p.text)?;
         self.tally.add(&p.a);
         if self.keep_for_summary {
             self.kept.push(p.a);
