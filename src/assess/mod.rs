@@ -209,6 +209,9 @@ pub struct Assessment {
     /// 所属地市 as given in 基本信息 (empty when not given), for the reports.
     #[serde(skip)]
     pub parent: String,
+    /// How the standard scores, for the reports' method section.
+    #[serde(skip)]
+    pub scoring: Option<crate::standard::Scoring>,
 }
 
 impl Assessment {
@@ -426,5 +429,6 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
         gaps: Vec::new(),
         year: submission.entity.year,
         parent: submission.entity.parent.clone(),
+        scoring: Some(standard.scoring.clone()),
     }
 }

@@ -586,7 +586,7 @@ impl Reports {
             return self.write(path, bytes);
         }
         match self.names.get(input) {
-            Some(path) => self.write(&with_ext(&path, ext), bytes),
+            Some(path) => self.write(&with_ext(path, ext), bytes),
             None => Ok(()),
         }
     }

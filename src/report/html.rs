@@ -78,13 +78,13 @@ fn page_css(running: &str) -> String {
 }
 
 fn head(out: &mut String, lang: Lang, title: &str, running: &str) {
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
          {MARK} content=\"{}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{}{CSS}</style>\n</head>\n<body>\n",
+         <title>{}</title>\n<style>{}{CSS}</style>\n</head>\n<body>",
         lang.pick("zh-CN", "en"),
         env!("CARGO_PKG_VERSION"),
         esc(title),
@@ -196,17 +196,17 @@ fn chart_svg(out: &mut String, c: &Chart, lang: Lang) {
     let top = 22.0;
     let legend_h = 26.0;
     let h = top + row_h * c.rows.len() as f64 + legend_h + 8.0;
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<svg viewBox=\"0 0 {w} {h}\" width=\"{w}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">\n",
+        "<svg viewBox=\"0 0 {w} {h}\" width=\"{w}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
         esc(t(lang, "维度得分图", "Area scores"))
     );
     for k in 0..=4 {
         let x = x0 + f64::from(k) * 25.0 * scale;
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#d0d7de\" stroke-width=\"1\"/>\
-             <text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#57606a\">{}</text>\n",
+             <text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#57606a\">{}</text>",
             top - 4.0,
             top + row_h * c.rows.len() as f64,
             top - 8.0,
@@ -227,10 +227,10 @@ fn chart_svg(out: &mut String, c: &Chart, lang: Lang) {
             );
         }
         let score = r.score.unwrap_or(0.0).clamp(0.0, 100.0);
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"14\" fill=\"#0b5cad\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10.5\" font-weight=\"bold\">{}</text>\n",
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10.5\" font-weight=\"bold\">{}</text>",
             y + 10.0,
             score * scale,
             x1 + 8.0,
@@ -265,18 +265,18 @@ fn chart_svg(out: &mut String, c: &Chart, lang: Lang) {
     // Legend.
     let ly = top + row_h * c.rows.len() as f64 + 18.0;
     let mut x = x0;
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"18\" height=\"10\" fill=\"#0b5cad\"/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"10\">{}</text>\n",
+        "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"18\" height=\"10\" fill=\"#0b5cad\"/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"10\">{}</text>",
         ly - 9.0,
         x + 22.0,
         esc(t(lang, "得分", "score"))
     );
     x += 22.0 + text_width(t(lang, "得分", "score"), 10.0) + 16.0;
     if let Some(fl) = &c.floor_label {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#c00000\" stroke-width=\"2.5\" stroke-dasharray=\"4 2\"/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"10\">{}</text>\n",
+            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#c00000\" stroke-width=\"2.5\" stroke-dasharray=\"4 2\"/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"10\">{}</text>",
             x + 4.0,
             ly - 11.0,
             x + 4.0,
@@ -290,9 +290,9 @@ fn chart_svg(out: &mut String, c: &Chart, lang: Lang) {
         if !c.rows.iter().any(|r| r.benchmarks[b].drawn.is_some()) {
             continue;
         }
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<path d=\"M{:.1} {:.1} l6 6 l-6 6 l-6 -6 Z\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"10\">{}</text>\n",
+            "<path d=\"M{:.1} {:.1} l6 6 l-6 6 l-6 -6 Z\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"10\">{}</text>",
             x + 6.0,
             ly - 11.0,
             SERIES_COLOURS[b % SERIES_COLOURS.len()],
@@ -376,7 +376,6 @@ pub fn entity(m: &EntityReport) -> String {
         classes.push("");
     }
     let n_bench = m.chart.benchmarks.len();
-    let fixed = if m.chart.floor_label.is_some() { 4 } else { 3 };
     let name_w: u8 = if n_bench == 0 { 40 } else { 28 };
     let mut widths = vec![name_w, 10, 11, 11];
     if m.chart.floor_label.is_some() {
@@ -389,7 +388,6 @@ pub fn entity(m: &EntityReport) -> String {
     } else {
         widths[0] += rest;
     }
-    let _ = fixed;
     let table = Table {
         heads,
         classes,
@@ -716,10 +714,10 @@ pub fn summary(m: &SummaryReport) -> String {
         );
     };
     let heads = |out: &mut String, with_city: bool| {
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<table class=\"grid\"><colgroup><col style=\"width:8%\"><col style=\"width:{}%\">{}<col style=\"width:14%\"><col style=\"width:18%\"></colgroup>\
-             <thead><tr><th class=\"num\">{}</th><th>{}</th>{}<th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>\n",
+             <thead><tr><th class=\"num\">{}</th><th>{}</th>{}<th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
             if with_city { 36 } else { 60 },
             if with_city {
                 "<col style=\"width:24%\">"
@@ -758,13 +756,34 @@ pub fn summary(m: &SummaryReport) -> String {
             "<section id=\"cities\">\n<h2>{}</h2>",
             esc(t(lang, "按所属地市", "By city"))
         );
+        // Ranks are per standard, so a city's entities are listed by level instead.
+        let table = Table {
+            heads: vec![
+                t(lang, "名称", "Name"),
+                t(lang, "层级", "Level"),
+                t(lang, "总分", "Total"),
+                t(lang, "星级", "Stars"),
+            ],
+            classes: vec!["", "", "num", "code"],
+            widths: vec![50, 18, 14, 18],
+        };
         for c in &m.cities {
             let _ = writeln!(out, "<h3>{}</h3>", esc(&c.city));
-            heads(&mut out, false);
+            table.open(&mut out);
             for e in &c.rows {
-                entry_row(&mut out, e, false);
+                let name = match &e.link {
+                    Some(href) => format!("<a href=\"{}\">{}</a>", esc(href), esc(&e.name)),
+                    None => esc(&e.name),
+                };
+                let _ = writeln!(
+                    out,
+                    "<tr><td>{name}</td><td>{}</td><td class=\"num\">{}</td><td class=\"code\">{}</td></tr>",
+                    esc(&e.level),
+                    esc(&e.total),
+                    esc(&e.glyphs)
+                );
             }
-            out.push_str("</tbody></table>\n");
+            Table::close(&mut out);
         }
         out.push_str("</section>\n");
     }

@@ -1065,19 +1065,49 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
             .map(|n| capitalised(n)),
     );
 
+    use crate::standard::{MissingPolicy, ScoringMethod};
+    let (goalposts, exclude) = a.scoring.as_ref().map_or((false, false), |s| {
+        (
+            s.method == ScoringMethod::Goalposts,
+            s.missing == MissingPolicy::Exclude,
+        )
+    });
     let method = vec![
-        t(
-            lang,
-            "指标星级：取数值满足的最高一级星级要求（按指标方向），缺失为 0★；指标得分 = 星级 ÷ 5 × 100。",
-            "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction; 0★ when missing. Indicator score = stars ÷ 5 × 100.",
-        )
+        match (goalposts, exclude) {
+            (false, false) => t(
+                lang,
+                "指标星级：取数值满足的最高一级星级要求（按指标方向），缺失为 0★；指标得分 = 星级 ÷ 5 × 100，缺失记 0 分。",
+                "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction; 0★ when missing. Indicator score = stars ÷ 5 × 100; a missing one scores 0.",
+            ),
+            (false, true) => t(
+                lang,
+                "指标星级：取数值满足的最高一级星级要求（按指标方向）；指标得分 = 星级 ÷ 5 × 100；缺失的指标不计入，维度内权重在其余指标间重新归一。",
+                "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction. Indicator score = stars ÷ 5 × 100; a missing one is left out and the area's weights renormalised over the rest.",
+            ),
+            (true, false) => t(
+                lang,
+                "指标星级：取数值满足的最高一级星级要求（按指标方向）；指标得分为数值在下限与 5★ 要求之间的线性位置（0–100），缺失记 0 分。",
+                "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction. Indicator score = the value's linear position between its floor and the 5★ requirement (0–100); a missing one scores 0.",
+            ),
+            (true, true) => t(
+                lang,
+                "指标星级：取数值满足的最高一级星级要求（按指标方向）；指标得分为数值在下限与 5★ 要求之间的线性位置（0–100）；缺失的指标不计入，维度内权重在其余指标间重新归一。",
+                "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction. Indicator score = the value's linear position between its floor and the 5★ requirement (0–100); a missing one is left out and the area's weights renormalised over the rest.",
+            ),
+        }
         .to_string(),
-        t(
-            lang,
-            "维度得分为其指标得分的加权平均；总分 = 各维度加权得分之和 + 加分 − 扣分，限于 0–100，保留两位小数。",
-            "An area's score is the weighted mean of its indicators' scores; total = the weighted area scores + bonus − deductions, within 0–100, two decimals.",
-        )
-        .to_string(),
+        match lang {
+            Zh => format!(
+                "维度得分为其指标得分的加权平均；总分 = 各维度加权得分之和 + 加分（上限 {}）− 扣分（上限 {}），限于 0–100，保留两位小数。",
+                format_number(a.breakdown.bonus_cap),
+                format_number(a.breakdown.deduction_cap)
+            ),
+            En => format!(
+                "An area's score is the weighted mean of its indicators' scores; total = the weighted area scores + bonus (at most {}) − deductions (at most {}), within 0–100, two decimals.",
+                format_number(a.breakdown.bonus_cap),
+                format_number(a.breakdown.deduction_cap)
+            ),
+        },
         t(
             lang,
             "星级为其评定规则成立的最高一级；晋星计划是使下一星级规则成立的最少改进，并经重新评定核实。",
@@ -1154,7 +1184,7 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
                     )
                 ),
                 En => format!(
-                    "{} of {} weight perturbations keep {}★; total 5–95%: {}–{}; seed {}. {}",
+                    "{} of {} weight perturbations keep {}★; total 5–95%: {}–{}; seed {}. Method: {}.",
                     crate::render::pct(s.same_stars),
                     s.draws,
                     a.stars,
@@ -1211,6 +1241,8 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
 pub struct RankEntry {
     pub rank: String,
     pub name: String,
+    /// 县级, 智慧社区 …
+    pub level: String,
     pub parent: String,
     pub total: String,
     pub glyphs: String,
@@ -1261,6 +1293,7 @@ pub fn summary(
         RankEntry {
             rank: row.rank.to_string(),
             name: row.name.clone(),
+            level: a.map_or("—".into(), |a| level_name(lang, a)),
             parent: a.map(|a| a.parent.clone()).unwrap_or_default(),
             total: fmt2(row.score),
             glyphs: star_glyphs(row.stars),

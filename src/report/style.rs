@@ -105,7 +105,7 @@ pub fn page_setup(ws: &mut Worksheet, repeat: Option<(u32, u32)>) -> Result<(), 
 /// left, the sheet's name on the right (`&` doubled, as the header codes need).
 pub fn page_title(ws: &mut Worksheet, about: &str, sheet: &str) {
     let amp = |s: &str| s.replace('&', "&&");
-    ws.set_header(&format!("&L{}&R{}", amp(about), amp(sheet)));
+    ws.set_header(format!("&L{}&R{}", amp(about), amp(sheet)));
 }
 
 /// A worksheet being written, remembering the widest text of each column so
