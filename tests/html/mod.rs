@@ -494,3 +494,108 @@ fn html_reports_print_on_a4_with_the_json_figures_in_a_real_browser() {
         }
     }
 }
+
+/// Whether `word`'s characters are in `text` in order within a short span
+/// (a cut word misses its last characters).
+fn in_order_nearby(text: &[char], word: &str) -> bool {
+    let w: Vec<char> = word.chars().collect();
+    let span = w.len() * 3 + 24;
+    (0..text.len()).filter(|&i| text[i] == w[0]).any(|i| {
+        let mut k = 0;
+        for &c in &text[i..(i + span).min(text.len())] {
+            if c == w[k] {
+                k += 1;
+                if k == w.len() {
+                    return true;
+                }
+            }
+        }
+        false
+    })
+}
+
+/// The workbooks printed through LibreOffice cut no text: every word of
+/// every text cell is in the PDF's text (LibreOffice prints a cell's text
+/// only as far as its column, so a word cut at the column's edge is missing).
+#[test]
+fn excel_reports_cut_no_text_when_printed() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let Some(soffice) = crate::tools::soffice("excel_reports_cut_no_text_when_printed") else {
+        return;
+    };
+    if crate::tools::chromium("excel_reports_cut_no_text_when_printed").is_none() {
+        return; // pdftotext comes with poppler, required with chromium
+    }
+    for lang in ["en", "zh"] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("r");
+        citystar()
+            .args([
+                "assess",
+                "sample-submissions/city-b.xlsx",
+                "sample-submissions/community-a.xlsx",
+                "--draws",
+                "50",
+                "--benchmark",
+                "zhejiang",
+                "--lang",
+                lang,
+                "--report-format",
+                "xlsx",
+                "--report-dir",
+            ])
+            .arg(&out)
+            .assert()
+            .code(0);
+        let profile = format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.path().display()
+        );
+        let books = ["city-b", "community-a", "summary"];
+        let status = std::process::Command::new(&soffice)
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
+            .arg(&out)
+            .args(books.iter().map(|b| out.join(format!("{b}.xlsx"))))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        for b in books {
+            // pdftotext joins a word hyphenated at a line's end without its hyphen.
+            let text = pdf_text(&out.join(format!("{b}.pdf"))).replace('-', "");
+            let chars: Vec<char> = text.chars().collect();
+            let mut wb = open_workbook_auto(out.join(format!("{b}.xlsx"))).unwrap();
+            let mut cut = Vec::new();
+            for sheet in wb.sheet_names() {
+                let range = wb.worksheet_range(&sheet).unwrap();
+                for (row, col, d) in range.used_cells() {
+                    let Data::String(s) = d else { continue };
+                    for word in s.split_whitespace() {
+                        // A wrapped cell's lines may have a neighbour's text between
+                        // them: then its characters are there in order, close together.
+                        let word = word.replace('-', "");
+                        if !text.contains(&word) && !in_order_nearby(&chars, &word) {
+                            cut.push(format!(
+                                "{sheet}!R{}C{}: {word} (of “{s}”)",
+                                row + 1,
+                                col + 1
+                            ));
+                        }
+                    }
+                }
+            }
+            assert!(
+                cut.is_empty(),
+                "{lang} {b}.xlsx prints cut text:\n{}",
+                cut.join("\n")
+            );
+        }
+    }
+}
