@@ -52,7 +52,13 @@ pub struct AssessArgs {
     #[arg(long, value_name = "DIR")]
     pub report_dir: Option<PathBuf>,
     /// The formats --report-dir writes.
-    #[arg(long, value_enum, default_value_t, requires = "report_dir")]
+    #[arg(
+        long,
+        value_enum,
+        default_value_t,
+        requires = "report_dir",
+        value_name = "FORMAT"
+    )]
     pub report_format: ReportFormat,
 }
 

@@ -424,7 +424,7 @@ pub fn entity(m: &EntityReport) -> String {
     let _ = writeln!(
         out,
         "<section id=\"plan\"{}>\n<h2>{}</h2>\n<p>{}</p>",
-        if m.plan.tasks.len() <= 10 {
+        if m.plan.tasks.len() <= 8 {
             " class=\"with-previous\""
         } else {
             ""
@@ -432,6 +432,10 @@ pub fn entity(m: &EntityReport) -> String {
         esc(t(lang, "晋星计划", "Next-star plan")),
         esc(&m.plan.headline)
     );
+    // How to read the tasks, above them (a note after a table can be left alone on a page).
+    if let Some(n) = &m.plan.note {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(n));
+    }
     if !m.plan.tasks.is_empty() {
         let table = Table {
             heads: vec![
@@ -455,9 +459,6 @@ pub fn entity(m: &EntityReport) -> String {
             );
         }
         Table::close(&mut out);
-    }
-    if let Some(n) = &m.plan.note {
-        let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(n));
     }
     out.push_str("</section>\n");
 
@@ -605,7 +606,7 @@ pub fn entity(m: &EntityReport) -> String {
     }
     out.push_str("</section>\n");
 
-    // 7. The standard's status, and the appendix on the same page.
+    // 7. The standard's status and the appendix, after the data problems.
     let _ = writeln!(
         out,
         "<section id=\"standard\" class=\"with-previous\">\n<h2>{}</h2>",
@@ -617,7 +618,7 @@ pub fn entity(m: &EntityReport) -> String {
     out.push_str("</section>\n");
     let _ = writeln!(
         out,
-        "<section id=\"appendix\">\n<h2>{}</h2>\n<h3>{}</h3>",
+        "<section id=\"appendix\" class=\"with-previous\">\n<h2>{}</h2>\n<h3>{}</h3>",
         esc(t(
             lang,
             "附录：方法与来源",

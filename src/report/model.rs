@@ -231,7 +231,7 @@ pub struct EntityReport {
 }
 
 fn level_name(lang: Lang, a: &Assessment) -> String {
-    super::entity::level_name(lang, a.level)
+    capitalised(&super::entity::level_name(lang, a.level))
 }
 
 fn area_name<'a>(a: &'a Assessment, code: &'a str) -> &'a str {
@@ -1301,20 +1301,33 @@ pub fn summary(
             link: link(&row.file),
         }
     };
-    let rankings = crate::render::ranking_groups(s)
+    let mut rankings: Vec<(String, RankingTable)> = crate::render::ranking_groups(s)
         .into_iter()
         .map(|(id, rows)| {
-            let code = rows
-                .first()
-                .and_then(|row| by_file(&row.file))
-                .map(|a| format!("{} {}", a.standard.code, a.standard.edition(lang)))
+            let first = rows.first().and_then(|row| by_file(&row.file));
+            let code = first.map_or(id.to_string(), |a| a.standard.code.clone());
+            let title = first
+                .map(|a| {
+                    format!(
+                        "{} · {} {}",
+                        level_name(lang, a),
+                        a.standard.code,
+                        a.standard.edition(lang)
+                    )
+                })
                 .unwrap_or_else(|| id.to_string());
-            RankingTable {
-                title: code,
-                rows: rows.into_iter().map(entry).collect(),
-            }
+            (
+                code,
+                RankingTable {
+                    title,
+                    rows: rows.into_iter().map(entry).collect(),
+                },
+            )
         })
         .collect();
+    // In the standard's order: part 1 (cities), 2 (counties), 3 (communities).
+    rankings.sort_by(|x, y| x.0.cmp(&y.0));
+    let rankings = rankings.into_iter().map(|(_, r)| r).collect();
     let mut cities: Vec<CityGroup> = Vec::new();
     for row in &s.ranking {
         let e = entry(row);

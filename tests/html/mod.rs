@@ -599,3 +599,55 @@ fn excel_reports_cut_no_text_when_printed() {
         }
     }
 }
+
+/// `--report FILE.html` writes the HTML report; running again replaces the
+/// report citystar wrote, but an HTML file it did not write needs --force.
+#[test]
+fn an_html_report_replaces_its_own_earlier_copy_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("city-a.html");
+    for _ in 0..2 {
+        citystar()
+            .args([
+                "assess",
+                "sample-submissions/city-a.xlsx",
+                "--draws",
+                "0",
+                "--report",
+            ])
+            .arg(&target)
+            .assert()
+            .code(0);
+    }
+    let html = std::fs::read_to_string(&target).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("示例市"));
+    assert_requests_nothing(&html, dir.path(), "city-a.html");
+    let other = dir.path().join("notes.html");
+    std::fs::write(&other, "<!DOCTYPE html><p>my notes</p>").unwrap();
+    citystar()
+        .args([
+            "assess",
+            "sample-submissions/city-a.xlsx",
+            "--draws",
+            "0",
+            "--report",
+        ])
+        .arg(&other)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not a report citystar wrote"));
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "<!DOCTYPE html><p>my notes</p>"
+    );
+    // The format of --report follows the name; --report-format belongs to --report-dir.
+    citystar()
+        .args([
+            "assess",
+            "sample-submissions/city-a.xlsx",
+            "--report-format",
+            "html",
+        ])
+        .assert()
+        .code(2);
+}
