@@ -615,7 +615,7 @@ fn benchmark_sentence(a: &Assessment, lang: Lang) -> Option<String> {
     Some(match best {
         Some((g, d, gap)) if gap > 0.0 => match lang {
             Zh => format!(
-                "与{}相比，差距最大的是“{}”：在双方都有数据的 {}/{} 项指标上，本地 {} 分，{} {} 分（差 {}）。",
+                "与{}相比，差距最大的是“{}”：在双方都有数据的 {}/{} 项指标上，本地 {} 分，{} {} 分（差 {}）。只比较{}的维度。",
                 g.display_name(lang),
                 lang.pick(&d.name_zh, &d.name_en),
                 d.shared,
@@ -623,17 +623,19 @@ fn benchmark_sentence(a: &Assessment, lang: Lang) -> Option<String> {
                 d.own_score.map(fmt2).unwrap_or_default(),
                 g.display_name(lang),
                 d.benchmark_score.map(fmt2).unwrap_or_default(),
-                fmt2(gap)
+                fmt2(gap),
+                threshold_text(lang)
             ),
             En => format!(
-                "Against {}, the largest gap is in “{}”: over the {} of {} indicators both have figures for, {} here against {} ({} behind).",
+                "Against {}, the largest gap is in “{}”: over the {} of {} indicators both have figures for, {} here against {} ({} behind). Areas are compared only with {}.",
                 g.display_name(lang),
                 lang.pick(&d.name_zh, &d.name_en),
                 d.shared,
                 d.weighted,
                 d.own_score.map(fmt2).unwrap_or_default(),
                 d.benchmark_score.map(fmt2).unwrap_or_default(),
-                fmt2(gap)
+                fmt2(gap),
+                threshold_text(lang)
             ),
         },
         Some(_) => match lang {

@@ -651,3 +651,54 @@ fn an_html_report_replaces_its_own_earlier_copy_only() {
         .assert()
         .code(2);
 }
+
+/// The first page's conclusion is made from the results, and a benchmark's
+/// area score is used only where its figures cover half the area: Zhejiang's
+/// figures cover 2 of 3 of city-a's digital-economy indicators (compared) and
+/// 1 of 14 of its digital-government ones (not compared, not drawn).
+#[test]
+fn the_conclusion_states_the_rule_the_next_star_and_only_covered_benchmark_gaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("city-a.html");
+    citystar()
+        .args([
+            "assess",
+            "sample-submissions/city-a.xlsx",
+            "--draws",
+            "0",
+            "--benchmark",
+            "zhejiang",
+            "--lang",
+            "en",
+            "--report",
+        ])
+        .arg(&target)
+        .assert()
+        .code(0);
+    let html = std::fs::read_to_string(&target).unwrap();
+    let cover = &html[html.find("<section class=\"cover\">").unwrap()
+        ..html.find("<section id=\"areas\"").unwrap()];
+    for want in [
+        "示例市 is rated four stars (growth), with a total of 81.14.",
+        "It meets every condition of the 4★ rule: a total of at least 72 (it has 81.14)",
+        "For 5★ (five stars), 3 condition(s) are not yet met: the total must reach 88; it is 81.14 (6.86 short)",
+        "“Digital government” must score at least 75; it scores 69.20",
+        "The plan below improves 9 indicator(s) and brings the total to 88.05.",
+        "The strongest area is “Digital services for citizens” (84.80), the weakest “Digital government” (69.20).",
+        "Against Zhejiang, the largest gap is in “Digital economy”: over the 2 of 3 indicators",
+        "at least 50% of the area&#39;s weighted indicators",
+        "The data are complete; no data problem affects the rating.",
+    ] {
+        assert!(cover.contains(want), "the first page lacks: {want}");
+    }
+    assert!(
+        !cover.contains("--"),
+        "command-line words on the first page"
+    );
+    let areas = &html
+        [html.find("<section id=\"areas\"").unwrap()..html.find("<section id=\"plan\"").unwrap()];
+    assert!(areas.contains("too few figures (1 of 14)"));
+    assert!(areas.contains("90.00 (own 80.00, 2 of 3)"));
+    // One diamond: the digital-economy score; the legend's is a path too.
+    assert_eq!(areas.matches("fill=\"#2e7d32\"").count(), 2);
+}
