@@ -588,7 +588,9 @@ fn summary_sheet(
         )?;
         row += 1;
         for c in &next.failing {
-            g.loose(row, 0, &format!("  ✗ {}", c.text), &f.plain)?;
+            // In words (the same sentence as the HTML report's conclusion).
+            let said = super::model::condition_sentence(a, c, lang);
+            g.loose(row, 0, &format!("  ✗ {said}"), &f.plain)?;
             row += 1;
         }
     }

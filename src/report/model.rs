@@ -1289,7 +1289,10 @@ pub fn summary(
 ) -> SummaryReport {
     let lang = cx.lang;
     let s = &r.summary;
-    let by_file = |file: &str| r.entities.iter().find(|a| a.file == file);
+    // By file, so a country-sized batch is not searched once per row.
+    let index: std::collections::HashMap<&str, &Assessment> =
+        r.entities.iter().map(|a| (a.file.as_str(), a)).collect();
+    let by_file = |file: &str| index.get(file).copied();
     let entry = |row: &crate::assess::batch::RankRow| {
         let a = by_file(&row.file);
         RankEntry {

@@ -255,7 +255,8 @@ impl<'a> Grid<'a> {
         let mut lines: BTreeMap<u32, BTreeMap<u16, f64>> = BTreeMap::new();
         for &(row, col, w) in &self.cells {
             let width = widths.get(&col).copied().unwrap_or(max);
-            let n = ((w as f64 * 1.1) / (width - 2.0).max(1.0)).ceil().max(1.0);
+            // A line holds about one width unit per column unit (measured in LibreOffice).
+            let n = (w as f64 / width.max(1.0)).ceil().max(1.0);
             *lines.entry(row).or_default().entry(col).or_default() += n;
         }
         for (row, cols) in lines {
