@@ -24,6 +24,28 @@ pub fn creation_timestamp() -> i64 {
         .unwrap_or(1_767_225_600) // 2026-01-01T00:00:00Z
 }
 
+/// When a report is written: `SOURCE_DATE_EPOCH` when set (then the same
+/// inputs give the same bytes), else the time of writing, taken once per run
+/// so every report of a batch states the same time; and whether it came from
+/// the variable.
+pub fn written_at() -> (i64, bool) {
+    static RUN: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+    match std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+    {
+        Some(t) => (t, true),
+        None => (
+            *RUN.get_or_init(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64)
+            }),
+            false,
+        ),
+    }
+}
+
 /// The custom document property that marks a workbook as a report citystar
 /// wrote: such a file may be replaced by a later report, and is never read as
 /// a submission.
@@ -32,9 +54,11 @@ pub const REPORT_MARK: &str = "citystar-report";
 /// A new report workbook: reproducible properties and the report mark.
 pub fn new_report_workbook(title: &str) -> Workbook {
     let mut wb = Workbook::new();
-    wb.set_properties(
-        &properties(title).set_custom_property(REPORT_MARK, env!("CARGO_PKG_VERSION")),
-    );
+    let mut props = properties(title).set_custom_property(REPORT_MARK, env!("CARGO_PKG_VERSION"));
+    if let Ok(t) = ExcelDateTime::from_timestamp(written_at().0) {
+        props = props.set_creation_datetime(&t);
+    }
+    wb.set_properties(&props);
     wb
 }
 

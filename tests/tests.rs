@@ -6,6 +6,7 @@ mod benchmarks;
 mod cli;
 mod gaps;
 mod hostile;
+mod html;
 mod review;
 mod samples;
 mod standards;

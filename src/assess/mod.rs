@@ -211,6 +211,15 @@ pub struct Assessment {
     /// The assessor's review, when one was applied (`review::apply`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<Box<review::Reviewed>>,
+    /// The year the data are for (基本信息), for the reports.
+    #[serde(skip)]
+    pub year: Option<i32>,
+    /// 所属地市 as given in 基本信息 (empty when not given), for the reports.
+    #[serde(skip)]
+    pub parent: String,
+    /// How the standard scores, for the reports' method section.
+    #[serde(skip)]
+    pub scoring: Option<crate::standard::Scoring>,
 }
 
 impl Assessment {
@@ -428,5 +437,8 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
         gaps: Vec::new(),
         evidence: Vec::new(),
         review: None,
+        year: submission.entity.year,
+        parent: submission.entity.parent.clone(),
+        scoring: Some(standard.scoring.clone()),
     }
 }

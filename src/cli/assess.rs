@@ -40,10 +40,15 @@ pub struct AssessArgs {
     /// Replace an existing report target that citystar did not write.
     #[arg(long)]
     pub force: bool,
-    /// Write the Excel report of the (single) entity to this file.
-    #[arg(long, value_name = "FILE.xlsx", conflicts_with = "report_dir")]
+    /// Write the report of the (single) entity to this file: HTML for a name
+    /// ending in .html or .htm, else an Excel workbook.
+    #[arg(
+        long,
+        value_name = "FILE.html|FILE.xlsx",
+        conflicts_with = "report_dir"
+    )]
     pub report: Option<PathBuf>,
-    /// Write one Excel report per entity and summary.xlsx into this folder.
+    /// Write one report per entity and a summary (summary.html, summary.xlsx) into this folder.
     #[arg(long, value_name = "DIR")]
     pub report_dir: Option<PathBuf>,
     /// Rate also on the verified values of this review workbook (`citystar
@@ -53,6 +58,67 @@ pub struct AssessArgs {
     /// Apply every review workbook in this folder to the submission it names.
     #[arg(long, value_name = "DIR")]
     pub review_dir: Option<PathBuf>,
+    /// The formats --report-dir writes.
+    #[arg(
+        long,
+        value_enum,
+        default_value_t,
+        requires = "report_dir",
+        value_name = "FORMAT"
+    )]
+    pub report_format: ReportFormat,
+}
+
+/// Report formats for `--report-dir`. Both by default: the HTML report is
+/// what a leader reads and prints, the workbook what an assessor filters and
+/// sorts, and a round's folder serves both.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReportFormat {
+    /// The leader's report: HTML, print-ready, one self-contained file.
+    Html,
+    /// The Excel workbook.
+    Xlsx,
+    /// Both, side by side.
+    #[default]
+    Both,
+}
+
+impl ReportFormat {
+    fn html(self) -> bool {
+        matches!(self, ReportFormat::Html | ReportFormat::Both)
+    }
+
+    fn xlsx(self) -> bool {
+        matches!(self, ReportFormat::Xlsx | ReportFormat::Both)
+    }
+}
+
+/// Whether `--report FILE` names an HTML report.
+fn is_html(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// `path` with `.ext` added (a stem may hold dots of its own).
+fn with_ext(path: &std::path::Path, ext: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".");
+    s.push(ext);
+    PathBuf::from(s)
+}
+
+/// A file name as a relative link: every byte but unreserved ones percent-encoded.
+fn href(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 use crate::sha256_hex;
@@ -220,15 +286,25 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     let report_cx = reports.wants_any().then(|| reports.cx.clone());
     // Everything per entity that can run on the worker threads: gaps, the
     // rendered text, the report workbook's bytes; then the entity is slimmed.
+    let (want_xlsx, want_html) = (reports.xlsx, reports.html);
     let prepare = |mut a: core::Assessment| -> anyhow::Result<Prepared> {
         add_gaps(&mut a, &benchmarks, &cohorts, &ctx);
         let workbook = match &report_cx {
-            Some(cx) => Some(crate::report::entity_workbook(&a, cx)?),
-            None => None,
+            Some(cx) if want_xlsx => Some(crate::report::entity_workbook(&a, cx)?),
+            _ => None,
+        };
+        let html = match &report_cx {
+            Some(cx) if want_html => Some(crate::report::entity_html(&a, cx)),
+            _ => None,
         };
         let text = renderer.entity(&a, lang);
         slim(&mut a, !cohorts.is_empty() && keep_for_summary);
-        Ok(Prepared { text, workbook, a })
+        Ok(Prepared {
+            text,
+            workbook,
+            html,
+            a,
+        })
     };
     let mut emit = Emitter {
         tally: {
@@ -239,6 +315,9 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         kept: Vec::new(),
         first: true,
         keep_for_summary,
+        held: renderer
+            .summary_first()
+            .then(|| crate::render::markdown::Held::new(files.len() > 1, 0)),
     };
     match held {
         Some(entities) => {
@@ -309,7 +388,12 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         );
     }
     let summary = emit.tally.finish(failed);
-    out.write(&renderer.end(&summary, lang))?;
+    let end = renderer.end(&summary, lang);
+    out.write(&end)?;
+    if let Some(mut held) = emit.held.take() {
+        held.set_summary_len(renderer.begin(lang).len() + end.len());
+        out.write(&held.finish(lang))?;
+    }
     let exit = summary.gate.exit_code;
     reports.finish(&batch::Report {
         entities: emit.kept,
@@ -365,6 +449,7 @@ impl Out {
 struct Prepared {
     text: String,
     workbook: Option<Vec<u8>>,
+    html: Option<String>,
     /// Slimmed: what the summary needs.
     a: core::Assessment,
 }
@@ -376,6 +461,8 @@ struct Emitter {
     kept: Vec<core::Assessment>,
     first: bool,
     keep_for_summary: bool,
+    /// The entities' texts, when the summary goes first (Markdown).
+    held: Option<crate::render::markdown::Held>,
 }
 
 impl Emitter {
@@ -387,13 +474,20 @@ impl Emitter {
         out: &mut Out,
     ) -> anyhow::Result<()> {
         if let Some(bytes) = p.workbook {
-            reports.commit(&p.a.file, bytes)?;
+            reports.commit(&p.a.file, "xlsx", bytes)?;
         }
-        if !self.first {
-            out.write(renderer.separator())?;
+        if let Some(text) = p.html {
+            reports.commit(&p.a.file, "html", text.into_bytes())?;
+        }
+        if let Some(held) = &mut self.held {
+            held.push(&p.a, &p.text);
+        } else {
+            if !self.first {
+                out.write(renderer.separator())?;
+            }
+            out.write(&p.text)?;
         }
         self.first = false;
-        out.write(&p.text)?;
         self.tally.add(&p.a);
         if self.keep_for_summary {
             self.kept.push(p.a);
@@ -436,9 +530,11 @@ fn no_level_note(lang: Lang, standard: &Standard) -> String {
 struct Reports {
     file: Option<PathBuf>,
     dir: Option<PathBuf>,
-    /// Input file (as given) → its workbook in `--report-dir`.
+    /// Input file (as given) → its report in `--report-dir`, without the extension.
     names: std::collections::HashMap<String, PathBuf>,
     cx: crate::report::Context,
+    xlsx: bool,
+    html: bool,
 }
 
 impl Reports {
@@ -469,6 +565,14 @@ impl Reports {
             check(path)?;
         }
         let mut names = std::collections::HashMap::new();
+        let (xlsx, html) = match &args.report {
+            Some(path) => (!is_html(path), is_html(path)),
+            None => (args.report_format.xlsx(), args.report_format.html()),
+        };
+        let exts: Vec<&str> = [(xlsx, "xlsx"), (html, "html")]
+            .into_iter()
+            .filter_map(|(on, e)| on.then_some(e))
+            .collect();
         if let Some(dir) = &args.report_dir {
             let at = std::fs::canonicalize(dir).unwrap_or_else(|_| resolved(dir));
             if let Some(s) = scanned.iter().find(|s| at.starts_with(s)) {
@@ -491,17 +595,21 @@ impl Reports {
                 let stem = f
                     .file_stem()
                     .map_or("entity".to_string(), |s| s.to_string_lossy().into_owned());
-                let mut name = format!("{stem}.xlsx");
+                let mut name = stem.clone();
                 let mut n = 2;
-                while name == "summary.xlsx" || !used.insert(name.clone()) {
-                    name = format!("{stem}-{n}.xlsx");
+                while name == "summary" || !used.insert(name.clone()) {
+                    name = format!("{stem}-{n}");
                     n += 1;
                 }
                 let path = dir.join(name);
-                check(&path)?;
+                for ext in &exts {
+                    check(&with_ext(&path, ext))?;
+                }
                 names.insert(f.display().to_string(), path);
             }
-            check(&dir.join("summary.xlsx"))?;
+            for ext in &exts {
+                check(&with_ext(&dir.join("summary"), ext))?;
+            }
         }
         // Folders are made only once every target is known to be safe.
         if let Some(parent) = args
@@ -527,6 +635,8 @@ impl Reports {
                 seed: args.seed,
                 draws: args.draws,
             },
+            xlsx,
+            html,
         })
     }
 
@@ -548,23 +658,39 @@ impl Reports {
         Ok(())
     }
 
-    /// Write an entity's workbook: to `--report`, or its name in `--report-dir`.
-    fn commit(&mut self, input: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+    /// Write an entity's report (`ext` is its format): to `--report`, or its
+    /// name in `--report-dir`.
+    fn commit(&mut self, input: &str, ext: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
         if let Some(path) = &self.file {
             return self.write(path, bytes);
         }
         match self.names.get(input) {
-            Some(path) => self.write(path, bytes),
+            Some(path) => self.write(&with_ext(path, ext), bytes),
             None => Ok(()),
         }
     }
 
     fn finish(&self, report: &batch::Report) -> anyhow::Result<()> {
         if let Some(dir) = &self.dir {
-            self.write(
-                &dir.join("summary.xlsx"),
-                crate::report::summary_workbook(report, &self.cx)?,
-            )?;
+            if self.xlsx {
+                self.write(
+                    &dir.join("summary.xlsx"),
+                    crate::report::summary_workbook(report, &self.cx)?,
+                )?;
+            }
+            if self.html {
+                let link = |file: &str| {
+                    self.names.get(file).and_then(|p| {
+                        with_ext(p, "html")
+                            .file_name()
+                            .map(|n| href(&n.to_string_lossy()))
+                    })
+                };
+                self.write(
+                    &dir.join("summary.html"),
+                    crate::report::summary_html(report, &self.cx, &link).into_bytes(),
+                )?;
+            }
         }
         Ok(())
     }

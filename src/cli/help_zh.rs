@@ -53,11 +53,15 @@ pub const HELP_ZH: &[(&str, &str)] = &[
         "对标：内置对标名称（`citystar benchmarks list`）、对标 TOML 文件、另一份填报表，或 `cohort`（本批的中位数和前四分之一）。可重复",
     ),
     ("assess:force", "替换不是 citystar 写出的已有报告文件"),
-    ("assess:report", "把（单个）评估对象的 Excel 报告写到该文件"),
+    (
+        "assess:report",
+        "把（单个）评估对象的报告写到该文件：文件名以 .html 或 .htm 结尾时为 HTML 报告，否则为 Excel 工作簿",
+    ),
     (
         "assess:report_dir",
-        "把每个评估对象的 Excel 报告和 summary.xlsx 写到该文件夹",
+        "把每个评估对象的报告和汇总（summary.html、summary.xlsx）写到该文件夹",
     ),
+    ("assess:report_format", "--report-dir 写出的格式"),
     ("check", "读取并检查工作簿：每个问题定位到单元格，不打分"),
     (
         "check:files",

@@ -53,7 +53,8 @@ pub fn resolved(path: &Path) -> PathBuf {
 }
 
 /// Whether the file is a report citystar wrote: its package holds the report
-/// mark. Only `docProps/custom.xml` is read (capped), nothing is parsed.
+/// mark (only `docProps/custom.xml` is read, capped, nothing is parsed), or,
+/// for an HTML report, its first 2 KiB hold the HTML mark.
 pub fn is_own_report(path: &Path) -> bool {
     use std::io::Read;
     let Ok(bytes) =
@@ -61,6 +62,10 @@ pub fn is_own_report(path: &Path) -> bool {
     else {
         return false;
     };
+    if bytes.starts_with(b"<!DOCTYPE html>") {
+        let head = &bytes[..bytes.len().min(2048)];
+        return memchr::memmem::find(head, crate::report::html::MARK.as_bytes()).is_some();
+    }
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return false;
     };

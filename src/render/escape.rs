@@ -49,12 +49,54 @@ pub fn markdown(s: &str) -> String {
     out
 }
 
+/// Text for an HTML element or a quoted attribute value: unsafe characters
+/// made visible, `& < > " '` as character references.
+pub fn html(s: &str) -> String {
+    let s = terminal(s);
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text inside a double-quoted CSS string (`content: "…"`): everything but
+/// letters, digits, CJK and spaces as a hex escape, so no text can close the
+/// string, the rule or the `<style>` element.
+pub fn css_string(s: &str) -> String {
+    let s = terminal(s);
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:06x}", c as u32));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn escapes() {
+        assert_eq!(
+            html("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+        assert_eq!(
+            css_string("a\"}</style>"),
+            "a\\000022\\00007d\\00003c\\00002fstyle\\00003e"
+        );
         assert_eq!(terminal("示例市"), "示例市");
         assert_eq!(terminal("\u{1b}[31mX"), "\\u{1b}[31mX");
         assert_eq!(terminal("a\u{202e}b"), "a\\u{202e}b");

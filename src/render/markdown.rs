@@ -1,4 +1,7 @@
-//! `--format markdown`: the same content as the terminal, for CI job summaries.
+//! `--format markdown`: the same content as the terminal, for CI job
+//! summaries: the batch summary and the gate first, then each entity folded
+//! in a `<details>`; the whole stays under GitHub's 1 MiB job-summary limit
+//! for a batch of any size (details past the budget are left out, with a note).
 
 use super::{Renderer, t};
 use crate::Lang;
@@ -8,6 +11,89 @@ use crate::assess::{Assessment, PlanStatus, star_glyphs};
 use std::fmt::Write;
 
 pub struct Markdown;
+
+/// What a job summary may hold: GitHub's limit is 1 MiB (1,048,576 bytes);
+/// this leaves room for the closing notes.
+pub const LIMIT: usize = 1_000_000;
+
+/// The ranking lists at most this much of the output; the rest of the
+/// budget is for the entities' details.
+const RANKING_BUDGET: usize = 400_000;
+
+/// The entities' texts, held until the summary is out; folded when there
+/// are several, and only as many as the budget allows.
+#[derive(Debug, Default)]
+pub struct Held {
+    text: String,
+    /// Where each held entity ends in `text`.
+    ends: Vec<usize>,
+    budget: usize,
+    fold: bool,
+    dropped: usize,
+}
+
+impl Held {
+    /// `summary_len`: the bytes written before the details.
+    pub fn new(fold: bool, summary_len: usize) -> Held {
+        Held {
+            budget: LIMIT.saturating_sub(summary_len),
+            fold,
+            ..Held::default()
+        }
+    }
+
+    /// Set the budget once the summary's length is known.
+    pub fn set_summary_len(&mut self, summary_len: usize) {
+        self.budget = LIMIT.saturating_sub(summary_len);
+    }
+
+    pub fn push(&mut self, a: &Assessment, text: &str) {
+        let piece = if self.fold {
+            format!(
+                "<details><summary><strong>{}</strong> — {} {} · {}</summary>\n\n{}\n\n</details>\n\n",
+                cell(&a.name),
+                star_glyphs(a.stars),
+                cell(&a.stars_label),
+                fmt2(a.score),
+                text.trim_end()
+            )
+        } else {
+            text.to_string()
+        };
+        // Whole entities only, and never more than the limit held in memory.
+        if self.dropped == 0 && self.text.len() + piece.len() <= LIMIT {
+            self.text.push_str(&piece);
+            self.ends.push(self.text.len());
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// The details that fit the budget, and a note on any left out.
+    pub fn finish(mut self, lang: Lang) -> String {
+        let keep = self.ends.iter().take_while(|&&e| e <= self.budget).count();
+        self.dropped += self.ends.len() - keep;
+        self.text
+            .truncate(if keep == 0 { 0 } else { self.ends[keep - 1] });
+        if self.dropped > 0 {
+            let _ = writeln!(
+                self.text,
+                "> {}\n",
+                match lang {
+                    Lang::Zh => format!(
+                        "另有 {} 个评估对象的明细未列出（作业摘要上限 1 MiB）；完整结果见 --format json 或 --report-dir 的报告。",
+                        self.dropped
+                    ),
+                    Lang::En => format!(
+                        "The details of {} more entities are left out (a job summary holds at most 1 MiB); the full results are in --format json or the --report-dir reports.",
+                        self.dropped
+                    ),
+                }
+            );
+        }
+        self.text
+    }
+}
 
 /// Pipes and newlines would break a table cell.
 fn cell(s: &str) -> String {
@@ -317,6 +403,22 @@ impl Renderer for Markdown {
         out
     }
 
+    fn summary_first(&self) -> bool {
+        true
+    }
+
+    /// The summary and the gate, then the entities (folded when several).
+    fn render(&self, report: &crate::assess::batch::Report, lang: Lang) -> String {
+        let mut out = self.begin(lang);
+        out.push_str(&self.end(&report.summary, lang));
+        let mut held = Held::new(report.entities.len() > 1, out.len());
+        for a in &report.entities {
+            held.push(a, &self.entity(a, lang));
+        }
+        out.push_str(&held.finish(lang));
+        out
+    }
+
     fn end(&self, s: &Summary, lang: Lang) -> String {
         let mut out = String::new();
         if super::shows_summary(s) {
@@ -331,15 +433,32 @@ impl Renderer for Markdown {
                 if groups.len() > 1 {
                     let _ = writeln!(out, "### {} `{standard}`\n", t(lang, "标准", "Standard"));
                 }
+                let room = RANKING_BUDGET.saturating_sub(out.len()) / 80;
                 md_table(
                     &mut out,
                     &super::ranking_header(lang),
                     "rlrl",
-                    rows.iter().map(|r| {
+                    rows.iter().take(room).map(|r| {
                         let [rank, name, total] = super::ranking_cells(r);
                         [rank, cell(&name), total, star_glyphs(r.stars)]
                     }),
                 );
+                if rows.len() > room {
+                    let _ = writeln!(
+                        out,
+                        "\n> {}",
+                        match lang {
+                            Lang::Zh => format!(
+                                "只列出前 {room} 名（共 {} 个）；完整排名见 --format json 或 summary.xlsx。",
+                                rows.len()
+                            ),
+                            Lang::En => format!(
+                                "The first {room} of {} are listed; the full ranking is in --format json or summary.xlsx.",
+                                rows.len()
+                            ),
+                        }
+                    );
+                }
                 out.push('\n');
             }
             for line in super::duplicate_lines(s, lang) {

@@ -32,6 +32,13 @@ pub trait Renderer: Sync {
     /// The batch summary, after the last entity.
     fn end(&self, summary: &Summary, lang: Lang) -> String;
 
+    /// Whether the summary goes before the entities (a CI job summary is
+    /// read from the top): then the caller holds the entities' texts in a
+    /// [`markdown::Held`] and writes them after [`Renderer::end`].
+    fn summary_first(&self) -> bool {
+        false
+    }
+
     /// The whole output for stdout.
     fn render(&self, report: &Report, lang: Lang) -> String {
         let mut out = self.begin(lang);

@@ -77,12 +77,21 @@ pub fn build(a: &Assessment, cx: &Context) -> Result<Vec<u8>, XlsxError> {
         a.name,
         t(lang, "智慧城市星级评估", "smart-city star assessment")
     ));
-    summary_sheet(wb.add_worksheet().set_name(names[0])?, a, cx, &f)?;
-    indicators_sheet(wb.add_worksheet().set_name(names[1])?, a, cx, &f)?;
-    gaps_sheet(wb.add_worksheet().set_name(names[2])?, a, cx, &f)?;
-    plan_sheet(wb.add_worksheet().set_name(names[3])?, a, cx, &f)?;
-    diagnostics_sheet(wb.add_worksheet().set_name(names[4])?, a, cx, &f)?;
-    provenance_sheet(wb.add_worksheet().set_name(names[5])?, a, cx, &f)?;
+    let sheet = |wb: &mut Workbook, k: usize| -> Result<(), XlsxError> {
+        let ws = wb.add_worksheet().set_name(names[k])?;
+        super::style::page_title(ws, &a.name, names[k]);
+        match k {
+            0 => summary_sheet(ws, a, cx, &f),
+            1 => indicators_sheet(ws, a, cx, &f),
+            2 => gaps_sheet(ws, a, cx, &f),
+            3 => plan_sheet(ws, a, cx, &f),
+            4 => diagnostics_sheet(ws, a, cx, &f),
+            _ => provenance_sheet(ws, a, cx, &f),
+        }
+    };
+    for k in 0..names.len() {
+        sheet(&mut wb, k)?;
+    }
     super::review::sheet(&mut wb, a, cx, &f)?;
     wb.save_to_buffer()
 }
@@ -407,8 +416,15 @@ fn summary_sheet(
     if let Some(fl) = &floors {
         heads.push(fl.label.clone());
     }
+    // Each benchmark: its area score (only where its figures cover enough of
+    // the area, as in the HTML report) and the coverage beside it.
     for gap in &a.gaps {
         heads.push(gap.display_name(lang).to_string());
+        heads.push(format!(
+            "{} {}",
+            gap.display_name(lang),
+            t(lang, "覆盖", "coverage")
+        ));
     }
     row = g.section(row, t(lang, "维度得分", "Dimension scores"), &heads, f)?;
     let head_row = row - 1;
@@ -431,13 +447,18 @@ fn summary_sheet(
             col += 1;
         }
         for gap in &a.gaps {
-            let b = gap
-                .dimensions
-                .iter()
-                .find(|x| x.code == d.code)
+            let x = gap.dimensions.iter().find(|x| x.code == d.code);
+            let b = x
+                .filter(|x| super::model::covered_enough(x.shared, x.weighted))
                 .and_then(|x| x.benchmark_score);
             g.opt(row, col, b, &f.num2)?;
-            col += 1;
+            g.text(
+                row,
+                col + 1,
+                &x.map_or("—".into(), |x| format!("{}/{}", x.shared, x.weighted)),
+                &f.text,
+            )?;
+            col += 2;
         }
         row += 1;
     }
@@ -464,7 +485,12 @@ fn summary_sheet(
         chart
             .x_axis()
             .set_font(rust_xlsxwriter::ChartFont::new().set_size(9));
-        let series_cols: Vec<u16> = (3..heads.len() as u16).filter(|&c| c != 4).collect();
+        // The score, the floor, and each benchmark's score (not its coverage).
+        let first_bench = if floors.is_some() { 6 } else { 5 };
+        let series_cols: Vec<u16> = std::iter::once(3)
+            .chain(floors.is_some().then_some(5))
+            .chain((0..a.gaps.len() as u16).map(|k| first_bench + 2 * k))
+            .collect();
         for (k, col) in series_cols.into_iter().enumerate() {
             let s = chart.add_series();
             s.set_categories((sheet.as_str(), first, 1, last, 1))
@@ -510,17 +536,27 @@ fn summary_sheet(
         }
     }
     if !a.gaps.is_empty() {
-        g.loose(
-            row,
-            0,
+        // Short lines: a note wider than the table would shrink the printed page.
+        for line in [
             t(
                 lang,
                 "对标得分只计双方都有数据的计权指标（权重在其中重新归一）。",
-                "Benchmark scores count only the weighted indicators both sides have (weights renormalised over them).",
+                "Benchmark scores count only the weighted indicators both sides have.",
             ),
-            &f.note,
-        )?;
-        row += 1;
+            t(
+                lang,
+                "只在对标数据覆盖该维度至少一半计权指标时给出（暂定）。",
+                "They are given only where the figures cover half of the area (provisional).",
+            ),
+            t(
+                lang,
+                "覆盖 = 双方都有的指标数 / 该维度计权指标数。",
+                "Coverage = indicators both have / the area's weighted indicators.",
+            ),
+        ] {
+            g.loose(row, 0, line, &f.note)?;
+            row += 1;
+        }
     }
 
     // Why this rating, and what the next one needs.
@@ -553,7 +589,9 @@ fn summary_sheet(
         )?;
         row += 1;
         for c in &next.failing {
-            g.loose(row, 0, &format!("  ✗ {}", c.text), &f.plain)?;
+            // In words (the same sentence as the HTML report's conclusion).
+            let said = super::model::condition_sentence(a, c, lang);
+            g.loose(row, 0, &format!("  ✗ {said}"), &f.plain)?;
             row += 1;
         }
     }
@@ -635,7 +673,7 @@ fn summary_sheet(
     }
     // Long values overflow into the empty cells beside them; the radar
     // starts at column E.
-    g.finish(8.0, 14.0, &[(0, 24.0), (1, 28.0), (2, 18.0)])
+    g.finish(8.0, 14.0, &[(0, 36.0), (1, 28.0), (2, 18.0)])
 }
 
 pub(crate) fn plan_headline(lang: Lang, a: &Assessment) -> String {
@@ -785,7 +823,14 @@ fn indicators_sheet(
     g.ws.autofilter(0, 0, last, last_col)?;
     g.ws.set_freeze_panes(1, 3)?;
     g.ws.set_row_height(0, 30)?;
-    g.finish(6.0, 40.0, &[(last_col, 48.0)])
+    // Printed, each dimension starts a page (the header repeats on each).
+    let breaks: Vec<u32> = (1..a.indicators.len())
+        .filter(|&k| a.indicators[k].dimension != a.indicators[k - 1].dimension)
+        .map(|k| k as u32 + 1)
+        .collect();
+    g.ws.set_page_breaks(&breaks)?;
+    // Long names, requirements and computations wrap.
+    g.finish(6.0, 40.0, &[(2, 28.0), (7, 24.0), (last_col, 40.0)])
 }
 
 fn gaps_sheet(
@@ -810,8 +855,8 @@ fn gaps_sheet(
             0,
             t(
                 lang,
-                "本次评估未指定对标。用 --benchmark NAME（如 zhejiang）或 --benchmark cohort 比较。",
-                "No benchmark was given. Compare with --benchmark NAME (e.g. zhejiang) or --benchmark cohort.",
+                "本次评估未与其他地区对标。",
+                "This assessment was not compared with a benchmark.",
             ),
             &f.note,
         )?;
@@ -1043,13 +1088,6 @@ fn plan_sheet(
     g.text(r, 1, yes_no(lang, p.verified), &f.text)?;
     let r = g.label(&mut row, t(lang, "星级步数", "Star steps"), f)?;
     g.num(r, 1, f64::from(p.star_steps), &f.int)?;
-    let r = g.label(
-        &mut row,
-        t(lang, "搜索组合数 / 上限", "Sets explored / cap"),
-        f,
-    )?;
-    g.num(r, 1, p.explored as f64, &f.int)?;
-    g.num(r, 2, p.cap as f64, &f.int)?;
     if let Some(reason) = &p.reason {
         g.loose(row, 0, reason, &f.note)?;
         row += 1;
@@ -1072,7 +1110,7 @@ fn plan_sheet(
             f,
         )?;
         for c in &next.failing {
-            g.text(row, 0, c.kind, &f.text)?;
+            g.text(row, 0, super::model::condition_kind(c.kind, lang), &f.text)?;
             g.text(row, 1, c.subject.as_deref().unwrap_or(""), &f.text)?;
             g.num(row, 2, c.actual, &f.general)?;
             g.num(row, 3, c.required, &f.general)?;
@@ -1181,18 +1219,11 @@ fn diagnostics_sheet(
 }
 
 /// Where the time written into the workbook comes from.
-pub(crate) fn time_source(lang: Lang) -> &'static str {
-    let from_env = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .is_some_and(|s| s.trim().parse::<i64>().is_ok());
+pub(crate) fn time_source(lang: Lang, from_env: bool) -> &'static str {
     if from_env {
         t(lang, "取自 SOURCE_DATE_EPOCH", "from SOURCE_DATE_EPOCH")
     } else {
-        t(
-            lang,
-            "固定默认值（未设 SOURCE_DATE_EPOCH），不是生成时刻",
-            "a fixed default (SOURCE_DATE_EPOCH not set), not the time of writing",
-        )
+        t(lang, "生成时刻", "the time of writing")
     }
 }
 
@@ -1205,7 +1236,7 @@ pub(crate) fn write_time_and_benchmarks(
 ) -> Result<(), XlsxError> {
     let lang = cx.lang;
     g.text(*row, 0, t(lang, "时间", "Time"), &f.label)?;
-    let ts = crate::xlsx::creation_timestamp();
+    let (ts, from_env) = crate::xlsx::written_at();
     match ExcelDateTime::from_timestamp(ts) {
         Ok(dt) => {
             g.widen(1, "yyyy-mm-dd hh:mm:ss");
@@ -1213,7 +1244,7 @@ pub(crate) fn write_time_and_benchmarks(
         }
         Err(_) => g.num(*row, 1, ts as f64, &f.int)?,
     }
-    g.text(*row, 2, time_source(lang), &f.text)?;
+    g.text(*row, 2, time_source(lang, from_env), &f.text)?;
     *row += 1;
     if cx.benchmarks.is_empty() {
         g.text(*row, 0, t(lang, "对标", "Benchmarks"), &f.label)?;
@@ -1316,12 +1347,25 @@ fn provenance_sheet(
             g.text(
                 row,
                 1,
-                t(lang, "未计算（--draws 0）", "not computed (--draws 0)"),
+                t(lang, "未计算（扰动次数为 0）", "not computed (no draws)"),
                 &f.text,
             )?;
             row += 1;
         }
     }
+    g.text(
+        row,
+        0,
+        t(
+            lang,
+            "晋星计划搜索的组合 / 上限",
+            "Plan: sets tried / limit",
+        ),
+        &f.label,
+    )?;
+    g.num(row, 1, a.next_star.explored as f64, &f.int)?;
+    g.num(row, 2, a.next_star.cap as f64, &f.int)?;
+    row += 1;
     row += 1;
     g.loose(
         row,

@@ -1,7 +1,11 @@
-//! Excel reports: one workbook per assessed entity and a batch summary
-//! (rust_xlsxwriter). Built from the same `Report` every renderer reads.
+//! Reports: one per assessed entity and a batch summary, as Excel workbooks
+//! (rust_xlsxwriter) and as self-contained HTML (the leader's document).
+//! Built from the same `Report` every renderer reads; the HTML reads the row
+//! model in [`model`].
 
 mod entity;
+pub mod html;
+pub mod model;
 mod review;
 mod style;
 mod summary;
@@ -42,4 +46,15 @@ pub fn entity_workbook(a: &Assessment, cx: &Context) -> Result<Vec<u8>, XlsxErro
 /// The batch summary workbook (summary.xlsx).
 pub fn summary_workbook(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
     summary::build(r, cx)
+}
+
+/// The per-entity HTML report (the same inputs and `SOURCE_DATE_EPOCH` give the same bytes).
+pub fn entity_html(a: &Assessment, cx: &Context) -> String {
+    html::entity(&model::entity(a, cx, model::Written::now()))
+}
+
+/// The batch summary as HTML (summary.html); `link` gives each entity's report
+/// file name relative to it, by input file.
+pub fn summary_html(r: &Report, cx: &Context, link: &dyn Fn(&str) -> Option<String>) -> String {
+    html::summary(&model::summary(r, cx, model::Written::now(), link))
 }

@@ -58,8 +58,12 @@ impl Formats {
                 .set_background_color(Color::RGB(0xDDEBF7))
                 .set_align(FormatAlign::Center)
                 .set_text_wrap(),
-            label: cell().set_bold().set_background_color(Color::RGB(0xF2F2F2)),
-            text: cell(),
+            // Text in a table wraps at its column's width rather than being cut.
+            label: cell()
+                .set_bold()
+                .set_background_color(Color::RGB(0xF2F2F2))
+                .set_text_wrap(),
+            text: cell().set_text_wrap(),
             wrap: cell().set_text_wrap().set_align(FormatAlign::Top),
             note: Format::new()
                 .set_italic()
@@ -97,12 +101,22 @@ pub fn page_setup(ws: &mut Worksheet, repeat: Option<(u32, u32)>) -> Result<(), 
     Ok(())
 }
 
+/// Every printed page of a sheet titled: what the report is about on the
+/// left, the sheet's name on the right (`&` doubled, as the header codes need).
+pub fn page_title(ws: &mut Worksheet, about: &str, sheet: &str) {
+    let amp = |s: &str| s.replace('&', "&&");
+    ws.set_header(format!("&L{}&R{}", amp(about), amp(sheet)));
+}
+
 /// A worksheet being written, remembering the widest text of each column so
 /// the widths can be set for CJK text at the end.
 pub struct Grid<'a> {
     pub ws: &'a mut Worksheet,
     /// The widest line written in each column.
     widest: BTreeMap<u16, String>,
+    /// Every table cell's text width, by (row, column): rows whose text wraps
+    /// get the height of their lines (LibreOffice does not work it out).
+    cells: Vec<(u32, u16, usize)>,
 }
 
 impl<'a> Grid<'a> {
@@ -110,6 +124,7 @@ impl<'a> Grid<'a> {
         Grid {
             ws,
             widest: BTreeMap::new(),
+            cells: Vec::new(),
         }
     }
 
@@ -130,6 +145,19 @@ impl<'a> Grid<'a> {
 
     pub fn text(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
         self.measure(col, s);
+        for line in s.lines() {
+            self.cells.push((row, col, line.width()));
+        }
+        self.ws.write_string_with_format(row, col, s, f)?;
+        Ok(())
+    }
+
+    /// Text that wraps at its column's width without widening it; its row
+    /// gets the height of its lines.
+    pub fn wrapping(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
+        for line in s.lines() {
+            self.cells.push((row, col, line.width()));
+        }
         self.ws.write_string_with_format(row, col, s, f)?;
         Ok(())
     }
@@ -213,6 +241,7 @@ impl<'a> Grid<'a> {
     /// double), within `min`..`max`; `caps` narrows particular columns
     /// (long messages wrap instead).
     pub fn finish(self, min: f64, max: f64, caps: &[(u16, f64)]) -> Result<(), XlsxError> {
+        let mut widths = BTreeMap::new();
         for (&col, widest) in &self.widest {
             let cap = caps
                 .iter()
@@ -220,6 +249,21 @@ impl<'a> Grid<'a> {
                 .map_or(max, |(_, m)| *m);
             let width = column_width([widest.as_str()], min, cap.max(min));
             self.ws.set_column_width(col, width)?;
+            widths.insert(col, width);
+        }
+        // Lines per row: a cell's lines, each wrapped at its column's width.
+        let mut lines: BTreeMap<u32, BTreeMap<u16, f64>> = BTreeMap::new();
+        for &(row, col, w) in &self.cells {
+            let width = widths.get(&col).copied().unwrap_or(max);
+            // A line holds about one width unit per column unit (measured in LibreOffice).
+            let n = (w as f64 / width.max(1.0)).ceil().max(1.0);
+            *lines.entry(row).or_default().entry(col).or_default() += n;
+        }
+        for (row, cols) in lines {
+            let n = cols.values().fold(1.0f64, |a, &b| a.max(b));
+            if n > 1.0 {
+                self.ws.set_row_height(row, 15.0 * n)?;
+            }
         }
         Ok(())
     }

@@ -74,12 +74,27 @@ pub fn build(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
         "智慧城市星级评估汇总",
         "smart-city star assessment summary",
     ));
-    ranking_sheet(wb.add_worksheet().set_name(names[0])?, r, cx, &f)?;
-    stars_sheet(wb.add_worksheet().set_name(names[1])?, r, cx, &f)?;
+    let about = t(
+        lang,
+        "智慧城市星级评估汇总",
+        "Smart-city star assessment summary",
+    );
+    let titled = |wb: &mut Workbook, k: usize| -> Result<(), XlsxError> {
+        let ws = wb.add_worksheet().set_name(names[k])?;
+        super::style::page_title(ws, about, names[k]);
+        match k {
+            0 => ranking_sheet(ws, r, cx, &f),
+            1 => stars_sheet(ws, r, cx, &f),
+            2 => cohort_sheet(ws, r, cx, &f),
+            _ => provenance_sheet(ws, r, cx, &f),
+        }
+    };
+    titled(&mut wb, 0)?;
+    titled(&mut wb, 1)?;
     if has_cohort(r) {
-        cohort_sheet(wb.add_worksheet().set_name(names[2])?, r, cx, &f)?;
+        titled(&mut wb, 2)?;
     }
-    provenance_sheet(wb.add_worksheet().set_name(names[3])?, r, cx, &f)?;
+    titled(&mut wb, 3)?;
     wb.save_to_buffer()
 }
 
@@ -182,8 +197,12 @@ fn ranking_sheet(
         for (k, h) in heads.iter().enumerate() {
             // Dimension names wrap in the header instead of widening their columns.
             if k >= base.len() && k < base.len() + dims.len() {
-                g.loose(row, k as u16, h, &f.header)?;
+                g.wrapping(row, k as u16, h, &f.header)?;
                 g.widen(k as u16, "100.00+");
+                // Never so narrow that a word breaks.
+                if let Some(word) = h.split_whitespace().max_by_key(|w| w.chars().count()) {
+                    g.widen(k as u16, word);
+                }
             } else {
                 g.text(row, k as u16, h, &f.header)?;
             }

@@ -217,3 +217,41 @@ fn streamed_json_equals_the_whole_document() {
         }
     }
 }
+
+/// A job summary stays under GitHub's 1 MiB for any batch: the summary and
+/// the gate first, then as many folded entities as fit, then a note.
+#[test]
+fn markdown_job_summary_stays_under_one_mebibyte() {
+    let mut r = batch(Lang::En);
+    let one = r.entities[0].clone();
+    let row = r.summary.ranking[0].clone();
+    for k in 0..6000 {
+        let mut a = one.clone();
+        a.name = format!("City {k}");
+        a.file = format!("samples/city-{k}.xlsx");
+        r.entities.push(a);
+        let mut rr = row.clone();
+        rr.name = format!("City {k}");
+        r.summary.ranking.push(rr);
+    }
+    let md = Markdown.render(&r, Lang::En);
+    assert!(md.len() < 1 << 20, "{} bytes", md.len());
+    let gate = md.find("**Gate: failed").expect("the gate");
+    let first = md
+        .find("<details><summary><strong>")
+        .expect("folded entities");
+    assert!(gate < first, "the gate comes after the entities");
+    assert!(md.contains("The first "), "no note on the cut ranking");
+    assert!(
+        md.contains("more entities are left out"),
+        "no note on the left-out details"
+    );
+    // Every entity shown is whole.
+    assert_eq!(
+        md.matches("<details>").count(),
+        md.matches("</details>").count()
+    );
+    // A small batch is whole.
+    let small = Markdown.render(&batch(Lang::En), Lang::En);
+    assert!(!small.contains("left out"));
+}

@@ -504,6 +504,9 @@ fn a_batch_writes_one_workbook_per_entity_and_a_summary() {
             "sample-submissions",
             "--draws",
             "20",
+            // The default is both formats; the HTML ones are tested in tests/html.
+            "--report-format",
+            "xlsx",
             "--report-dir",
         ])
         .arg(&out)
