@@ -82,6 +82,10 @@ pub struct Summary {
     pub star_distribution: [usize; 6],
     pub diagnostics: Counts,
     pub gate: Gate,
+    /// The province view (`--baseline`, `--targets`): per level and 所属地市,
+    /// movers, targets. Left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub province: Option<crate::rounds::Province>,
 }
 
 /// Everything a run produced: what the renderers read.
@@ -302,6 +306,7 @@ impl Tally {
             duplicates,
             star_distribution: self.star_distribution,
             diagnostics: self.counts,
+            province: None,
         }
     }
 }

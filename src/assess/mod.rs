@@ -203,6 +203,12 @@ pub struct Assessment {
     pub stability: Option<Stability>,
     /// Gaps to benchmarks: empty until benchmarks are given.
     pub gaps: Vec<crate::benchmark::GapAnalysis>,
+    /// 所属地市, as given in 基本信息 (left out when not given).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub parent: String,
+    /// Against the entity's own previous round (`--baseline`); left out without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<crate::rounds::Progress>,
 }
 
 impl Assessment {
@@ -418,5 +424,7 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
         next_star,
         stability,
         gaps: Vec::new(),
+        parent: submission.entity.parent.clone(),
+        progress: None,
     }
 }

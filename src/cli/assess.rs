@@ -46,6 +46,14 @@ pub struct AssessArgs {
     /// Write one Excel report per entity and summary.xlsx into this folder.
     #[arg(long, value_name = "DIR")]
     pub report_dir: Option<PathBuf>,
+    /// The previous round's workbooks (files or folders), assessed the same way:
+    /// each entity is compared with its own previous round. Repeatable.
+    #[arg(long, value_name = "DIR|FILE")]
+    pub baseline: Vec<PathBuf>,
+    /// Policy targets to stand the batch against: an embedded name
+    /// (`citystar targets list`) or a target TOML file. Repeatable.
+    #[arg(long, value_name = "NAME|FILE.toml")]
+    pub targets: Vec<String>,
 }
 
 use crate::sha256_hex;
@@ -141,6 +149,17 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     };
     // Benchmarks are resolved before the batch: a bad name or file stops here (exit 2).
     let benchmarks = resolve_benchmarks(&args.benchmark, &ctx)?;
+    // So are the targets and the baseline round, assessed with the same engine.
+    let target_files = args
+        .targets
+        .iter()
+        .map(|t| super::targets::resolve(t))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let baseline = if args.baseline.is_empty() {
+        None
+    } else {
+        Some(assess_baseline(&args.baseline, &ctx, lang)?)
+    };
     if args.report.is_some() && files.len() + unreadable.len() != 1 {
         let n = files.len() + unreadable.len();
         return Err(super::said(
@@ -180,17 +199,27 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     // rendered text, the report workbook's bytes; then the entity is slimmed.
     let prepare = |mut a: core::Assessment| -> anyhow::Result<Prepared> {
         add_gaps(&mut a, &benchmarks, &cohorts, &ctx);
+        if let Some(b) = &baseline {
+            a.progress = b.progress(&a);
+        }
         let workbook = match &report_cx {
             Some(cx) => Some(crate::report::entity_workbook(&a, cx)?),
             None => None,
         };
         let text = renderer.entity(&a, lang);
+        let row = crate::rounds::Row::of(&a);
         slim(&mut a, !cohorts.is_empty() && keep_for_summary);
-        Ok(Prepared { text, workbook, a })
+        Ok(Prepared {
+            text,
+            workbook,
+            a,
+            row,
+        })
     };
     let mut emit = Emitter {
         tally: batch::Tally::new(args.min_stars),
         kept: Vec::new(),
+        rows: Vec::new(),
         first: true,
         keep_for_summary,
     };
@@ -245,7 +274,14 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
             )
         );
     }
-    let summary = emit.tally.finish(failed);
+    let mut summary = emit.tally.finish(failed);
+    if baseline.is_some() || !target_files.is_empty() {
+        summary.province = Some(crate::rounds::province(
+            &emit.rows,
+            baseline.as_ref(),
+            &target_files,
+        ));
+    }
     out.write(&renderer.end(&summary, lang))?;
     let exit = summary.gate.exit_code;
     reports.finish(&batch::Report {
@@ -304,6 +340,8 @@ struct Prepared {
     workbook: Option<Vec<u8>>,
     /// Slimmed: what the summary needs.
     a: core::Assessment,
+    /// What the province view needs.
+    row: crate::rounds::Row,
 }
 
 /// Writes prepared entities out in order and keeps what the summary needs.
@@ -311,6 +349,8 @@ struct Emitter {
     tally: batch::Tally,
     /// Entities the summary workbook needs (slimmed), when one is written.
     kept: Vec<core::Assessment>,
+    /// One row per entity for the province view.
+    rows: Vec<crate::rounds::Row>,
     first: bool,
     keep_for_summary: bool,
 }
@@ -332,6 +372,7 @@ impl Emitter {
         self.first = false;
         out.write(&p.text)?;
         self.tally.add(&p.a);
+        self.rows.push(p.row);
         if self.keep_for_summary {
             self.kept.push(p.a);
         }
@@ -348,6 +389,69 @@ fn slim(a: &mut core::Assessment, keep_gaps: bool) {
     }
     a.next_star.steps = Vec::new();
     a.rating.decided_by.conditions = Vec::new();
+    if let Some(p) = &mut a.progress {
+        p.indicators = Vec::new();
+    }
+}
+
+/// The previous round: its workbooks assessed against the same standards
+/// (without the stability draws, which progress does not compare). Files
+/// that cannot be read are said on stderr and listed in the summary.
+fn assess_baseline(
+    paths: &[PathBuf],
+    ctx: &Standards,
+    lang: Lang,
+) -> anyhow::Result<crate::rounds::Baseline> {
+    let (files, mut unreadable) = batch::collect_files(paths);
+    let mut options = ctx.options.clone();
+    options.draws = 0;
+    let quiet = Standards {
+        chosen: ctx.chosen,
+        shipped: ctx.shipped,
+        options: &options,
+        lang,
+    };
+    let mut entities = Vec::new();
+    for r in batch::run(&files, None, |p| quiet.assess_path(p)) {
+        match r {
+            Ok(a) => entities.push(a),
+            // Reports citystar wrote, kept next to last round's workbooks, are not submissions.
+            Err(u) if u.code == "citystar-report" => {}
+            Err(u) => unreadable.push(u),
+        }
+    }
+    for u in &unreadable {
+        eprint!(
+            "{}",
+            crate::render::table::wrap_prose(
+                &crate::render::escape::terminal(&format!(
+                    "{} {}: {}\n",
+                    lang.pick("基线", "baseline"),
+                    u.file,
+                    u.message
+                )),
+                crate::render::table::width()
+            )
+        );
+    }
+    if entities.is_empty() {
+        let given: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(super::said(
+            format!(
+                "--baseline {} 中没有可评估的填报表，无法与上一轮比较",
+                given.join(" ")
+            ),
+            format!(
+                "--baseline {}: nothing to assess, so there is no previous round to compare with",
+                given.join(" ")
+            ),
+        ));
+    }
+    Ok(crate::rounds::Baseline::new(
+        paths.iter().map(|p| p.display().to_string()).collect(),
+        entities,
+        unreadable,
+    ))
 }
 
 fn no_level_note(lang: Lang, standard: &Standard) -> String {
@@ -381,11 +485,14 @@ impl Reports {
             .cloned()
             .chain(args.benchmark.iter().map(PathBuf::from))
             .chain(args.standard.iter().map(PathBuf::from))
+            .chain(args.baseline.iter().cloned())
+            .chain(args.targets.iter().map(PathBuf::from))
             .filter_map(|f| Target::identity(&f))
             .collect();
         let scanned: Vec<PathBuf> = args
             .paths
             .iter()
+            .chain(&args.baseline)
             .filter(|p| p.is_dir())
             .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| resolved(p)))
             .collect();

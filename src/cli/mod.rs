@@ -23,6 +23,7 @@ mod explain;
 mod help_zh;
 mod safe_write;
 mod standards;
+pub(crate) mod targets;
 mod template;
 
 use crate::Lang;
@@ -103,6 +104,11 @@ pub enum Command {
     Benchmarks {
         #[command(subcommand)]
         action: benchmarks::Action,
+    },
+    /// Policy targets by star (鲁政办字〔2020〕136号 and others): list, show, lint.
+    Targets {
+        #[command(subcommand)]
+        action: targets::Action,
     },
     /// Write the blank submission workbook for a level.
     Template {
@@ -236,6 +242,7 @@ pub fn main() -> i32 {
     let outcome = match cli.command {
         Command::Standards { action } => standards::run(action, lang),
         Command::Benchmarks { action } => benchmarks::run(action, lang),
+        Command::Targets { action } => targets::run(action, lang),
         Command::Template { args } => template::run(args, given),
         Command::Check { args } => check::run(args, lang),
         Command::Explain { args } => explain::run(args, lang),

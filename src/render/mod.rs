@@ -5,6 +5,7 @@ pub mod escape;
 pub mod gaps;
 pub mod json;
 pub mod markdown;
+pub mod rounds;
 pub mod table;
 pub mod terminal;
 

@@ -2,6 +2,7 @@
 //! (rust_xlsxwriter). Built from the same `Report` every renderer reads.
 
 mod entity;
+pub mod province;
 mod style;
 mod summary;
 

@@ -79,6 +79,15 @@ pub fn build(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
     if has_cohort(r) {
         cohort_sheet(wb.add_worksheet().set_name(names[2])?, r, cx, &f)?;
     }
+    if let Some(p) = &r.summary.province {
+        super::province::province_sheet(
+            wb.add_worksheet()
+                .set_name(super::province::sheet_name(lang))?,
+            p,
+            lang,
+            &f,
+        )?;
+    }
     provenance_sheet(wb.add_worksheet().set_name(names[3])?, r, cx, &f)?;
     wb.save_to_buffer()
 }
