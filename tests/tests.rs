@@ -6,6 +6,7 @@ mod benchmarks;
 mod cli;
 mod gaps;
 mod hostile;
+mod rounds;
 mod samples;
 mod standards;
 mod tools;

@@ -105,7 +105,7 @@ pub enum Command {
         #[command(subcommand)]
         action: benchmarks::Action,
     },
-    /// Policy targets by star (鲁政办字〔2020〕136号 and others): list, show, lint.
+    /// Policy targets by star (the province's 2020 guidance and others): list, show, lint.
     Targets {
         #[command(subcommand)]
         action: targets::Action,

@@ -75,8 +75,7 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
     let header = [
         lang.pick("名称", "name"),
         lang.pick("文号", "document"),
-        lang.pick("发文机关", "issuer"),
-        lang.pick("目标", "targets"),
+        lang.pick("目标数", "targets"),
         lang.pick("来源", "sourced"),
     ];
     let rows: Vec<Vec<String>> = files
@@ -85,13 +84,31 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             vec![
                 f.name.clone(),
                 f.document.clone(),
-                lang.pick(&f.issuer_zh, &f.issuer_en).to_string(),
                 f.targets.len().to_string(),
                 sourced_word(f.sourced, lang).to_string(),
             ]
         })
         .collect();
-    print!("{}", super::benchmarks::render(&header, &rows, format));
+    if format == Format::Markdown {
+        print!("{}", super::benchmarks::render(&header, &rows, format));
+        return Ok(Outcome::Done);
+    }
+    let mut t = crate::render::table::new(super::ascii());
+    t.set_header(header.to_vec());
+    for r in rows {
+        t.add_row(r);
+    }
+    // Names and document numbers are never cut.
+    crate::render::table::keep_whole(&mut t, &[0, 1]);
+    println!("{}", t.trim_fmt());
+    for f in &files {
+        super::sayln!(
+            "{}: {} — {}",
+            f.name,
+            lang.pick(&f.issuer_zh, &f.issuer_en),
+            lang.pick(&f.title_zh, &f.title_en)
+        );
+    }
     Ok(Outcome::Done)
 }
 
@@ -100,48 +117,64 @@ fn show(file: &TargetFile, format: Format, lang: Lang) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string_pretty(file)?);
         return Ok(());
     }
-    let title = format!(
-        "{} — {} {} ({})",
-        file.name,
-        file.document,
-        lang.pick(&file.title_zh, &file.title_en),
-        sourced_word(file.sourced, lang)
-    );
+    let title = lang.pick(&file.title_zh, &file.title_en);
+    let title = if file.document.is_empty() || title.contains(&file.document) {
+        format!(
+            "{} — {title} ({})",
+            file.name,
+            sourced_word(file.sourced, lang)
+        )
+    } else {
+        format!(
+            "{} — {} {title} ({})",
+            file.name,
+            file.document,
+            sourced_word(file.sourced, lang)
+        )
+    };
+    let sources_of = |t: &crate::rounds::targets::Target| {
+        if t.sources.is_empty() {
+            file.sources.join(" ")
+        } else {
+            t.sources.join(" ")
+        }
+    };
     if format == Format::Markdown {
         super::sayln!("## {title}");
         super::sayln!();
+        let header = [
+            "id",
+            lang.pick("要求", "requires"),
+            lang.pick("说明", "in words"),
+            lang.pick("来源", "source"),
+        ];
+        let rows: Vec<Vec<String>> = file
+            .targets
+            .iter()
+            .map(|t| {
+                vec![
+                    t.id.clone(),
+                    requirement_text(t, lang),
+                    lang.pick(&t.text_zh, &t.text_en).to_string(),
+                    sources_of(t),
+                ]
+            })
+            .collect();
+        print!("{}", super::benchmarks::render(&header, &rows, format));
     } else {
         super::sayln!("{title}");
+        for t in &file.targets {
+            super::sayln!();
+            super::sayln!("{}  {}", t.id, requirement_text(t, lang));
+            super::sayln!("  {}", lang.pick(&t.text_zh, &t.text_en));
+            super::sayln!("  {}{}", lang.pick("出处：", "source: "), sources_of(t));
+        }
     }
-    let header = [
-        "id",
-        lang.pick("要求", "requires"),
-        lang.pick("说明", "as the source says"),
-        lang.pick("来源", "source"),
-    ];
-    let rows: Vec<Vec<String>> = file
-        .targets
-        .iter()
-        .map(|t| {
-            let req = requirement_text(t, lang);
-            let sources = if t.sources.is_empty() {
-                &file.sources
-            } else {
-                &t.sources
-            };
-            vec![
-                t.id.clone(),
-                req,
-                lang.pick(&t.text_zh, &t.text_en).to_string(),
-                sources.join(" "),
-            ]
-        })
-        .collect();
-    print!("{}", super::benchmarks::render(&header, &rows, format));
     if !file.sources.is_empty() {
+        super::sayln!();
         super::sayln!(
-            "{} {}",
-            lang.pick("出处：", "Sources:"),
+            "{}{}",
+            lang.pick("文件出处：", "The file's sources: "),
             file.sources.join(" ")
         );
     }

@@ -67,9 +67,18 @@ pub fn level_word(level: Option<Level>, lang: Lang) -> String {
     }
 }
 
+/// The entities of a level as a policy text names them: 设区市, 县（市、区）.
+fn policy_level(level: Level, lang: Lang) -> String {
+    match (level, lang) {
+        (Level::City, Lang::Zh) => "设区市".into(),
+        (Level::County, Lang::Zh) => "县（市、区）".into(),
+        (l, _) => level_word(Some(l), lang),
+    }
+}
+
 /// "2025: 60% of counties at ★★★★ or above".
 pub fn requirement_text(t: &Target, lang: Lang) -> String {
-    let level = level_word(Some(t.level), lang);
+    let level = policy_level(t.level, lang);
     let scope = match (&t.city, lang) {
         (Some(c), Lang::Zh) => format!("{c}的"),
         (Some(c), Lang::En) => format!(" of {c}"),
@@ -399,9 +408,9 @@ fn level_table(v: &LevelView, lang: Lang) -> Block {
 /// 2025 target 60%: 12 more needed".
 pub fn standing_line(s: &Standing, lang: Lang) -> String {
     let t = &s.target;
-    let level = level_word(Some(t.level), lang);
+    let level = policy_level(t.level, lang);
     let scope = match (&t.city, lang) {
-        (Some(c), Lang::Zh) => format!("{c}"),
+        (Some(c), Lang::Zh) => format!("{c}的"),
         (Some(c), Lang::En) => format!(" of {c}"),
         (None, _) => String::new(),
     };

@@ -103,9 +103,9 @@ pub fn province_sheet(
         f,
     )?;
     let first = row;
-    for s in 0..6usize {
+    for (s, n) in now.iter().enumerate() {
         g.num(row, 0, s as f64, &f.stars)?;
-        g.num(row, 1, now[s] as f64, &f.int)?;
+        g.num(row, 1, *n as f64, &f.int)?;
         if let Some(r) = &p.rounds {
             let then: usize = r.levels_then.iter().map(|v| v.counts.at[s]).sum();
             g.num(row, 2, then as f64, &f.int)?;

@@ -498,10 +498,12 @@ pub struct Province {
     pub targets: Vec<targets::Standing>,
 }
 
+/// Counts per 所属地市, those that give none last.
+type ByParent = BTreeMap<(bool, String), StarCounts>;
+
 /// Per level (city, county, community, none), per 所属地市.
 pub fn levels<'a>(rows: impl IntoIterator<Item = (Option<Level>, &'a str, u8)>) -> Vec<LevelView> {
-    let mut by: BTreeMap<(u8, Option<Level>), (StarCounts, BTreeMap<(bool, String), StarCounts>)> =
-        BTreeMap::new();
+    let mut by: BTreeMap<(u8, Option<Level>), (StarCounts, ByParent)> = BTreeMap::new();
     for (level, parent, stars) in rows {
         let order = level.map_or(9, |l| l as u8);
         let e = by.entry((order, level)).or_default();
