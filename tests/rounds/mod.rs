@@ -699,3 +699,62 @@ fn rounds_output_fits_80_columns_in_both_languages() {
         }
     }
 }
+
+/// Two rounds rated under different editions: said, and only the indicators
+/// both have are compared.
+#[test]
+fn different_editions_are_said_and_only_shared_indicators_compared() {
+    use citystar::assess::{Options, assess};
+    use citystar::rounds::{MatchedBy, ProgressNote, compare};
+    let old = crate::assess::tiny();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/tiny-city.toml"
+    ))
+    .unwrap();
+    // The new edition drops the bonus area (dimension X and its indicator X01).
+    let start = text.find("[[dimension]]\ncode = \"X\"").unwrap();
+    let end = text[start..].find("[[indicator]]").unwrap() + start;
+    let mut cut = format!("{}{}", &text[..start], &text[end..]);
+    let start = cut.find("[[indicator]]\ncode = \"X01\"").unwrap();
+    let end = cut[start..].find("[[rating]]").unwrap() + start;
+    cut = format!("{}{}", &cut[..start], &cut[end..]);
+    let new = citystar::standard::load_str(
+        &cut.replace("edition = \"test\"", "edition = \"test-2\""),
+        "tiny-city-2.toml",
+    )
+    .unwrap();
+    let sub = crate::assess::example();
+    let opts = Options {
+        draws: 0,
+        ..Options::default()
+    };
+    let then = assess(&old, &sub, &opts);
+    let now = assess(&new, &sub, &opts);
+    assert_eq!(then.indicators.len(), 4);
+    assert_eq!(now.indicators.len(), 3);
+    let p = compare(&then, &now, MatchedBy::DivisionCode);
+    let codes: Vec<&str> = p.indicators.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["A01", "A02", "B01"]);
+    assert!(p.dimensions.iter().all(|d| d.code != "X"));
+    assert!(p.notes.iter().any(|n| matches!(
+        n,
+        ProgressNote::DifferentStandard {
+            indicators_compared: 3,
+            indicators_then: 4,
+            indicators_now: 3,
+            ..
+        }
+    )));
+    // The same values: nothing changed among what both have.
+    assert!(
+        p.indicators
+            .iter()
+            .all(|i| i.change == Some(0.0) || i.change.is_none())
+    );
+    assert!(p.fell_back.is_empty());
+    // One edition: no note.
+    let same = compare(&then, &then, MatchedBy::DivisionCode);
+    assert!(same.notes.is_empty());
+    assert_eq!(same.score_change, 0.0);
+}
