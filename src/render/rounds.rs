@@ -55,6 +55,32 @@ fn value(x: Option<f64>) -> String {
     x.map_or("—".into(), crate::format_number)
 }
 
+/// At most a dozen codes, then "…".
+fn codes(list: &[String], sep: &str) -> String {
+    let mut s = list.iter().take(12).cloned().collect::<Vec<_>>().join(sep);
+    if list.len() > 12 {
+        s.push_str(sep);
+        s.push('…');
+    }
+    s
+}
+
+/// Indicators listed per entity whose stars changed (all are counted).
+const SHOWN_INDICATORS: usize = 10;
+
+/// The unit that follows a number in a table cell: `%` alone (the standard's
+/// other units are Chinese words, and the indicator's name says what it counts).
+fn short_unit(unit: &str) -> &str {
+    if unit == "%" { unit } else { "" }
+}
+
+fn with_unit(x: Option<f64>, unit: &str) -> String {
+    match x {
+        Some(v) => format!("{}{unit}", crate::format_number(v)),
+        None => "—".into(),
+    }
+}
+
 /// "cities" / "市级".
 pub fn level_word(level: Option<Level>, lang: Lang) -> String {
     match (level, lang) {
@@ -226,12 +252,19 @@ pub fn progress_section(p: &Progress, lang: Lang) -> Section {
             numeric: vec![false, true, true, true],
         });
     }
-    // Stars that changed are listed; values that changed within a star are counted.
-    let changed: Vec<_> = p
+    // Stars that changed are counted and the largest changes listed, those
+    // that fell back first; values that changed within a star are counted.
+    let mut changed: Vec<_> = p
         .indicators
         .iter()
         .filter(|i| i.stars_then != i.stars_now)
         .collect();
+    changed.sort_by_key(|i| {
+        (
+            !i.fell_back,
+            std::cmp::Reverse((i16::from(i.stars_now) - i16::from(i.stars_then)).abs()),
+        )
+    });
     let value_only = p
         .indicators
         .iter()
@@ -248,19 +281,27 @@ pub fn progress_section(p: &Progress, lang: Lang) -> Section {
             ],
             rows: changed
                 .iter()
+                .take(SHOWN_INDICATORS)
                 .map(|i| {
                     let mark = if i.fell_back {
                         pick(lang, " 退步", " fell back")
                     } else {
                         String::new()
                     };
+                    let unit = short_unit(&i.unit);
                     vec![
                         format!("{} {}", i.code, i.name),
-                        value(i.value_then),
-                        value(i.value_now),
+                        with_unit(i.value_then, unit),
+                        with_unit(i.value_now, unit),
                         i.change.map_or("—".into(), |c| {
-                            let s = crate::format_number(c);
-                            if c > 0.0 { format!("+{s}") } else { s }
+                            let s = crate::format_number(c.abs());
+                            if s == "0" {
+                                s
+                            } else if c > 0.0 {
+                                format!("+{s}")
+                            } else {
+                                format!("−{s}")
+                            }
                         }),
                         format!("{}→{}{mark}", i.stars_then, i.stars_now),
                     ]
@@ -268,6 +309,18 @@ pub fn progress_section(p: &Progress, lang: Lang) -> Section {
                 .collect(),
             numeric: vec![false, true, true, true, false],
         });
+    }
+    if changed.len() > SHOWN_INDICATORS {
+        blocks.push(Block::Line(match lang {
+            Lang::Zh => format!(
+                "……另有 {} 项指标星级变化（JSON 输出列出全部）",
+                changed.len() - SHOWN_INDICATORS
+            ),
+            Lang::En => format!(
+                "… and {} more indicators changed stars (the JSON output lists all)",
+                changed.len() - SHOWN_INDICATORS
+            ),
+        }));
     }
     let same = p.indicators.len() - changed.len() - value_only;
     blocks.push(Block::Line(match lang {
@@ -278,7 +331,7 @@ pub fn progress_section(p: &Progress, lang: Lang) -> Section {
             if p.fell_back.is_empty() {
                 String::new()
             } else {
-                format!("：{}", p.fell_back.join("、"))
+                format!("：{}", codes(&p.fell_back, "、"))
             }
         ),
         Lang::En => format!(
@@ -288,7 +341,7 @@ pub fn progress_section(p: &Progress, lang: Lang) -> Section {
             if p.fell_back.is_empty() {
                 String::new()
             } else {
-                format!(": {}", p.fell_back.join(", "))
+                format!(": {}", codes(&p.fell_back, ", "))
             }
         ),
     }));
@@ -448,10 +501,10 @@ pub fn standing_line(s: &Standing, lang: Lang) -> String {
         (Some(0), Some(r), Lang::En) => format!("{r} required, met"),
         (Some(k), Some(r), Lang::Zh) => format!("需 {r} 个，还差 {k} 个"),
         (Some(k), Some(r), Lang::En) => format!("{r} required: {k} more needed"),
-        (_, _, Lang::Zh) if matches!(t.requirement, Requirement::More(_)) => {
+        (_, _, Lang::Zh) if s.entities > 0 && matches!(t.requirement, Requirement::More(_)) => {
             "需用 --baseline 给出上一轮才能判断".into()
         }
-        (_, _, Lang::En) if matches!(t.requirement, Requirement::More(_)) => {
+        (_, _, Lang::En) if s.entities > 0 && matches!(t.requirement, Requirement::More(_)) => {
             "needs --baseline (last round) to judge".into()
         }
         (_, _, Lang::Zh) => "本批中没有该范围的评估对象".into(),

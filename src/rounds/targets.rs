@@ -284,7 +284,7 @@ pub struct Standing {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_at_or_above: Option<usize>,
     /// How many at the star or above the target requires of this batch
-    /// (`None`: a `more` target without a baseline, or no entities in scope).
+    /// (`None`: no entity of the batch in scope, or a `more` target without a baseline).
     pub required: Option<usize>,
     /// How many more are needed (0 when met).
     pub short: Option<usize>,
@@ -326,12 +326,13 @@ pub fn standing(
         }),
         _ => None,
     };
+    // Nothing in scope: nothing to judge (the batch holds none of its entities).
     let required = match t.requirement {
+        _ if entities == 0 => None,
         // ceil(p × n / 100), with the product's rounding noise taken off.
-        Requirement::Percent(p) if entities > 0 => {
+        Requirement::Percent(p) => {
             Some(((p * entities as f64 / 100.0) - 1e-9).ceil().max(0.0) as usize)
         }
-        Requirement::Percent(_) => None,
         Requirement::Count(c) => Some(c),
         Requirement::More(m) => baseline_at_or_above.map(|b| b + m),
     };

@@ -386,6 +386,10 @@ text_en = "one more three-star county in 甲市"
             "more" => scope(&was).1 + req["value"].as_u64().unwrap() as usize,
             other => panic!("{other}"),
         };
+        if n == 0 {
+            assert!(s["required"].is_null() && s["met"].is_null(), "{t}");
+            continue;
+        }
         assert_eq!(s["required"], required, "{t}");
         assert_eq!(s["short"], required.saturating_sub(k), "{t}");
         assert_eq!(s["met"], k >= required, "{t}");
@@ -424,24 +428,36 @@ text_en = "one more three-star county in 甲市"
 #[test]
 fn a_more_target_without_a_baseline_says_it_cannot_judge() {
     let dir = rounds();
-    let v = json(dir.path(), &["2026", "--targets", "jining-2023-23"]);
+    std::fs::write(
+        dir.path().join("more.toml"),
+        "name = \"more\"\ntitle_zh = \"x\"\ntitle_en = \"x\"\n\n[[target]]\nid = \"m\"\nyear = 2026\nlevel = \"county\"\ncity = \"甲市\"\nstars = 3\nmore = 1\ntext_zh = \"多一个\"\ntext_en = \"one more\"\n",
+    )
+    .unwrap();
+    let v = json(
+        dir.path(),
+        &[
+            "2026",
+            "--targets",
+            "more.toml",
+            "--targets",
+            "jining-2023-23",
+        ],
+    );
     let s = &v["summary"]["province"]["targets"];
-    assert_eq!(s[0]["target"]["id"], "2023-counties-4-more");
+    assert_eq!(s[0]["target"]["id"], "m");
+    assert_eq!(s[0]["entities"], 3);
     assert!(s[0]["required"].is_null() && s[0]["met"].is_null());
-    // The fixture has no county of 济宁市: nothing in scope.
-    assert_eq!(s[1]["entities"], 0);
+    // The fixture has no county of 济宁市: nothing in scope, nothing judged.
+    for k in 1..4 {
+        assert_eq!(s[k]["entities"], 0);
+        assert!(s[k]["required"].is_null() && s[k]["met"].is_null());
+    }
     assert!(v["summary"]["province"].get("rounds").is_none());
     let out = citystar()
         .env("COLUMNS", "200")
         .current_dir(dir.path())
-        .args([
-            "assess",
-            "2026",
-            "--draws",
-            "0",
-            "--targets",
-            "jining-2023-23",
-        ])
+        .args(["assess", "2026", "--draws", "0", "--targets", "more.toml"])
+        .args(["--targets", "jining-2023-23"])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -450,6 +466,7 @@ fn a_more_target_without_a_baseline_says_it_cannot_judge() {
         text.contains("no entity of this scope in the batch"),
         "{text}"
     );
+    assert!(text.contains("own (provisional)"), "{text}");
 }
 
 #[test]
