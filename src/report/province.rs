@@ -5,9 +5,7 @@
 
 use super::style::{Formats, Grid, page_setup, t};
 use crate::Lang;
-use crate::render::rounds::{
-    Block, level_word, province_sections, requirement_text, standing_line,
-};
+use crate::render::rounds::{Block, level_word, province_sections, standing_line};
 use crate::rounds::{LevelView, Province};
 use rust_xlsxwriter::{Chart, ChartLegendPosition, ChartType, Worksheet, XlsxError};
 
@@ -129,7 +127,9 @@ pub fn province_sheet(
     chart.legend().set_position(ChartLegendPosition::Bottom);
     chart.y_axis().set_min(0).set_major_unit(1);
     chart.set_width(520).set_height(300);
-    g.ws.insert_chart_with_offset(first - 1, 11, &chart, 10, 0)?;
+    // Beside its table, within the page's width.
+    g.ws.insert_chart_with_offset(first - 1, 4, &chart, 10, 0)?;
+    row = row.max(first + 14);
 
     // Rounds and targets in words, as the terminal says them.
     for s in province_sections(p, lang).into_iter().skip(1) {
@@ -158,7 +158,7 @@ pub fn province_sheet(
     if !p.targets.is_empty() {
         let heads = [
             t(lang, "目标", "Target"),
-            t(lang, "要求", "Requires"),
+            t(lang, "年份", "Year"),
             t(lang, "范围内主体", "In scope"),
             t(lang, "达到", "At or above"),
             t(lang, "需要", "Required"),
@@ -168,8 +168,8 @@ pub fn province_sheet(
         row = g.section(row, t(lang, "目标进度", "Progress to targets"), &heads, f)?;
         let first = row;
         for s in &p.targets {
-            g.text(row, 0, &format!("{} {}", s.file, s.target.id), &f.text)?;
-            g.text(row, 1, &requirement_text(&s.target, lang), &f.text)?;
+            g.text(row, 0, &s.target.id, &f.text)?;
+            g.num(row, 1, f64::from(s.target.year), &f.int)?;
             g.num(row, 2, s.entities as f64, &f.int)?;
             g.num(row, 3, s.at_or_above as f64, &f.int)?;
             g.opt(row, 4, s.required.map(|x| x as f64), &f.int)?;

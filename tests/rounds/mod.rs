@@ -556,7 +556,7 @@ fn the_summary_workbook_has_the_province_sheet() {
         "乙市",
         "Stars: now and baseline",
         "Progress to targets",
-        "shandong-2020-136 2025-counties-4",
+        "2025-counties-4",
     ] {
         assert!(
             cells.iter().any(|c| c == want),
