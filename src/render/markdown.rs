@@ -280,8 +280,12 @@ fn section(s: &super::rounds::Section, out: &mut String) {
     let _ = writeln!(out, "### {}\n", cell(&s.title));
     for b in &s.blocks {
         match b {
+            // An indented line belongs to the one before it.
+            Block::Line(l) if l.starts_with("  ") => {
+                let _ = writeln!(out, "  - {}", cell(l.trim_start()));
+            }
             Block::Line(l) => {
-                let _ = writeln!(out, "- {}", cell(l.trim_start()));
+                let _ = writeln!(out, "- {}", cell(l));
             }
             Block::Table {
                 header,

@@ -468,13 +468,18 @@ pub fn standing_line(s: &Standing, lang: Lang) -> String {
         (None, _) => String::new(),
     };
     let stars = "★".repeat(t.stars as usize);
+    let above = match (t.stars >= 5, lang) {
+        (true, _) => "",
+        (false, Lang::Zh) => " 及以上",
+        (false, Lang::En) => " or above",
+    };
     let now = match lang {
         Lang::Zh => format!(
-            "{scope}{level}达到 {stars} 及以上：{}",
+            "{scope}{level}达到 {stars}{above}：{}",
             of_share(s.at_or_above, s.entities)
         ),
         Lang::En => format!(
-            "{level}{scope} at {stars} or above: {}",
+            "{level}{scope} at {stars}{above}: {}",
             of_share(s.at_or_above, s.entities)
         ),
     };
@@ -710,7 +715,8 @@ pub fn province_sections(p: &Province, lang: Lang) -> Vec<Section> {
             if let Some(c) = closest_text(s, lang) {
                 blocks.push(Block::Line(c));
             }
-            if let Some(src) = s.target.sources.first() {
+            if !s.target.sources.is_empty() {
+                let src = s.target.sources.join(" ");
                 blocks.push(Block::Line(match lang {
                     Lang::Zh => format!("  出处：{src}"),
                     Lang::En => format!("  source: {src}"),
