@@ -245,9 +245,12 @@ pub fn compare(then: &Assessment, now: &Assessment, matched_by: MatchedBy) -> Pr
     }
 }
 
-fn name_key(name: &str, level: Option<Level>) -> Option<(String, Option<Level>)> {
-    let n: String = name.split_whitespace().collect();
-    (!n.is_empty()).then_some((n, level))
+/// Name, level and 所属地市: 市中区 of one city is not 市中区 of another.
+type NameKey = (String, Option<Level>, String);
+
+fn name_key(a: &Assessment) -> Option<NameKey> {
+    let n: String = a.name.split_whitespace().collect();
+    (!n.is_empty()).then(|| (n, a.level, targets::city_key(&a.parent)))
 }
 
 /// The previous round, assessed, and indexed for matching.
@@ -259,7 +262,7 @@ pub struct Baseline {
     /// Files of the baseline that could not be assessed.
     pub unreadable: Vec<crate::assess::batch::Unreadable>,
     by_code: HashMap<String, Vec<usize>>,
-    by_name: HashMap<(String, Option<Level>), Vec<usize>>,
+    by_name: HashMap<NameKey, Vec<usize>>,
 }
 
 impl Baseline {
@@ -270,13 +273,13 @@ impl Baseline {
     ) -> Self {
         entities.sort_by(|a, b| a.file.cmp(&b.file));
         let mut by_code: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_name: HashMap<(String, Option<Level>), Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<NameKey, Vec<usize>> = HashMap::new();
         for (k, a) in entities.iter().enumerate() {
             let code = a.division_code.trim();
             if !code.is_empty() {
                 by_code.entry(code.to_string()).or_default().push(k);
             }
-            if let Some(key) = name_key(&a.name, a.level) {
+            if let Some(key) = name_key(a) {
                 by_name.entry(key).or_default().push(k);
             }
         }
@@ -302,21 +305,28 @@ impl Baseline {
                 _ => None,
             };
         }
-        let key = name_key(&now.name, now.level)?;
+        // A code may be missing in one round, or changed (a county made a
+        // district gets a new one): the name, level and 所属地市 then match,
+        // with a warning. Two entities of this round matched with one
+        // baseline entity are listed as duplicates.
+        let key = name_key(now)?;
         match self.by_name.get(&key)?.as_slice() {
-            // A baseline entity whose code another entity of this round holds
-            // is that one's; a name match is only for entities without one.
             [k] => Some((&self.entities[*k], MatchedBy::NameAndLevel)),
             _ => None,
         }
     }
 
-    /// Groups of baseline files that give one entity twice.
+    /// Groups of baseline files that give one entity twice: one 行政区划代码,
+    /// or, among files without a code, one name, level and 所属地市.
     pub fn duplicates(&self) -> Vec<Vec<String>> {
+        let no_code = |ks: &&Vec<usize>| {
+            ks.iter()
+                .all(|k| self.entities[*k].division_code.trim().is_empty())
+        };
         let mut out: Vec<Vec<String>> = self
             .by_code
             .values()
-            .chain(self.by_name.values())
+            .chain(self.by_name.values().filter(no_code))
             .filter(|ks| ks.len() > 1)
             .map(|ks| ks.iter().map(|k| self.entities[*k].file.clone()).collect())
             .collect();

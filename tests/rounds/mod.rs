@@ -775,3 +775,46 @@ fn different_editions_are_said_and_only_shared_indicators_compared() {
     assert!(same.notes.is_empty());
     assert_eq!(same.score_change, 0.0);
 }
+
+/// One name in two cities is two entities: never matched across cities, never
+/// called a duplicate; one code given twice in the baseline is.
+#[test]
+fn names_are_matched_within_their_city_and_duplicates_are_not_matched() {
+    use citystar::assess::{Options, assess};
+    use citystar::rounds::{Baseline, MatchedBy};
+    let std = crate::assess::tiny();
+    let opts = Options {
+        draws: 0,
+        ..Options::default()
+    };
+    let entity = |file: &str, parent: &str, code: &str| {
+        let mut s = crate::assess::example();
+        s.file = file.into();
+        s.entity.name = "市中区".into();
+        s.entity.parent = parent.into();
+        s.entity.division_code = code.into();
+        assess(&std, &s, &opts)
+    };
+    let b = Baseline::new(
+        vec!["2025".into()],
+        vec![
+            entity("2025/a.xlsx", "甲市", ""),
+            entity("2025/b.xlsx", "乙市", ""),
+            entity("2025/c.xlsx", "丙市", "379301"),
+            entity("2025/d.xlsx", "丙市", "379301"),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(
+        b.duplicates(),
+        vec![vec!["2025/c.xlsx".to_string(), "2025/d.xlsx".to_string()]]
+    );
+    let (then, by) = b.find(&entity("2026/b.xlsx", "乙", "379201")).unwrap();
+    assert_eq!(
+        (then.file.as_str(), by),
+        ("2025/b.xlsx", MatchedBy::NameAndLevel)
+    );
+    assert!(b.find(&entity("2026/x.xlsx", "丁市", "")).is_none());
+    // The code given twice in the baseline: matched with neither.
+    assert!(b.find(&entity("2026/c.xlsx", "丙市", "379301")).is_none());
+}
