@@ -634,6 +634,20 @@ pub fn province_sections(p: &Province, lang: Lang) -> Vec<Section> {
                 numeric: vec![false, false, false, false],
             });
         }
+        if !r.different_standard.is_empty() {
+            blocks.push(Block::Line(match lang {
+                Lang::Zh => format!(
+                    "! {} 个评估对象上一轮按另一标准或版本评定，只比较两者都有的指标：{}",
+                    r.different_standard.len(),
+                    r.different_standard.join(", ")
+                ),
+                Lang::En => format!(
+                    "! {} rated under another standard or edition last round; only what both have is compared: {}",
+                    r.different_standard.len(),
+                    r.different_standard.join(", ")
+                ),
+            }));
+        }
         for n in &r.new {
             blocks.push(Block::Line(format!(
                 "+ {} {} ({}★, {})",

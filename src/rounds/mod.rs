@@ -362,6 +362,9 @@ pub struct Row {
     /// (baseline file, stars then, total then, how matched), when matched.
     #[serde(skip)]
     pub then: Option<(String, u8, f64, MatchedBy)>,
+    /// Matched, and last round was rated under another standard or edition.
+    #[serde(skip)]
+    pub different_standard: bool,
 }
 
 impl Row {
@@ -390,6 +393,11 @@ impl Row {
                     p.score_then,
                     p.matched_by,
                 )
+            }),
+            different_standard: a.progress.as_ref().is_some_and(|p| {
+                p.notes
+                    .iter()
+                    .any(|n| matches!(n, ProgressNote::DifferentStandard { .. }))
             }),
         }
     }
@@ -479,6 +487,9 @@ pub struct RoundView {
     pub matched: usize,
     /// Of those, matched by name and level rather than by 行政区划代码.
     pub matched_by_name: Vec<String>,
+    /// Of those, rated under another standard or edition last round (only
+    /// what both have is compared).
+    pub different_standard: Vec<String>,
     /// In this round, not in the baseline.
     pub new: Vec<Unmatched>,
     /// In the baseline, not in this round.
@@ -583,6 +594,11 @@ fn round_view(rows: &[Row], b: &Baseline) -> RoundView {
     let mut down = Vec::new();
     let mut same = 0;
     let mut matched_by_name = Vec::new();
+    let different_standard = rows
+        .iter()
+        .filter(|r| r.different_standard)
+        .map(|r| r.file.clone())
+        .collect();
     for r in rows {
         match &r.then {
             Some((file, stars_then, score_then, by)) => {
@@ -648,6 +664,7 @@ fn round_view(rows: &[Row], b: &Baseline) -> RoundView {
         baseline_unreadable: b.unreadable.clone(),
         matched: rows.iter().filter(|r| r.then.is_some()).count(),
         matched_by_name,
+        different_standard,
         new,
         gone,
         duplicates_baseline: dup_baseline,

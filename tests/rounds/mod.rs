@@ -770,6 +770,15 @@ fn different_editions_are_said_and_only_shared_indicators_compared() {
             .all(|i| i.change == Some(0.0) || i.change.is_none())
     );
     assert!(p.fell_back.is_empty());
+    // The province view names the entity.
+    let mut now = now;
+    now.progress = Some(p);
+    let b = citystar::rounds::Baseline::new(vec!["2025".into()], vec![then.clone()], Vec::new());
+    let view = citystar::rounds::province(&[citystar::rounds::Row::of(&now)], Some(&b), &[]);
+    assert_eq!(
+        view.rounds.unwrap().different_standard,
+        vec![now.file.clone()]
+    );
     // One edition: no note.
     let same = compare(&then, &then, MatchedBy::DivisionCode);
     assert!(same.notes.is_empty());
