@@ -412,7 +412,13 @@ fn assess_baseline(
         lang,
     };
     let mut entities = Vec::new();
-    for r in batch::run(&files, None, |p| quiet.assess_path(p)) {
+    // Only what progress compares is kept of each (`rounds::Snapshot`).
+    let snapshot = |p: &std::path::Path| {
+        quiet
+            .assess_path(p)
+            .map(|a| crate::rounds::Snapshot::of(&a))
+    };
+    for r in batch::run(&files, None, snapshot) {
         match r {
             Ok(a) => entities.push(a),
             // Reports citystar wrote, kept next to last round's workbooks, are not submissions.
@@ -447,7 +453,7 @@ fn assess_baseline(
             ),
         ));
     }
-    Ok(crate::rounds::Baseline::new(
+    Ok(crate::rounds::Baseline::of_snapshots(
         paths.iter().map(|p| p.display().to_string()).collect(),
         entities,
         unreadable,

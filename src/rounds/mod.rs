@@ -121,6 +121,78 @@ pub struct Progress {
     pub notes: Vec<ProgressNote>,
 }
 
+/// What progress needs of a baseline assessment, and no more: a round of
+/// thousands of entities stays small (names and units come from this round).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub file: String,
+    pub name: String,
+    pub division_code: String,
+    pub level: Option<Level>,
+    pub parent: String,
+    /// The standard's id.
+    pub standard_id: String,
+    /// id, code and edition: two rounds compare fully when these agree.
+    pub standard_key: String,
+    pub stars: u8,
+    pub tier: Option<String>,
+    pub score: f64,
+    /// (code, score).
+    pub dimensions: Vec<(String, Option<f64>)>,
+    /// (code, value, stars).
+    pub indicators: Vec<(String, Option<f64>, u8)>,
+    /// The next-star plan's star and its steps.
+    pub plan_stars: Option<u8>,
+    pub plan_steps: Vec<SnapshotStep>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SnapshotStep {
+    pub code: String,
+    pub name: String,
+    pub to_text: String,
+    pub stars_to: u8,
+}
+
+impl Snapshot {
+    pub fn of(a: &Assessment) -> Snapshot {
+        Snapshot {
+            file: a.file.clone(),
+            name: a.name.clone(),
+            division_code: a.division_code.trim().to_string(),
+            level: a.level,
+            parent: a.parent.trim().to_string(),
+            standard_id: a.standard.id.clone(),
+            standard_key: standard_key(a),
+            stars: a.stars,
+            tier: a.tier.clone(),
+            score: a.score,
+            dimensions: a
+                .dimensions
+                .iter()
+                .map(|d| (d.code.clone(), d.score))
+                .collect(),
+            indicators: a
+                .indicators
+                .iter()
+                .map(|i| (i.code.clone(), i.value, i.stars))
+                .collect(),
+            plan_stars: a.next_star.target_stars,
+            plan_steps: a
+                .next_star
+                .steps
+                .iter()
+                .map(|s| SnapshotStep {
+                    code: s.code.clone(),
+                    name: s.name.clone(),
+                    to_text: s.to_text.clone(),
+                    stars_to: s.stars_to,
+                })
+                .collect(),
+        }
+    }
+}
+
 fn round2(x: f64) -> f64 {
     crate::assess::round2(x)
 }
@@ -134,7 +206,7 @@ fn standard_key(a: &Assessment) -> String {
 }
 
 /// `now` against `then`, its own entity in the previous round.
-pub fn compare(then: &Assessment, now: &Assessment, matched_by: MatchedBy) -> Progress {
+pub fn compare(then: &Snapshot, now: &Assessment, matched_by: MatchedBy) -> Progress {
     let mut notes = Vec::new();
     if matched_by == MatchedBy::NameAndLevel {
         notes.push(ProgressNote::MatchedByName {
@@ -149,13 +221,13 @@ pub fn compare(then: &Assessment, now: &Assessment, matched_by: MatchedBy) -> Pr
         .dimensions
         .iter()
         .filter_map(|d| {
-            let t = then.dimensions.iter().find(|x| x.code == d.code)?;
+            let (_, t) = then.dimensions.iter().find(|x| x.0 == d.code)?;
             Some(DimensionChange {
                 code: d.code.clone(),
                 name: d.name.clone(),
-                score_then: t.score,
+                score_then: *t,
                 score_now: d.score,
-                change: t.score.zip(d.score).map(|(a, b)| round2(b - a)),
+                change: t.zip(d.score).map(|(a, b)| round2(b - a)),
             })
         })
         .collect();
@@ -163,27 +235,26 @@ pub fn compare(then: &Assessment, now: &Assessment, matched_by: MatchedBy) -> Pr
         .indicators
         .iter()
         .filter_map(|i| {
-            let t = then.indicators.iter().find(|x| x.code == i.code)?;
+            let &(_, value_then, stars_then) = then.indicators.iter().find(|x| x.0 == i.code)?;
             Some(IndicatorChange {
                 code: i.code.clone(),
                 name: i.name.clone(),
                 unit: i.unit.clone(),
-                value_then: t.value,
+                value_then,
                 value_now: i.value,
-                change: t
-                    .value
+                change: value_then
                     .zip(i.value)
                     .map(|(a, b)| (b - a) * 1e6)
                     .map(|x| x.round() / 1e6),
-                stars_then: t.stars,
+                stars_then,
                 stars_now: i.stars,
-                fell_back: i.stars < t.stars,
+                fell_back: i.stars < stars_then,
             })
         })
         .collect();
-    if standard_key(then) != standard_key(now) {
+    if then.standard_key != standard_key(now) {
         notes.push(ProgressNote::DifferentStandard {
-            then: standard_key(then),
+            then: then.standard_key.clone(),
             now: standard_key(now),
             indicators_compared: indicators.len(),
             indicators_then: then.indicators.len(),
@@ -195,13 +266,12 @@ pub fn compare(then: &Assessment, now: &Assessment, matched_by: MatchedBy) -> Pr
         .filter(|i| i.fell_back)
         .map(|i| i.code.clone())
         .collect();
-    let plan = then.next_star.target_stars.and_then(|target| {
-        if then.next_star.steps.is_empty() {
+    let plan = then.plan_stars.and_then(|target| {
+        if then.plan_steps.is_empty() {
             return None;
         }
         let steps: Vec<StepCheck> = then
-            .next_star
-            .steps
+            .plan_steps
             .iter()
             .map(|s| {
                 let cur = now.indicators.iter().find(|i| i.code == s.code);
@@ -228,7 +298,7 @@ pub fn compare(then: &Assessment, now: &Assessment, matched_by: MatchedBy) -> Pr
         baseline_file: then.file.clone(),
         baseline_name: then.name.clone(),
         matched_by,
-        standard_then: then.standard.id.clone(),
+        standard_then: then.standard_id.clone(),
         standard_now: now.standard.id.clone(),
         stars_then: then.stars,
         stars_now: now.stars,
@@ -248,9 +318,9 @@ pub fn compare(then: &Assessment, now: &Assessment, matched_by: MatchedBy) -> Pr
 /// Name, level and 所属地市: 市中区 of one city is not 市中区 of another.
 type NameKey = (String, Option<Level>, String);
 
-fn name_key(a: &Assessment) -> Option<NameKey> {
-    let n: String = a.name.split_whitespace().collect();
-    (!n.is_empty()).then(|| (n, a.level, targets::city_key(&a.parent)))
+fn name_key(name: &str, level: Option<Level>, parent: &str) -> Option<NameKey> {
+    let n: String = name.split_whitespace().collect();
+    (!n.is_empty()).then(|| (n, level, targets::city_key(parent)))
 }
 
 /// The previous round, assessed, and indexed for matching.
@@ -258,7 +328,7 @@ fn name_key(a: &Assessment) -> Option<NameKey> {
 pub struct Baseline {
     /// What was given (`--baseline` paths), for the output.
     pub origin: Vec<String>,
-    pub entities: Vec<Assessment>,
+    pub entities: Vec<Snapshot>,
     /// Files of the baseline that could not be assessed.
     pub unreadable: Vec<crate::assess::batch::Unreadable>,
     by_code: HashMap<String, Vec<usize>>,
@@ -268,7 +338,19 @@ pub struct Baseline {
 impl Baseline {
     pub fn new(
         origin: Vec<String>,
-        mut entities: Vec<Assessment>,
+        entities: Vec<Assessment>,
+        unreadable: Vec<crate::assess::batch::Unreadable>,
+    ) -> Self {
+        Self::of_snapshots(
+            origin,
+            entities.iter().map(Snapshot::of).collect(),
+            unreadable,
+        )
+    }
+
+    pub fn of_snapshots(
+        origin: Vec<String>,
+        mut entities: Vec<Snapshot>,
         unreadable: Vec<crate::assess::batch::Unreadable>,
     ) -> Self {
         entities.sort_by(|a, b| a.file.cmp(&b.file));
@@ -279,7 +361,7 @@ impl Baseline {
             if !code.is_empty() {
                 by_code.entry(code.to_string()).or_default().push(k);
             }
-            if let Some(key) = name_key(a) {
+            if let Some(key) = name_key(&a.name, a.level, &a.parent) {
                 by_name.entry(key).or_default().push(k);
             }
         }
@@ -295,7 +377,7 @@ impl Baseline {
     /// The baseline entity of `now`: by 行政区划代码, else by name and level.
     /// An entity given twice in the baseline is matched with neither (the
     /// summary lists it as a duplicate).
-    pub fn find(&self, now: &Assessment) -> Option<(&Assessment, MatchedBy)> {
+    pub fn find(&self, now: &Assessment) -> Option<(&Snapshot, MatchedBy)> {
         let code = now.division_code.trim();
         if !code.is_empty()
             && let Some(found) = self.by_code.get(code)
@@ -309,7 +391,7 @@ impl Baseline {
         // district gets a new one): the name, level and 所属地市 then match,
         // with a warning. Two entities of this round matched with one
         // baseline entity are listed as duplicates.
-        let key = name_key(now)?;
+        let key = name_key(&now.name, now.level, &now.parent)?;
         match self.by_name.get(&key)?.as_slice() {
             [k] => Some((&self.entities[*k], MatchedBy::NameAndLevel)),
             _ => None,
@@ -675,7 +757,7 @@ fn round_view(rows: &[Row], b: &Baseline) -> RoundView {
         levels_then: levels(
             b.entities
                 .iter()
-                .map(|a| (a.level, a.parent.trim(), a.stars)),
+                .map(|a| (a.level, a.parent.as_str(), a.stars)),
         ),
     }
 }

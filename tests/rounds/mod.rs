@@ -722,7 +722,7 @@ fn rounds_output_fits_80_columns_in_both_languages() {
 #[test]
 fn different_editions_are_said_and_only_shared_indicators_compared() {
     use citystar::assess::{Options, assess};
-    use citystar::rounds::{MatchedBy, ProgressNote, compare};
+    use citystar::rounds::{MatchedBy, ProgressNote, Snapshot, compare};
     let old = crate::assess::tiny();
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -750,7 +750,7 @@ fn different_editions_are_said_and_only_shared_indicators_compared() {
     let now = assess(&new, &sub, &opts);
     assert_eq!(then.indicators.len(), 4);
     assert_eq!(now.indicators.len(), 3);
-    let p = compare(&then, &now, MatchedBy::DivisionCode);
+    let p = compare(&Snapshot::of(&then), &now, MatchedBy::DivisionCode);
     let codes: Vec<&str> = p.indicators.iter().map(|i| i.code.as_str()).collect();
     assert_eq!(codes, ["A01", "A02", "B01"]);
     assert!(p.dimensions.iter().all(|d| d.code != "X"));
@@ -780,7 +780,7 @@ fn different_editions_are_said_and_only_shared_indicators_compared() {
         vec![now.file.clone()]
     );
     // One edition: no note.
-    let same = compare(&then, &then, MatchedBy::DivisionCode);
+    let same = compare(&Snapshot::of(&then), &then, MatchedBy::DivisionCode);
     assert!(same.notes.is_empty());
     assert_eq!(same.score_change, 0.0);
 }
