@@ -11,6 +11,7 @@ pub mod diag;
 pub mod fuzz;
 pub mod render;
 pub mod report;
+pub mod rounds;
 pub mod standard;
 pub mod submission;
 pub mod tomlread;

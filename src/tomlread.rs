@@ -25,6 +25,7 @@ pub struct Problem {
 pub enum FileKind {
     Standard,
     Benchmark,
+    Targets,
 }
 
 impl FileKind {
@@ -32,6 +33,7 @@ impl FileKind {
         match self {
             FileKind::Standard => "standard file",
             FileKind::Benchmark => "benchmark file",
+            FileKind::Targets => "target file",
         }
     }
 }

@@ -8,6 +8,7 @@ mod gaps;
 mod hostile;
 mod html;
 mod review;
+mod rounds;
 mod samples;
 mod standards;
 mod tools;

@@ -89,6 +89,10 @@ pub struct Summary {
     /// on verified values and which had no review (ranked on reported ones).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewTally>,
+    /// The province view (`--baseline`, `--targets`): per level and 所属地市,
+    /// movers, targets. Left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub province: Option<crate::rounds::Province>,
 }
 
 /// Which entities of a batch had a review applied.
@@ -370,6 +374,7 @@ impl Tally {
             star_distribution: self.star_distribution,
             diagnostics: self.counts,
             review: self.reviews,
+            province: None,
         }
     }
 }

@@ -214,12 +214,15 @@ pub struct Assessment {
     /// The year the data are for (基本信息), for the reports.
     #[serde(skip)]
     pub year: Option<i32>,
-    /// 所属地市 as given in 基本信息 (empty when not given), for the reports.
-    #[serde(skip)]
-    pub parent: String,
     /// How the standard scores, for the reports' method section.
     #[serde(skip)]
     pub scoring: Option<crate::standard::Scoring>,
+    /// 所属地市, as given in 基本信息 (left out when not given).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub parent: String,
+    /// Against the entity's own previous round (`--baseline`); left out without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<crate::rounds::Progress>,
 }
 
 impl Assessment {
@@ -438,7 +441,8 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
         evidence: Vec::new(),
         review: None,
         year: submission.entity.year,
-        parent: submission.entity.parent.clone(),
         scoring: Some(standard.scoring.clone()),
+        parent: submission.entity.parent.clone(),
+        progress: None,
     }
 }

@@ -67,6 +67,14 @@ pub struct AssessArgs {
         value_name = "FORMAT"
     )]
     pub report_format: ReportFormat,
+    /// The previous round's workbooks (files or folders), assessed the same way:
+    /// each entity is compared with its own previous round. Repeatable.
+    #[arg(long, value_name = "DIR|FILE")]
+    pub baseline: Vec<PathBuf>,
+    /// Policy targets to stand the batch against: an embedded name
+    /// (`citystar targets list`) or a target TOML file. Repeatable.
+    #[arg(long, value_name = "NAME|FILE.toml")]
+    pub targets: Vec<String>,
 }
 
 /// Report formats for `--report-dir`. Both by default: the HTML report is
@@ -249,6 +257,17 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     };
     // Benchmarks are resolved before the batch: a bad name or file stops here (exit 2).
     let benchmarks = resolve_benchmarks(&args.benchmark, &ctx)?;
+    // So are the targets and the baseline round, assessed with the same engine.
+    let target_files = args
+        .targets
+        .iter()
+        .map(|t| super::targets::resolve(t))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let baseline = if args.baseline.is_empty() {
+        None
+    } else {
+        Some(assess_baseline(&args.baseline, &ctx, lang)?)
+    };
     if args.report.is_some() && files.len() + unreadable.len() != 1 {
         let n = files.len() + unreadable.len();
         return Err(super::said(
@@ -289,6 +308,9 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     let (want_xlsx, want_html) = (reports.xlsx, reports.html);
     let prepare = |mut a: core::Assessment| -> anyhow::Result<Prepared> {
         add_gaps(&mut a, &benchmarks, &cohorts, &ctx);
+        if let Some(b) = &baseline {
+            a.progress = b.progress(&a);
+        }
         let workbook = match &report_cx {
             Some(cx) if want_xlsx => Some(crate::report::entity_workbook(&a, cx)?),
             _ => None,
@@ -298,12 +320,14 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
             _ => None,
         };
         let text = renderer.entity(&a, lang);
+        let row = crate::rounds::Row::of(&a);
         slim(&mut a, !cohorts.is_empty() && keep_for_summary);
         Ok(Prepared {
             text,
             workbook,
             html,
             a,
+            row,
         })
     };
     let mut emit = Emitter {
@@ -313,6 +337,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
             t
         },
         kept: Vec::new(),
+        rows: Vec::new(),
         first: true,
         keep_for_summary,
         held: renderer
@@ -387,7 +412,14 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
             )
         );
     }
-    let summary = emit.tally.finish(failed);
+    let mut summary = emit.tally.finish(failed);
+    if baseline.is_some() || !target_files.is_empty() {
+        summary.province = Some(crate::rounds::province(
+            &emit.rows,
+            baseline.as_ref(),
+            &target_files,
+        ));
+    }
     let end = renderer.end(&summary, lang);
     out.write(&end)?;
     if let Some(mut held) = emit.held.take() {
@@ -452,6 +484,8 @@ struct Prepared {
     html: Option<String>,
     /// Slimmed: what the summary needs.
     a: core::Assessment,
+    /// What the province view needs.
+    row: crate::rounds::Row,
 }
 
 /// Writes prepared entities out in order and keeps what the summary needs.
@@ -459,6 +493,8 @@ struct Emitter {
     tally: batch::Tally,
     /// Entities the summary workbook needs (slimmed), when one is written.
     kept: Vec<core::Assessment>,
+    /// One row per entity for the province view.
+    rows: Vec<crate::rounds::Row>,
     first: bool,
     keep_for_summary: bool,
     /// The entities' texts, when the summary goes first (Markdown).
@@ -489,6 +525,7 @@ impl Emitter {
         }
         self.first = false;
         self.tally.add(&p.a);
+        self.rows.push(p.row);
         if self.keep_for_summary {
             self.kept.push(p.a);
         }
@@ -512,6 +549,79 @@ fn slim(a: &mut core::Assessment, keep_gaps: bool) {
         v.next_star.steps = Vec::new();
         v.rating.decided_by.conditions = Vec::new();
     }
+    if let Some(p) = &mut a.progress {
+        p.indicators = Vec::new();
+    }
+}
+
+/// The previous round: its workbooks assessed against the same standards
+/// (without the stability draws, which progress does not compare). Files
+/// that cannot be read are said on stderr and listed in the summary.
+fn assess_baseline(
+    paths: &[PathBuf],
+    ctx: &Standards,
+    lang: Lang,
+) -> anyhow::Result<crate::rounds::Baseline> {
+    let (files, mut unreadable) = batch::collect_files(paths);
+    let mut options = ctx.options.clone();
+    options.draws = 0;
+    // The baseline is the previous round as rated then: this round's reviews are not applied to it.
+    let quiet = Standards {
+        chosen: ctx.chosen,
+        shipped: ctx.shipped,
+        options: &options,
+        lang,
+        reviews: &[],
+        used: std::sync::Mutex::new(Vec::new()),
+        pair_single: false,
+    };
+    let mut entities = Vec::new();
+    // Only what progress compares is kept of each (`rounds::Snapshot`).
+    let snapshot = |p: &std::path::Path| {
+        quiet
+            .assess_path(p)
+            .map(|a| crate::rounds::Snapshot::of(&a))
+    };
+    for r in batch::run(&files, None, snapshot) {
+        match r {
+            Ok(a) => entities.push(a),
+            // Reports citystar wrote, kept next to last round's workbooks, are not submissions.
+            Err(u) if u.code == "citystar-report" => {}
+            Err(u) => unreadable.push(u),
+        }
+    }
+    for u in &unreadable {
+        eprint!(
+            "{}",
+            crate::render::table::wrap_prose(
+                &crate::render::escape::terminal(&format!(
+                    "{} {}: {}\n",
+                    lang.pick("基线", "baseline"),
+                    u.file,
+                    u.message
+                )),
+                crate::render::table::width()
+            )
+        );
+    }
+    if entities.is_empty() {
+        let given: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(super::said(
+            format!(
+                "--baseline {} 中没有可评估的填报表，无法与上一轮比较",
+                given.join(" ")
+            ),
+            format!(
+                "--baseline {}: nothing to assess, so there is no previous round to compare with",
+                given.join(" ")
+            ),
+        ));
+    }
+    Ok(crate::rounds::Baseline::of_snapshots(
+        paths.iter().map(|p| p.display().to_string()).collect(),
+        entities,
+        unreadable,
+    ))
 }
 
 fn no_level_note(lang: Lang, standard: &Standard) -> String {
@@ -548,6 +658,8 @@ impl Reports {
             .chain(args.benchmark.iter().map(PathBuf::from))
             .chain(args.standard.iter().map(PathBuf::from))
             .chain(args.review.iter().cloned())
+            .chain(args.baseline.iter().cloned())
+            .chain(args.targets.iter().map(PathBuf::from))
             .filter_map(|f| Target::identity(&f))
             .collect();
         // A review folder is read too: no report goes into it.
@@ -555,6 +667,7 @@ impl Reports {
             .paths
             .iter()
             .chain(args.review_dir.iter())
+            .chain(&args.baseline)
             .filter(|p| p.is_dir())
             .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| resolved(p)))
             .collect();

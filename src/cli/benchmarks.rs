@@ -269,7 +269,7 @@ fn figure_row(i: usize, f: &Figure, file: &BenchmarkFile, lang: Lang) -> Vec<Str
 }
 
 /// A table for the terminal, or a Markdown pipe table.
-fn render(header: &[&str], rows: &[Vec<String>], format: Format) -> String {
+pub(crate) fn render(header: &[&str], rows: &[Vec<String>], format: Format) -> String {
     if format == Format::Markdown {
         let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
         let mut out = format!("| {} |\n", header.join(" | "));

@@ -167,6 +167,35 @@ pub const HELP_ZH: &[(&str, &str)] = &[
         "benchmarks show:standard",
         "按该标准（编号或路径）核对指标代码和单位",
     ),
+    (
+        "assess:baseline",
+        "上一轮的填报表（文件或文件夹），以同样方式评估：每个评估对象与它自己的上一轮比较。可重复",
+    ),
+    (
+        "assess:targets",
+        "对照的政策目标：内置名称（`citystar targets list`）或目标 TOML 文件。可重复",
+    ),
+    (
+        "targets",
+        "按星级的政策目标（鲁政办字〔2020〕136号等）：列出、查看、检查",
+    ),
+    (
+        "targets list",
+        "内置目标文件：文号、发文机关、目标数、是否有出处",
+    ),
+    (
+        "targets show",
+        "一个目标文件的全部目标：年份、级别、星级、比例或数量、范围、出处",
+    ),
+    (
+        "targets show:name",
+        "内置名称（见 `targets list`）或目标文件的路径",
+    ),
+    (
+        "targets lint",
+        "检查目标文件；每个问题定位到行和列。无问题退出码 0，否则为 2",
+    ),
+    ("targets lint:files", "目标文件（TOML）"),
     ("help", "显示本帮助或指定子命令的帮助"),
     ("*:subcommand", "子命令"),
 ];

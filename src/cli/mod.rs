@@ -24,6 +24,7 @@ mod help_zh;
 mod review;
 mod safe_write;
 mod standards;
+pub(crate) mod targets;
 mod template;
 
 use crate::Lang;
@@ -104,6 +105,11 @@ pub enum Command {
     Benchmarks {
         #[command(subcommand)]
         action: benchmarks::Action,
+    },
+    /// Policy targets by star (the province's 2020 guidance and others): list, show, lint.
+    Targets {
+        #[command(subcommand)]
+        action: targets::Action,
     },
     /// Write the blank submission workbook for a level.
     Template {
@@ -242,6 +248,7 @@ pub fn main() -> i32 {
     let outcome = match cli.command {
         Command::Standards { action } => standards::run(action, lang),
         Command::Benchmarks { action } => benchmarks::run(action, lang),
+        Command::Targets { action } => targets::run(action, lang),
         Command::Template { args } => template::run(args, given),
         Command::Check { args } => check::run(args, lang),
         Command::Explain { args } => explain::run(args, lang),

@@ -396,10 +396,48 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     let _ = writeln!(out, "\n</details>\n");
 }
 
+/// A section of the rounds and targets row model.
+fn section(s: &super::rounds::Section, out: &mut String) {
+    use super::rounds::Block;
+    let _ = writeln!(out, "### {}\n", cell(&s.title));
+    for b in &s.blocks {
+        match b {
+            // An indented line belongs to the one before it.
+            Block::Line(l) if l.starts_with("  ") => {
+                let _ = writeln!(out, "  - {}", cell(l.trim_start()));
+            }
+            Block::Line(l) => {
+                let _ = writeln!(out, "- {}", cell(l));
+            }
+            Block::Table {
+                header,
+                rows,
+                numeric,
+            } => {
+                out.push('\n');
+                let align: String = numeric.iter().map(|n| if *n { 'r' } else { 'l' }).collect();
+                let header: Vec<String> = header.iter().map(|h| cell(h)).collect();
+                md_table(
+                    out,
+                    &header,
+                    &align,
+                    rows.iter()
+                        .map(|r| r.iter().map(|c| cell(c)).collect::<Vec<String>>()),
+                );
+                out.push('\n');
+            }
+        }
+    }
+    out.push('\n');
+}
+
 impl Renderer for Markdown {
     fn entity(&self, a: &Assessment, lang: Lang) -> String {
         let mut out = String::new();
         entity(a, lang, &mut out);
+        if let Some(p) = &a.progress {
+            section(&super::rounds::progress_section(p, lang), &mut out);
+        }
         out
     }
 
@@ -470,6 +508,12 @@ impl Renderer for Markdown {
             let _ = writeln!(out, "{}\n", super::distribution_text(s));
             for u in &s.unreadable {
                 let _ = writeln!(out, "- ✗ {}: {}", cell(&u.file), cell(&u.message));
+            }
+        }
+        if let Some(p) = &s.province {
+            out.push('\n');
+            for sec in super::rounds::province_sections(p, lang) {
+                section(&sec, &mut out);
             }
         }
         let gate = super::gate_lines(s, lang);

@@ -6,6 +6,7 @@ pub mod gaps;
 pub mod json;
 pub mod markdown;
 pub mod review;
+pub mod rounds;
 pub mod table;
 pub mod terminal;
 

@@ -28,6 +28,36 @@ impl Terminal {
         super::table::new(self.ascii)
     }
 
+    /// A section of the rounds and targets row model.
+    fn write_section(&self, s: &super::rounds::Section, out: &mut String) {
+        use super::rounds::Block;
+        let _ = writeln!(out, "\n{}", s.title);
+        for b in &s.blocks {
+            match b {
+                Block::Line(l) => {
+                    let _ = writeln!(out, "  {}", one_line(l));
+                }
+                Block::Table {
+                    header,
+                    rows,
+                    numeric,
+                } => {
+                    let mut t = self.table();
+                    t.set_header(header.clone());
+                    for r in rows {
+                        t.add_row(r.iter().map(|c| one_line(c)).collect::<Vec<_>>());
+                    }
+                    for (k, n) in numeric.iter().enumerate() {
+                        if *n && let Some(c) = t.column_mut(k) {
+                            c.set_cell_alignment(CellAlignment::Right);
+                        }
+                    }
+                    let _ = writeln!(out, "{t}");
+                }
+            }
+        }
+    }
+
     fn write_entity(&self, a: &Assessment, lang: Lang, out: &mut String) {
         // A name is one line, whatever the cell held.
         let _ = writeln!(out, "{}  ({})", one_line(&a.name), a.file);
@@ -290,6 +320,9 @@ impl Renderer for Terminal {
     fn entity(&self, a: &Assessment, lang: Lang) -> String {
         let mut out = String::new();
         self.write_entity(a, lang, &mut out);
+        if let Some(p) = &a.progress {
+            self.write_section(&super::rounds::progress_section(p, lang), &mut out);
+        }
         // Names and cell text come from workbooks: no escape sequence reaches the terminal.
         super::table::wrap_prose(&super::escape::terminal(&out), super::table::width())
     }
@@ -341,6 +374,11 @@ impl Renderer for Terminal {
             );
             for u in &s.unreadable {
                 let _ = writeln!(out, "  ✗ {}: {}", u.file, u.message);
+            }
+        }
+        if let Some(p) = &s.province {
+            for section in super::rounds::province_sections(p, lang) {
+                self.write_section(&section, &mut out);
             }
         }
         for line in super::gate_lines(s, lang) {

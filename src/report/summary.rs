@@ -94,6 +94,12 @@ pub fn build(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
     if has_cohort(r) {
         titled(&mut wb, 2)?;
     }
+    if let Some(p) = &r.summary.province {
+        let name = super::province::sheet_name(lang);
+        let ws = wb.add_worksheet().set_name(name)?;
+        super::style::page_title(ws, about, name);
+        super::province::province_sheet(ws, p, lang, &f)?;
+    }
     titled(&mut wb, 3)?;
     wb.save_to_buffer()
 }

@@ -14,7 +14,7 @@ fn citystar(lang: &str) -> Command {
     c
 }
 
-const COMMANDS: [&[&str]; 14] = [
+const COMMANDS: [&[&str]; 18] = [
     &[],
     &["assess"],
     &["check"],
@@ -29,6 +29,10 @@ const COMMANDS: [&[&str]; 14] = [
     &["benchmarks"],
     &["benchmarks", "list"],
     &["benchmarks", "show"],
+    &["targets"],
+    &["targets", "list"],
+    &["targets", "show"],
+    &["targets", "lint"],
 ];
 
 fn has_han(s: &str) -> bool {

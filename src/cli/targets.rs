@@ -1,0 +1,211 @@
+//! `citystar targets list | show NAME | lint PATH`: the policy targets.
+
+use super::{Format, Outcome};
+use crate::Lang;
+use crate::render::rounds::{requirement_text, sourced_word};
+use crate::rounds::targets::{self, TargetFile};
+use clap::Subcommand;
+use std::path::{Path, PathBuf};
+
+#[derive(Subcommand, Debug)]
+pub enum Action {
+    /// The shipped target files: document, issuer, number of targets, whether sourced.
+    List {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Every target of one file: year, level, star, share or count, scope, source.
+    Show {
+        /// An embedded name (see `targets list`) or a path to a target file.
+        name: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Check target files; every problem at its line and column. Exit 0 when
+    /// none has a problem, else 2.
+    Lint {
+        /// Target files (TOML).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
+    match action {
+        Action::List { format } => list(format, lang),
+        Action::Show { name, format } => {
+            let file = resolve(&name)?;
+            show(&file, format, lang)?;
+            Ok(Outcome::Done)
+        }
+        Action::Lint { files } => lint(&files),
+    }
+}
+
+/// `--targets NAME|FILE.toml`: an embedded name, or a target file. A file
+/// with problems stops the run with every problem listed.
+pub fn resolve(spec: &str) -> anyhow::Result<TargetFile> {
+    if let Some((name, text)) = targets::FILES.iter().find(|(n, _)| *n == spec) {
+        return Ok(targets::load_str(text, &format!("embedded:{name}"))?);
+    }
+    let path = Path::new(spec);
+    if !path.exists() {
+        let names: Vec<&str> = targets::FILES.iter().map(|(n, _)| *n).collect();
+        return Err(super::said(
+            format!(
+                "没有目标“{spec}”：既不是内置目标（{}），也不是已有的文件",
+                names.join("、")
+            ),
+            format!(
+                "no targets `{spec}`: not an embedded name ({}) and no such file",
+                names.join(", ")
+            ),
+        ));
+    }
+    let text = super::read_text_file(path, "target file")?;
+    Ok(targets::load_str(&text, &path.display().to_string())?)
+}
+
+fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
+    let files = targets::embedded();
+    if format == Format::Json {
+        println!("{}", serde_json::to_string_pretty(&files)?);
+        return Ok(Outcome::Done);
+    }
+    let header = [
+        lang.pick("名称", "name"),
+        lang.pick("文号", "document"),
+        lang.pick("目标数", "targets"),
+        lang.pick("来源", "sourced"),
+    ];
+    let rows: Vec<Vec<String>> = files
+        .iter()
+        .map(|f| {
+            vec![
+                f.name.clone(),
+                f.document.clone(),
+                f.targets.len().to_string(),
+                sourced_word(f.sourced, lang).to_string(),
+            ]
+        })
+        .collect();
+    if format == Format::Markdown {
+        print!("{}", super::benchmarks::render(&header, &rows, format));
+        return Ok(Outcome::Done);
+    }
+    let mut t = crate::render::table::new(super::ascii());
+    t.set_header(header.to_vec());
+    for r in rows {
+        t.add_row(r);
+    }
+    // Names and document numbers are never cut.
+    crate::render::table::keep_whole(&mut t, &[0, 1]);
+    println!("{}", t.trim_fmt());
+    for f in &files {
+        super::sayln!(
+            "{}: {} — {}",
+            f.name,
+            lang.pick(&f.issuer_zh, &f.issuer_en),
+            lang.pick(&f.title_zh, &f.title_en)
+        );
+    }
+    Ok(Outcome::Done)
+}
+
+fn show(file: &TargetFile, format: Format, lang: Lang) -> anyhow::Result<()> {
+    if format == Format::Json {
+        println!("{}", serde_json::to_string_pretty(file)?);
+        return Ok(());
+    }
+    let title = lang.pick(&file.title_zh, &file.title_en);
+    let title = if file.document.is_empty() || title.contains(&file.document) {
+        format!(
+            "{} — {title} ({})",
+            file.name,
+            sourced_word(file.sourced, lang)
+        )
+    } else {
+        format!(
+            "{} — {} {title} ({})",
+            file.name,
+            file.document,
+            sourced_word(file.sourced, lang)
+        )
+    };
+    let sources_of = |t: &crate::rounds::targets::Target| {
+        if t.sources.is_empty() {
+            file.sources.join(" ")
+        } else {
+            t.sources.join(" ")
+        }
+    };
+    if format == Format::Markdown {
+        super::sayln!("## {title}");
+        super::sayln!();
+        let header = [
+            "id",
+            lang.pick("要求", "requires"),
+            lang.pick("说明", "in words"),
+            lang.pick("来源", "source"),
+        ];
+        let rows: Vec<Vec<String>> = file
+            .targets
+            .iter()
+            .map(|t| {
+                vec![
+                    t.id.clone(),
+                    requirement_text(t, lang),
+                    lang.pick(&t.text_zh, &t.text_en).to_string(),
+                    sources_of(t),
+                ]
+            })
+            .collect();
+        print!("{}", super::benchmarks::render(&header, &rows, format));
+    } else {
+        super::sayln!("{title}");
+        for t in &file.targets {
+            super::sayln!();
+            super::sayln!("{}  {}", t.id, requirement_text(t, lang));
+            super::sayln!("  {}", lang.pick(&t.text_zh, &t.text_en));
+            super::sayln!("  {}{}", lang.pick("出处：", "source: "), sources_of(t));
+        }
+    }
+    if !file.sources.is_empty() {
+        super::sayln!();
+        super::sayln!(
+            "{}{}",
+            lang.pick("文件出处：", "The file's sources: "),
+            file.sources.join(" ")
+        );
+    }
+    Ok(())
+}
+
+fn lint(files: &[PathBuf]) -> anyhow::Result<Outcome> {
+    let mut outcome = Outcome::Done;
+    for path in files {
+        let shown = path.display().to_string();
+        let text = match super::read_text_file(path, "target file") {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{e}");
+                outcome = Outcome::Failed;
+                continue;
+            }
+        };
+        match targets::load_str(&text, &shown) {
+            Ok(f) => super::sayln!(
+                "{shown}: ok — {} ({}), {} targets, {}",
+                f.name,
+                f.document,
+                f.targets.len(),
+                sourced_word(f.sourced, Lang::En)
+            ),
+            Err(e) => {
+                print!("{e}");
+                outcome = Outcome::Failed;
+            }
+        }
+    }
+    Ok(outcome)
+}
