@@ -148,18 +148,15 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
 /// whitespace and full-/half-width forms may differ (an option is never
 /// matched by a fragment, a prefix or another case).
 pub fn parse_option(text: &str, options: &[crate::standard::GradeOption]) -> Option<usize> {
-    let t = option_key(text);
-    options
-        .iter()
-        .position(|o| option_key(&o.zh) == t || option_key(&o.en) == t)
+    options.iter().position(|o| {
+        option_key(&o.zh).eq(option_key(text)) || option_key(&o.en).eq(option_key(text))
+    })
 }
 
-/// An option label without whitespace, full-width ASCII folded to half width.
-fn option_key(s: &str) -> String {
-    s.chars()
-        .map(fold_width)
-        .filter(|c| !c.is_whitespace())
-        .collect()
+/// An option label without whitespace, full-width ASCII folded to half width
+/// (compared character by character, nothing allocated).
+fn option_key(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().map(fold_width).filter(|c| !c.is_whitespace())
 }
 
 /// Whether a unit written after a number agrees with the item's unit.
