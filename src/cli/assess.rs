@@ -645,6 +645,8 @@ struct Reports {
     cx: crate::report::Context,
     xlsx: bool,
     html: bool,
+    /// Entity reports written into `--report-dir` (said once at the end, not one line each).
+    written: usize,
 }
 
 impl Reports {
@@ -750,6 +752,7 @@ impl Reports {
             },
             xlsx,
             html,
+            written: 0,
         })
     }
 
@@ -778,13 +781,32 @@ impl Reports {
             return self.write(path, bytes);
         }
         match self.names.get(input) {
-            Some(path) => self.write(&with_ext(path, ext), bytes),
+            Some(path) => {
+                let path = with_ext(path, ext);
+                if super::verbose() {
+                    return self.write(&path, bytes);
+                }
+                // A folder of reports is said in one line at the end.
+                super::safe_write::replace(&path, &bytes)?;
+                self.written += 1;
+                Ok(())
+            }
             None => Ok(()),
         }
     }
 
     fn finish(&self, report: &batch::Report) -> anyhow::Result<()> {
         if let Some(dir) = &self.dir {
+            if self.written > 0 {
+                let count = self.written;
+                eprintln!(
+                    "{}",
+                    self.cx.lang.pick(
+                        &format!("已写出 {count} 份报告到 {}", dir.display()),
+                        &format!("wrote {count} reports into {}", dir.display())
+                    )
+                );
+            }
             if self.xlsx {
                 self.write(
                     &dir.join("summary.xlsx"),

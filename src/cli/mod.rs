@@ -152,6 +152,11 @@ pub fn said(zh: impl Into<String>, en: impl Into<String>) -> anyhow::Error {
 
 static LOADER: std::sync::OnceLock<crate::submission::Loader> = std::sync::OnceLock::new();
 static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--verbose` was given.
+pub(crate) fn verbose() -> bool {
+    VERBOSE.load(std::sync::atomic::Ordering::Relaxed)
+}
 static ASCII: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// `--ascii`: ASCII table borders.
