@@ -24,7 +24,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         None | Some("city") => Level::City,
         Some("county") => Level::County,
         Some("community") => Level::Community,
-        Some(other) => return Err(format!("unknown level {other}: city, county or community").into()),
+        Some(other) => {
+            return Err(format!("unknown level {other}: city, county or community").into());
+        }
     };
     std::fs::create_dir_all(&dir)?;
     let std = citystar::standard::embedded::for_level(level)?;

@@ -417,7 +417,30 @@ pub fn named_files(submission: &super::Submission, workbook: &Path) -> Vec<PathB
 
 /// The evidence cells of an indicator's input rows, in the sheet they were
 /// read from, with their text: (`指标填报!G2`, text) for each row that has some.
-fn evidence_cells(book: &Loaded, data: &IndicatorData) -> Vec<(String, String)> {
+/// The evidence column of each sheet, found once per sheet (the header is
+/// looked for only the first time a sheet is asked about).
+#[derive(Default)]
+struct EvidenceColumns(Vec<(String, Option<u32>)>);
+
+impl EvidenceColumns {
+    fn of(&mut self, book: &Loaded, sheet: &str) -> Option<u32> {
+        if let Some((_, col)) = self.0.iter().find(|(s, _)| s == sheet) {
+            return *col;
+        }
+        let col = book.grid(sheet).and_then(|grid| {
+            super::reader::find_header(grid)
+                .and_then(|h| h.cols.get(&layout::Column::Evidence).copied())
+        });
+        self.0.push((sheet.to_string(), col));
+        col
+    }
+}
+
+fn evidence_cells(
+    book: &Loaded,
+    data: &IndicatorData,
+    columns: &mut EvidenceColumns,
+) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for item in data.items.iter().filter(|i| !i.location.is_empty()) {
         let Some((sheet, cell)) = item.location.split_once('!') else {
@@ -427,12 +450,7 @@ fn evidence_cells(book: &Loaded, data: &IndicatorData) -> Vec<(String, String)> 
         let Some(row) = digits.parse::<u32>().ok().and_then(|r| r.checked_sub(1)) else {
             continue;
         };
-        let Some(grid) = book.grid(sheet) else {
-            continue;
-        };
-        let Some(col) = super::reader::find_header(grid)
-            .and_then(|h| h.cols.get(&layout::Column::Evidence).copied())
-        else {
+        let (Some(grid), Some(col)) = (book.grid(sheet), columns.of(book, sheet)) else {
             continue;
         };
         let text = grid.text(row, col).trim().to_string();
@@ -456,12 +474,13 @@ pub fn check(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<EvidenceFile> {
     let mut files: Vec<EvidenceFile> = Vec::new();
+    let mut columns = EvidenceColumns::default();
     for ind in &standard.indicator {
         let Some(entry) = data.get(&ind.code) else {
             continue;
         };
         // Every input row's evidence cell: a ratio may name files on both rows.
-        for (loc, text) in evidence_cells(book, entry) {
+        for (loc, text) in evidence_cells(book, entry, &mut columns) {
             let refs = file_references(&text);
             for r in refs {
                 match examine(root, &ind.code, &r) {
