@@ -958,8 +958,13 @@ pub fn summary(m: &SummaryReport) -> String {
         }
         out.push_str("</section>\n");
     }
-    for p in &m.province {
-        out.push_str("<section class=\"province\">\n");
+    for (k, p) in m.province.iter().enumerate() {
+        // The movers and the targets follow the counts on the same page.
+        out.push_str(if k == 0 {
+            "<section class=\"province\">\n"
+        } else {
+            "<section class=\"province with-previous\">\n"
+        });
         rounds_section(&mut out, p);
         out.push_str("</section>\n");
     }

@@ -4,7 +4,7 @@
 //! from the entities' own stars.
 
 #[path = "../../examples/gen_rounds.rs"]
-mod gen_rounds;
+pub(crate) mod gen_rounds;
 
 use assert_cmd::Command;
 use serde_json::Value;
