@@ -827,3 +827,74 @@ fn names_are_matched_within_their_city_and_duplicates_are_not_matched() {
     // The code given twice in the baseline: matched with neither.
     assert!(b.find(&entity("2026/c.xlsx", "丙市", "379301")).is_none());
 }
+
+/// Where a review was applied, the province view, the targets and the
+/// progress count the verified rating, as the ranking does: the review
+/// fixture (tests/review) is 4★ 88.00 self-reported and 3★ 72.00 verified,
+/// and is its own baseline here (self-reported then, verified now).
+#[test]
+fn the_province_view_targets_and_progress_count_the_verified_rating() {
+    let out = citystar()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["assess", "--format", "json", "--draws", "0"])
+        .args(["--standard", "tests/data/review-city.toml"])
+        .arg("tests/fixtures/review/示例市")
+        .args([
+            "--review",
+            "tests/fixtures/review/示例市.openpyxl.review.xlsx",
+        ])
+        .args(["--baseline", "tests/fixtures/review/示例市"])
+        .args(["--targets", "shandong-2020-136"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &v["entities"][0];
+    assert_eq!(
+        (e["stars"].as_u64(), e["score"].as_f64()),
+        (Some(4), Some(88.0))
+    );
+    let verified = &e["review"]["verified"];
+    assert_eq!(
+        (verified["stars"].as_u64(), verified["score"].as_f64()),
+        (Some(3), Some(72.0))
+    );
+    let s = &v["summary"];
+    assert_eq!(s["ranking"][0]["stars"], 3);
+    assert_eq!(s["ranking"][0]["verified"], true);
+    // The counts: one city, at 3★ (not at 4★).
+    let city = &s["province"]["levels"][0];
+    assert_eq!(city["level"], "city");
+    assert_eq!(city["at"], serde_json::json!([0, 0, 0, 1, 0, 0]));
+    // The targets: every city at 3★ or above holds, at 4★ or above does not.
+    let target = |id: &str| {
+        s["province"]["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["target"]["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(target("2022-cities-3")["at_or_above"], 1);
+    assert_eq!(target("2025-cities-4")["at_or_above"], 0);
+    assert_eq!(target("2025-cities-4")["entities"], 1);
+    // The progress and the movers: then self-reported 4★ 88.00, now verified 3★ 72.00.
+    let p = &e["progress"];
+    assert_eq!(
+        (p["stars_then"].as_u64(), p["stars_now"].as_u64()),
+        (Some(4), Some(3))
+    );
+    assert_eq!(
+        (p["score_then"].as_f64(), p["score_now"].as_f64()),
+        (Some(88.0), Some(72.0))
+    );
+    let down = &s["province"]["rounds"]["down"];
+    assert_eq!(down.as_array().unwrap().len(), 1);
+    assert_eq!(
+        (
+            down[0]["stars_then"].as_u64(),
+            down[0]["stars_now"].as_u64()
+        ),
+        (Some(4), Some(3))
+    );
+}
