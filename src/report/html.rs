@@ -55,6 +55,7 @@ table.grid td.num, table.grid th.num { text-align: right; white-space: nowrap; }
 table.grid td.code { white-space: nowrap; }
 table.grid tr.missing td { color: var(--muted); background: #fafafa; }
 table.grid td.src { font-size: 8pt; color: var(--muted); }
+table.grid td.hash { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 7.5pt; }
 .task { list-style: none; padding: 0; margin: 0; }
 .sev-error { color: #b00020; font-weight: bold; }
 .sev-warning { color: #8a5300; font-weight: bold; }
@@ -814,6 +815,33 @@ pub fn entity(m: &EntityReport) -> String {
         );
     }
     out.push_str("</tbody></table>\n");
+    if !m.evidence.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>",
+            esc(t(lang, "佐证文件", "Evidence files"))
+        );
+        let table = Table {
+            heads: vec![
+                t(lang, "文件", "File"),
+                t(lang, "指标", "Indicator"),
+                t(lang, "类型", "Kind"),
+                t(lang, "大小", "Size"),
+                "SHA-256",
+            ],
+            classes: vec!["", "code", "code", "num", "hash"],
+            widths: vec![30, 11, 8, 12, 39],
+        };
+        table.open(&mut out);
+        for e in &m.evidence {
+            table.row(
+                &mut out,
+                "",
+                &[&e.path, &e.indicator, &e.kind, &e.size, &e.sha256],
+            );
+        }
+        Table::close(&mut out);
+    }
     let _ = writeln!(out, "<p class=\"foot\">{}</p>", esc(&m.footer));
     out.push_str("</section>\n</body>\n</html>\n");
     out

@@ -231,9 +231,22 @@ pub struct EntityReport {
     /// The assessor's review, when one was applied: the verified rating
     /// beside the self-reported one above, and every change.
     pub review: Option<ReviewModel>,
+    /// The evidence files the submission names, for the provenance.
+    pub evidence: Vec<EvidenceRow>,
     /// Progress since the baseline (`--baseline`), in the words every
     /// layout shares (`render::rounds`).
     pub progress: Option<crate::render::rounds::Section>,
+}
+
+/// One evidence file: as named in the workbook, by which indicator, its
+/// kind by content, size and SHA-256.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvidenceRow {
+    pub path: String,
+    pub indicator: String,
+    pub kind: String,
+    pub size: String,
+    pub sha256: String,
 }
 
 /// One rating as the first page shows it.
@@ -1302,32 +1315,18 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
             ),
         ));
     }
-    for e in &a.evidence {
-        provenance.push(fact(
-            t(lang, "佐证文件", "Evidence file"),
-            format!(
-                "{} ({}) · {} · {} B · SHA-256 {}",
-                e.path,
-                e.indicator,
-                e.kind.key(),
-                format_number(e.bytes as f64),
-                e.sha256
-            ),
-        ));
-    }
     if let Some(r) = &a.review {
         provenance.push(fact(
             t(lang, "核查工作簿", "Review workbook"),
-            format!(
-                "{}{} · SHA-256 {}",
-                r.file,
-                if r.reviewers.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · {}", r.reviewers.join(", "))
-                },
-                r.sha256
-            ),
+            if r.reviewers.is_empty() {
+                r.file.clone()
+            } else {
+                format!("{} · {}", r.file, r.reviewers.join(", "))
+            },
+        ));
+        provenance.push(fact(
+            t(lang, "核查工作簿 SHA-256", "Review workbook SHA-256"),
+            r.sha256.clone(),
         ));
     }
     provenance.push(fact(
@@ -1386,10 +1385,21 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
         provenance,
         footer: footer(lang),
         review: review_model(a, lang),
+        evidence: a
+            .evidence
+            .iter()
+            .map(|e| EvidenceRow {
+                path: e.path.clone(),
+                indicator: e.indicator.clone(),
+                kind: e.kind.key().to_string(),
+                size: format!("{} B", e.bytes),
+                sha256: e.sha256.clone(),
+            })
+            .collect(),
         progress: a
             .progress
             .as_ref()
-            .map(|p| crate::render::rounds::progress_section(p, lang)),
+            .map(|p| crate::render::rounds::progress_section_listing(p, lang, usize::MAX)),
     }
 }
 
