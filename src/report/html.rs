@@ -379,7 +379,13 @@ fn rounds_section(out: &mut String, s: &WordsSection) {
                     ""
                 };
                 let text = l.trim_start().trim_start_matches("! ");
-                let _ = writeln!(out, "<p{class}>{}</p>", esc(text));
+                // The terminal's lines start lower-case; a printed paragraph does not.
+                let mut chars = text.chars();
+                let text: String = match chars.next() {
+                    Some(c) => c.to_uppercase().chain(chars).collect(),
+                    None => String::new(),
+                };
+                let _ = writeln!(out, "<p{class}>{}</p>", esc(&text));
             }
             Block::Table {
                 header,
