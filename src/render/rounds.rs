@@ -206,6 +206,12 @@ fn note_text(n: &ProgressNote, lang: Lang) -> String {
 
 /// An entity against its previous round.
 pub fn progress_section(p: &Progress, lang: Lang) -> Section {
+    progress_section_listing(p, lang, SHOWN_INDICATORS)
+}
+
+/// The same, listing up to `shown` indicators whose stars changed (the
+/// printed report lists them all).
+pub fn progress_section_listing(p: &Progress, lang: Lang, shown: usize) -> Section {
     let mut blocks = Vec::new();
     blocks.push(Block::Line(match lang {
         Lang::Zh => format!(
@@ -281,7 +287,7 @@ pub fn progress_section(p: &Progress, lang: Lang) -> Section {
             ],
             rows: changed
                 .iter()
-                .take(SHOWN_INDICATORS)
+                .take(shown)
                 .map(|i| {
                     let mark = if i.fell_back {
                         pick(lang, " 退步", " fell back")
@@ -310,15 +316,15 @@ pub fn progress_section(p: &Progress, lang: Lang) -> Section {
             numeric: vec![false, true, true, true, false],
         });
     }
-    if changed.len() > SHOWN_INDICATORS {
+    if changed.len() > shown {
         blocks.push(Block::Line(match lang {
             Lang::Zh => format!(
                 "……另有 {} 项指标星级变化（JSON 输出列出全部）",
-                changed.len() - SHOWN_INDICATORS
+                changed.len() - shown
             ),
             Lang::En => format!(
                 "… and {} more indicators changed stars (the JSON output lists all)",
-                changed.len() - SHOWN_INDICATORS
+                changed.len() - shown
             ),
         }));
     }

@@ -93,6 +93,7 @@ pub fn build(a: &Assessment, cx: &Context) -> Result<Vec<u8>, XlsxError> {
         sheet(&mut wb, k)?;
     }
     super::review::sheet(&mut wb, a, cx, &f)?;
+    super::progress::sheet(&mut wb, a, cx.lang, &f)?;
     wb.save_to_buffer()
 }
 

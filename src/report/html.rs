@@ -3,9 +3,10 @@
 //! none), print-ready on A4 portrait. It lays out the rows of
 //! [`super::model`]; every number in it comes from there.
 
-use super::model::{Chart, EntityReport, Fact, SummaryReport};
+use super::model::{Chart, EntityReport, Fact, RatingBox, ReviewModel, SummaryReport};
 use crate::Lang;
 use crate::render::escape::{css_string, html as esc};
+use crate::render::rounds::{Block, Section as WordsSection};
 use std::fmt::Write as _;
 
 /// What marks an HTML file as a report citystar wrote (it may be replaced
@@ -37,6 +38,13 @@ section + section { margin-top: 10mm; }
 .rating .total { font-size: 30pt; font-weight: bold; line-height: 1; }
 .rating .total small { font-size: 12pt; font-weight: normal; color: var(--muted); }
 .rating .parts { color: var(--muted); font-size: 9pt; }
+.ratings { display: flex; gap: 4mm; margin: 0 0 5mm; }
+.ratings .rating { flex: 1 1 0; margin: 0; padding: 3mm 4mm; gap: 2mm 6mm; }
+.ratings .rating.reported { background: #fff; }
+.ratings .rating.reported .glyphs, .ratings .rating.reported .total { font-size: 20pt; }
+.rating .caption { flex-basis: 100%; font-weight: bold; color: var(--accent); font-size: 10.5pt; }
+.rating.reported .caption { color: var(--muted); }
+p.sub { margin-left: 5mm; color: var(--muted); font-size: 9.5pt; }
 .conclusion p { margin-bottom: 2mm; }
 .notice { border-left: 3px solid var(--star); padding: 1mm 3mm; background: #fff7f0; font-size: 9.5pt; }
 .note { color: var(--muted); font-size: 9pt; }
@@ -47,6 +55,7 @@ table.grid td.num, table.grid th.num { text-align: right; white-space: nowrap; }
 table.grid td.code { white-space: nowrap; }
 table.grid tr.missing td { color: var(--muted); background: #fafafa; }
 table.grid td.src { font-size: 8pt; color: var(--muted); }
+table.grid td.hash { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 7.5pt; }
 .task { list-style: none; padding: 0; margin: 0; }
 .sev-error { color: #b00020; font-weight: bold; }
 .sev-warning { color: #8a5300; font-weight: bold; }
@@ -304,6 +313,156 @@ fn chart_svg(out: &mut String, c: &Chart, lang: Lang) {
     out.push_str("</svg>\n");
 }
 
+/// A rating, large: the stars, the label and sub-tier, the total.
+fn rating_box(out: &mut String, r: &RatingBox, class: &str, lang: Lang) {
+    let tier = r
+        .tier
+        .as_ref()
+        .map(|t| format!(" · {}", esc(t)))
+        .unwrap_or_default();
+    let caption = if r.caption.is_empty() {
+        String::new()
+    } else {
+        format!("<div class=\"caption\">{}</div>", esc(&r.caption))
+    };
+    let _ = writeln!(
+        out,
+        "<div class=\"rating {class}\">{caption}<div><div class=\"glyphs\" aria-label=\"{} ★\">{}</div>\
+         <div class=\"label\">{}{tier}</div></div>\
+         <div><div class=\"note\">{}</div><div class=\"total\">{} <small>/ 100</small></div>\
+         <div class=\"parts\">{}</div></div></div>",
+        r.stars,
+        esc(&r.glyphs),
+        esc(&r.stars_label),
+        esc(t(lang, "总分", "Total")),
+        esc(&r.total),
+        esc(&r.total_parts)
+    );
+}
+
+/// A table of text rows without set widths; `numeric` columns right-aligned.
+fn plain_table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[bool]) {
+    let class = |k: usize| {
+        if numeric.get(k).copied().unwrap_or(false) {
+            " class=\"num\""
+        } else {
+            ""
+        }
+    };
+    out.push_str("<table class=\"grid\">\n<thead><tr>");
+    for (k, h) in header.iter().enumerate() {
+        let _ = write!(out, "<th{}>{}</th>", class(k), esc(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for r in rows {
+        out.push_str("<tr>");
+        for (k, v) in r.iter().enumerate() {
+            let _ = write!(out, "<td{}>{}</td>", class(k), esc(v));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// A section of `render::rounds` (lines and tables) under its title.
+fn rounds_section(out: &mut String, s: &WordsSection) {
+    let _ = writeln!(out, "<h2>{}</h2>", esc(&s.title));
+    for b in &s.blocks {
+        match b {
+            Block::Line(l) => {
+                // "  closest: …" and "  source: …" belong to the line above.
+                let class = if l.starts_with("  ") {
+                    " class=\"sub\""
+                } else if l.starts_with("! ") {
+                    " class=\"notice\""
+                } else {
+                    ""
+                };
+                let text = l.trim_start().trim_start_matches("! ");
+                // The terminal's lines start lower-case; a printed paragraph does not.
+                let mut chars = text.chars();
+                let text: String = match chars.next() {
+                    Some(c) => c.to_uppercase().chain(chars).collect(),
+                    None => String::new(),
+                };
+                let _ = writeln!(out, "<p{class}>{}</p>", esc(&text));
+            }
+            Block::Table {
+                header,
+                rows,
+                numeric,
+            } => plain_table(out, header, rows, numeric),
+        }
+    }
+}
+
+/// The review: both ratings with each area, every change, the verified plan.
+fn review_section(out: &mut String, r: &ReviewModel, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "<section id=\"review\">\n<h2>{}</h2>\n<p>{}</p>\n<p class=\"note\">{}</p>",
+        esc(t(lang, "核查结果", "Review")),
+        esc(&r.headline),
+        esc(&r.source)
+    );
+    plain_table(
+        out,
+        &r.compare_header,
+        &r.compare,
+        &[false, true, true, true],
+    );
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>",
+        esc(t(
+            lang,
+            "改动（每项改动及其对总分和星级的影响）",
+            "Changes (each with its effect on the total and the stars)"
+        ))
+    );
+    if r.changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            esc(t(
+                lang,
+                "核查未改动任何指标。",
+                "The review changed no indicator."
+            ))
+        );
+    } else {
+        let table = Table {
+            heads: r.header.iter().map(String::as_str).collect(),
+            classes: vec!["", "", "num", "", ""],
+            widths: vec![22, 24, 11, 17, 26],
+        };
+        table.open(out);
+        for c in &r.changes {
+            let cells: Vec<&str> = c.iter().map(String::as_str).collect();
+            table.row(out, "", &cells);
+        }
+        Table::close(out);
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(&r.effects_note));
+    }
+    if let Some(line) = &r.plan_line {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(line));
+        if !r.plan.is_empty() {
+            let table = Table {
+                heads: r.plan_header.iter().map(String::as_str).collect(),
+                classes: vec!["", "", "", "num", "num"],
+                widths: vec![32, 18, 28, 11, 11],
+            };
+            table.open(out);
+            for p in &r.plan {
+                let cells: Vec<&str> = p.iter().map(String::as_str).collect();
+                table.row(out, "", &cells);
+            }
+            Table::close(out);
+        }
+    }
+    out.push_str("</section>\n");
+}
+
 /// One entity's report.
 pub fn entity(m: &EntityReport) -> String {
     let lang = m.lang;
@@ -316,29 +475,37 @@ pub fn entity(m: &EntityReport) -> String {
     let _ = writeln!(out, "<div class=\"kicker\">{}</div>", esc(&m.title));
     let _ = writeln!(out, "<h1>{}</h1>", esc(&m.name));
     facts_table(&mut out, &m.facts);
-    let tier = m
-        .tier
-        .as_ref()
-        .map(|t| format!(" · {}", esc(t)))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "<div class=\"rating\"><div><div class=\"glyphs\" aria-label=\"{} ★\">{}</div>\
-         <div class=\"label\">{}{tier}</div></div>\
-         <div><div class=\"note\">{}</div><div class=\"total\">{} <small>/ 100</small></div>\
-         <div class=\"parts\">{}</div></div></div>",
-        m.stars,
-        esc(&m.glyphs),
-        esc(&m.stars_label),
-        esc(t(lang, "总分", "Total")),
-        esc(&m.total),
-        esc(&m.total_parts)
-    );
+    match &m.review {
+        // Both ratings, the verified one first: it is the one that counts.
+        Some(r) => {
+            out.push_str("<div class=\"ratings\">\n");
+            rating_box(&mut out, &r.verified, "verified", lang);
+            rating_box(&mut out, &r.reported, "reported", lang);
+            out.push_str("</div>\n");
+        }
+        None => rating_box(
+            &mut out,
+            &RatingBox {
+                caption: String::new(),
+                stars: m.stars,
+                glyphs: m.glyphs.clone(),
+                stars_label: m.stars_label.clone(),
+                tier: m.tier.clone(),
+                total: m.total.clone(),
+                total_parts: m.total_parts.clone(),
+            },
+            "",
+            lang,
+        ),
+    }
     let _ = writeln!(
         out,
         "<div class=\"conclusion\"><h3>{}</h3>",
         esc(t(lang, "结论", "Conclusion"))
     );
+    if let Some(r) = &m.review {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(&r.basis));
+    }
     for s in &m.conclusion {
         let _ = writeln!(out, "<p>{}</p>", esc(s));
     }
@@ -347,6 +514,16 @@ pub fn entity(m: &EntityReport) -> String {
         let _ = writeln!(out, "<p class=\"notice\">{}</p>", esc(first));
     }
     out.push_str("</section>\n");
+
+    // The review and the progress since the baseline, after the first page.
+    if let Some(r) = &m.review {
+        review_section(&mut out, r, lang);
+    }
+    if let Some(p) = &m.progress {
+        out.push_str("<section id=\"progress\">\n");
+        rounds_section(&mut out, p);
+        out.push_str("</section>\n");
+    }
 
     // 2. Areas against the next star.
     let _ = writeln!(
@@ -644,6 +821,33 @@ pub fn entity(m: &EntityReport) -> String {
         );
     }
     out.push_str("</tbody></table>\n");
+    if !m.evidence.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>",
+            esc(t(lang, "佐证文件", "Evidence files"))
+        );
+        let table = Table {
+            heads: vec![
+                t(lang, "文件", "File"),
+                t(lang, "指标", "Indicator"),
+                t(lang, "类型", "Kind"),
+                t(lang, "大小", "Size"),
+                "SHA-256",
+            ],
+            classes: vec!["", "code", "code", "num", "hash"],
+            widths: vec![30, 11, 8, 12, 39],
+        };
+        table.open(&mut out);
+        for e in &m.evidence {
+            table.row(
+                &mut out,
+                "",
+                &[&e.path, &e.indicator, &e.kind, &e.size, &e.sha256],
+            );
+        }
+        Table::close(&mut out);
+    }
     let _ = writeln!(out, "<p class=\"foot\">{}</p>", esc(&m.footer));
     out.push_str("</section>\n</body>\n</html>\n");
     out
@@ -786,6 +990,16 @@ pub fn summary(m: &SummaryReport) -> String {
             }
             Table::close(&mut out);
         }
+        out.push_str("</section>\n");
+    }
+    for (k, p) in m.province.iter().enumerate() {
+        // The movers and the targets follow the counts on the same page.
+        out.push_str(if k == 0 {
+            "<section class=\"province\">\n"
+        } else {
+            "<section class=\"province with-previous\">\n"
+        });
+        rounds_section(&mut out, p);
         out.push_str("</section>\n");
     }
     let _ = writeln!(out, "<p class=\"foot\">{}</p>", esc(&m.footer));

@@ -6,6 +6,7 @@
 mod entity;
 pub mod html;
 pub mod model;
+mod progress;
 pub mod province;
 mod review;
 mod style;

@@ -228,6 +228,152 @@ pub struct EntityReport {
     pub method: Vec<String>,
     pub provenance: Vec<Fact>,
     pub footer: String,
+    /// The assessor's review, when one was applied: the verified rating
+    /// beside the self-reported one above, and every change.
+    pub review: Option<ReviewModel>,
+    /// The evidence files the submission names, for the provenance.
+    pub evidence: Vec<EvidenceRow>,
+    /// Progress since the baseline (`--baseline`), in the words every
+    /// layout shares (`render::rounds`).
+    pub progress: Option<crate::render::rounds::Section>,
+}
+
+/// One evidence file: as named in the workbook, by which indicator, its
+/// kind by content, size and SHA-256.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvidenceRow {
+    pub path: String,
+    pub indicator: String,
+    pub kind: String,
+    pub size: String,
+    pub sha256: String,
+}
+
+/// One rating as the first page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatingBox {
+    /// 自评 / 核定.
+    pub caption: String,
+    pub stars: u8,
+    pub glyphs: String,
+    pub stars_label: String,
+    pub tier: Option<String>,
+    pub total: String,
+    pub total_parts: String,
+}
+
+/// The review's section: both ratings, the changes, the verified plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewModel {
+    /// The self-reported rating (the figures of the report's other sections).
+    pub reported: RatingBox,
+    pub verified: RatingBox,
+    /// "自评 ★★★ 71.60（三星级）→ 核定 ★★ 60.40（二星级），3 处改动".
+    pub headline: String,
+    /// The review workbook and who reviewed.
+    pub source: String,
+    /// What the first page's conclusion stands on.
+    pub basis: String,
+    /// Self-reported, verified and change of the total, the stars and each area.
+    pub compare_header: Vec<String>,
+    pub compare: Vec<Vec<String>>,
+    pub header: Vec<String>,
+    pub changes: Vec<Vec<String>>,
+    pub effects_note: String,
+    pub plan_line: Option<String>,
+    pub plan_header: Vec<String>,
+    pub plan: Vec<Vec<String>>,
+}
+
+fn rating_box(a: &Assessment, caption: &str, lang: Lang) -> RatingBox {
+    RatingBox {
+        caption: caption.to_string(),
+        stars: a.stars,
+        glyphs: star_glyphs(a.stars),
+        stars_label: a.stars_label.clone(),
+        tier: a.tier.clone(),
+        total: fmt2(a.score),
+        total_parts: total_parts(a, lang),
+    }
+}
+
+fn total_parts(a: &Assessment, lang: Lang) -> String {
+    match lang {
+        Zh => format!(
+            "加权得分 {} + 加分 {} − 扣分 {}",
+            fmt2(a.breakdown.weighted),
+            fmt2(a.breakdown.bonus),
+            fmt2(a.breakdown.deduction)
+        ),
+        En => format!(
+            "weighted {} + bonus {} − deductions {}",
+            fmt2(a.breakdown.weighted),
+            fmt2(a.breakdown.bonus),
+            fmt2(a.breakdown.deduction)
+        ),
+    }
+}
+
+fn review_model(a: &Assessment, lang: Lang) -> Option<ReviewModel> {
+    let r = a.review.as_ref()?;
+    let sec = crate::render::review::section(a, lang)?;
+    let v = &r.verified;
+    let signed = crate::render::rounds::signed;
+    let mut compare = vec![
+        vec![
+            t(lang, "总分", "Total").to_string(),
+            fmt2(a.score),
+            fmt2(v.score),
+            signed(r.score_change),
+        ],
+        vec![
+            t(lang, "星级", "Stars").to_string(),
+            format!("{}★", a.stars),
+            format!("{}★", v.stars),
+            format!("{:+}", i16::from(v.stars) - i16::from(a.stars)).replace('-', "−"),
+        ],
+    ];
+    for (d, vd) in a.dimensions.iter().zip(&v.dimensions) {
+        let score = |x: &crate::assess::DimensionResult| x.score.or(x.points);
+        compare.push(vec![
+            format!("{} {}", d.code, d.name),
+            score(d).map_or("—".into(), fmt2),
+            score(vd).map_or("—".into(), fmt2),
+            match (score(d), score(vd)) {
+                (Some(x), Some(y)) => signed(crate::assess::round2(y - x)),
+                _ => "—".into(),
+            },
+        ]);
+    }
+    Some(ReviewModel {
+        reported: rating_box(a, t(lang, "自评", "Self-reported"), lang),
+        verified: rating_box(v, t(lang, "核定", "Verified"), lang),
+        headline: sec.headline,
+        basis: match lang {
+            Zh => format!(
+                "以下结论依据核定值（{}）；自评值与核定值的差异见“核查结果”一节。",
+                sec.source
+            ),
+            En => format!(
+                "The conclusion below stands on the verified values ({}); the differences from the self-reported ones are in the section “Review”.",
+                sec.source
+            ),
+        },
+        source: sec.source,
+        compare_header: vec![
+            String::new(),
+            t(lang, "自评", "Self-reported").to_string(),
+            t(lang, "核定", "Verified").to_string(),
+            t(lang, "变化", "Change").to_string(),
+        ],
+        compare,
+        header: sec.header.iter().map(|h| h.to_string()).collect(),
+        changes: sec.changes.into_iter().map(Vec::from).collect(),
+        effects_note: crate::render::review::effects_note(lang).to_string(),
+        plan_line: sec.plan_line,
+        plan_header: sec.plan_header.iter().map(|h| h.to_string()).collect(),
+        plan: sec.plan.into_iter().map(Vec::from).collect(),
+    })
 }
 
 fn level_name(lang: Lang, a: &Assessment) -> String {
@@ -1021,9 +1167,11 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
             ),
         );
     }
-    let mut conclusion = vec![decided_sentence(a, lang), next_sentence(a, lang)];
-    conclusion.extend(strongest_weakest(a, lang));
-    conclusion.extend(benchmark_sentence(a, lang));
+    // Where a review was applied, the conclusion is on the verified rating.
+    let rated = a.review.as_ref().map_or(a, |r| &r.verified);
+    let mut conclusion = vec![decided_sentence(rated, lang), next_sentence(rated, lang)];
+    conclusion.extend(strongest_weakest(rated, lang));
+    conclusion.extend(benchmark_sentence(rated, lang));
     conclusion.push(data_sentence(a, lang));
 
     let (e, w, i) = a.diagnostic_counts();
@@ -1167,6 +1315,20 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
             ),
         ));
     }
+    if let Some(r) = &a.review {
+        provenance.push(fact(
+            t(lang, "核查工作簿", "Review workbook"),
+            if r.reviewers.is_empty() {
+                r.file.clone()
+            } else {
+                format!("{} · {}", r.file, r.reviewers.join(", "))
+            },
+        ));
+        provenance.push(fact(
+            t(lang, "核查工作簿 SHA-256", "Review workbook SHA-256"),
+            r.sha256.clone(),
+        ));
+    }
     provenance.push(fact(
         t(lang, "评级稳定性", "Rating stability"),
         match &a.stability {
@@ -1210,20 +1372,7 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
         stars_label: a.stars_label.clone(),
         tier: a.tier.clone(),
         total: fmt2(a.score),
-        total_parts: match lang {
-            Zh => format!(
-                "加权得分 {} + 加分 {} − 扣分 {}",
-                fmt2(a.breakdown.weighted),
-                fmt2(a.breakdown.bonus),
-                fmt2(a.breakdown.deduction)
-            ),
-            En => format!(
-                "weighted {} + bonus {} − deductions {}",
-                fmt2(a.breakdown.weighted),
-                fmt2(a.breakdown.bonus),
-                fmt2(a.breakdown.deduction)
-            ),
-        },
+        total_parts: total_parts(a, lang),
         conclusion,
         chart: chart(a, lang),
         plan: plan(a, lang),
@@ -1235,6 +1384,22 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
         method,
         provenance,
         footer: footer(lang),
+        review: review_model(a, lang),
+        evidence: a
+            .evidence
+            .iter()
+            .map(|e| EvidenceRow {
+                path: e.path.clone(),
+                indicator: e.indicator.clone(),
+                kind: e.kind.key().to_string(),
+                size: format!("{} B", e.bytes),
+                sha256: e.sha256.clone(),
+            })
+            .collect(),
+        progress: a
+            .progress
+            .as_ref()
+            .map(|p| crate::render::rounds::progress_section_listing(p, lang, usize::MAX)),
     }
 }
 
@@ -1277,6 +1442,9 @@ pub struct SummaryReport {
     pub cities: Vec<CityGroup>,
     pub notes: Vec<String>,
     pub footer: String,
+    /// The province view (`--baseline`, `--targets`): per level and 所属地市,
+    /// movers, targets, in the words every layout shares (`render::rounds`).
+    pub province: Vec<crate::render::rounds::Section>,
 }
 
 /// Build the batch summary's model. `link` gives an entity's report file
@@ -1355,6 +1523,7 @@ pub fn summary(
     for u in &s.unreadable {
         notes.push(format!("{}: {}", u.file, u.message));
     }
+    notes.extend(crate::render::review::summary_lines(s, lang));
     if let Some(a) = r.entities.first()
         && a.standard.provisional_entries > 0
     {
@@ -1391,5 +1560,10 @@ pub fn summary(
         cities,
         notes,
         footer: footer(lang),
+        province: s
+            .province
+            .as_ref()
+            .map(|p| crate::render::rounds::province_sections(p, lang))
+            .unwrap_or_default(),
     }
 }

@@ -417,9 +417,12 @@ impl Baseline {
         out
     }
 
-    /// Compare `now` with its baseline entity, if it has one.
+    /// Compare `now` with its baseline entity, if it has one: its verified
+    /// rating where a review was applied (as the ranking and the province
+    /// view count it), else the self-reported one.
     pub fn progress(&self, now: &Assessment) -> Option<Progress> {
-        self.find(now).map(|(then, by)| compare(then, now, by))
+        let rated = now.review.as_ref().map_or(now, |r| &r.verified);
+        self.find(now).map(|(then, by)| compare(then, rated, by))
     }
 }
 
@@ -450,10 +453,13 @@ pub struct Row {
 }
 
 impl Row {
+    /// Where a review was applied, the verified rating and its plan count
+    /// (as in the ranking, `assess::batch`); else the self-reported ones.
     pub fn of(a: &Assessment) -> Row {
         use crate::assess::PlanStatus;
+        let rated = a.review.as_ref().map_or(a, |r| &r.verified);
         let has_plan = matches!(
-            a.next_star.status,
+            rated.next_star.status,
             PlanStatus::Found | PlanStatus::FoundCapped
         );
         Row {
@@ -462,12 +468,16 @@ impl Row {
             division_code: a.division_code.trim().to_string(),
             level: a.level,
             parent: a.parent.trim().to_string(),
-            stars: a.stars,
-            tier: a.tier.clone(),
-            score: a.score,
-            plan_star_steps: has_plan.then_some(a.next_star.star_steps),
-            plan_relative_change: has_plan.then_some(a.next_star.relative_change),
-            plan_steps: if has_plan { a.next_star.steps.len() } else { 0 },
+            stars: rated.stars,
+            tier: rated.tier.clone(),
+            score: rated.score,
+            plan_star_steps: has_plan.then_some(rated.next_star.star_steps),
+            plan_relative_change: has_plan.then_some(rated.next_star.relative_change),
+            plan_steps: if has_plan {
+                rated.next_star.steps.len()
+            } else {
+                0
+            },
             then: a.progress.as_ref().map(|p| {
                 (
                     p.baseline_file.clone(),

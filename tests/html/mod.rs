@@ -702,3 +702,377 @@ fn the_conclusion_states_the_rule_the_next_star_and_only_covered_benchmark_gaps(
     // One diamond: the digital-economy score; the legend's is a path too.
     assert_eq!(areas.matches("fill=\"#2e7d32\"").count(), 2);
 }
+
+/// Print `html` and check what every report must: it fits its boxes, A4
+/// portrait pages within `pages`; its text, without white space, returned.
+fn printed(
+    chromium: &Path,
+    html: &Path,
+    work: &Path,
+    pages: std::ops::RangeInclusive<usize>,
+) -> String {
+    let pdf = work.join(html.file_name().unwrap()).with_extension("pdf");
+    print_pdf(chromium, html, &pdf);
+    let found = measure(chromium, html, work);
+    assert_eq!(found, "FITS", "{}: {found}", html.display());
+    let (n, sizes) = pdf_pages(&pdf);
+    assert!(
+        pages.contains(&n),
+        "{}: {n} pages, expected {pages:?}",
+        html.display()
+    );
+    for (w, h) in sizes {
+        assert!(
+            w <= 596.0 && h <= 843.0 && w < h,
+            "{}: a page of {w} × {h} pt",
+            html.display()
+        );
+    }
+    // In the order of the document (cells that wrap side by side are not interleaved).
+    let out = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn glyphs(stars: &Value) -> String {
+    let s = stars.as_u64().unwrap() as usize;
+    format!("{}{}", "★".repeat(s), "☆".repeat(5 - s))
+}
+
+/// The review fixture's report (tests/review): both ratings on the first
+/// page, said which is verified, every change with its finding, the
+/// evidence files with their SHA-256 — each figure as the JSON states it.
+#[test]
+fn the_html_report_shows_both_ratings_every_change_and_the_evidence() {
+    let Some(chromium) = crate::tools::chromium("the_html_report_shows_both_ratings") else {
+        return;
+    };
+    let args = [
+        "assess",
+        "--draws",
+        "0",
+        "--standard",
+        "tests/data/review-city.toml",
+        "tests/fixtures/review/示例市",
+        "--review",
+        "tests/fixtures/review/示例市.openpyxl.review.xlsx",
+    ];
+    for lang in ["zh", "en"] {
+        let dir = tempfile::tempdir().unwrap();
+        let html = dir.path().join("示例市.html");
+        citystar()
+            .args(args)
+            .args(["--lang", lang, "--report"])
+            .arg(&html)
+            .assert()
+            .code(0);
+        let out = citystar()
+            .args(args)
+            .args(["--lang", lang, "--format", "json"])
+            .output()
+            .unwrap();
+        let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let e = &e["entities"][0];
+        let r = &e["review"];
+        let v = &r["verified"];
+        assert_ne!(e["stars"], v["stars"], "the fixture changes the stars");
+        let text = printed(&chromium, &html, dir.path(), 3..=10);
+        let first = text
+            .split(if lang == "zh" { "结论" } else { "Conclusion" })
+            .next()
+            .unwrap();
+        let (verified, reported) = if lang == "zh" {
+            ("核定", "自评")
+        } else {
+            ("Verified", "Self-reported")
+        };
+        // The first page: both ratings, each with its caption, the verified one first.
+        let at = |s: &str, from: usize| {
+            first[from..]
+                .find(s)
+                .map(|i| i + from)
+                .unwrap_or_else(|| panic!("{lang}: no {s} on the first page"))
+        };
+        at(verified, 0);
+        at(reported, 0);
+        let mut from = 0;
+        for x in [v, e] {
+            for want in [
+                glyphs(&x["stars"]),
+                fmt2(&x["score"]),
+                x["stars_label"].as_str().unwrap().replace(' ', ""),
+            ] {
+                at(&want, from);
+            }
+            // The self-reported figures follow the verified ones.
+            from = at(&fmt2(&x["score"]), from);
+        }
+        // The conclusion is on the verified rating, and says so.
+        let conclusion = &text[first.len()..];
+        let said = if lang == "zh" {
+            format!(
+                "评为{}，总分{}",
+                v["stars_label"].as_str().unwrap(),
+                fmt2(&v["score"])
+            )
+        } else {
+            format!(
+                "israted{},withatotalof{}",
+                v["stars_label"].as_str().unwrap().replace(' ', ""),
+                fmt2(&v["score"])
+            )
+        };
+        assert!(
+            conclusion.contains(&said),
+            "{lang}: the conclusion is not on the verified rating"
+        );
+        assert!(
+            conclusion.contains(if lang == "zh" {
+                "依据核定值"
+            } else {
+                "standsontheverifiedvalues"
+            }),
+            "{lang}: the conclusion does not say it is on the verified values"
+        );
+        // Every change: reported → verified, its finding, its effect.
+        let changes = r["changes"].as_array().unwrap();
+        assert_eq!(changes.len(), 3);
+        for c in changes {
+            let code = c["indicator"].as_str().unwrap();
+            assert!(
+                text.contains(&c["finding"].as_str().unwrap().replace(' ', "")),
+                "{lang}: {code}'s finding"
+            );
+            let effect = c["effect"].as_f64().unwrap();
+            let effect = format!(
+                "{}{:.2}",
+                if effect < 0.0 { "−" } else { "+" },
+                effect.abs()
+            );
+            assert!(text.contains(&effect), "{lang}: {code}'s effect {effect}");
+            assert!(
+                text.contains(&format!(
+                    "{}★→{}★",
+                    c["stars_reported"], c["stars_verified"]
+                )),
+                "{lang}: {code}'s stars"
+            );
+            if c["evidence_rejected"] == true {
+                let said = if lang == "zh" {
+                    "佐证未采信"
+                } else {
+                    "evidencenotaccepted"
+                };
+                assert!(text.contains(said), "{lang}: {code}'s evidence rejected");
+                continue;
+            }
+            for i in c["items"].as_array().unwrap() {
+                let want = format!(
+                    "{}{}→{}",
+                    i["code"].as_str().unwrap(),
+                    i["reported"].as_str().unwrap(),
+                    i["verified"].as_str().unwrap()
+                );
+                assert!(text.contains(&want), "{lang}: no {want}");
+            }
+        }
+        // The total both ways and its change.
+        let change = r["score_change"].as_f64().unwrap();
+        assert!(
+            text.contains(&format!("{}{}", fmt2(&e["score"]), fmt2(&v["score"]))),
+            "{lang}: the totals side by side"
+        );
+        assert!(
+            text.contains(&format!("−{:.2}", -change)),
+            "{lang}: the total's change"
+        );
+        // The evidence files in the provenance, with their hashes.
+        let evidence = e["evidence"].as_array().unwrap();
+        assert!(!evidence.is_empty());
+        for f in evidence {
+            let sha = f["sha256"].as_str().unwrap();
+            assert!(
+                text.contains(sha),
+                "{lang}: evidence {} without its SHA-256",
+                f["path"]
+            );
+            assert!(
+                text.contains(&f["path"].as_str().unwrap().replace(' ', "")),
+                "{lang}: evidence {}",
+                f["path"]
+            );
+        }
+        assert!(
+            text.contains(r["sha256"].as_str().unwrap()),
+            "{lang}: the review workbook's SHA-256"
+        );
+    }
+}
+
+/// The rounds fixture (examples/gen_rounds.rs): each entity's report states
+/// its progress since the baseline as the JSON does, and summary.html the
+/// province view: the counts per level and city, the movers, every target.
+#[test]
+fn the_html_reports_show_progress_and_the_province_view() {
+    let Some(chromium) = crate::tools::chromium("the_html_reports_show_progress") else {
+        return;
+    };
+    let rounds = tempfile::tempdir().unwrap();
+    crate::rounds::gen_rounds::write_rounds(rounds.path()).unwrap();
+    let args = [
+        "assess",
+        "2026",
+        "--draws",
+        "0",
+        "--baseline",
+        "2025",
+        "--targets",
+        "shandong-2020-136",
+    ];
+    for lang in ["zh", "en"] {
+        let run = |extra: &[&str]| {
+            let mut c = Command::cargo_bin("citystar").unwrap();
+            c.current_dir(rounds.path())
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env("SOURCE_DATE_EPOCH", "1767225600")
+                .env("LANG", "C")
+                .args(args)
+                .args(["--lang", lang])
+                .args(extra);
+            c.output().unwrap()
+        };
+        let reports = format!("reports-{lang}");
+        let out = run(&["--report-dir", &reports, "--report-format", "html"]);
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = run(&["--format", "json"]);
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let dir = rounds.path().join(&reports);
+        let work = tempfile::tempdir().unwrap();
+        let mut with_progress = 0;
+        for e in v["entities"].as_array().unwrap() {
+            let Some(p) = e["progress"].as_object() else {
+                continue;
+            };
+            let file = e["file"].as_str().unwrap();
+            // Two entities are enough to print (the others are the same layout).
+            if !["2026/city-jia.xlsx", "2026/county-jia2.xlsx"].contains(&file) {
+                continue;
+            }
+            with_progress += 1;
+            let stem = Path::new(file).file_stem().unwrap().to_str().unwrap();
+            let text = printed(
+                &chromium,
+                &dir.join(format!("{stem}.html")),
+                work.path(),
+                5..=16,
+            );
+            let then_now = format!("{}→{}", fmt2(&p["score_then"]), fmt2(&p["score_now"]));
+            assert!(text.contains(&then_now), "{lang} {file}: no {then_now}");
+            assert!(
+                text.contains(&format!("{}★→{}★", p["stars_then"], p["stars_now"])),
+                "{lang} {file}: the stars then and now"
+            );
+            // The dimensions' table, row by row in the page's layout.
+            let layout = pdf_layout(&work.path().join(format!("{stem}.pdf")));
+            for d in p["dimensions"].as_array().unwrap() {
+                if let (Some(_), Some(_)) = (d["score_then"].as_f64(), d["score_now"].as_f64()) {
+                    let name = d["name"].as_str().unwrap();
+                    let want = [fmt2(&d["score_then"]), fmt2(&d["score_now"])];
+                    let found = layout.lines().any(|l| {
+                        l.find(name).is_some_and(|i| {
+                            let words: Vec<&str> = l[i + name.len()..].split_whitespace().collect();
+                            words.len() >= 2 && words[0] == want[0] && words[1] == want[1]
+                        })
+                    });
+                    assert!(
+                        found,
+                        "{lang} {file}: no row {name} {} {}",
+                        want[0], want[1]
+                    );
+                }
+            }
+            for code in p["fell_back"].as_array().unwrap() {
+                assert!(
+                    text.contains(code.as_str().unwrap()),
+                    "{lang} {file}: fell back {code}"
+                );
+            }
+            if let Some(plan) = p["plan"].as_object() {
+                let n = plan["steps"].as_array().unwrap().len();
+                let held = plan["carried_out"].as_u64().unwrap();
+                let want = if lang == "zh" {
+                    format!("{n}步中{held}步已落实")
+                } else {
+                    format!("{held}of{n}")
+                };
+                assert!(text.contains(&want), "{lang} {file}: no {want}");
+            }
+        }
+        assert_eq!(with_progress, 2);
+        let text = printed(&chromium, &dir.join("summary.html"), work.path(), 2..=8);
+        let province = &v["summary"]["province"];
+        // Per level and city: the counts at each star, and the shares at 3★ and 4★ or above.
+        for l in province["levels"].as_array().unwrap() {
+            for c in l["by_parent"].as_array().unwrap() {
+                let at: Vec<String> = c["at"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .rev()
+                    .map(|x| x.to_string())
+                    .collect();
+                let want = format!(
+                    "{}{}{}",
+                    c["parent"].as_str().unwrap(),
+                    c["entities"],
+                    at.join("")
+                );
+                assert!(text.contains(&want), "{lang} summary: no {want}");
+            }
+        }
+        let r = &province["rounds"];
+        for m in r["up"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(r["down"].as_array().unwrap())
+        {
+            let want = format!("{}→{}", fmt2(&m["score_then"]), fmt2(&m["score_now"]));
+            assert!(
+                text.contains(&want),
+                "{lang} summary: mover {} {want}",
+                m["name"]
+            );
+        }
+        for t in province["targets"].as_array().unwrap() {
+            let (k, n) = (
+                t["at_or_above"].as_u64().unwrap(),
+                t["entities"].as_u64().unwrap(),
+            );
+            let want = format!("{k}/{n}=");
+            assert!(
+                text.contains(&want),
+                "{lang} summary: target {} {want}",
+                t["target"]["id"]
+            );
+            for s in t["target"]["sources"].as_array().unwrap() {
+                assert!(
+                    text.contains(s.as_str().unwrap()),
+                    "{lang} summary: the target's source {s}"
+                );
+            }
+        }
+    }
+}

@@ -4,7 +4,7 @@
 //! from the entities' own stars.
 
 #[path = "../../examples/gen_rounds.rs"]
-mod gen_rounds;
+pub(crate) mod gen_rounds;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -826,4 +826,206 @@ fn names_are_matched_within_their_city_and_duplicates_are_not_matched() {
     assert!(b.find(&entity("2026/x.xlsx", "丁市", "")).is_none());
     // The code given twice in the baseline: matched with neither.
     assert!(b.find(&entity("2026/c.xlsx", "丙市", "379301")).is_none());
+}
+
+/// Where a review was applied, the province view, the targets and the
+/// progress count the verified rating, as the ranking does: the review
+/// fixture (tests/review) is 4★ 88.00 self-reported and 3★ 72.00 verified,
+/// and is its own baseline here (self-reported then, verified now).
+#[test]
+fn the_province_view_targets_and_progress_count_the_verified_rating() {
+    let out = citystar()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["assess", "--format", "json", "--draws", "0"])
+        .args(["--standard", "tests/data/review-city.toml"])
+        .arg("tests/fixtures/review/示例市")
+        .args([
+            "--review",
+            "tests/fixtures/review/示例市.openpyxl.review.xlsx",
+        ])
+        .args(["--baseline", "tests/fixtures/review/示例市"])
+        .args(["--targets", "shandong-2020-136"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &v["entities"][0];
+    assert_eq!(
+        (e["stars"].as_u64(), e["score"].as_f64()),
+        (Some(4), Some(88.0))
+    );
+    let verified = &e["review"]["verified"];
+    assert_eq!(
+        (verified["stars"].as_u64(), verified["score"].as_f64()),
+        (Some(3), Some(72.0))
+    );
+    let s = &v["summary"];
+    assert_eq!(s["ranking"][0]["stars"], 3);
+    assert_eq!(s["ranking"][0]["verified"], true);
+    // The counts: one city, at 3★ (not at 4★).
+    let city = &s["province"]["levels"][0];
+    assert_eq!(city["level"], "city");
+    assert_eq!(city["at"], serde_json::json!([0, 0, 0, 1, 0, 0]));
+    // The targets: every city at 3★ or above holds, at 4★ or above does not.
+    let target = |id: &str| {
+        s["province"]["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["target"]["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(target("2022-cities-3")["at_or_above"], 1);
+    assert_eq!(target("2025-cities-4")["at_or_above"], 0);
+    assert_eq!(target("2025-cities-4")["entities"], 1);
+    // The progress and the movers: then self-reported 4★ 88.00, now verified 3★ 72.00.
+    let p = &e["progress"];
+    assert_eq!(
+        (p["stars_then"].as_u64(), p["stars_now"].as_u64()),
+        (Some(4), Some(3))
+    );
+    assert_eq!(
+        (p["score_then"].as_f64(), p["score_now"].as_f64()),
+        (Some(88.0), Some(72.0))
+    );
+    let down = &s["province"]["rounds"]["down"];
+    assert_eq!(down.as_array().unwrap().len(), 1);
+    assert_eq!(
+        (
+            down[0]["stars_then"].as_u64(),
+            down[0]["stars_now"].as_u64()
+        ),
+        (Some(4), Some(3))
+    );
+}
+
+/// The Excel report of an entity compared with its baseline has a progress
+/// sheet whose figures, read back, are the JSON's: total and stars then and
+/// now, each dimension, every indicator whose stars changed, last round's
+/// plan steps.
+#[test]
+fn the_excel_report_has_a_progress_sheet_with_the_json_figures() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let d = rounds();
+    let v = json(d.path(), &["2026", "--baseline", "2025"]);
+    for (lang, sheet) in [("en", "Progress"), ("zh", "进展")] {
+        let out = citystar()
+            .current_dir(d.path())
+            .args([
+                "assess",
+                "2026",
+                "--draws",
+                "0",
+                "--baseline",
+                "2025",
+                "--lang",
+                lang,
+            ])
+            .args([
+                "--report-format",
+                "xlsx",
+                "--report-dir",
+                &format!("x-{lang}"),
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.code().is_some_and(|c| c <= 1));
+        for stem in ["city-jia", "county-jia2"] {
+            let e = by_file(&v, &format!("2026/{stem}.xlsx"));
+            let p = &e["progress"];
+            let mut wb: Xlsx<_> =
+                open_workbook(d.path().join(format!("x-{lang}/{stem}.xlsx"))).unwrap();
+            let r = wb.worksheet_range(sheet).unwrap();
+            let rows: Vec<Vec<Data>> = r.rows().map(|r| r.to_vec()).collect();
+            let label = |row: &[Data]| match &row[0] {
+                Data::String(s) => s.clone(),
+                _ => String::new(),
+            };
+            let num = |row: &[Data], k: usize| {
+                row.get(k).and_then(|c| match c {
+                    Data::Float(x) => Some(*x),
+                    Data::Int(x) => Some(*x as f64),
+                    _ => None,
+                })
+            };
+            let row_of = |start: &str| {
+                rows.iter()
+                    .find(|r| {
+                        let l = label(r);
+                        l == start.trim_end() || (start.ends_with(' ') && l.starts_with(start))
+                    })
+                    .unwrap_or_else(|| panic!("{lang} {stem}: no row {start}"))
+            };
+            let total = row_of(if lang == "zh" { "总分" } else { "Total" });
+            assert_eq!(num(total, 1), p["score_then"].as_f64());
+            assert_eq!(num(total, 2), p["score_now"].as_f64());
+            assert_eq!(num(total, 3), p["score_change"].as_f64());
+            let stars = row_of(if lang == "zh" { "星级" } else { "Stars" });
+            assert_eq!(num(stars, 1), p["stars_then"].as_f64());
+            assert_eq!(num(stars, 2), p["stars_now"].as_f64());
+            for dim in p["dimensions"].as_array().unwrap() {
+                if dim["score_then"].is_null() && dim["score_now"].is_null() {
+                    continue;
+                }
+                let row = row_of(&format!("{} ", dim["code"].as_str().unwrap()));
+                assert_eq!(num(row, 1), dim["score_then"].as_f64());
+                assert_eq!(num(row, 2), dim["score_now"].as_f64());
+            }
+            let changed: Vec<&Value> = p["indicators"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|i| i["stars_then"] != i["stars_now"])
+                .collect();
+            assert!(!changed.is_empty());
+            for i in changed {
+                let row = row_of(&format!("{} ", i["code"].as_str().unwrap()));
+                // The cell holds the f64 as computed; the JSON writes it rounded.
+                let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                    (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * b.abs().max(1.0),
+                    (a, b) => a == b,
+                };
+                let code = &i["code"];
+                assert!(
+                    close(num(row, 1), i["value_then"].as_f64()),
+                    "{lang} {stem} {code}"
+                );
+                assert!(
+                    close(num(row, 2), i["value_now"].as_f64()),
+                    "{lang} {stem} {code}"
+                );
+                assert_eq!(num(row, 5), i["stars_then"].as_f64());
+                assert_eq!(num(row, 6), i["stars_now"].as_f64());
+            }
+            if let Some(plan) = p["plan"].as_object() {
+                let n = plan["steps"].as_array().unwrap().len();
+                let held = plan["carried_out"].as_u64().unwrap();
+                let title = if lang == "zh" {
+                    format!("{n} 步中 {held} 步已落实")
+                } else {
+                    format!("{held} of {n} steps hold")
+                };
+                assert!(
+                    rows.iter().any(|r| label(r).contains(&title)),
+                    "{lang} {stem}: {title}"
+                );
+            }
+        }
+    }
+    // Without a baseline there is no such sheet.
+    let out = citystar()
+        .current_dir(d.path())
+        .args([
+            "assess",
+            "2026/city-jia.xlsx",
+            "--draws",
+            "0",
+            "--report",
+            "alone.xlsx",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some_and(|c| c <= 1));
+    let wb: Xlsx<_> = open_workbook(d.path().join("alone.xlsx")).unwrap();
+    assert!(!wb.sheet_names().contains(&"Progress".to_string()));
 }

@@ -1,0 +1,152 @@
+//! The report's progress sheet (进展 / Progress), with `--baseline`: stars and
+//! total then and now, each dimension then and now, every indicator whose
+//! stars changed, and last round's plan step by step — the figures as
+//! numbers, the words from `render::rounds`.
+
+use super::style::{Formats, Grid, page_setup, t};
+use crate::Lang;
+use crate::assess::Assessment;
+use rust_xlsxwriter::{Workbook, XlsxError};
+
+/// The sheet's name.
+pub fn sheet_name(lang: Lang) -> &'static str {
+    t(lang, "进展", "Progress")
+}
+
+/// Add the progress sheet to `wb` when `a` was compared with a baseline.
+pub fn sheet(wb: &mut Workbook, a: &Assessment, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
+    let Some(p) = &a.progress else {
+        return Ok(());
+    };
+    // Every indicator is in the table below, so no line points at the JSON.
+    let words = crate::render::rounds::progress_section_listing(p, lang, usize::MAX);
+    let ws = wb.add_worksheet().set_name(sheet_name(lang))?;
+    page_setup(ws, None)?;
+    let mut g = Grid::new(ws);
+    g.loose(0, 0, &words.title, &f.title)?;
+    // The headline and the notes (different standard, matched by name).
+    let mut row = 1;
+    for b in &words.blocks {
+        if let crate::render::rounds::Block::Line(l) = b {
+            g.loose(row, 0, l.trim_start(), &f.note)?;
+            row += 1;
+        }
+    }
+    row = g.section(
+        row,
+        t(lang, "总分与星级", "Total and stars"),
+        &[
+            "",
+            t(lang, "上一轮", "Then"),
+            t(lang, "本轮", "Now"),
+            t(lang, "变化", "Change"),
+        ],
+        f,
+    )?;
+    g.text(row, 0, t(lang, "总分", "Total"), &f.label)?;
+    g.num(row, 1, p.score_then, &f.num2)?;
+    g.num(row, 2, p.score_now, &f.num2)?;
+    g.num(row, 3, p.score_change, &f.num2)?;
+    row += 1;
+    g.text(row, 0, t(lang, "星级", "Stars"), &f.label)?;
+    g.num(row, 1, f64::from(p.stars_then), &f.int)?;
+    g.num(row, 2, f64::from(p.stars_now), &f.int)?;
+    g.num(
+        row,
+        3,
+        f64::from(p.stars_now) - f64::from(p.stars_then),
+        &f.int,
+    )?;
+    row += 1;
+    for d in &p.dimensions {
+        if d.score_then.is_none() && d.score_now.is_none() {
+            continue;
+        }
+        g.text(row, 0, &format!("{} {}", d.code, d.name), &f.label)?;
+        g.opt(row, 1, d.score_then, &f.num2)?;
+        g.opt(row, 2, d.score_now, &f.num2)?;
+        g.opt(row, 3, d.change, &f.num2)?;
+        row += 1;
+    }
+    let changed: Vec<_> = p
+        .indicators
+        .iter()
+        .filter(|i| i.stars_then != i.stars_now)
+        .collect();
+    if !changed.is_empty() {
+        row = g.section(
+            row,
+            t(lang, "星级变化的指标", "Indicators whose stars changed"),
+            &[
+                t(lang, "指标", "Indicator"),
+                t(lang, "上一轮", "Then"),
+                t(lang, "本轮", "Now"),
+                t(lang, "变化", "Change"),
+                t(lang, "单位", "Unit"),
+                t(lang, "上一轮星级", "Stars then"),
+                t(lang, "本轮星级", "Stars now"),
+                t(lang, "退步", "Fell back"),
+            ],
+            f,
+        )?;
+        for i in changed {
+            g.text(row, 0, &format!("{} {}", i.code, i.name), &f.text)?;
+            g.opt(row, 1, i.value_then, &f.general)?;
+            g.opt(row, 2, i.value_now, &f.general)?;
+            g.opt(row, 3, i.change, &f.general)?;
+            g.text(row, 4, &i.unit, &f.text)?;
+            g.num(row, 5, f64::from(i.stars_then), &f.int)?;
+            g.num(row, 6, f64::from(i.stars_now), &f.int)?;
+            g.text(
+                row,
+                7,
+                if i.fell_back {
+                    t(lang, "是", "yes")
+                } else {
+                    ""
+                },
+                &f.text,
+            )?;
+            row += 1;
+        }
+    }
+    if let Some(plan) = &p.plan {
+        row = g.section(
+            row,
+            &match lang {
+                Lang::Zh => format!(
+                    "上一轮的升 {}★ 方案：{} 步中 {} 步已落实",
+                    plan.target_stars,
+                    plan.steps.len(),
+                    plan.carried_out
+                ),
+                Lang::En => format!(
+                    "Last round's plan for {}★: {} of {} steps hold",
+                    plan.target_stars,
+                    plan.carried_out,
+                    plan.steps.len()
+                ),
+            },
+            &[
+                t(lang, "方案步骤", "Plan step"),
+                t(lang, "要求", "Wanted"),
+                t(lang, "要求星级", "Stars wanted"),
+                t(lang, "本轮", "Now"),
+                t(lang, "本轮星级", "Stars now"),
+                t(lang, "落实", "Holds"),
+            ],
+            f,
+        )?;
+        for s in &plan.steps {
+            g.text(row, 0, &format!("{} {}", s.code, s.name), &f.text)?;
+            g.text(row, 1, &s.wanted, &f.text)?;
+            g.num(row, 2, f64::from(s.stars_wanted), &f.int)?;
+            g.opt(row, 3, s.value_now, &f.general)?;
+            g.num(row, 4, f64::from(s.stars_now), &f.int)?;
+            g.text(row, 5, if s.holds { "✓" } else { "✗" }, &f.text)?;
+            row += 1;
+        }
+    }
+    let _ = row;
+    g.finish(8.0, 48.0, &[])
+}
