@@ -1,0 +1,435 @@
+//! `citystar serve`: the server started as a user starts it (`--port 0
+//! --no-open`, the address read from its first line on stdout), spoken to
+//! with plain HTTP/1.1 over a `TcpStream`; its answers compared with
+//! `citystar assess --format json` and the command line's messages.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::time::Duration;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const SAMPLES: [&str; 4] = [
+    "city-a.xlsx",
+    "city-b.xlsx",
+    "county-a.ods",
+    "community-a.xlsx",
+];
+const HOSTILE: &str = "tests/fixtures/hostile2/shared-strings-unique-count.xlsx";
+
+/// A running `citystar serve`; stopped when dropped.
+struct Server {
+    child: std::process::Child,
+    /// `127.0.0.1:PORT`
+    addr: String,
+    /// The first line it printed.
+    url: String,
+    /// Its stdout, kept open (a closed pipe would end it at its next line).
+    _out: BufReader<std::process::ChildStdout>,
+}
+
+impl Server {
+    fn start(extra: &[&str]) -> Server {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("citystar"))
+            .current_dir(ROOT)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
+            .args(["serve", "--port", "0", "--no-open"])
+            .args(extra)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        out.read_line(&mut line).unwrap();
+        let url = line.trim().to_string();
+        let rest = url.strip_prefix("http://").expect(&url);
+        let hostport = &rest[..rest.find('/').unwrap()];
+        let port = &hostport[hostport.rfind(':').unwrap() + 1..];
+        Server {
+            child,
+            addr: format!("127.0.0.1:{port}"),
+            url,
+            _out: out,
+        }
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One HTTP/1.1 exchange: (status, headers lowercased, body).
+fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, String, Vec<u8>) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if !headers
+        .iter()
+        .any(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+    {
+        req.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    req.push_str("\r\n");
+    s.write_all(req.as_bytes()).unwrap();
+    // The server may answer (and close) before the body is all sent.
+    let _ = s.write_all(body);
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let end = out
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("no HTTP head");
+    let head = String::from_utf8_lossy(&out[..end]).to_lowercase();
+    let status: u16 = head.split(' ').nth(1).unwrap().parse().unwrap();
+    let mut body = out[end + 4..].to_vec();
+    if head.contains("transfer-encoding: chunked") {
+        body = unchunk(&body);
+    }
+    (status, head, body)
+}
+
+fn unchunk(mut b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let eol = b.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size_text = String::from_utf8_lossy(&b[..eol]);
+        let size = usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16).unwrap();
+        b = &b[eol + 2..];
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&b[..size]);
+        b = &b[size + 2..];
+    }
+}
+
+fn upload(addr: &str, name: &str, query: &str, bytes: &[u8]) -> (u16, Value) {
+    let (status, head, body) = http(
+        addr,
+        "POST",
+        &format!("/api/assess?name={name}{query}"),
+        &[],
+        bytes,
+    );
+    assert!(head.contains("application/json"), "{head}");
+    (status, serde_json::from_slice(&body).unwrap())
+}
+
+fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(ROOT).join("sample-submissions").join(name)).unwrap()
+}
+
+/// `assess --format json` of the samples, by file name.
+fn cli_json() -> std::collections::HashMap<String, Value> {
+    let out = Command::cargo_bin("citystar")
+        .unwrap()
+        .current_dir(ROOT)
+        .args([
+            "assess",
+            "sample-submissions",
+            "--format",
+            "json",
+            "--benchmark",
+            "zhejiang",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let f = e["file"].as_str().unwrap();
+            (
+                Path::new(f)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                e.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_sample_gets_the_rating_and_total_of_assess() {
+    let want = cli_json();
+    let s = Server::start(&[]);
+    assert!(s.url.starts_with("http://127.0.0.1:"), "{}", s.url);
+    for name in SAMPLES {
+        let (status, v) = upload(&s.addr, name, "&benchmark=zhejiang&lang=en", &sample(name));
+        assert_eq!(status, 200, "{name}: {v}");
+        let w = &want[name];
+        assert_eq!(v["stars"], w["stars"], "{name}");
+        assert_eq!(v["score"], w["score"], "{name}");
+        assert_eq!(v["name"], w["name"], "{name}");
+        // The report shown is the HTML report, with the benchmark's gaps.
+        let html = v["html"].as_str().unwrap();
+        assert!(html.contains("<meta name=\"citystar-report\""), "{name}");
+        assert!(
+            html.contains("zhejiang"),
+            "{name}: no benchmark in the report"
+        );
+        // And downloadable as HTML and as a workbook.
+        let (st, head, body) = http(
+            &s.addr,
+            "POST",
+            &format!("/api/assess?name={name}&format=xlsx&benchmark=zhejiang"),
+            &[],
+            &sample(name),
+        );
+        assert_eq!(st, 200);
+        assert!(head.contains("attachment"), "{head}");
+        assert_eq!(&body[..2], b"PK", "{name}: the Excel report is no zip");
+        calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(std::io::Cursor::new(body))
+            .unwrap();
+        let (st, _, body) = http(
+            &s.addr,
+            "POST",
+            &format!("/api/assess?name={name}&format=html"),
+            &[],
+            &sample(name),
+        );
+        assert_eq!(st, 200);
+        assert!(
+            String::from_utf8(body)
+                .unwrap()
+                .starts_with("<!DOCTYPE html>")
+        );
+    }
+}
+
+#[test]
+fn a_bad_file_gets_the_command_line_message_and_the_server_goes_on() {
+    let s = Server::start(&[]);
+    for lang in ["en", "zh"] {
+        let out = Command::cargo_bin("citystar")
+            .unwrap()
+            .current_dir(ROOT)
+            .args(["check", HOSTILE, "--lang", lang])
+            .output()
+            .unwrap();
+        let cli = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        let bytes = std::fs::read(Path::new(ROOT).join(HOSTILE)).unwrap();
+        let (status, v) = upload(&s.addr, "hostile.xlsx", &format!("&lang={lang}"), &bytes);
+        assert_eq!(status, 422, "{v}");
+        let msg = v["message"].as_str().unwrap();
+        let said = msg.strip_prefix("hostile.xlsx: ").unwrap();
+        // The command line wraps to its width: compare without line breaks.
+        let flat = |t: &str| t.split_whitespace().collect::<String>();
+        assert!(
+            flat(&cli).contains(&flat(said)),
+            "server: {said}\ncli: {cli}"
+        );
+        // Not a workbook at all.
+        let (status, v) = upload(
+            &s.addr,
+            "notes.xlsx",
+            &format!("&lang={lang}"),
+            b"just some text",
+        );
+        assert_eq!(status, 422);
+        assert_eq!(v["code"], "not-a-workbook");
+    }
+    // Still serving, and right.
+    let (status, v) = upload(&s.addr, "city-a.xlsx", "", &sample("city-a.xlsx"));
+    assert_eq!(status, 200);
+    assert_eq!(v["stars"], 4);
+}
+
+#[test]
+fn oversized_and_malformed_requests_are_refused() {
+    let s = Server::start(&[]);
+    // Larger than the largest workbook read (50 MB): refused from its length.
+    let (status, _, _) = http(
+        &s.addr,
+        "POST",
+        "/api/assess?name=big.xlsx",
+        &[("Content-Length", "60000000")],
+        &[],
+    );
+    assert_eq!(status, 413);
+    // Sent without a length, refused once past the limit.
+    let big = vec![0u8; 51 * 1024 * 1024];
+    let (status, _, _) = http(
+        &s.addr,
+        "POST",
+        "/api/assess?name=big.xlsx",
+        &[("Content-Length", &big.len().to_string())],
+        &big,
+    );
+    assert_eq!(status, 413);
+    let (status, _, _) = http(&s.addr, "POST", "/api/assess?name=a.xlsx", &[], &[]);
+    assert_eq!(status, 400, "no body");
+    let (status, _, _) = http(
+        &s.addr,
+        "POST",
+        "/api/assess?name=a.xlsx&format=pdf",
+        &[],
+        b"x",
+    );
+    assert_eq!(status, 400, "unknown format");
+    let (status, _, _) = http(&s.addr, "GET", "/api/assess", &[], &[]);
+    assert_eq!(status, 405);
+    let (status, _, _) = http(&s.addr, "GET", "/api/template?level=province", &[], &[]);
+    assert_eq!(status, 400);
+    let (status, _, _) = http(&s.addr, "GET", "/nothing-here", &[], &[]);
+    assert_eq!(status, 404);
+    // A request line that is no HTTP.
+    let mut t = TcpStream::connect(&s.addr).unwrap();
+    t.write_all(b"\x16\x03\x01 garbage\r\n\r\n").unwrap();
+    let mut out = Vec::new();
+    t.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let _ = t.read_to_end(&mut out);
+    assert!(out.is_empty() || String::from_utf8_lossy(&out).starts_with("HTTP/1.1 400"));
+    // And it goes on serving.
+    let (status, _, body) = http(
+        &s.addr,
+        "GET",
+        "/api/template?level=community&lang=zh",
+        &[],
+        &[],
+    );
+    assert_eq!(status, 200);
+    calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(std::io::Cursor::new(body)).unwrap();
+}
+
+#[test]
+fn the_page_follows_accept_language_and_the_switch() {
+    let s = Server::start(&[]);
+    let page = |q: &str, accept: &str| {
+        let (status, head, body) = http(
+            &s.addr,
+            "GET",
+            &format!("/{q}"),
+            &[("Accept-Language", accept)],
+            &[],
+        );
+        assert_eq!(status, 200);
+        assert!(head.contains("content-security-policy"), "{head}");
+        String::from_utf8(body).unwrap()
+    };
+    let zh = page("", "zh-CN,zh;q=0.9,en;q=0.8");
+    assert!(zh.contains("<html lang=\"zh-CN\">") && zh.contains("智慧城市星级自评"));
+    let en = page("", "en-GB,en;q=0.9");
+    assert!(en.contains("<html lang=\"en\">") && en.contains("Smart city star self-check"));
+    assert!(!en.contains("空白填报表"), "Chinese in the English page");
+    assert!(page("?lang=en", "zh-CN").contains("Smart city star self-check"));
+    assert!(page("?lang=zh", "en").contains("智慧城市星级自评"));
+    // Nothing from elsewhere: no absolute URL in the page or its script.
+    let (_, _, js) = http(&s.addr, "GET", "/page.js", &[], &[]);
+    for text in [zh, String::from_utf8(js).unwrap()] {
+        assert!(!text.contains("http://") && !text.contains("https://") && !text.contains("//cdn"));
+    }
+}
+
+#[test]
+fn bound_elsewhere_it_wants_the_token() {
+    let s = Server::start(&["--bind", "0.0.0.0"]);
+    let token = s.url.split("?token=").nth(1).expect(&s.url).to_string();
+    assert_eq!(token.len(), 32, "{}", s.url);
+    let (status, _, _) = http(&s.addr, "GET", "/", &[], &[]);
+    assert_eq!(status, 403);
+    let (status, _, _) = http(
+        &s.addr,
+        "POST",
+        "/api/assess?name=city-a.xlsx",
+        &[],
+        &sample("city-a.xlsx"),
+    );
+    assert_eq!(status, 403);
+    let (status, _, _) = http(
+        &s.addr,
+        "GET",
+        "/?token=0123456789abcdef0123456789abcdef",
+        &[],
+        &[],
+    );
+    assert_eq!(status, 403, "a wrong token");
+    let (status, _, _) = http(&s.addr, "GET", &format!("/?token={token}"), &[], &[]);
+    assert_eq!(status, 200);
+    let (status, v) = upload(
+        &s.addr,
+        "city-a.xlsx",
+        &format!("&token={token}"),
+        &sample("city-a.xlsx"),
+    );
+    assert_eq!(status, 200);
+    assert_eq!(v["stars"], 4);
+    let (status, _, _) = http(
+        &s.addr,
+        "GET",
+        "/api/template?level=city",
+        &[("X-Citystar-Token", &token)],
+        &[],
+    );
+    assert_eq!(status, 200);
+    // Loopback needs none.
+    let l = Server::start(&[]);
+    assert!(!l.url.contains("token"));
+}
+
+/// Peak resident memory of a process, in kB (Linux).
+fn peak_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[test]
+fn load_200_uploads_from_20_clients() {
+    let want = cli_json();
+    let s = Server::start(&[]);
+    let books: Vec<(&str, Vec<u8>)> = SAMPLES.iter().map(|n| (*n, sample(n))).collect();
+    let started = std::time::Instant::now();
+    std::thread::scope(|scope| {
+        for client in 0..20 {
+            let (books, want, addr) = (&books, &want, &s.addr);
+            scope.spawn(move || {
+                for k in 0..10 {
+                    let (name, bytes) = &books[(client + k) % books.len()];
+                    let (status, v) = upload(addr, name, "&benchmark=zhejiang", bytes);
+                    assert_eq!(status, 200, "{name}: {v}");
+                    assert_eq!(v["stars"], want[*name]["stars"], "{name}");
+                    assert_eq!(v["score"], want[*name]["score"], "{name}");
+                }
+            });
+        }
+    });
+    let took = started.elapsed();
+    let peak = peak_kb(s.pid());
+    eprintln!("serve load: 200 uploads from 20 clients in {took:.1?}, server peak RSS {peak:?} kB");
+    assert!(took < Duration::from_secs(300), "{took:?}");
+    if let Some(kb) = peak {
+        // The readers are separate processes; the server holds at most a few
+        // uploads and their reports at once.
+        assert!(kb < 300 * 1024, "server peak RSS {kb} kB");
+    }
+}
