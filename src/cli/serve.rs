@@ -290,7 +290,7 @@ async fn page(Query(q): Query<HashMap<String, String>>, headers: HeaderMap) -> R
             (
                 header::CONTENT_SECURITY_POLICY,
                 HeaderValue::from_static(
-                    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-src 'self' about:; img-src 'self' data:; child-src 'self' about:",
+                    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-src 'self' about:; img-src 'self' data:; child-src 'self' about:",
                 ),
             ),
             (header::VARY, HeaderValue::from_static("Accept-Language")),

@@ -433,3 +433,316 @@ fn load_200_uploads_from_20_clients() {
         assert!(kb < 300 * 1024, "server peak RSS {kb} kB");
     }
 }
+
+/// Chromium driven over the DevTools protocol on a pipe
+/// (`--remote-debugging-pipe`: commands on fd 3, answers on fd 4, each a
+/// JSON message ended by NUL), so no WebSocket client and no npm.
+struct Devtools {
+    child: std::process::Child,
+    to: std::fs::File,
+    from: BufReader<std::fs::File>,
+    next: u64,
+    session: Option<String>,
+    _profile: tempfile::TempDir,
+}
+
+impl Devtools {
+    fn start(chromium: &Path, accept_lang: &str) -> Devtools {
+        use std::os::fd::FromRawFd;
+        use std::os::unix::process::CommandExt;
+        let profile = tempfile::tempdir().unwrap();
+        let (mut cmd_pipe, mut out_pipe) = ([0i32; 2], [0i32; 2]);
+        // SAFETY: two new pipes; their ends are moved into Files below.
+        unsafe {
+            assert_eq!(libc::pipe(cmd_pipe.as_mut_ptr()), 0);
+            assert_eq!(libc::pipe(out_pipe.as_mut_ptr()), 0);
+        }
+        let (child_in, child_out) = (cmd_pipe[0], out_pipe[1]);
+        let mut c = std::process::Command::new(chromium);
+        c.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--remote-debugging-pipe",
+            "--window-size=900,1000",
+        ])
+        .arg(format!("--accept-lang={accept_lang}"))
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+        // SAFETY: only async-signal-safe dup2 calls between fork and exec.
+        unsafe {
+            c.pre_exec(move || {
+                if libc::dup2(child_in, 3) < 0 || libc::dup2(child_out, 4) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let child = c.spawn().unwrap();
+        // SAFETY: the parent's ends, owned from here on; the child's closed.
+        let (to, from) = unsafe {
+            libc::close(child_in);
+            libc::close(child_out);
+            (
+                std::fs::File::from_raw_fd(cmd_pipe[1]),
+                std::fs::File::from_raw_fd(out_pipe[0]),
+            )
+        };
+        Devtools {
+            child,
+            to,
+            from: BufReader::new(from),
+            next: 0,
+            session: None,
+            _profile: profile,
+        }
+    }
+
+    /// Send a command and wait for its answer (events are passed over).
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        self.next += 1;
+        let mut msg = serde_json::json!({"id": self.next, "method": method, "params": params});
+        if let Some(s) = &self.session {
+            msg["sessionId"] = Value::String(s.clone());
+        }
+        let mut bytes = msg.to_string().into_bytes();
+        bytes.push(0);
+        self.to.write_all(&bytes).unwrap();
+        loop {
+            let mut buf = Vec::new();
+            let n = self.from.read_until(0, &mut buf).unwrap();
+            assert!(n > 0, "chromium closed the DevTools pipe");
+            buf.pop();
+            let v: Value = serde_json::from_slice(&buf).unwrap();
+            if v["id"] == self.next {
+                assert!(v.get("error").is_none(), "{method}: {v}");
+                return v["result"].clone();
+            }
+        }
+    }
+
+    fn open(&mut self, url: &str) {
+        let t = self.call(
+            "Target.createTarget",
+            serde_json::json!({"url": "about:blank"}),
+        );
+        let s = self.call(
+            "Target.attachToTarget",
+            serde_json::json!({"targetId": t["targetId"], "flatten": true}),
+        );
+        self.session = Some(s["sessionId"].as_str().unwrap().to_string());
+        self.call("Page.enable", serde_json::json!({}));
+        self.call("Page.navigate", serde_json::json!({"url": url}));
+        self.wait("document.body && document.body.dataset.ready === '1'");
+    }
+
+    fn eval(&mut self, expr: &str) -> Value {
+        let r = self.call(
+            "Runtime.evaluate",
+            serde_json::json!({"expression": expr, "returnByValue": true, "awaitPromise": true}),
+        );
+        r["result"]["value"].clone()
+    }
+
+    fn wait(&mut self, cond: &str) {
+        let start = std::time::Instant::now();
+        while self.eval(&format!("!!({cond})")) != Value::Bool(true) {
+            assert!(
+                start.elapsed() < Duration::from_secs(120),
+                "timed out waiting for {cond}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Devtools {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn in_chromium_upload_each_sample_and_a_hostile_file_and_switch_language() {
+    let Some(chromium) = crate::tools::chromium("serve::in_chromium") else {
+        return;
+    };
+    let want = cli_json();
+    let s = Server::start(&[]);
+    let mut d = Devtools::start(&chromium, "zh-CN,zh");
+    d.open(&format!("http://{}/", s.addr));
+    assert_eq!(d.eval("document.documentElement.lang"), "zh-CN");
+    assert_eq!(
+        d.eval("document.getElementById('title').textContent"),
+        "智慧城市星级自评"
+    );
+    // The template link answers with a workbook.
+    let status = d.eval(
+        "fetch('api/template?level=county&lang=zh').then(r => r.status + ' ' + r.headers.get('content-type'))",
+    );
+    assert!(
+        status
+            .as_str()
+            .unwrap()
+            .starts_with("200 application/vnd.openxml"),
+        "{status}"
+    );
+    // Choose the samples and a hostile file in the file input, with the Zhejiang benchmark.
+    d.eval("document.getElementById('benchmark').value = 'zhejiang'");
+    let doc = d.call("DOM.getDocument", serde_json::json!({}));
+    let input = d.call(
+        "DOM.querySelector",
+        serde_json::json!({"nodeId": doc["root"]["nodeId"], "selector": "#files"}),
+    );
+    let mut files: Vec<String> = SAMPLES
+        .iter()
+        .map(|n| format!("{ROOT}/sample-submissions/{n}"))
+        .collect();
+    files.push(format!("{ROOT}/{HOSTILE}"));
+    d.call(
+        "DOM.setFileInputFiles",
+        serde_json::json!({"nodeId": input["nodeId"], "files": files}),
+    );
+    d.wait("document.querySelectorAll('li.result[data-state]').length === 5");
+    let rows = d.eval(
+        "Array.from(document.querySelectorAll('li.result')).map(l => ({file: l.dataset.file, state: l.dataset.state, stars: l.dataset.stars, score: l.dataset.score, text: l.firstChild.textContent, frame: (l.querySelector('iframe') || {}).srcdoc || ''}))",
+    );
+    let rows = rows.as_array().unwrap();
+    for (row, name) in rows.iter().zip(SAMPLES) {
+        assert_eq!(row["file"], name);
+        assert_eq!(row["state"], "done", "{row}");
+        let w = &want[name];
+        assert_eq!(
+            row["stars"].as_str().unwrap(),
+            w["stars"].to_string(),
+            "{name}"
+        );
+        assert_eq!(
+            row["score"].as_str().unwrap().parse::<f64>().unwrap(),
+            w["score"].as_f64().unwrap(),
+            "{name}"
+        );
+        let text = row["text"].as_str().unwrap();
+        assert!(
+            text.contains(&format!("总分 {:.2}", w["score"].as_f64().unwrap())),
+            "{text}"
+        );
+        assert!(
+            row["frame"].as_str().unwrap().contains("citystar-report"),
+            "{name}: no report shown"
+        );
+    }
+    let bad = &rows[4];
+    assert_eq!(bad["state"], "error");
+    let text = bad["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("无法评估: shared-strings-unique-count.xlsx: "),
+        "{text}"
+    );
+    assert!(text.contains("已损坏"), "{text}");
+    // Downloads, as a user clicks them: the template and city-a's two reports.
+    let downloads = tempfile::tempdir().unwrap();
+    let session = d.session.take();
+    d.call(
+        "Browser.setDownloadBehavior",
+        serde_json::json!({"behavior": "allow", "downloadPath": downloads.path()}),
+    );
+    d.session = session;
+    d.eval("document.getElementById('level').value = 'county'");
+    d.eval("document.getElementById('template-download').click()");
+    d.eval("document.querySelectorAll('li.result')[0].querySelectorAll('.actions a')[0].click()");
+    d.eval("document.querySelectorAll('li.result')[0].querySelectorAll('.actions a')[1].click()");
+    let got = |n: &str| downloads.path().join(n);
+    let start = std::time::Instant::now();
+    while ![
+        "citystar-template-county.xlsx",
+        "city-a.html",
+        "city-a.xlsx",
+    ]
+    .iter()
+    .all(|n| got(n).is_file())
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "downloads: {:?}",
+            std::fs::read_dir(downloads.path())
+                .unwrap()
+                .collect::<Vec<_>>()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    for n in ["citystar-template-county.xlsx", "city-a.xlsx"] {
+        calamine::open_workbook::<calamine::Xlsx<_>, _>(got(n))
+            .unwrap_or_else(|e| panic!("{n}: {e}"));
+    }
+    let html = std::fs::read_to_string(got("city-a.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("lang=\"zh-CN\""));
+    assert!(
+        html.contains(&crate_format(
+            want["city-a.xlsx"]["score"].as_f64().unwrap()
+        )),
+        "no total in the downloaded report"
+    );
+    if let Some(path) = std::env::var_os("CITYSTAR_SERVE_SCREENSHOT") {
+        use base64_free::decode;
+        let shot = d.call(
+            "Page.captureScreenshot",
+            serde_json::json!({"format": "png"}),
+        );
+        std::fs::write(path, decode(shot["data"].as_str().unwrap())).unwrap();
+    }
+    // Switch language: the page reloads in English.
+    d.eval("document.getElementById('switch').click()");
+    d.wait("document.documentElement.lang === 'en' && document.body.dataset.ready === '1'");
+    assert_eq!(
+        d.eval("document.getElementById('title').textContent"),
+        "Smart city star self-check"
+    );
+    assert_eq!(
+        d.eval("document.getElementById('switch').textContent"),
+        "中文"
+    );
+}
+
+/// A total as the reports print it (two decimals).
+fn crate_format(v: f64) -> String {
+    format!("{v:.2}")
+}
+
+/// Base64 decoding of DevTools' screenshot data, without a dependency.
+mod base64_free {
+    pub fn decode(s: &str) -> Vec<u8> {
+        let val = |c: u8| match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            _ => 63,
+        };
+        let bytes: Vec<u8> = s.bytes().filter(|c| *c != b'=').collect();
+        let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
+        for chunk in bytes.chunks(4) {
+            let mut n = 0u32;
+            for (k, c) in chunk.iter().enumerate() {
+                n |= (val(*c) as u32) << (18 - 6 * k);
+            }
+            out.push((n >> 16) as u8);
+            if chunk.len() > 2 {
+                out.push((n >> 8) as u8);
+            }
+            if chunk.len() > 3 {
+                out.push(n as u8);
+            }
+        }
+        out
+    }
+}

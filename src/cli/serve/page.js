@@ -15,7 +15,12 @@
   sw.href = "?" + new URLSearchParams(token ? { lang: sw.getAttribute("href").slice(6), token: token } : { lang: sw.getAttribute("href").slice(6) }).toString();
   document.getElementById("template").addEventListener("submit", function (e) {
     e.preventDefault();
-    location.href = url("api/template", { level: document.getElementById("level").value });
+    var a = document.createElement("a");
+    a.href = url("api/template", { level: document.getElementById("level").value });
+    a.download = "";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
   });
   function save(blob, name) {
     var a = document.createElement("a");
@@ -103,4 +108,5 @@
   drop.addEventListener("dragover", function (e) { e.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", function () { drop.classList.remove("over"); });
   drop.addEventListener("drop", function (e) { e.preventDefault(); drop.classList.remove("over"); all(e.dataTransfer.files); });
+  body.dataset.ready = "1";
 })();
