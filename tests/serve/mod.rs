@@ -746,3 +746,71 @@ mod base64_free {
         out
     }
 }
+
+/// What `citystar serve` prints at start, in `lang` at 80 columns (the
+/// server stopped once it has said it).
+fn start_text(lang: &str, extra: &[&str]) -> String {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("citystar"))
+        .current_dir(ROOT)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .env("COLUMNS", "80")
+        .args(["serve", "--port", "0", "--no-open"])
+        .args(extra)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    // The rest follows at once (stdout is flushed before serving).
+    std::thread::sleep(Duration::from_millis(500));
+    let _ = child.kill();
+    let mut rest = String::new();
+    out.read_to_string(&mut rest).unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let _ = child.wait();
+    assert_eq!(err, "", "nothing on stderr");
+    first + &rest
+}
+
+#[test]
+fn what_it_prints_fits_80_columns_in_the_readers_language() {
+    use unicode_width::UnicodeWidthStr;
+    for extra in [&[][..], &["--bind", "0.0.0.0"][..]] {
+        let zh = start_text("zh_CN.UTF-8", extra);
+        let en = start_text("C", extra);
+        for text in [&zh, &en] {
+            for line in text.lines().filter(|l| !l.contains("://")) {
+                assert!(line.width() <= 80, "{} columns:\n{line}", line.width());
+            }
+        }
+        // Wrapped prose, read as one line.
+        let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (zh, en) = (flat(&zh), flat(&en));
+        assert!(zh.contains("按 Ctrl+C 停止"), "{zh}");
+        assert!(en.contains("Ctrl+C stops"), "{en}");
+        // No English sentence in the Chinese text, no Chinese in the English.
+        assert!(!zh.contains("the ") && !zh.contains("address"), "{zh}");
+        assert!(
+            !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{en}"
+        );
+        if !extra.is_empty() {
+            assert!(zh.contains("警告：") && zh.contains("经网络传输"), "{zh}");
+            assert!(
+                en.contains("warning:") && en.contains("cross the network"),
+                "{en}"
+            );
+        }
+    }
+}
