@@ -71,10 +71,18 @@ pub fn run(args: ServeArgs, lang: Lang) -> anyhow::Result<Outcome> {
     rt.block_on(async move {
         let addr = SocketAddr::new(args.bind, args.port);
         let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
-            super::said(
-                format!("无法在 {addr} 上监听：{e}（可用 --port 换一个端口，--port 0 任选空闲端口）"),
-                format!("cannot listen on {addr}: {e} (choose another with --port, or --port 0 for any free port)"),
-            )
+            let port = addr.port();
+            if e.kind() == std::io::ErrorKind::AddrInUse {
+                super::said(
+                    format!("端口 {port} 已被占用；用 --port 换一个，或 --port 0 任选空闲端口"),
+                    format!("port {port} is in use; choose another with --port (0: any free port)"),
+                )
+            } else {
+                super::said(
+                    format!("无法在 {addr} 上监听（{}）", e.kind()),
+                    format!("cannot listen on {addr}: {e}"),
+                )
+            }
         })?;
         let bound = listener.local_addr()?;
         let host = match bound.ip() {

@@ -814,3 +814,28 @@ fn what_it_prints_fits_80_columns_in_the_readers_language() {
         }
     }
 }
+
+#[test]
+fn a_port_in_use_is_said_in_the_readers_language() {
+    use unicode_width::UnicodeWidthStr;
+    let s = Server::start(&[]);
+    let port = s.addr.rsplit(':').next().unwrap().to_string();
+    for (lang, want) in [("zh_CN.UTF-8", "已被占用"), ("C", "is in use")] {
+        let out = Command::cargo_bin("citystar")
+            .unwrap()
+            .env_remove("LC_ALL")
+            .env("LANG", lang)
+            .args(["serve", "--no-open", "--port", &port])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want) && err.contains(&port), "{err}");
+        for line in err.lines() {
+            assert!(line.width() <= 80, "{line}");
+        }
+    }
+    // The first goes on serving.
+    let (status, _, _) = http(&s.addr, "GET", "/", &[], &[]);
+    assert_eq!(status, 200);
+}
