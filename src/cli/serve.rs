@@ -178,9 +178,12 @@ fn open_browser(url: &str) {
 }
 
 /// With a token (a non-loopback `--bind`), every request carries it: as
-/// `?token=` or the `X-Citystar-Token` header; others get 403.
+/// `?token=` or the `X-Citystar-Token` header; others get 403. The page's
+/// script and style sheet are the same for everyone and are served without
+/// (the page that loads them is not).
 async fn guard(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Response {
-    if let Some(want) = &s.token {
+    let public = matches!(req.uri().path(), "/page.js" | "/page.css");
+    if let Some(want) = s.token.as_ref().filter(|_| !public) {
         let from_query = req.uri().query().and_then(|q| {
             q.split('&')
                 .find_map(|kv| kv.strip_prefix("token="))

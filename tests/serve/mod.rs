@@ -373,8 +373,15 @@ fn bound_elsewhere_it_wants_the_token() {
         &[],
     );
     assert_eq!(status, 403, "a wrong token");
-    let (status, _, _) = http(&s.addr, "GET", &format!("/?token={token}"), &[], &[]);
+    let (status, _, page) = http(&s.addr, "GET", &format!("/?token={token}"), &[], &[]);
     assert_eq!(status, 200);
+    // The page's script and style load as the browser asks for them (no token).
+    let page = String::from_utf8(page).unwrap();
+    for asset in ["page.js", "page.css"] {
+        assert!(page.contains(&format!("\"{asset}\"")), "{asset}");
+        let (status, _, _) = http(&s.addr, "GET", &format!("/{asset}"), &[], &[]);
+        assert_eq!(status, 200, "{asset}");
+    }
     let (status, v) = upload(
         &s.addr,
         "city-a.xlsx",
@@ -838,4 +845,43 @@ fn a_port_in_use_is_said_in_the_readers_language() {
     // The first goes on serving.
     let (status, _, _) = http(&s.addr, "GET", "/", &[], &[]);
     assert_eq!(status, 200);
+}
+
+#[test]
+fn in_chromium_the_page_carries_the_token() {
+    let Some(chromium) = crate::tools::chromium("serve::in_chromium_the_page_carries_the_token")
+    else {
+        return;
+    };
+    let s = Server::start(&["--bind", "0.0.0.0"]);
+    let url = s.url.replace("0.0.0.0", "127.0.0.1");
+    let mut d = Devtools::start(&chromium, "en");
+    d.open(&url);
+    let doc = d.call("DOM.getDocument", serde_json::json!({}));
+    let input = d.call(
+        "DOM.querySelector",
+        serde_json::json!({"nodeId": doc["root"]["nodeId"], "selector": "#files"}),
+    );
+    d.call(
+        "DOM.setFileInputFiles",
+        serde_json::json!({"nodeId": input["nodeId"], "files": [format!("{ROOT}/sample-submissions/city-a.xlsx")]}),
+    );
+    d.wait("document.querySelector('li.result[data-state]')");
+    assert_eq!(
+        d.eval("document.querySelector('li.result').dataset.state"),
+        "done"
+    );
+    assert_eq!(
+        d.eval("document.querySelector('li.result').dataset.stars"),
+        "4"
+    );
+    // The language switch keeps the token.
+    d.eval("document.getElementById('switch').click()");
+    d.wait("document.documentElement.lang === 'zh-CN' && document.body.dataset.ready === '1'");
+    assert!(
+        d.eval("location.search")
+            .as_str()
+            .unwrap()
+            .contains("token=")
+    );
 }
