@@ -10,6 +10,7 @@ mod html;
 mod review;
 mod rounds;
 mod samples;
+mod serve;
 mod standards;
 mod tools;
 mod workbook;

@@ -624,7 +624,7 @@ fn assess_baseline(
     ))
 }
 
-fn no_level_note(lang: Lang, standard: &Standard) -> String {
+pub(super) fn no_level_note(lang: Lang, standard: &Standard) -> String {
     match lang {
         Lang::Zh => format!("基本信息未注明层级，按市级标准 {} 评估", standard.id()),
         Lang::En => format!(

@@ -23,6 +23,7 @@ mod explain;
 mod help_zh;
 mod review;
 mod safe_write;
+mod serve;
 mod standards;
 pub(crate) mod targets;
 mod template;
@@ -131,6 +132,8 @@ pub enum Command {
         #[command(subcommand)]
         action: review::Action,
     },
+    /// The self-check in a browser: a page on this computer to download templates and assess workbooks.
+    Serve(serve::ServeArgs),
 }
 
 /// A usage or input error said in both languages; `main` prints the reader's.
@@ -259,6 +262,7 @@ pub fn main() -> i32 {
         Command::Explain { args } => explain::run(args, lang),
         Command::Assess(args) => assess::run(args, lang),
         Command::Review { action } => review::run(action, lang),
+        Command::Serve(args) => serve::run(args, lang),
     };
     match outcome {
         Ok(o) => o as i32,

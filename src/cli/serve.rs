@@ -1,0 +1,596 @@
+//! `citystar serve [--port N] [--no-open] [--bind ADDR]`: the self-check in a
+//! browser (docs/serve.md). One page and a few endpoints on a small HTTP
+//! server; uploads are assessed in memory through the same guarded reader as
+//! the command line (`super::loader()`), never written to disk.
+
+use super::Outcome;
+use crate::Lang;
+use crate::assess::{self as core, Options};
+use crate::standard::{Level, Standard};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use clap::Args;
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Port to listen on (0: any free port; the address is printed).
+    #[arg(long, default_value_t = 8800)]
+    pub port: u16,
+    /// Do not open the page in the default browser.
+    #[arg(long)]
+    pub no_open: bool,
+    /// Address to listen on; any other than loopback requires the access token printed at start.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+}
+
+/// Largest upload: the largest workbook the command line reads, plus headroom
+/// for nothing else (the body is the workbook's bytes).
+const MAX_BODY: usize = crate::submission::open::MAX_FILE_BYTES as usize;
+/// How long one request may take, reading included (the reader process has
+/// its own, lower time limit: `submission::isolate`).
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long an upload waits for a free assessment slot before 503.
+const QUEUE_TIMEOUT: Duration = Duration::from_secs(60);
+
+const PAGE: &str = include_str!("serve/page.html");
+const SCRIPT: &str = include_str!("serve/page.js");
+const STYLE: &str = include_str!("serve/page.css");
+
+struct Shared {
+    token: Option<String>,
+    slots: Arc<tokio::sync::Semaphore>,
+    shipped: &'static [crate::standard::embedded::Embedded],
+}
+
+pub fn run(args: ServeArgs, lang: Lang) -> anyhow::Result<Outcome> {
+    let loopback = args.bind.is_loopback();
+    let token = (!loopback).then(new_token).transpose()?;
+    let shipped = crate::standard::embedded::parsed()?;
+    let cpus = std::thread::available_parallelism().map_or(1, usize::from);
+    let shared = Arc::new(Shared {
+        token: token.clone(),
+        slots: Arc::new(tokio::sync::Semaphore::new(cpus)),
+        shipped,
+    });
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(cpus.max(2) * 2)
+        .enable_io()
+        .enable_time()
+        .build()?;
+    rt.block_on(async move {
+        let addr = SocketAddr::new(args.bind, args.port);
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+            let port = addr.port();
+            if e.kind() == std::io::ErrorKind::AddrInUse {
+                super::said(
+                    format!("端口 {port} 已被占用；用 --port 换一个，或 --port 0 任选空闲端口"),
+                    format!("port {port} is in use; choose another with --port (0: any free port)"),
+                )
+            } else {
+                super::said(
+                    format!("无法在 {addr} 上监听（{}）", e.kind()),
+                    format!("cannot listen on {addr}: {e}"),
+                )
+            }
+        })?;
+        let bound = listener.local_addr()?;
+        let host = match bound.ip() {
+            IpAddr::V6(ip) => format!("[{ip}]"),
+            ip => ip.to_string(),
+        };
+        let url = match &token {
+            Some(t) => format!("http://{host}:{}/?token={t}", bound.port()),
+            None => format!("http://{host}:{}/", bound.port()),
+        };
+        // The first line on stdout is the address (tests and scripts read it).
+        println!("{url}");
+        if !loopback {
+            super::sayln!(
+                "{}",
+                lang.pick(
+                    "警告：服务监听在非本机地址上，提交的工作簿会经网络传输；只有带上述 token 的请求才会被接受。",
+                    "warning: listening on a non-loopback address: submissions will cross the network; only requests carrying the token above are accepted."
+                )
+            );
+        }
+        super::sayln!(
+            "{}",
+            lang.pick(
+                "在浏览器中打开上面的地址；按 Ctrl+C 停止。工作簿只在内存中评估，不写入磁盘。",
+                "Open the address above in a browser; Ctrl+C stops. Workbooks are assessed in memory, never written to disk."
+            )
+        );
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        if !args.no_open {
+            open_browser(&url);
+        }
+        let app = router(shared);
+        axum::serve(listener, app).await?;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(Outcome::Done)
+}
+
+fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/", get(page))
+        .route(
+            "/page.js",
+            get(|| async { asset(SCRIPT, "text/javascript; charset=utf-8") }),
+        )
+        .route(
+            "/page.css",
+            get(|| async { asset(STYLE, "text/css; charset=utf-8") }),
+        )
+        .route("/api/template", get(template))
+        .route("/api/assess", post(assess))
+        .layer(axum::middleware::from_fn_with_state(shared.clone(), guard))
+        .layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .with_state(shared)
+}
+
+/// A random access token (128 bits from the system's generator).
+fn new_token() -> anyhow::Result<String> {
+    use std::io::Read;
+    let mut b = [0u8; 16];
+    std::fs::File::open("/dev/urandom")?.read_exact(&mut b)?;
+    Ok(b.iter().map(|x| format!("{x:02x}")).collect())
+}
+
+/// Open `url` in the default browser where an opener is found; never fatal.
+fn open_browser(url: &str) {
+    let openers: &[(&str, &[&str])] = if cfg!(target_os = "macos") {
+        &[("open", &[])]
+    } else if cfg!(windows) {
+        &[("cmd", &["/C", "start", ""])]
+    } else {
+        &[("xdg-open", &[])]
+    };
+    for (prog, pre) in openers {
+        let spawned = std::process::Command::new(prog)
+            .args(*pre)
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        if spawned.is_ok() {
+            return;
+        }
+    }
+}
+
+/// With a token (a non-loopback `--bind`), every request carries it: as
+/// `?token=` or the `X-Citystar-Token` header; others get 403. The page's
+/// script and style sheet are the same for everyone and are served without
+/// (the page that loads them is not).
+async fn guard(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    let public = matches!(req.uri().path(), "/page.js" | "/page.css");
+    if let Some(want) = s.token.as_ref().filter(|_| !public) {
+        let from_query = req.uri().query().and_then(|q| {
+            q.split('&')
+                .find_map(|kv| kv.strip_prefix("token="))
+                .map(str::to_string)
+        });
+        let from_header = req
+            .headers()
+            .get("x-citystar-token")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let ok = [from_query, from_header]
+            .into_iter()
+            .flatten()
+            .any(|t| same(t.as_bytes(), want.as_bytes()));
+        if !ok {
+            return (
+                StatusCode::FORBIDDEN,
+                "access token required: open the address citystar serve printed (with ?token=…)\n需要访问令牌：请打开 citystar serve 打印的完整地址（含 ?token=…）\n",
+            )
+                .into_response();
+        }
+    }
+    next.run(req).await
+}
+
+/// Byte strings compared in time independent of where they differ.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn asset(body: &'static str, kind: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, kind)], body).into_response()
+}
+
+/// `?lang=zh|en`, else the browser's `Accept-Language` (the first of zh or en
+/// it names), else English.
+fn page_lang(q: &HashMap<String, String>, headers: &HeaderMap) -> Lang {
+    match q.get("lang").map(String::as_str) {
+        Some("zh") => return Lang::Zh,
+        Some("en") => return Lang::En,
+        _ => {}
+    }
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    for part in accept.split(',') {
+        let mut it = part.split(';');
+        let tag = it.next().unwrap_or("").trim().to_ascii_lowercase();
+        let refused = it.any(|p| p.trim().replace(' ', "") == "q=0");
+        if refused {
+            continue;
+        }
+        if tag.starts_with("zh") {
+            return Lang::Zh;
+        }
+        if tag.starts_with("en") {
+            return Lang::En;
+        }
+    }
+    Lang::En
+}
+
+/// The page's texts, by key, in both languages (`{{key}}` in page.html).
+const TEXTS: &[(&str, &str, &str)] = &[
+    ("lang", "zh-CN", "en"),
+    ("title", "智慧城市星级自评", "Smart city star self-check"),
+    (
+        "intro",
+        "下载空白填报表，填写后拖到下方，即可看到与命令行 citystar assess 相同的报告：诊断（含单元格和修改提示）、星级及理由、升星计划、与对标地区的差距。工作簿只在本机内存中评估，不写入磁盘，也不发往别处。",
+        "Download the blank workbook, fill it in and drop it below to see the same report as citystar assess on the command line: diagnostics with their cells and hints, the star rating with its reasons, the plan to the next star and the gaps to a benchmark. Workbooks are assessed in this computer's memory, never written to disk or sent elsewhere.",
+    ),
+    ("switch", "English", "中文"),
+    ("switch_to", "en", "zh"),
+    ("template_h", "1. 空白填报表", "1. Blank workbook"),
+    ("city", "市级", "City"),
+    ("county", "县级", "County"),
+    ("community", "社区", "Community"),
+    ("download", "下载", "Download"),
+    ("upload_h", "2. 评估填报表", "2. Assess workbooks"),
+    ("benchmark", "对标", "Benchmark"),
+    ("none", "不对标", "none"),
+    (
+        "drop",
+        "把工作簿拖到这里，或点击选择（可多选）",
+        "Drop workbooks here, or click to choose (several at once)",
+    ),
+    ("results_h", "3. 结果", "3. Results"),
+    ("stars", "星级", "Stars"),
+    ("total", "总分", "Total"),
+    ("html", "下载 HTML 报告", "Download HTML report"),
+    ("xlsx", "下载 Excel 报告", "Download Excel report"),
+    ("working", "评估中…", "Assessing…"),
+    ("failed", "无法评估", "Not assessed"),
+];
+
+async fn page(Query(q): Query<HashMap<String, String>>, headers: HeaderMap) -> Response {
+    let lang = page_lang(&q, &headers);
+    let mut html = PAGE.to_string();
+    for (key, zh, en) in TEXTS {
+        let text = crate::render::escape::html(lang.pick(zh, en));
+        html = html.replace(&format!("{{{{{key}}}}}"), &text);
+    }
+    let options: String = crate::benchmark::embedded::names()
+        .iter()
+        .map(|n| {
+            let n = crate::render::escape::html(n);
+            format!("<option value=\"{n}\">{n}</option>")
+        })
+        .collect();
+    html = html.replace("<!--benchmarks-->", &options);
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(
+                    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-src 'self' about:; img-src 'self' data:; child-src 'self' about:",
+                ),
+            ),
+            (header::VARY, HeaderValue::from_static("Accept-Language")),
+        ],
+        html,
+    )
+        .into_response()
+}
+
+fn query_lang(q: &HashMap<String, String>) -> Lang {
+    match q.get("lang").map(String::as_str) {
+        Some("zh") => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
+fn bad(status: StatusCode, zh: &str, en: &str, lang: Lang) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        format!("{}\n", lang.pick(zh, en)),
+    )
+        .into_response()
+}
+
+/// `GET /api/template?level=city|county|community&lang=zh|en`: the blank workbook.
+async fn template(
+    State(s): State<Arc<Shared>>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let lang = query_lang(&q);
+    let level = match q.get("level").map(String::as_str) {
+        Some("city") => Level::City,
+        Some("county") => Level::County,
+        Some("community") => Level::Community,
+        _ => {
+            return bad(
+                StatusCode::BAD_REQUEST,
+                "请给出 level=city|county|community",
+                "give level=city|county|community",
+                lang,
+            );
+        }
+    };
+    let Some(e) = s.shipped.iter().find(|e| e.standard.level() == level) else {
+        return bad(
+            StatusCode::NOT_FOUND,
+            "没有该层级的标准",
+            "no standard for that level",
+            lang,
+        );
+    };
+    match crate::submission::template::blank(&e.standard, lang) {
+        Ok(bytes) => download(
+            bytes,
+            XLSX,
+            &format!("citystar-template-{}.xlsx", level.key()),
+        ),
+        Err(err) => (StatusCode::INTERNAL_SERVER_ERROR, err.to_string()).into_response(),
+    }
+}
+
+fn json(status: StatusCode, v: &serde_json::Value) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        v.to_string(),
+    )
+        .into_response()
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+fn download(bytes: Vec<u8>, kind: &'static str, name: &str) -> Response {
+    // The name is ASCII-only here (level keys, sanitised stems).
+    let disposition = format!("attachment; filename=\"{name}\"");
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(kind)),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition)
+                    .unwrap_or_else(|_| HeaderValue::from_static("attachment")),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// `POST /api/assess?name=FILE&lang=zh|en&benchmark=NAME&format=json|html|xlsx`,
+/// the workbook's bytes as the body. JSON (default): the rating, the total and
+/// the HTML report; `html` / `xlsx`: the report as a download. A file that
+/// cannot be read: 422 with the command line's message.
+async fn assess(
+    State(s): State<Arc<Shared>>,
+    Query(q): Query<HashMap<String, String>>,
+    body: Bytes,
+) -> Response {
+    let lang = query_lang(&q);
+    let name = q
+        .get("name")
+        .cloned()
+        .unwrap_or_else(|| "upload.xlsx".to_string());
+    let benchmark = q.get("benchmark").filter(|b| !b.is_empty()).cloned();
+    let format = q.get("format").cloned().unwrap_or_else(|| "json".into());
+    if !matches!(format.as_str(), "json" | "html" | "xlsx") {
+        return bad(
+            StatusCode::BAD_REQUEST,
+            "format 只能是 json、html 或 xlsx",
+            "format is json, html or xlsx",
+            lang,
+        );
+    }
+    if body.is_empty() {
+        return bad(
+            StatusCode::BAD_REQUEST,
+            "请求中没有工作簿",
+            "the request carries no workbook",
+            lang,
+        );
+    }
+    let permit = match tokio::time::timeout(QUEUE_TIMEOUT, s.slots.clone().acquire_owned()).await {
+        Ok(Ok(p)) => p,
+        _ => {
+            return bad(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "服务繁忙，请稍后再试",
+                "busy: try again in a moment",
+                lang,
+            );
+        }
+    };
+    let shipped = s.shipped;
+    let done = tokio::task::spawn_blocking(move || {
+        let r = assess_bytes(
+            shipped,
+            &name,
+            body.to_vec(),
+            lang,
+            benchmark.as_deref(),
+            &format,
+        );
+        drop(permit);
+        r
+    })
+    .await;
+    match done {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => {
+            let text = match e.downcast_ref::<super::Said>() {
+                Some(s) => s.0.get(lang).to_string(),
+                None => format!("{e:#}"),
+            };
+            (StatusCode::BAD_REQUEST, format!("{text}\n")).into_response()
+        }
+        Err(_) => bad(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "评估时出错",
+            "the assessment failed",
+            lang,
+        ),
+    }
+}
+
+/// One upload, assessed as `citystar assess FILE [--benchmark NAME]` does
+/// (default seed and draws; no evidence folder and no review: an upload has
+/// neither).
+fn assess_bytes(
+    shipped: &'static [crate::standard::embedded::Embedded],
+    name: &str,
+    bytes: Vec<u8>,
+    lang: Lang,
+    benchmark: Option<&str>,
+    format: &str,
+) -> anyhow::Result<Response> {
+    let named_none = std::cell::Cell::new(false);
+    let choose = |level: Option<Level>| -> &Standard {
+        named_none.set(level.is_none());
+        let want = level.unwrap_or(Level::City);
+        shipped
+            .iter()
+            .find(|e| e.standard.level() == want)
+            .map(|e| &e.standard)
+            .unwrap_or(&shipped[0].standard)
+    };
+    let read = crate::submission::read_bytes(super::loader(), name, bytes, &choose);
+    let (submission, standard) = match read {
+        Ok(r) => r,
+        Err(e) => {
+            let message = super::failure_message(&e.failure, lang);
+            let body = serde_json::json!({
+                "file": name,
+                "code": e.failure.code(),
+                "message": format!("{name}: {message}"),
+            });
+            return Ok(json(StatusCode::UNPROCESSABLE_ENTITY, &body));
+        }
+    };
+    let options = Options {
+        lang,
+        seed: core::stability::DEFAULT_SEED,
+        draws: core::stability::DEFAULT_DRAWS,
+        standard_sha256: shipped
+            .iter()
+            .find(|e| e.standard.id() == standard.id())
+            .map(|e| e.sha256.clone()),
+        ..Options::default()
+    };
+    let mut opts = options;
+    if named_none.get() {
+        opts.notes
+            .push(super::assess::no_level_note(lang, standard));
+    }
+    let mut a = core::assess(standard, &submission, &opts);
+    let mut cx = crate::report::Context {
+        lang,
+        benchmarks: Vec::new(),
+        seed: opts.seed,
+        draws: opts.draws,
+    };
+    if let Some(spec) = benchmark {
+        let file = super::benchmarks::resolve(spec, None)?.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let text = crate::benchmark::embedded::FILES
+            .iter()
+            .find(|(n, _)| file.origin == format!("embedded:{n}"))
+            .map(|(_, t)| *t)
+            .ok_or_else(|| {
+                super::said(
+                    format!("没有内置对标“{spec}”"),
+                    format!("no embedded benchmark `{spec}`"),
+                )
+            })?;
+        cx.benchmarks.push(crate::report::BenchmarkSource {
+            name: file.name.clone(),
+            origin: file.origin.clone(),
+            sha256: Some(crate::sha256_hex(text.as_bytes())),
+        });
+        let b = crate::benchmark::Benchmark::from_file(&file);
+        core::gaps::add_gaps(standard, &mut a, &[b]);
+    }
+    let stem = download_stem(name);
+    Ok(match format {
+        "xlsx" => download(
+            crate::report::entity_workbook(&a, &cx)?,
+            XLSX,
+            &format!("{stem}.xlsx"),
+        ),
+        "html" => download(
+            crate::report::entity_html(&a, &cx).into_bytes(),
+            "text/html; charset=utf-8",
+            &format!("{stem}.html"),
+        ),
+        _ => json(
+            StatusCode::OK,
+            &serde_json::json!({
+                "file": name,
+                "name": a.name,
+                "stars": a.stars,
+                "stars_label": a.stars_label,
+                "score": a.score,
+                "complete": a.complete,
+                "html": crate::report::entity_html(&a, &cx),
+            }),
+        ),
+    })
+}
+
+/// A file name for a download: the upload's stem in ASCII letters, digits,
+/// `-` and `_` (others become `_`), else `report`.
+fn download_stem(name: &str) -> String {
+    let stem = std::path::Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let clean: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(80)
+        .collect();
+    if clean.trim_matches('_').is_empty() {
+        "report".into()
+    } else {
+        clean
+    }
+}
