@@ -211,11 +211,31 @@ fn early_lang() -> Lang {
 fn parse() -> Cli {
     use clap::{CommandFactory, FromArgMatches};
     let mut cmd = Cli::command();
-    if early_lang() == Lang::Zh {
+    let zh = early_lang() == Lang::Zh;
+    if zh {
         cmd = help_zh::localize(cmd);
     }
-    let matches = cmd.get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let width = crate::render::table::width();
+    cmd = cmd.term_width(usize::from(width));
+    let fail = |e: clap::Error| -> ! {
+        use clap::error::ErrorKind;
+        if !zh {
+            e.exit()
+        }
+        let text = match help_zh::usage_error(&e) {
+            Some(text) => text,
+            None if e.kind() == ErrorKind::DisplayVersion => e.exit(),
+            None => help_zh::wrap_help(&e.render().to_string(), width),
+        };
+        if e.use_stderr() {
+            eprint!("{text}");
+        } else {
+            print!("{text}");
+        }
+        std::process::exit(e.exit_code())
+    };
+    let matches = cmd.try_get_matches().unwrap_or_else(|e| fail(e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| fail(e))
 }
 
 /// Parse the process arguments and run; returns the exit status.

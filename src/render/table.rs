@@ -53,7 +53,7 @@ pub fn keep_whole(t: &mut Table, columns: &[usize]) {
 /// Where a line may break: at spaces, and between East Asian characters;
 /// never inside a run of other characters, so codes (`HM-01`, `db37-3890-city`),
 /// cells (`指标填报!F12` keeps its `!F12` with the sheet), numbers and words stay whole.
-fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+pub(crate) fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
     use unicode_width::UnicodeWidthChar;
     let wide = |c: char| c.width() == Some(2);
     let mut out = Vec::new();
