@@ -84,13 +84,8 @@ impl LangArg {
     }
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
-    #[default]
-    Table,
-    Json,
-    Markdown,
-}
+/// The output format lives with the renderers; the CLI only names it.
+pub use crate::render::Format;
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
