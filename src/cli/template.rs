@@ -2,7 +2,6 @@
 
 use super::{LangArg, Outcome};
 use crate::standard::Level;
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
