@@ -297,7 +297,7 @@ pub(crate) fn drop_evidence_workbooks<'s>(
     choose: &(dyn Fn(Option<crate::standard::Level>) -> &'s crate::standard::Standard + Sync),
 ) -> usize {
     use rayon::prelude::*;
-    let candidates = crate::assess::batch::evidence_candidates(paths, files);
+    let candidates = crate::folder::evidence_candidates(paths, files);
     if candidates.is_empty() {
         return 0;
     }
