@@ -4,7 +4,6 @@
 
 use super::Assessment;
 use crate::diag::Severity;
-use indicatif::ProgressBar;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -100,11 +99,18 @@ pub struct Report {
     pub summary: Summary,
 }
 
+/// Told as each file of a batch is done (the command line draws a bar; a
+/// library caller may count, log, or pass `None`).
+pub trait Progress: Sync {
+    /// `n` more files are done.
+    fn advance(&self, n: u64);
+}
+
 /// Run `one` on every file in parallel (an assessment, or an assessment and
 /// its rendered output); results come back in the files' order.
 pub fn run<T, F>(
     files: &[PathBuf],
-    progress: Option<&ProgressBar>,
+    progress: Option<&dyn Progress>,
     one: F,
 ) -> Vec<Result<T, Unreadable>>
 where
@@ -116,7 +122,7 @@ where
         .map(|f| {
             let r = one(f);
             if let Some(p) = progress {
-                p.inc(1);
+                p.advance(1);
             }
             r
         })
