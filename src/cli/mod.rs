@@ -272,6 +272,8 @@ pub fn main() -> i32 {
     };
     match outcome {
         Ok(o) => o as i32,
+        // The reader of stdout went away: stop quietly.
+        Err(e) if is_broken_pipe(&e) => Outcome::Done as i32,
         Err(e) => {
             let text = match e.downcast_ref::<Said>() {
                 Some(s) => s.0.get(lang).to_string(),
@@ -285,6 +287,27 @@ pub fn main() -> i32 {
             Outcome::Failed as i32
         }
     }
+}
+
+/// Whether an error is, at its root, a write to a pipe whose reader has gone.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Whether a panic is `print!`'s on a closed stdout (`failed printing to
+/// stdout: Broken pipe`): the binary's panic hook ends such a run quietly.
+pub fn is_broken_pipe_panic(info: &std::panic::PanicHookInfo<'_>) -> bool {
+    let payload = info.payload();
+    let text = payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+        .unwrap_or_default();
+    // The OS says `Broken pipe (os error 32)`; the kind says `broken pipe`.
+    text.starts_with("failed printing to stdout") && text.to_lowercase().contains("broken pipe")
 }
 
 /// Drop from `files` the workbooks a folder scan found that a submission

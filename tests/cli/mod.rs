@@ -591,3 +591,39 @@ fn each_language_stays_itself() {
         assert!(han.is_empty(), "{args:?}: Chinese in English output: {han}");
     }
 }
+
+/// A reader of stdout that goes away (`citystar … | head`) ends the run
+/// quietly: exit 0, nothing on stderr (no panic, no `error:` line).
+#[test]
+fn a_closed_pipe_is_a_quiet_exit() {
+    use std::process::Stdio;
+    let exe = assert_cmd::cargo::cargo_bin("citystar");
+    for args in [
+        &["standards", "show", "db37-3890-city"][..],
+        &[
+            "assess",
+            "sample-submissions",
+            "--draws",
+            "0",
+            "--format",
+            "json",
+        ],
+    ] {
+        let mut child = std::process::Command::new(&exe)
+            .args(args)
+            .env("LANG", "C")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before the run has written its first line.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
