@@ -183,6 +183,18 @@ fn usage_errors_are_in_the_output_language() {
     assert!(help.contains("显示本帮助或指定子命令的帮助"), "{help}");
 }
 
+/// A round compared with its baseline and the policy targets.
+const ROUNDS_RUN: &[&str] = &[
+    "assess",
+    "sample-submissions/city-a.xlsx",
+    "--draws",
+    "0",
+    "--baseline",
+    "sample-submissions/city-b.xlsx",
+    "--targets",
+    "shandong-2020-136",
+];
+
 /// Every terminal command over the samples, at 80 and 120 columns: no line
 /// wider than the terminal, and no code or id cut across two lines.
 #[test]
@@ -211,16 +223,7 @@ fn terminal_output_fits_80_and_120_columns() {
         &["standards", "lint", "standards/db37-3890-city.toml"],
         &["explain", "--list"],
         &["explain", "unit-mismatch"],
-        &[
-            "assess",
-            "sample-submissions/city-a.xlsx",
-            "--draws",
-            "0",
-            "--baseline",
-            "sample-submissions/city-b.xlsx",
-            "--targets",
-            "shandong-2020-136",
-        ],
+        ROUNDS_RUN,
         &["assess", "--no-such-option"],
         &["--help"],
         &["assess", "--help"],
@@ -395,16 +398,7 @@ fn each_language_stays_itself() {
             "--review",
             &review,
         ],
-        &[
-            "assess",
-            "sample-submissions/city-a.xlsx",
-            "--draws",
-            "0",
-            "--baseline",
-            "sample-submissions/city-b.xlsx",
-            "--targets",
-            "shandong-2020-136",
-        ],
+        ROUNDS_RUN,
         &[
             "assess",
             "sample-submissions/city-a.xlsx",
