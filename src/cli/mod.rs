@@ -207,11 +207,14 @@ fn parse() -> Cli {
     use clap::{CommandFactory, FromArgMatches};
     let mut cmd = Cli::command();
     let zh = early_lang() == Lang::Zh;
+    let width = crate::render::table::width();
+    // In Chinese clap lays the help out unwrapped and `wrap_help` wraps it (clap
+    // breaks only at spaces, and would split `table 表格` from its sentence).
+    // Set before `localize`, which builds the tree (subcommands copy it then).
+    cmd = cmd.term_width(if zh { 0 } else { usize::from(width) });
     if zh {
         cmd = help_zh::localize(cmd);
     }
-    let width = crate::render::table::width();
-    cmd = cmd.term_width(usize::from(width));
     let fail = |e: clap::Error| -> ! {
         use clap::error::ErrorKind;
         if !zh {
