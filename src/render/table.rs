@@ -61,14 +61,41 @@ pub(crate) fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<
     let mut prev: Option<char> = None;
     for (i, c) in line.char_indices() {
         // A word ends after a space run, and on either side of a wide character
-        // (but closing punctuation stays with what it follows).
+        // (but closing punctuation stays with what it follows, and opening
+        // punctuation with what follows it: `〔2020〕136号)` is not broken at `〔`,
+        // `〕` or `)`).
+        let closing = |c: char| {
+            matches!(
+                c,
+                '，' | '。'
+                    | '；'
+                    | '：'
+                    | '）'
+                    | '」'
+                    | '、'
+                    | '”'
+                    | '〕'
+                    | '》'
+                    | '】'
+                    | '！'
+                    | '？'
+                    | ')'
+                    | ']'
+                    | ','
+                    | '.'
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+            )
+        };
+        let opening = |c: char| matches!(c, '（' | '“' | '〔' | '《' | '【' | '「' | '(' | '[');
         let boundary = match prev {
             None => false,
             Some(p) => {
                 (p == ' ' && c != ' ')
-                    || (wide(c)
-                        && !matches!(c, '，' | '。' | '；' | '：' | '）' | '」' | '、' | '”'))
-                    || (wide(p) && !wide(c) && c != ' ' && !matches!(p, '（' | '“'))
+                    || (wide(c) && !closing(c) && !opening(p))
+                    || (wide(p) && !wide(c) && c != ' ' && !opening(p) && !closing(c))
             }
         };
         if boundary && i > start {
