@@ -8,6 +8,7 @@ pub mod assess;
 pub mod benchmark;
 pub mod cli;
 pub mod diag;
+pub mod folder;
 pub mod fuzz;
 pub mod render;
 pub mod report;

@@ -8,11 +8,16 @@ fn main() {
         std::process::exit(citystar::submission::isolate::reader_main());
     }
     // Like other Unix tools, stop quietly when the reader of stdout goes away
-    // (`citystar … | head`) instead of panicking on a broken pipe.
-    #[cfg(unix)]
-    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
+    // (`citystar … | head`). Rust leaves SIGPIPE ignored, so a write to a
+    // closed pipe fails with `BrokenPipe`: the writers pass that up and
+    // `cli::main` ends quietly (as ripgrep does); a `println!` that meets it
+    // panics, and that panic, too, is a quiet exit.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if citystar::cli::is_broken_pipe_panic(info) {
+            std::process::exit(0);
+        }
+        default_hook(info)
+    }));
     std::process::exit(citystar::cli::main());
 }

@@ -91,3 +91,17 @@ pub fn print_setup(ws: &mut Worksheet, header_rows: u32) -> Result<(), XlsxError
     }
     Ok(())
 }
+
+/// `A1`-style column letters for a zero-based column index.
+pub fn col_letters(mut col: u32) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}

@@ -291,7 +291,9 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         .any(|b| matches!(b, BenchmarkSpec::Cohort));
     // A cohort is known only once the whole batch is in: then the batch is held.
     let (cohorts, held) = if wants_cohort {
-        let results = batch::run(&files, progress.as_ref(), |path| ctx.assess_path(path));
+        let results = batch::run(&files, progress.as_ref().map(bar), |path| {
+            ctx.assess_path(path)
+        });
         let entities: Vec<core::Assessment> = results
             .into_iter()
             .filter_map(|r| r.map_err(|u| failed.push(u)).ok())
@@ -358,7 +360,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
             // slim copy of each is kept: memory stays flat in the batch size.
             let chunk = rayon::current_num_threads().max(1) * 8;
             for part in files.chunks(chunk) {
-                let results = batch::run(part, progress.as_ref(), |path| {
+                let results = batch::run(part, progress.as_ref().map(bar), |path| {
                     ctx.assess_path(path).map(&prepare)
                 });
                 for r in results {
@@ -448,13 +450,8 @@ struct Out {
 
 impl Out {
     fn new(keep_going: bool) -> Self {
-        #[cfg(unix)]
-        if keep_going {
-            // SAFETY: setting a signal disposition; no handler runs our code.
-            unsafe {
-                libc::signal(libc::SIGPIPE, libc::SIG_IGN);
-            }
-        }
+        // SIGPIPE is ignored (Rust's runtime leaves it so): a closed pipe is
+        // a `BrokenPipe` error here, not the end of the process.
         Out {
             stdout: std::io::stdout(),
             closed: false,
@@ -1182,4 +1179,16 @@ fn add_gaps(a: &mut core::Assessment, specs: &[BenchmarkSpec], cohorts: &Cohorts
         }
     }
     core::gaps::add_gaps(standard, a, &list);
+}
+
+/// The progress bar as what `batch::run` tells.
+fn bar(p: &ProgressBar) -> &dyn batch::Progress {
+    p
+}
+
+/// The terminal's progress bar is how the command line follows a batch.
+impl batch::Progress for ProgressBar {
+    fn advance(&self, n: u64) {
+        self.inc(n);
+    }
 }

@@ -171,7 +171,7 @@ pub fn check_files(
 impl CheckReport {
     /// Paths that named no readable workbook (missing, an empty folder …),
     /// reported like files that could not be read, in path order.
-    pub fn add_unreadable(&mut self, unreadable: Vec<crate::assess::batch::Unreadable>) {
+    pub fn add_unreadable(&mut self, unreadable: Vec<crate::folder::Unreadable>) {
         for u in unreadable {
             self.files.push(FileReport {
                 file: u.file,
@@ -199,7 +199,7 @@ pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
         .as_deref()
         .map(super::resolve_standard)
         .transpose()?;
-    let (mut files, unreadable) = crate::assess::batch::collect_files(&args.files);
+    let (mut files, unreadable) = crate::folder::collect_files(&args.files);
     let evidence_books = {
         let choose = |level: Option<Level>| -> &Standard {
             if let Some(s) = &forced {

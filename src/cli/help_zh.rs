@@ -234,7 +234,142 @@ const TEMPLATE_ZH: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{
 
 /// The command with its help in Chinese, where the table has it.
 pub fn localize(cmd: Command) -> Command {
-    walk(cmd, "citystar")
+    let mut cmd = walk(cmd, "citystar");
+    // The `help` subcommands clap generates exist only once the tree is built.
+    cmd.build();
+    generated_help(cmd)
+}
+
+/// The generated `help` subcommand of each command, said in Chinese.
+fn generated_help(mut cmd: Command) -> Command {
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(name.as_str(), |s| {
+            if s.get_name() != "help" {
+                return generated_help(s);
+            }
+            let s = s.about(lookup("help").unwrap_or_default());
+            if s.get_arguments().any(|a| a.get_id() == "subcommand") {
+                s.mut_arg("subcommand", |a| {
+                    a.help(lookup("*:subcommand").unwrap_or_default())
+                        .value_name("命令")
+                })
+            } else {
+                s
+            }
+        });
+    }
+    cmd
+}
+
+/// Help text rewrapped to `width`: clap breaks lines only at spaces, which
+/// Chinese sentences have none of. A line too wide is broken between Chinese
+/// characters (never inside a code or a word), its continuation lines aligned
+/// under its help text (after the option's name and its two-space gap).
+pub fn wrap_help(text: &str, width: u16) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(width);
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        if line.width() <= width {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let col = line[lead..]
+            .find("  ")
+            .map(|k| {
+                let after = &line[lead + k..];
+                lead + k + (after.len() - after.trim_start().len())
+            })
+            .filter(|c| line[..*c].width() + 20 <= width)
+            .unwrap_or(lead);
+        let (head, body) = line.split_at(col);
+        let indent = " ".repeat(head.width());
+        let opts = textwrap::Options::new(width - head.width())
+            .word_separator(textwrap::WordSeparator::Custom(crate::render::table::words))
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .break_words(false);
+        for (k, l) in textwrap::wrap(body, &opts).iter().enumerate() {
+            out.push_str(if k == 0 { head } else { &indent });
+            out.push_str(l.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A usage error (an unknown option or subcommand, a missing or bad value)
+/// in Chinese: what was wrong, what would do, the usage line and where to
+/// read more. `None` for what is not an error (help, version).
+pub fn usage_error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| -> Option<String> {
+        match e.get(k)? {
+            ContextValue::String(s) => Some(s.clone()),
+            ContextValue::Strings(v) => Some(v.join("、")),
+            ContextValue::StyledStr(s) => Some(s.to_string()),
+            ContextValue::Number(n) => Some(n.to_string()),
+            ContextValue::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    };
+    let arg = ctx(ContextKind::InvalidArg).unwrap_or_default();
+    let value = ctx(ContextKind::InvalidValue).unwrap_or_default();
+    let mut msg = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::UnknownArgument => format!("没有选项 {arg}"),
+        ErrorKind::InvalidSubcommand => format!(
+            "没有子命令 {}",
+            ctx(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation if value.is_empty() => {
+            format!("{arg} 需要一个值")
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            format!("{arg} 的值“{value}”无效")
+        }
+        ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
+        ErrorKind::MissingSubcommand => "缺少子命令".to_string(),
+        ErrorKind::ArgumentConflict => format!(
+            "{arg} 不能与 {} 同时使用",
+            ctx(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        ErrorKind::NoEquals => format!("{arg} 的值须用 = 连写（{arg}=值）"),
+        ErrorKind::TooManyValues => format!("{arg} 给了多余的值“{value}”"),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => format!(
+            "{arg} 需要 {} 个值，给了 {} 个",
+            ctx(ContextKind::ExpectedNumValues)
+                .or_else(|| ctx(ContextKind::MinValues))
+                .unwrap_or_default(),
+            ctx(ContextKind::ActualNumValues).unwrap_or_default()
+        ),
+        _ => "命令行参数有误".to_string(),
+    };
+    if let Some(valid) = ctx(ContextKind::ValidValue).or_else(|| ctx(ContextKind::ValidSubcommand))
+    {
+        msg.push_str(&format!("（可选：{valid}）"));
+    }
+    if let Some(s) = ctx(ContextKind::SuggestedArg)
+        .or_else(|| ctx(ContextKind::SuggestedSubcommand))
+        .or_else(|| ctx(ContextKind::SuggestedValue))
+    {
+        msg.push_str(&format!("；是不是 {s}？"));
+    }
+    let mut out = format!("错误：{msg}\n");
+    if let Some(usage) = ctx(ContextKind::Usage) {
+        let usage = usage.trim();
+        let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+        out.push_str(&format!("\n用法：{usage}\n"));
+    }
+    out.push_str("\n详见 --help。\n");
+    Some(out)
 }
 
 fn walk(mut cmd: Command, path: &str) -> Command {

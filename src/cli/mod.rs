@@ -85,13 +85,8 @@ impl LangArg {
     }
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
-    #[default]
-    Table,
-    Json,
-    Markdown,
-}
+/// The output format lives with the renderers; the CLI only names it.
+pub use crate::render::Format;
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
@@ -219,11 +214,34 @@ fn early_lang() -> Lang {
 fn parse() -> Cli {
     use clap::{CommandFactory, FromArgMatches};
     let mut cmd = Cli::command();
-    if early_lang() == Lang::Zh {
+    let zh = early_lang() == Lang::Zh;
+    let width = crate::render::table::width();
+    // In Chinese clap lays the help out unwrapped and `wrap_help` wraps it (clap
+    // breaks only at spaces, and would split `table 表格` from its sentence).
+    // Set before `localize`, which builds the tree (subcommands copy it then).
+    cmd = cmd.term_width(if zh { 0 } else { usize::from(width) });
+    if zh {
         cmd = help_zh::localize(cmd);
     }
-    let matches = cmd.get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let fail = |e: clap::Error| -> ! {
+        use clap::error::ErrorKind;
+        if !zh {
+            e.exit()
+        }
+        let text = match help_zh::usage_error(&e) {
+            Some(text) => text,
+            None if e.kind() == ErrorKind::DisplayVersion => e.exit(),
+            None => help_zh::wrap_help(&e.render().to_string(), width),
+        };
+        if e.use_stderr() {
+            eprint!("{text}");
+        } else {
+            print!("{text}");
+        }
+        std::process::exit(e.exit_code())
+    };
+    let matches = cmd.try_get_matches().unwrap_or_else(|e| fail(e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| fail(e))
 }
 
 /// Parse the process arguments and run; returns the exit status.
@@ -266,6 +284,8 @@ pub fn main() -> i32 {
     };
     match outcome {
         Ok(o) => o as i32,
+        // The reader of stdout went away: stop quietly.
+        Err(e) if is_broken_pipe(&e) => Outcome::Done as i32,
         Err(e) => {
             let text = match e.downcast_ref::<Said>() {
                 Some(s) => s.0.get(lang).to_string(),
@@ -281,6 +301,27 @@ pub fn main() -> i32 {
     }
 }
 
+/// Whether an error is, at its root, a write to a pipe whose reader has gone.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Whether a panic is `print!`'s on a closed stdout (`failed printing to
+/// stdout: Broken pipe`): the binary's panic hook ends such a run quietly.
+pub fn is_broken_pipe_panic(info: &std::panic::PanicHookInfo<'_>) -> bool {
+    let payload = info.payload();
+    let text = payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+        .unwrap_or_default();
+    // The OS says `Broken pipe (os error 32)`; the kind says `broken pipe`.
+    text.starts_with("failed printing to stdout") && text.to_lowercase().contains("broken pipe")
+}
+
 /// Drop from `files` the workbooks a folder scan found that a submission
 /// above them names as its evidence (docs/review.md); returns how many. Only
 /// nested layouts cost anything: the submissions holding such candidates are
@@ -291,7 +332,7 @@ pub(crate) fn drop_evidence_workbooks<'s>(
     choose: &(dyn Fn(Option<crate::standard::Level>) -> &'s crate::standard::Standard + Sync),
 ) -> usize {
     use rayon::prelude::*;
-    let candidates = crate::assess::batch::evidence_candidates(paths, files);
+    let candidates = crate::folder::evidence_candidates(paths, files);
     if candidates.is_empty() {
         return 0;
     }

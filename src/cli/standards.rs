@@ -57,7 +57,7 @@ pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
     match action {
         Action::List { format } => list(format, lang),
         Action::Show { standard, format } => show(&resolve_standard(&standard)?, format, lang),
-        Action::Lint { files } => lint(&files),
+        Action::Lint { files } => lint(&files, lang),
         Action::Export {
             standard,
             output,
@@ -549,7 +549,7 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-fn lint(files: &[PathBuf]) -> anyhow::Result<Outcome> {
+fn lint(files: &[PathBuf], lang: Lang) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::Done;
     for path in files {
         let shown = path.display().to_string();
@@ -562,16 +562,19 @@ fn lint(files: &[PathBuf]) -> anyhow::Result<Outcome> {
             }
         };
         match crate::standard::load_str(&text, &shown) {
-            Ok(s) => super::sayln!(
-                "{shown}: ok — {} ({}), {} dimensions, {} indicators, {} rating rules; {} of {} entries provisional",
-                s.id(),
-                s.standard.code,
-                s.dimension.len(),
-                s.indicator.len(),
-                s.rating.len(),
-                s.provisional_count(),
-                s.entry_count()
-            ),
+            Ok(s) => {
+                let (id, code) = (s.id(), &s.standard.code);
+                let (d, i, r) = (s.dimension.len(), s.indicator.len(), s.rating.len());
+                let (p, n) = (s.provisional_count(), s.entry_count());
+                match lang {
+                    Lang::Zh => super::sayln!(
+                        "{shown}：无问题 — {id}（{code}），{d} 个维度、{i} 项指标、{r} 条评级规则；{n} 个条目中 {p} 个为暂定"
+                    ),
+                    Lang::En => super::sayln!(
+                        "{shown}: ok — {id} ({code}), {d} dimensions, {i} indicators, {r} rating rules; {p} of {n} entries provisional"
+                    ),
+                }
+            }
             Err(e) => {
                 print!("{e}");
                 outcome = Outcome::Failed;

@@ -38,7 +38,7 @@ pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
             show(&file, format, lang)?;
             Ok(Outcome::Done)
         }
-        Action::Lint { files } => lint(&files),
+        Action::Lint { files } => lint(&files, lang),
     }
 }
 
@@ -181,7 +181,7 @@ fn show(file: &TargetFile, format: Format, lang: Lang) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn lint(files: &[PathBuf]) -> anyhow::Result<Outcome> {
+fn lint(files: &[PathBuf], lang: Lang) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::Done;
     for path in files {
         let shown = path.display().to_string();
@@ -194,13 +194,18 @@ fn lint(files: &[PathBuf]) -> anyhow::Result<Outcome> {
             }
         };
         match targets::load_str(&text, &shown) {
-            Ok(f) => super::sayln!(
-                "{shown}: ok — {} ({}), {} targets, {}",
-                f.name,
-                f.document,
-                f.targets.len(),
-                sourced_word(f.sourced, Lang::En)
-            ),
+            Ok(f) => {
+                let (name, doc, n) = (&f.name, &f.document, f.targets.len());
+                let sourced = sourced_word(f.sourced, lang);
+                match lang {
+                    Lang::Zh => {
+                        super::sayln!("{shown}：无问题 — {name}（{doc}），{n} 项目标，{sourced}")
+                    }
+                    Lang::En => {
+                        super::sayln!("{shown}: ok — {name} ({doc}), {n} targets, {sourced}")
+                    }
+                }
+            }
             Err(e) => {
                 print!("{e}");
                 outcome = Outcome::Failed;

@@ -2,7 +2,6 @@
 
 use super::{LangArg, Outcome};
 use crate::standard::Level;
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -67,23 +66,26 @@ pub fn run(args: TemplateArgs, lang: LangArg) -> anyhow::Result<Outcome> {
         PathBuf::from(format!("citystar-template-{}.xlsx", standard.level().key()))
     });
     if std::fs::symlink_metadata(&out).is_ok() && !args.force {
-        anyhow::bail!(
-            "{} already exists; pass --force to overwrite it",
-            out.display()
-        );
+        return Err(super::said(
+            format!("{} 已存在；加 --force 替换它", out.display()),
+            format!(
+                "{} already exists; pass --force to overwrite it",
+                out.display()
+            ),
+        ));
     }
-    let bytes =
-        crate::submission::template::blank(&standard, lang).context("cannot build the workbook")?;
+    let bytes = crate::submission::template::blank(&standard, lang).map_err(|e| {
+        super::said(
+            format!("无法生成工作簿：{e}"),
+            format!("cannot build the workbook: {e}"),
+        )
+    })?;
     super::standards::write_new(&out, &bytes, args.force)?;
-    eprintln!(
-        "wrote {} ({}, {} input rows)",
-        out.display(),
-        standard.id(),
-        standard
-            .indicator
-            .iter()
-            .map(|i| i.inputs().len())
-            .sum::<usize>()
-    );
+    let rows: usize = standard.indicator.iter().map(|i| i.inputs().len()).sum();
+    let (shown, id) = (out.display(), standard.id());
+    match lang {
+        crate::Lang::Zh => eprintln!("已写出 {shown}（{id}，{rows} 行待填）"),
+        crate::Lang::En => eprintln!("wrote {shown} ({id}, {rows} input rows)"),
+    }
     Ok(Outcome::Done)
 }

@@ -55,11 +55,20 @@ pub trait Renderer: Sync {
 }
 
 /// The renderer for a `--format` value.
-pub fn for_format(format: crate::cli::Format, ascii: bool) -> Box<dyn Renderer> {
+/// What a report is rendered as on stdout (`--format`).
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Markdown,
+}
+
+pub fn for_format(format: Format, ascii: bool) -> Box<dyn Renderer> {
     match format {
-        crate::cli::Format::Table => Box::new(terminal::Terminal { ascii }),
-        crate::cli::Format::Json => Box::new(json::Json),
-        crate::cli::Format::Markdown => Box::new(markdown::Markdown),
+        Format::Table => Box::new(terminal::Terminal { ascii }),
+        Format::Json => Box::new(json::Json),
+        Format::Markdown => Box::new(markdown::Markdown),
     }
 }
 

@@ -53,7 +53,7 @@ pub fn keep_whole(t: &mut Table, columns: &[usize]) {
 /// Where a line may break: at spaces, and between East Asian characters;
 /// never inside a run of other characters, so codes (`HM-01`, `db37-3890-city`),
 /// cells (`指标填报!F12` keeps its `!F12` with the sheet), numbers and words stay whole.
-fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+pub(crate) fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
     use unicode_width::UnicodeWidthChar;
     let wide = |c: char| c.width() == Some(2);
     let mut out = Vec::new();
@@ -61,14 +61,41 @@ fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> 
     let mut prev: Option<char> = None;
     for (i, c) in line.char_indices() {
         // A word ends after a space run, and on either side of a wide character
-        // (but closing punctuation stays with what it follows).
+        // (but closing punctuation stays with what it follows, and opening
+        // punctuation with what follows it: `〔2020〕136号)` is not broken at `〔`,
+        // `〕` or `)`).
+        let closing = |c: char| {
+            matches!(
+                c,
+                '，' | '。'
+                    | '；'
+                    | '：'
+                    | '）'
+                    | '」'
+                    | '、'
+                    | '”'
+                    | '〕'
+                    | '》'
+                    | '】'
+                    | '！'
+                    | '？'
+                    | ')'
+                    | ']'
+                    | ','
+                    | '.'
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+            )
+        };
+        let opening = |c: char| matches!(c, '（' | '“' | '〔' | '《' | '【' | '「' | '(' | '[');
         let boundary = match prev {
             None => false,
             Some(p) => {
                 (p == ' ' && c != ' ')
-                    || (wide(c)
-                        && !matches!(c, '，' | '。' | '；' | '：' | '）' | '」' | '、' | '”'))
-                    || (wide(p) && !wide(c) && c != ' ' && !matches!(p, '（' | '“'))
+                    || (wide(c) && !closing(c) && !opening(p))
+                    || (wide(p) && !wide(c) && c != ' ' && !opening(p) && !closing(c))
             }
         };
         if boundary && i > start {

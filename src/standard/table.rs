@@ -425,7 +425,7 @@ impl RowRef<'_> {
         format!(
             "{}!{}{}",
             self.t.sheet,
-            crate::submission::layout::col_letters(c as u32),
+            crate::xlsx::col_letters(c as u32),
             self.row + 1
         )
     }

@@ -294,19 +294,7 @@ fn header_parts(header: &str) -> Vec<String> {
         .collect()
 }
 
-/// `A1`-style column letters for a zero-based column index.
-pub fn col_letters(mut col: u32) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
+use crate::xlsx::col_letters;
 
 /// `Sheet!C7` for a zero-based (row, col).
 pub fn cell_ref(sheet: &str, row: u32, col: u32) -> String {

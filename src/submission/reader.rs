@@ -523,8 +523,8 @@ pub fn read_data(
     for &(col, first, other) in &header.twice {
         let (zh, en, _) = col.headers();
         let (a, b) = (
-            super::layout::col_letters(first),
-            super::layout::col_letters(other),
+            crate::xlsx::col_letters(first),
+            crate::xlsx::col_letters(other),
         );
         diags.push(Diagnostic::new(
             "duplicate-column",

@@ -145,7 +145,7 @@ impl Lists {
             .iter()
             .enumerate()
             .find(|(_, (k, _))| k == key)?;
-        let col = super::layout::col_letters(c as u32);
+        let col = crate::xlsx::col_letters(c as u32);
         Some(format!(
             "'{SHEET_LISTS}'!${col}$2:${col}${}",
             options.len().max(1) + 1

@@ -158,11 +158,48 @@ fn errors_are_in_the_output_language() {
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: no standard"));
 }
 
+#[test]
+fn usage_errors_are_in_the_output_language() {
+    for args in [
+        &["no-such-command"][..],
+        &["assess", "--no-such-option"],
+        &["assess"],
+        &["assess", "sample-submissions/city-a.xlsx", "--draws", "x"],
+    ] {
+        let out = citystar("zh_CN.UTF-8").args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.starts_with("错误：") && !err.contains("Usage") && !err.contains("For more"),
+            "{args:?}: {err}"
+        );
+        let out = citystar("C").args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: "));
+    }
+    let help = citystar("zh_CN.UTF-8").arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(!help.contains("Print this message"), "{help}");
+    assert!(help.contains("显示本帮助或指定子命令的帮助"), "{help}");
+}
+
+/// A round compared with its baseline and the policy targets.
+const ROUNDS_RUN: &[&str] = &[
+    "assess",
+    "sample-submissions/city-a.xlsx",
+    "--draws",
+    "0",
+    "--baseline",
+    "sample-submissions/city-b.xlsx",
+    "--targets",
+    "shandong-2020-136",
+];
+
 /// Every terminal command over the samples, at 80 and 120 columns: no line
 /// wider than the terminal, and no code or id cut across two lines.
 #[test]
 fn terminal_output_fits_80_and_120_columns() {
-    let runs: [&[&str]; 6] = [
+    let runs: [&[&str]; 16] = [
         &[
             "assess",
             "sample-submissions",
@@ -176,6 +213,20 @@ fn terminal_output_fits_80_and_120_columns() {
         &["standards", "show", "db37-3890-county"],
         &["benchmarks", "list"],
         &["benchmarks", "show", "zhejiang"],
+        &["targets", "list"],
+        &["targets", "show", "shandong-2020-136"],
+        &[
+            "targets",
+            "lint",
+            "standards/targets/shandong-2020-136.toml",
+        ],
+        &["standards", "lint", "standards/db37-3890-city.toml"],
+        &["explain", "--list"],
+        &["explain", "unit-mismatch"],
+        ROUNDS_RUN,
+        &["assess", "--no-such-option"],
+        &["--help"],
+        &["assess", "--help"],
     ];
     // A code or id split over a line break leaves its first part at a line's end.
     let cut = regex_lite_cut();
@@ -187,7 +238,8 @@ fn terminal_output_fits_80_and_120_columns() {
                     .args(args)
                     .output()
                     .unwrap();
-                let text = String::from_utf8_lossy(&out.stdout);
+                let text = String::from_utf8_lossy(&out.stdout).into_owned()
+                    + &String::from_utf8_lossy(&out.stderr);
                 let w: usize = width.parse().unwrap();
                 // A web address is never broken (it must stay copyable): a line
                 // holding one may run past the edge by that address alone.
@@ -228,6 +280,12 @@ fn regex_lite_cut() -> impl Fn(&str) -> bool {
 /// addresses, file paths and codes (`db37-3890-city`, `HM-01`, `missing-value`).
 fn latin_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // A web address is split off whole first: `:` also parts the words below.
+    let text: String = text
+        .split(' ')
+        .filter(|chunk| !chunk.contains("://"))
+        .collect::<Vec<_>>()
+        .join(" ");
     for token in
         text.split(|c: char| c.is_whitespace() || "（）()[]【】,，;；:：、“”\"'`·|┆│".contains(c))
     {
@@ -255,7 +313,7 @@ fn latin_words(text: &str) -> Vec<String> {
 /// data: entity, sheet and level names, and indicator names that are names.
 #[test]
 fn each_language_stays_itself() {
-    let runs: [&[&str]; 7] = [
+    let runs: [&[&str]; 23] = [
         &[
             "assess",
             "sample-submissions",
@@ -285,7 +343,95 @@ fn each_language_stays_itself() {
         &["explain", "--list"],
         &["explain", "bad-cell"],
         &["benchmarks", "list"],
+        &["targets", "list"],
+        &["targets", "show", "shandong-2020-136"],
+        &[
+            "targets",
+            "lint",
+            "standards/targets/shandong-2020-136.toml",
+            "standards/targets/jining-2023-23.toml",
+        ],
+        &["standards", "lint", "standards/db37-3890-county.toml"],
+        &["standards"],
+        &["benchmarks"],
+        &["targets"],
+        &["help"],
+        &["help", "assess"],
+        // Usage errors: clap's own words are replaced in Chinese.
+        &["no-such-command"],
+        &["assess", "--no-such-option"],
+        &["assess"],
+        &["assess", "sample-submissions/city-a.xlsx", "--draws", "x"],
+        &[
+            "assess",
+            "sample-submissions/city-a.xlsx",
+            "--format",
+            "pdf",
+        ],
+        &["template"],
+        &["standards", "show"],
     ];
+    // What the new commands write needs a folder of its own.
+    let dir = tempfile::tempdir().unwrap();
+    let d = |name: &str| dir.path().join(name).display().to_string();
+    let (review, html, xlsx, blank) = (
+        d("city-a.review.xlsx"),
+        d("r.html"),
+        d("r.xlsx"),
+        d("t.xlsx"),
+    );
+    let written: Vec<Vec<String>> = [
+        &[
+            "review",
+            "init",
+            "--standard",
+            "db37-3890-city",
+            "sample-submissions/city-a.xlsx",
+            "-o",
+            &review,
+        ][..],
+        &[
+            "assess",
+            "sample-submissions/city-a.xlsx",
+            "--draws",
+            "0",
+            "--review",
+            &review,
+        ],
+        ROUNDS_RUN,
+        &[
+            "assess",
+            "sample-submissions/city-a.xlsx",
+            "--draws",
+            "0",
+            "--report",
+            &html,
+            "--force",
+        ],
+        &[
+            "assess",
+            "sample-submissions/city-a.xlsx",
+            "--draws",
+            "0",
+            "--report",
+            &xlsx,
+            "--force",
+        ],
+        &["template", "--level", "city", "-o", &blank, "--force"],
+        &[
+            "check",
+            "sample-submissions/city-a.xlsx",
+            "tests/fixtures/codes/bad-cell.xlsx",
+        ],
+    ]
+    .iter()
+    .map(|a| a.iter().map(|s| s.to_string()).collect())
+    .collect();
+    let runs: Vec<Vec<String>> = runs
+        .iter()
+        .map(|a| a.iter().map(|s| s.to_string()).collect())
+        .chain(written)
+        .collect();
     // Acronyms and product names that are written in Latin letters in Chinese too.
     let allowed_zh = [
         "citystar",
@@ -346,8 +492,30 @@ fn each_language_stays_itself() {
         "standard",
         "verbose",
         "force",
+        // Command names, as typed.
+        "assess",
+        "check",
+        "explain",
+        "standards",
+        "benchmarks",
+        "targets",
+        "review",
+        "help",
+        "list",
+        "show",
+        "lint",
+        "export",
+        "import",
+        "init",
+        "table",
+        "html",
+        "pdf",
+        "zh",
+        "en",
+        "warnings",
+        "both",
     ];
-    for args in runs {
+    for args in &runs {
         let out = citystar("zh_CN.UTF-8")
             .env("COLUMNS", "120")
             .args(args)
@@ -355,9 +523,12 @@ fn each_language_stays_itself() {
             .unwrap();
         let text = String::from_utf8_lossy(&out.stdout).into_owned()
             + &String::from_utf8_lossy(&out.stderr);
+        // In a usage line, `[OPTIONS]`, `<FILE|DIR>` and `LANG` are the names
+        // of what to type (clap's placeholders and environment variables).
         let stray: Vec<String> = latin_words(&text)
             .into_iter()
             .filter(|w| !allowed_zh.contains(&w.as_str()))
+            .filter(|w| !w.chars().all(|c| c.is_ascii_uppercase()))
             .collect();
         assert!(
             stray.is_empty(),
@@ -392,8 +563,11 @@ fn each_language_stays_itself() {
         "网上办事实现率",
         "掌上办事实现率",
         "掌上可办率",
+        // Official documents are cited by their number.
+        "鲁政办字〔2020〕136号",
+        "济政办字〔2023〕23号",
     ];
-    for args in runs {
+    for args in &runs {
         let out = citystar("C")
             .env("COLUMNS", "120")
             .args(args)
@@ -409,5 +583,41 @@ fn each_language_stays_itself() {
             .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
             .collect();
         assert!(han.is_empty(), "{args:?}: Chinese in English output: {han}");
+    }
+}
+
+/// A reader of stdout that goes away (`citystar … | head`) ends the run
+/// quietly: exit 0, nothing on stderr (no panic, no `error:` line).
+#[test]
+fn a_closed_pipe_is_a_quiet_exit() {
+    use std::process::Stdio;
+    let exe = assert_cmd::cargo::cargo_bin("citystar");
+    for args in [
+        &["standards", "show", "db37-3890-city"][..],
+        &[
+            "assess",
+            "sample-submissions",
+            "--draws",
+            "0",
+            "--format",
+            "json",
+        ],
+    ] {
+        let mut child = std::process::Command::new(&exe)
+            .args(args)
+            .env("LANG", "C")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before the run has written its first line.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
