@@ -14,7 +14,7 @@ fn citystar(lang: &str) -> Command {
     c
 }
 
-const COMMANDS: [&[&str]; 18] = [
+const COMMANDS: [&[&str]; 19] = [
     &[],
     &["assess"],
     &["check"],
@@ -33,6 +33,7 @@ const COMMANDS: [&[&str]; 18] = [
     &["targets", "list"],
     &["targets", "show"],
     &["targets", "lint"],
+    &["serve"],
 ];
 
 fn has_han(s: &str) -> bool {
@@ -500,6 +501,7 @@ fn each_language_stays_itself() {
         "benchmarks",
         "targets",
         "review",
+        "serve",
         "help",
         "list",
         "show",
