@@ -10,6 +10,7 @@ pub mod cli;
 pub mod diag;
 pub mod folder;
 pub mod fuzz;
+pub mod locale;
 pub mod render;
 pub mod report;
 pub mod rounds;

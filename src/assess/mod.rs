@@ -12,7 +12,7 @@ pub mod score;
 pub mod stability;
 
 use crate::Lang;
-use crate::diag::Severity;
+use crate::diag::{Severity, Text};
 use crate::standard::{Level, Standard};
 use crate::submission::Submission;
 use serde::Serialize;
@@ -105,10 +105,9 @@ pub struct NextRequirement {
     pub value: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorResult {
     pub code: String,
-    pub name: String,
     pub name_zh: String,
     pub name_en: String,
     pub dimension: String,
@@ -133,10 +132,68 @@ pub struct IndicatorResult {
     pub contribution: f64,
 }
 
+impl IndicatorResult {
+    /// The indicator's name in `lang`.
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.name_zh, &self.name_en)
+    }
+}
+
+/// The JSON shape: `name` in the language being rendered, then both names.
+impl Serialize for IndicatorResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            code: &'a str,
+            name: &'a str,
+            name_zh: &'a str,
+            name_en: &'a str,
+            dimension: &'a str,
+            role: crate::standard::Role,
+            kind: &'static str,
+            provisional: bool,
+            status: Status,
+            value: Option<f64>,
+            unit: &'a str,
+            computation: &'a Option<String>,
+            inputs: &'a [InputCell],
+            stars: u8,
+            next: &'a Option<NextRequirement>,
+            score: Option<f64>,
+            weight: Option<f64>,
+            points: Option<f64>,
+            contribution: f64,
+        }
+        View {
+            code: &self.code,
+            name: self.name(crate::locale::current()),
+            name_zh: &self.name_zh,
+            name_en: &self.name_en,
+            dimension: &self.dimension,
+            role: self.role,
+            kind: self.kind,
+            provisional: self.provisional,
+            status: self.status,
+            value: self.value,
+            unit: &self.unit,
+            computation: &self.computation,
+            inputs: &self.inputs,
+            stars: self.stars,
+            next: &self.next,
+            score: self.score,
+            weight: self.weight,
+            points: self.points,
+            contribution: self.contribution,
+        }
+        .serialize(s)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DimensionResult {
     pub code: String,
-    pub name: String,
+    #[serde(serialize_with = "crate::locale::words")]
+    pub name: Text,
     pub role: crate::standard::DimensionRole,
     pub weight: Option<f64>,
     /// 0–100, two decimals (scored dimensions).
@@ -163,7 +220,8 @@ pub struct Breakdown {
     pub deduction_cap: f64,
 }
 
-/// A diagnostic as output: text in the output language, severity after `--deny/--warn/--allow`.
+/// A diagnostic as output: its words in both languages (JSON writes the
+/// rendered one), severity after `--deny/--warn/--allow`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiagnosticOut {
     pub code: &'static str,
@@ -171,8 +229,10 @@ pub struct DiagnosticOut {
     pub location: String,
     pub raw: Option<String>,
     pub indicator: Option<String>,
-    pub message: String,
-    pub hint: String,
+    #[serde(serialize_with = "crate::locale::words")]
+    pub message: Text,
+    #[serde(serialize_with = "crate::locale::words")]
+    pub hint: Text,
 }
 
 /// One entity's assessment.
@@ -188,8 +248,11 @@ pub struct Assessment {
     /// The total, 0–100, two decimals.
     pub score: f64,
     pub stars: u8,
-    pub stars_label: String,
-    pub tier: Option<String>,
+    /// "four stars" / "四星级", or the rule's own name.
+    #[serde(serialize_with = "crate::locale::words")]
+    pub stars_label: Text,
+    #[serde(serialize_with = "crate::locale::words_opt")]
+    pub tier: Option<Text>,
     /// False when any indicator is missing or invalid, or an error diagnostic
     /// stands: the rating then stands on incomplete data.
     pub complete: bool,
@@ -239,15 +302,20 @@ pub fn star_glyphs(stars: u8) -> String {
     format!("{}{}", "★".repeat(s), "☆".repeat(5 - s))
 }
 
-/// "four stars" / "四星级", or the rule's own name where the standard gives one.
-pub fn stars_label(standard: &Standard, stars: u8, lang: Lang) -> String {
-    if let Some(r) = standard.rule(stars) {
-        let name = lang.pick(&r.name_zh, &r.name_en);
-        if !name.is_empty() {
-            return name.to_string();
-        }
+/// "four stars" / "四星级", or the rule's own name where the standard gives
+/// one, in both languages (each falls back on its own).
+pub fn stars_label(standard: &Standard, stars: u8) -> Text {
+    let own = |lang: Lang| {
+        standard
+            .rule(stars)
+            .map(|r| lang.pick(&r.name_zh, &r.name_en))
+            .filter(|n| !n.is_empty())
+            .map_or_else(|| generic_stars_label(stars, lang), str::to_string)
+    };
+    Text {
+        zh: own(Lang::Zh),
+        en: own(Lang::En),
     }
-    generic_stars_label(stars, lang)
 }
 
 /// "four stars" / "四星级", whatever the standard calls its levels.
@@ -294,7 +362,6 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
             let stars = scored.stars[i];
             IndicatorResult {
                 code: ind.code.clone(),
-                name: ind.name(lang).to_string(),
                 name_zh: ind.name_zh.clone(),
                 name_en: ind.name_en.clone(),
                 dimension: ind.dimension.clone(),
@@ -332,7 +399,7 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
                 .then(|| round2(of.iter().map(|&i| scored.contribution[i]).sum()));
             DimensionResult {
                 code: dim.code.clone(),
-                name: dim.name(lang).to_string(),
+                name: Text::new(dim.name(Lang::Zh), dim.name(Lang::En)),
                 role: dim.role,
                 weight: dim.weight,
                 score: scored.dim_scores[d].map(round2),
@@ -359,8 +426,8 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
             location: d.location.clone(),
             raw: d.raw.clone(),
             indicator: d.indicator.clone(),
-            message: d.message.get(lang).to_string(),
-            hint: d.hint.get(lang).to_string(),
+            message: d.message.clone(),
+            hint: d.hint.clone(),
         })
         .collect();
     // The catalogue's severities: re-levelling decides the gate, not whether
@@ -419,7 +486,7 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
         },
         score: scored.total,
         stars: rating.stars,
-        stars_label: stars_label(standard, rating.stars, lang),
+        stars_label: stars_label(standard, rating.stars),
         tier: rating.tier.clone(),
         complete,
         missing,

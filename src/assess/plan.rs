@@ -92,7 +92,8 @@ pub struct InputTarget {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
     pub code: String,
-    pub name: String,
+    #[serde(serialize_with = "crate::locale::words")]
+    pub name: crate::diag::Text,
     pub unit: String,
     /// `None` when the indicator had no usable value.
     pub from: Option<f64>,
@@ -127,7 +128,8 @@ impl Step {
 pub struct Plan {
     pub status: PlanStatus,
     pub target_stars: Option<u8>,
-    pub target_name: Option<String>,
+    #[serde(serialize_with = "crate::locale::words_opt")]
+    pub target_name: Option<crate::diag::Text>,
     pub steps: Vec<Step>,
     /// Σ stars gained over the steps.
     pub star_steps: u32,
@@ -1019,7 +1021,7 @@ pub fn plan_frozen(
     let mut out = Plan {
         status: PlanStatus::Impossible,
         target_stars: Some(rule.stars),
-        target_name: Some(super::stars_label(model.standard, rule.stars, lang)),
+        target_name: Some(super::stars_label(model.standard, rule.stars)),
         steps: Vec::new(),
         star_steps: 0,
         relative_change: 0.0,
@@ -1075,7 +1077,7 @@ pub fn plan_frozen(
         out.relative_change += rel;
         out.steps.push(Step {
             code: ind.code.clone(),
-            name: ind.name(lang).to_string(),
+            name: crate::diag::Text::new(&ind.name_zh, &ind.name_en),
             unit: ind.unit.clone(),
             from: values[i],
             to,

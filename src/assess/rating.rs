@@ -3,6 +3,7 @@
 
 use super::score::{Model, Scored, fmt_num, fmt2};
 use crate::Lang;
+use crate::diag::Text;
 use crate::standard::{DimensionRole, Role, StarRule};
 use serde::Serialize;
 
@@ -25,7 +26,8 @@ pub struct Condition {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Decided {
     pub stars: u8,
-    pub name: String,
+    #[serde(serialize_with = "crate::locale::words")]
+    pub name: Text,
     pub text: String,
     pub conditions: Vec<Condition>,
 }
@@ -34,14 +36,16 @@ pub struct Decided {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Next {
     pub stars: u8,
-    pub name: String,
+    #[serde(serialize_with = "crate::locale::words")]
+    pub name: Text,
     pub failing: Vec<Condition>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rating {
     pub stars: u8,
-    pub tier: Option<String>,
+    #[serde(serialize_with = "crate::locale::words_opt")]
+    pub tier: Option<Text>,
     pub decided_by: Decided,
     /// `None` at the standard's highest level.
     pub next: Option<Next>,
@@ -257,7 +261,7 @@ pub fn next_rule<'a>(model: &Model<'a>, stars: u8) -> Option<&'a StarRule> {
 pub fn rate(model: &Model, s: &Scored, lang: Lang) -> Rating {
     let std = model.standard;
     let stars = stars_of(model, s);
-    let name = super::stars_label(std, stars, lang);
+    let name = super::stars_label(std, stars);
     let (tier, decided_by) = match std.rule(stars) {
         Some(rule) => {
             let conditions = check(model, rule, s, lang);
@@ -274,11 +278,11 @@ pub fn rate(model: &Model, s: &Scored, lang: Lang) -> Rating {
                                 .all(|&d| super::round2(d) >= m)
                         })
                 })
-                .map(|t| lang.pick(&t.name_zh, &t.name_en).to_string());
+                .map(|t| Text::new(&t.name_zh, &t.name_en));
             let text = match lang {
                 Lang::Zh => format!(
                     "{}（{}★）的规则成立：{}",
-                    name,
+                    name.zh,
                     stars,
                     conditions
                         .iter()
@@ -289,7 +293,7 @@ pub fn rate(model: &Model, s: &Scored, lang: Lang) -> Rating {
                 Lang::En => format!(
                     "the {}★ rule ({}) holds: {}",
                     stars,
-                    name,
+                    name.en,
                     conditions
                         .iter()
                         .map(|c| c.text.as_str())
@@ -321,7 +325,7 @@ pub fn rate(model: &Model, s: &Scored, lang: Lang) -> Rating {
     };
     let next = next_rule(model, stars).map(|r| Next {
         stars: r.stars,
-        name: super::stars_label(std, r.stars, lang),
+        name: super::stars_label(std, r.stars),
         failing: check(model, r, s, lang)
             .into_iter()
             .filter(|c| !c.holds)

@@ -30,7 +30,8 @@ pub struct ItemChange {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     pub indicator: String,
-    pub name: String,
+    #[serde(serialize_with = "crate::locale::words")]
+    pub name: crate::diag::Text,
     pub items: Vec<ItemChange>,
     /// The evidence was marked not accepted (佐证采信 = 否).
     pub evidence_rejected: bool,
@@ -78,8 +79,8 @@ pub fn out(d: &Diagnostic, options: &Options) -> Option<DiagnosticOut> {
         location: d.location.clone(),
         raw: d.raw.clone(),
         indicator: d.indicator.clone(),
-        message: d.message.get(options.lang).to_string(),
-        hint: d.hint.get(options.lang).to_string(),
+        message: d.message.clone(),
+        hint: d.hint.clone(),
     })
 }
 
@@ -274,7 +275,7 @@ pub fn apply(
             };
             Some(Change {
                 indicator: code.clone(),
-                name: r.name.clone(),
+                name: crate::diag::Text::new(&r.name_zh, &r.name_en),
                 items,
                 evidence_rejected: e.rejected,
                 finding: join(|r| r.finding.as_str()),
@@ -318,20 +319,20 @@ pub fn side_by_side(a: &Assessment, lang: Lang) -> Option<String> {
             "自评 {} {}（{}）→ 核定 {} {}（{}），{} 处改动",
             super::star_glyphs(a.stars),
             super::score::fmt2(a.score),
-            a.stars_label,
+            a.stars_label.zh,
             super::star_glyphs(v.stars),
             super::score::fmt2(v.score),
-            v.stars_label,
+            v.stars_label.zh,
             r.changes.len()
         ),
         Lang::En => format!(
             "self-reported {} {} ({}) → verified {} {} ({}), {} change(s)",
             super::star_glyphs(a.stars),
             super::score::fmt2(a.score),
-            a.stars_label,
+            a.stars_label.en,
             super::star_glyphs(v.stars),
             super::score::fmt2(v.score),
-            v.stars_label,
+            v.stars_label.en,
             r.changes.len()
         ),
     })

@@ -344,7 +344,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         keep_for_summary,
         held: renderer
             .summary_first()
-            .then(|| crate::render::markdown::Held::new(files.len() > 1, 0)),
+            .then(|| crate::render::markdown::Held::new(files.len() > 1, 0, lang)),
     };
     match held {
         Some(entities) => {

@@ -4,6 +4,7 @@ use super::Renderer;
 use crate::Lang;
 use crate::assess::Assessment;
 use crate::assess::batch::{Report, Summary};
+use crate::locale::Localized;
 use serde::Serialize;
 
 /// Bumped when a field changes meaning or goes away (adding fields does not).
@@ -15,14 +16,36 @@ pub struct Tool {
     pub version: &'static str,
 }
 
-/// The top-level JSON document.
-#[derive(Debug, Serialize)]
+/// The top-level JSON document; its results serialise their words in `lang`.
+#[derive(Debug)]
 pub struct Document<'a> {
     pub version: u32,
     pub tool: Tool,
     pub lang: &'static str,
     pub entities: &'a [Assessment],
     pub summary: &'a Summary,
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            version: u32,
+            tool: &'a Tool,
+            lang: &'static str,
+            entities: &'a [Assessment],
+            summary: &'a Summary,
+        }
+        let lang = if self.lang == "zh" { Lang::Zh } else { Lang::En };
+        let view = View {
+            version: self.version,
+            tool: &self.tool,
+            lang: self.lang,
+            entities: self.entities,
+            summary: self.summary,
+        };
+        Localized(lang, &view).serialize(s)
+    }
 }
 
 pub fn document(report: &Report, lang: Lang) -> Document<'_> {
@@ -178,14 +201,14 @@ impl Renderer for Json {
         ","
     }
 
-    fn entity(&self, a: &Assessment, _lang: Lang) -> String {
+    fn entity(&self, a: &Assessment, lang: Lang) -> String {
         let mut out = Vec::with_capacity(64 * 1024);
         out.extend_from_slice(b"\n    ");
-        pretty_into(&mut out, a, 2);
+        pretty_into(&mut out, &Localized(lang, a), 2);
         into_string(out)
     }
 
-    fn end(&self, summary: &Summary, _lang: Lang) -> String {
+    fn end(&self, summary: &Summary, lang: Lang) -> String {
         let mut out = Vec::with_capacity(4096);
         out.extend_from_slice(if summary.assessed == 0 {
             b"]"
@@ -193,7 +216,7 @@ impl Renderer for Json {
             b"\n  ]"
         });
         out.extend_from_slice(b",\n  \"summary\": ");
-        pretty_into(&mut out, summary, 1);
+        pretty_into(&mut out, &Localized(lang, summary), 1);
         out.extend_from_slice(b"\n}\n");
         into_string(out)
     }

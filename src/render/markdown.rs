@@ -30,14 +30,17 @@ pub struct Held {
     budget: usize,
     fold: bool,
     dropped: usize,
+    /// The language the folded headings are written in.
+    lang: Lang,
 }
 
 impl Held {
     /// `summary_len`: the bytes written before the details.
-    pub fn new(fold: bool, summary_len: usize) -> Held {
+    pub fn new(fold: bool, summary_len: usize, lang: Lang) -> Held {
         Held {
             budget: LIMIT.saturating_sub(summary_len),
             fold,
+            lang,
             ..Held::default()
         }
     }
@@ -48,12 +51,13 @@ impl Held {
     }
 
     pub fn push(&mut self, a: &Assessment, text: &str) {
+        let lang = self.lang;
         let piece = if self.fold {
             format!(
                 "<details><summary><strong>{}</strong> — {} {} · {}</summary>\n\n{}\n\n</details>\n\n",
                 cell(&a.name),
                 star_glyphs(a.stars),
-                cell(&a.stars_label),
+                cell(&a.stars_label.get(lang)),
                 fmt2(a.score),
                 text.trim_end()
             )
@@ -163,15 +167,15 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         "## {} — {} {}\n",
         cell(&a.name),
         star_glyphs(a.stars),
-        a.stars_label
+        a.stars_label.get(lang)
     );
     let _ = writeln!(
         out,
         "**{}** {}{} · **{}** {} / 100 · {}\n",
         t(lang, "评级", "Rating"),
-        a.stars_label,
+        a.stars_label.get(lang),
         a.tier
-            .as_deref()
+            .as_ref().map(|t| t.get(lang))
             .map(|x| format!(" ({x})"))
             .unwrap_or_default(),
         t(lang, "总分", "Total"),
@@ -209,7 +213,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                 _ => "—".into(),
             };
             [
-                format!("{} {}", d.code, cell(&d.name)),
+                format!("{} {}", d.code, cell(&d.name.get(lang))),
                 score,
                 d.weight
                     .map(fmt_num)
@@ -233,7 +237,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
             "**{} {}★ ({})**:\n",
             t(lang, "距下一星级", "Not yet"),
             next.stars,
-            next.name
+            next.name.get(lang)
         );
         for c in &next.failing {
             let _ = writeln!(out, "- {}", cell(&c.text));
@@ -273,7 +277,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                 "llllr",
                 p.steps.iter().map(|s| {
                     [
-                        format!("{} {}", s.code, cell(&s.name)),
+                        format!("{} {}", s.code, cell(s.name.get(lang))),
                         cell(&s.from_text),
                         cell(&s.target_text()),
                         format!("{}★→{}★", s.stars_from, s.stars_to),
@@ -356,7 +360,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                     d.severity.name(lang).to_string(),
                     cell(&d.location),
                     format!("`{}`", d.code),
-                    cell(&d.message),
+                    cell(&d.message.get(lang)),
                 ]
             }),
         );
@@ -381,7 +385,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         "lllrrl",
         a.indicators.iter().map(|ind| {
             [
-                format!("{} {}", ind.code, cell(&ind.name)),
+                format!("{} {}", ind.code, cell(&ind.name(lang))),
                 cell(ind.computation.as_deref().unwrap_or("—")),
                 format!("{}★", ind.stars),
                 ind.score.map(fmt2).unwrap_or_else(|| "—".into()),
@@ -449,7 +453,7 @@ impl Renderer for Markdown {
     fn render(&self, report: &crate::assess::batch::Report, lang: Lang) -> String {
         let mut out = self.begin(lang);
         out.push_str(&self.end(&report.summary, lang));
-        let mut held = Held::new(report.entities.len() > 1, out.len());
+        let mut held = Held::new(report.entities.len() > 1, out.len(), lang);
         for a in &report.entities {
             held.push(a, &self.entity(a, lang));
         }

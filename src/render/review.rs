@@ -42,14 +42,14 @@ pub fn verified_line(a: &Assessment, lang: Lang, ascii: bool) -> Option<String> 
     };
     let tier = v
         .tier
-        .as_deref()
+        .as_ref().map(|t| t.get(lang))
         .map(|x| format!(" · {x}"))
         .unwrap_or_default();
     Some(format!(
         "{}  {} {}{}   {} {} / 100 ({})",
         t(lang, "核定", "Verified"),
         glyphs,
-        v.stars_label,
+        v.stars_label.get(lang),
         tier,
         t(lang, "总分", "Total"),
         fmt2(v.score),
@@ -90,7 +90,7 @@ pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
                 Lang::En => format!("{} (alone: {}★)", signed(c.effect), c.stars_alone),
             };
             [
-                format!("{} {}", c.indicator, c.name),
+                format!("{} {}", c.indicator, c.name.get(lang)),
                 what,
                 format!("{}★→{}★", c.stars_reported, c.stars_verified),
                 alone,
@@ -129,7 +129,7 @@ pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
                 .iter()
                 .map(|s| {
                     [
-                        format!("{} {}", s.code, s.name),
+                        format!("{} {}", s.code, s.name.get(lang)),
                         s.from_text.clone(),
                         s.target_text(),
                         format!("{}★→{}★", s.stars_from, s.stars_to),

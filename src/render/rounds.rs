@@ -32,8 +32,8 @@ fn pick(lang: Lang, zh: &str, en: &str) -> String {
 }
 
 /// "3★ 基础型".
-fn stars_tier(stars: u8, tier: &Option<String>) -> String {
-    match tier {
+fn stars_tier(stars: u8, tier: &Option<crate::diag::Text>, lang: Lang) -> String {
+    match tier.as_ref().map(|t| t.get(lang)) {
         Some(t) if !t.is_empty() => format!("{stars}★ {t}"),
         _ => format!("{stars}★"),
     }
@@ -216,16 +216,16 @@ pub fn progress_section_listing(p: &Progress, lang: Lang, shown: usize) -> Secti
     blocks.push(Block::Line(match lang {
         Lang::Zh => format!(
             "星级 {} → {}；总分 {} → {}（{}）",
-            stars_tier(p.stars_then, &p.tier_then),
-            stars_tier(p.stars_now, &p.tier_now),
+            stars_tier(p.stars_then, &p.tier_then, lang),
+            stars_tier(p.stars_now, &p.tier_now, lang),
             fmt2(p.score_then),
             fmt2(p.score_now),
             signed(p.score_change)
         ),
         Lang::En => format!(
             "Stars {} → {}; total {} → {} ({})",
-            stars_tier(p.stars_then, &p.tier_then),
-            stars_tier(p.stars_now, &p.tier_now),
+            stars_tier(p.stars_then, &p.tier_then, lang),
+            stars_tier(p.stars_now, &p.tier_now, lang),
             fmt2(p.score_then),
             fmt2(p.score_now),
             signed(p.score_change)
@@ -248,7 +248,7 @@ pub fn progress_section_listing(p: &Progress, lang: Lang, shown: usize) -> Secti
                 .filter(|d| d.score_then.is_some() || d.score_now.is_some())
                 .map(|d| {
                     vec![
-                        d.name.clone(),
+                        d.name.get(lang).to_string(),
                         d.score_then.map_or("—".into(), fmt2),
                         d.score_now.map_or("—".into(), fmt2),
                         d.change.map_or("—".into(), signed),
@@ -296,7 +296,7 @@ pub fn progress_section_listing(p: &Progress, lang: Lang, shown: usize) -> Secti
                     };
                     let unit = short_unit(&i.unit);
                     vec![
-                        format!("{} {}", i.code, i.name),
+                        format!("{} {}", i.code, i.name.get(lang)),
                         with_unit(i.value_then, unit),
                         with_unit(i.value_now, unit),
                         i.change.map_or("—".into(), |c| {
@@ -389,7 +389,7 @@ pub fn progress_section_listing(p: &Progress, lang: Lang, shown: usize) -> Secti
                     .iter()
                     .map(|s| {
                         vec![
-                            format!("{} {}", s.code, s.name),
+                            format!("{} {}", s.code, s.name.get(lang)),
                             format!("{} ({}★)", s.wanted, s.stars_wanted),
                             format!("{} ({}★)", value(s.value_now), s.stars_now),
                             if s.holds { "✓" } else { "✗" }.to_string(),

@@ -76,7 +76,7 @@ impl Terminal {
         };
         let tier = a
             .tier
-            .as_deref()
+            .as_ref().map(|t| t.get(lang))
             .map(|x| format!(" · {x}"))
             .unwrap_or_default();
         let _ = writeln!(
@@ -84,7 +84,7 @@ impl Terminal {
             "  {}  {} {}{}   {} {} / 100",
             t(lang, "评级", "Rating"),
             glyphs,
-            a.stars_label,
+            a.stars_label.get(lang),
             tier,
             t(lang, "总分", "Total"),
             fmt2(a.score)
@@ -105,7 +105,7 @@ impl Terminal {
         ]);
         for d in &a.dimensions {
             dims.add_row(vec![
-                format!("{} {}", d.code, d.name),
+                format!("{} {}", d.code, d.name.get(lang)),
                 match (d.score, d.points) {
                     (Some(s), _) => fmt2(s),
                     (None, Some(p)) => format!("+{}", fmt2(p)),
@@ -161,7 +161,7 @@ impl Terminal {
                 d.severity.name(lang),
                 d.location,
                 d.code,
-                d.message
+                d.message.get(lang)
             );
         }
         if ds.len() > TOP_DIAGNOSTICS {
@@ -180,7 +180,7 @@ impl Terminal {
                 "{} {}★ ({}):",
                 t(lang, "距下一星级", "Not yet"),
                 next.stars,
-                next.name
+                next.name.get(lang)
             );
             for c in &next.failing {
                 let _ = writeln!(out, "  ✗ {}", c.text);
@@ -221,7 +221,7 @@ impl Terminal {
                 ]);
                 for s in &p.steps {
                     steps.add_row(vec![
-                        format!("{} {}", s.code, s.name),
+                        format!("{} {}", s.code, s.name.get(lang)),
                         s.from_text.clone(),
                         s.target_text(),
                         format!("{}★→{}★", s.stars_from, s.stars_to),

@@ -331,11 +331,11 @@ fn summary_sheet(
     g.loose(
         r,
         2,
-        &format!("{} {}", star_glyphs(a.stars), a.stars_label),
+        &format!("{} {}", star_glyphs(a.stars), a.stars_label.get(lang)),
         &f.plain.clone().set_font_size(14).set_font_color(0xC55A11),
     )?;
     let r = g.label(&mut row, t(lang, "子档", "Sub-tier"), f)?;
-    g.text(r, 1, a.tier.as_deref().unwrap_or("—"), &f.text)?;
+    g.text(r, 1, a.tier.as_ref().map(|t| t.get(lang)).unwrap_or("—"), &f.text)?;
     let r = g.label(&mut row, t(lang, "总分", "Total"), f)?;
     g.num(r, 1, a.score, &f.num2.clone().set_bold().set_font_size(14))?;
     g.text(r, 2, "/ 100", &f.text)?;
@@ -438,7 +438,7 @@ fn summary_sheet(
         .collect();
     for (k, d) in scored.iter().enumerate() {
         g.text(row, 0, &d.code, &f.text)?;
-        g.text(row, 1, &d.name, &f.text)?;
+        g.text(row, 1, d.name.get(lang), &f.text)?;
         g.opt(row, 2, d.weight, &f.general)?;
         g.opt(row, 3, d.score, &f.num2)?;
         g.num(row, 4, d.coverage, &f.pct)?;
@@ -531,7 +531,7 @@ fn summary_sheet(
         row += 1;
         for d in bonus {
             g.text(row, 0, &d.code, &f.text)?;
-            g.text(row, 1, &d.name, &f.text)?;
+            g.text(row, 1, d.name.get(lang), &f.text)?;
             g.opt(row, 2, d.points, &f.num2)?;
             row += 1;
         }
@@ -565,8 +565,8 @@ fn summary_sheet(
     // One condition a line: a printed page is narrow.
     let decided = &a.rating.decided_by;
     let head = match lang {
-        Lang::Zh => format!("{}★（{}）规则成立：", decided.stars, decided.name),
-        Lang::En => format!("The {}★ rule ({}) holds:", decided.stars, decided.name),
+        Lang::Zh => format!("{}★（{}）规则成立：", decided.stars, decided.name.get(lang)),
+        Lang::En => format!("The {}★ rule ({}) holds:", decided.stars, decided.name.get(lang)),
     };
     g.loose(row, 0, &head, &f.plain.clone().set_bold())?;
     row += 1;
@@ -583,8 +583,8 @@ fn summary_sheet(
             row,
             0,
             &match lang {
-                Lang::Zh => format!("距 {}★（{}）尚缺：", next.stars, next.name),
-                Lang::En => format!("Not yet {}★ ({}):", next.stars, next.name),
+                Lang::Zh => format!("距 {}★（{}）尚缺：", next.stars, next.name.get(lang)),
+                Lang::En => format!("Not yet {}★ ({}):", next.stars, next.name.get(lang)),
             },
             &f.plain.clone().set_bold(),
         )?;
@@ -648,7 +648,7 @@ fn summary_sheet(
         row += 1;
         for s in p.steps.iter().take(10) {
             g.text(row, 0, &s.code, &f.text)?;
-            g.text(row, 1, &s.name, &f.text)?;
+            g.text(row, 1, s.name.get(lang), &f.text)?;
             g.text(row, 2, &s.from_text, &f.text)?;
             g.text(row, 3, &s.to_text, &f.text)?;
             g.text(
@@ -704,12 +704,12 @@ pub(crate) fn plan_headline(lang: Lang, a: &Assessment) -> String {
             let mut s = match lang {
                 Lang::Zh => format!(
                     "升至 {target}★（{}）：{} 项改进，改进后总分 {after}",
-                    p.target_name.as_deref().unwrap_or(""),
+                    p.target_name.as_ref().map(|t| t.get(lang)).unwrap_or(""),
                     p.steps.len()
                 ),
                 Lang::En => format!(
                     "To {target}★ ({}): {} change(s), total afterwards {after}",
-                    p.target_name.as_deref().unwrap_or(""),
+                    p.target_name.as_ref().map(|t| t.get(lang)).unwrap_or(""),
                     p.steps.len()
                 ),
             };
@@ -760,7 +760,7 @@ fn indicators_sheet(
         let r = k as u32 + 1;
         g.text(r, 0, &i.dimension, &f.text)?;
         g.text(r, 1, &i.code, &f.text)?;
-        g.text(r, 2, &i.name, &f.text)?;
+        g.text(r, 2, i.name(lang), &f.text)?;
         g.text(r, 3, role_name(lang, i.role), &f.text)?;
         g.opt(r, 4, i.value, &f.general)?;
         g.text(
@@ -1081,7 +1081,7 @@ fn plan_sheet(
     g.num(r, 2, a.score, &f.num2)?;
     let r = g.label(&mut row, t(lang, "目标星级", "Target"), f)?;
     g.opt(r, 1, p.target_stars.map(f64::from), &f.stars)?;
-    g.text(r, 2, p.target_name.as_deref().unwrap_or(""), &f.text)?;
+    g.text(r, 2, p.target_name.as_ref().map(|t| t.get(lang)).unwrap_or(""), &f.text)?;
     let r = g.label(&mut row, t(lang, "改进后", "Afterwards"), f)?;
     g.opt(r, 1, p.stars_after.map(f64::from), &f.stars)?;
     g.opt(r, 2, p.total_after, &f.num2)?;
@@ -1144,7 +1144,7 @@ fn plan_sheet(
     for (k, s) in p.steps.iter().enumerate() {
         g.num(row, 0, (k + 1) as f64, &f.int)?;
         g.text(row, 1, &s.code, &f.text)?;
-        g.text(row, 2, &s.name, &f.text)?;
+        g.text(row, 2, s.name.get(lang), &f.text)?;
         g.opt(row, 3, s.from, &f.general)?;
         g.num(row, 4, s.to, &f.general)?;
         g.text(
@@ -1201,8 +1201,8 @@ fn diagnostics_sheet(
         g.text(r, 2, &d.location, &f.text)?;
         g.text(r, 3, d.indicator.as_deref().unwrap_or(""), &f.text)?;
         g.text(r, 4, d.raw.as_deref().unwrap_or(""), &f.text)?;
-        g.text(r, 5, &d.message, &f.wrap)?;
-        g.text(r, 6, &d.hint, &f.wrap)?;
+        g.text(r, 5, d.message.get(lang), &f.wrap)?;
+        g.text(r, 6, d.hint.get(lang), &f.wrap)?;
     }
     let n = a.diagnostics.len() as u32;
     if n == 0 {

@@ -290,8 +290,8 @@ fn rating_box(a: &Assessment, caption: &str, lang: Lang) -> RatingBox {
         caption: caption.to_string(),
         stars: a.stars,
         glyphs: star_glyphs(a.stars),
-        stars_label: a.stars_label.clone(),
-        tier: a.tier.clone(),
+        stars_label: a.stars_label.get(lang).to_string(),
+        tier: a.tier.as_ref().map(|t| t.get(lang).to_string()),
         total: fmt2(a.score),
         total_parts: total_parts(a, lang),
     }
@@ -336,7 +336,7 @@ fn review_model(a: &Assessment, lang: Lang) -> Option<ReviewModel> {
     for (d, vd) in a.dimensions.iter().zip(&v.dimensions) {
         let score = |x: &crate::assess::DimensionResult| x.score.or(x.points);
         compare.push(vec![
-            format!("{} {}", d.code, d.name),
+            format!("{} {}", d.code, d.name.get(lang)),
             score(d).map_or("—".into(), fmt2),
             score(vd).map_or("—".into(), fmt2),
             match (score(d), score(vd)) {
@@ -380,18 +380,18 @@ fn level_name(lang: Lang, a: &Assessment) -> String {
     capitalised(&super::entity::level_name(lang, a.level))
 }
 
-fn area_name<'a>(a: &'a Assessment, code: &'a str) -> &'a str {
+fn area_name<'a>(a: &'a Assessment, code: &'a str, lang: Lang) -> &'a str {
     a.dimensions
         .iter()
         .find(|d| d.code == code)
-        .map_or(code, |d| d.name.as_str())
+        .map_or(code, |d| d.name.get(lang))
 }
 
-fn indicator_name<'a>(a: &'a Assessment, code: &str) -> &'a str {
+fn indicator_name<'a>(a: &'a Assessment, code: &str, lang: Lang) -> &'a str {
     a.indicators
         .iter()
         .find(|i| i.code == code)
-        .map_or("", |i| i.name.as_str())
+        .map_or("", |i| i.name(lang))
 }
 
 /// What kind of condition of a star rule, in words.
@@ -424,12 +424,12 @@ pub fn condition_sentence(a: &Assessment, c: &Condition, lang: Lang) -> String {
         ),
         ("min-dimension", Zh) => format!(
             "“{}”得分需达到 {req} 分，现为 {}",
-            area_name(a, subject),
+            area_name(a, subject, lang),
             fmt2(c.actual)
         ),
         ("min-dimension", En) => format!(
             "“{}” must score at least {req}; it scores {}",
-            area_name(a, subject),
+            area_name(a, subject, lang),
             fmt2(c.actual)
         ),
         ("mandatory-min-stars" | "min-stars", Zh) => format!(
@@ -439,7 +439,7 @@ pub fn condition_sentence(a: &Assessment, c: &Condition, lang: Lang) -> String {
             } else {
                 "指标 "
             },
-            indicator_name(a, subject),
+            indicator_name(a, subject, lang),
             format_number(c.actual)
         ),
         ("mandatory-min-stars" | "min-stars", En) => format!(
@@ -449,16 +449,16 @@ pub fn condition_sentence(a: &Assessment, c: &Condition, lang: Lang) -> String {
             } else {
                 "indicator "
             },
-            indicator_name(a, subject),
+            indicator_name(a, subject, lang),
             format_number(c.actual)
         ),
         ("veto", Zh) => format!(
             "一票否决指标 {subject}“{}”不得为 0★",
-            indicator_name(a, subject)
+            indicator_name(a, subject, lang)
         ),
         ("veto", En) => format!(
             "the veto indicator {subject} “{}” must not be at 0★",
-            indicator_name(a, subject)
+            indicator_name(a, subject, lang)
         ),
         ("max-missing", Zh) => format!(
             "缺失的计分和必选指标最多 {req} 项，现有 {} 项",
@@ -491,12 +491,12 @@ fn list(items: &[String], lang: Lang) -> String {
 /// The rule that decided the rating, in one sentence.
 fn decided_sentence(a: &Assessment, lang: Lang) -> String {
     let d = &a.rating.decided_by;
-    let label = match &a.tier {
+    let label = match a.tier.as_ref().map(|t| t.get(lang)) {
         Some(tier) => match lang {
-            Zh => format!("{}（{tier}）", a.stars_label),
-            En => format!("{} ({tier})", a.stars_label),
+            Zh => format!("{}（{tier}）", a.stars_label.get(lang)),
+            En => format!("{} ({tier})", a.stars_label.get(lang)),
         },
-        None => a.stars_label.clone(),
+        None => a.stars_label.get(lang).to_string(),
     };
     let total = d.conditions.iter().find(|c| c.kind == "min-total");
     let areas: Vec<&Condition> = d
@@ -653,14 +653,14 @@ fn next_sentence(a: &Assessment, lang: Lang) -> String {
         Zh => format!(
             "距 {}★（{}）还差 {} 项条件：{}。",
             next.stars,
-            next.name,
+            next.name.get(lang),
             next.failing.len(),
             list(&failing, lang)
         ),
         En => format!(
             "For {}★ ({}), {} condition(s) are not yet met: {}.",
             next.stars,
-            next.name,
+            next.name.get(lang),
             next.failing.len(),
             list(&failing, lang)
         ),
@@ -715,16 +715,16 @@ fn strongest_weakest(a: &Assessment, lang: Lang) -> Option<String> {
     Some(match lang {
         Zh => format!(
             "最强的维度是“{}”（{} 分），最弱的是“{}”（{} 分）。",
-            hi.0.name,
+            hi.0.name.get(lang),
             fmt2(hi.1),
-            lo.0.name,
+            lo.0.name.get(lang),
             fmt2(lo.1)
         ),
         En => format!(
             "The strongest area is “{}” ({}), the weakest “{}” ({}).",
-            hi.0.name,
+            hi.0.name.get(lang),
             fmt2(hi.1),
-            lo.0.name,
+            lo.0.name.get(lang),
             fmt2(lo.1)
         ),
     })
@@ -866,7 +866,7 @@ fn chart(a: &Assessment, lang: Lang) -> Chart {
                 .and_then(|f| f.values.get(k).copied().flatten());
             AreaRow {
                 code: d.code.clone(),
-                name: d.name.clone(),
+                name: d.name.get(lang).to_string(),
                 weight: d.weight.map(format_number).unwrap_or_default(),
                 score: d.score,
                 score_text: d.score.map_or("—".into(), fmt2),
@@ -927,7 +927,7 @@ fn chart(a: &Assessment, lang: Lang) -> Chart {
             format!(
                 "{} {} +{}",
                 d.code,
-                d.name,
+                d.name.get(lang),
                 d.points.map(fmt2).unwrap_or_else(|| "0.00".into())
             )
         })
@@ -973,7 +973,7 @@ fn plan(a: &Assessment, lang: Lang) -> PlanModel {
         .iter()
         .map(|s| Task {
             code: s.code.clone(),
-            name: s.name.clone(),
+            name: s.name.get(lang).to_string(),
             from: s.from_text.clone(),
             to: s.target_text(),
             stars: format!("{}★ → {}★", s.stars_from, s.stars_to),
@@ -1062,14 +1062,14 @@ fn indicators(a: &Assessment, lang: Lang) -> Vec<IndicatorGroup> {
     a.dimensions
         .iter()
         .map(|d| IndicatorGroup {
-            title: format!("{} {}", d.code, d.name),
+            title: format!("{} {}", d.code, d.name.get(lang)),
             rows: a
                 .indicators
                 .iter()
                 .filter(|i| i.dimension == d.code)
                 .map(|i| IndicatorRow {
                     code: i.code.clone(),
-                    name: i.name.clone(),
+                    name: i.name(lang).to_string(),
                     role: role_name(lang, i.role).to_string(),
                     value: match (i.status, &i.computation, i.value) {
                         (Status::Missing, ..) => t(lang, "缺失", "missing").to_string(),
@@ -1113,8 +1113,8 @@ fn problems(a: &Assessment, lang: Lang) -> Vec<Problem> {
             },
             location: d.location.clone(),
             raw: d.raw.clone().unwrap_or_default(),
-            message: d.message.clone(),
-            hint: d.hint.clone(),
+            message: d.message.get(lang).to_string(),
+            hint: d.hint.get(lang).to_string(),
             code: d.code.to_string(),
         })
         .collect()
@@ -1369,8 +1369,8 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
         facts,
         stars: a.stars,
         glyphs: star_glyphs(a.stars),
-        stars_label: a.stars_label.clone(),
-        tier: a.tier.clone(),
+        stars_label: a.stars_label.get(lang).to_string(),
+        tier: a.tier.as_ref().map(|t| t.get(lang).to_string()),
         total: fmt2(a.score),
         total_parts: total_parts(a, lang),
         conclusion,

@@ -62,7 +62,7 @@ pub fn sheet(wb: &mut Workbook, a: &Assessment, lang: Lang, f: &Formats) -> Resu
         if d.score_then.is_none() && d.score_now.is_none() {
             continue;
         }
-        g.text(row, 0, &format!("{} {}", d.code, d.name), &f.label)?;
+        g.text(row, 0, &format!("{} {}", d.code, d.name.get(lang)), &f.label)?;
         g.opt(row, 1, d.score_then, &f.num2)?;
         g.opt(row, 2, d.score_now, &f.num2)?;
         g.opt(row, 3, d.change, &f.num2)?;
@@ -90,7 +90,7 @@ pub fn sheet(wb: &mut Workbook, a: &Assessment, lang: Lang, f: &Formats) -> Resu
             f,
         )?;
         for i in changed {
-            g.text(row, 0, &format!("{} {}", i.code, i.name), &f.text)?;
+            g.text(row, 0, &format!("{} {}", i.code, i.name.get(lang)), &f.text)?;
             g.opt(row, 1, i.value_then, &f.general)?;
             g.opt(row, 2, i.value_now, &f.general)?;
             g.opt(row, 3, i.change, &f.general)?;
@@ -138,7 +138,7 @@ pub fn sheet(wb: &mut Workbook, a: &Assessment, lang: Lang, f: &Formats) -> Resu
             f,
         )?;
         for s in &plan.steps {
-            g.text(row, 0, &format!("{} {}", s.code, s.name), &f.text)?;
+            g.text(row, 0, &format!("{} {}", s.code, s.name.get(lang)), &f.text)?;
             g.text(row, 1, &s.wanted, &f.text)?;
             g.num(row, 2, f64::from(s.stars_wanted), &f.int)?;
             g.opt(row, 3, s.value_now, &f.general)?;

@@ -53,15 +53,15 @@ pub fn sheet(
     g.num(row, 3, v.stars as f64 - a.stars as f64, &f.int)?;
     row += 1;
     g.text(row, 0, t(lang, "评级", "Rating"), &f.label)?;
-    let label = |x: &Assessment| match &x.tier {
-        Some(tier) => format!("{} · {tier}", x.stars_label),
-        None => x.stars_label.clone(),
+    let label = |x: &Assessment| match x.tier.as_ref().map(|t| t.get(lang)) {
+        Some(tier) => format!("{} · {tier}", x.stars_label.get(lang)),
+        None => x.stars_label.get(lang).to_string(),
     };
     g.text(row, 1, &label(a), &f.text)?;
     g.text(row, 2, &label(v), &f.text)?;
     row += 1;
     for (d, vd) in a.dimensions.iter().zip(&v.dimensions) {
-        g.text(row, 0, &format!("{} {}", d.code, d.name), &f.label)?;
+        g.text(row, 0, &format!("{} {}", d.code, d.name.get(lang)), &f.label)?;
         let score = |x: &crate::assess::DimensionResult| x.score.or(x.points);
         g.opt(row, 1, score(d), &f.num2)?;
         g.opt(row, 2, score(vd), &f.num2)?;

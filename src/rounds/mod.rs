@@ -10,6 +10,7 @@ pub mod targets;
 
 use crate::assess::Assessment;
 use crate::standard::Level;
+use crate::diag::Text;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -47,7 +48,8 @@ pub enum ProgressNote {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DimensionChange {
     pub code: String,
-    pub name: String,
+    #[serde(serialize_with = "crate::locale::words")]
+    pub name: Text,
     pub score_then: Option<f64>,
     pub score_now: Option<f64>,
     /// now − then, two decimals; `None` when either is missing.
@@ -58,7 +60,8 @@ pub struct DimensionChange {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorChange {
     pub code: String,
-    pub name: String,
+    #[serde(serialize_with = "crate::locale::words")]
+    pub name: Text,
     pub unit: String,
     pub value_then: Option<f64>,
     pub value_now: Option<f64>,
@@ -74,7 +77,8 @@ pub struct IndicatorChange {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StepCheck {
     pub code: String,
-    pub name: String,
+    #[serde(serialize_with = "crate::locale::words")]
+    pub name: Text,
     /// What the step asked for ("≥ 95%"), as last round's plan said it.
     pub wanted: String,
     pub stars_wanted: u8,
@@ -106,8 +110,10 @@ pub struct Progress {
     pub standard_now: String,
     pub stars_then: u8,
     pub stars_now: u8,
-    pub tier_then: Option<String>,
-    pub tier_now: Option<String>,
+    #[serde(serialize_with = "crate::locale::words_opt")]
+    pub tier_then: Option<Text>,
+    #[serde(serialize_with = "crate::locale::words_opt")]
+    pub tier_now: Option<Text>,
     pub score_then: f64,
     pub score_now: f64,
     /// now − then, two decimals.
@@ -135,7 +141,7 @@ pub struct Snapshot {
     /// id, code and edition: two rounds compare fully when these agree.
     pub standard_key: String,
     pub stars: u8,
-    pub tier: Option<String>,
+    pub tier: Option<Text>,
     pub score: f64,
     /// (code, score).
     pub dimensions: Vec<(String, Option<f64>)>,
@@ -149,7 +155,7 @@ pub struct Snapshot {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SnapshotStep {
     pub code: String,
-    pub name: String,
+    pub name: Text,
     pub to_text: String,
     pub stars_to: u8,
 }
@@ -238,7 +244,7 @@ pub fn compare(then: &Snapshot, now: &Assessment, matched_by: MatchedBy) -> Prog
             let &(_, value_then, stars_then) = then.indicators.iter().find(|x| x.0 == i.code)?;
             Some(IndicatorChange {
                 code: i.code.clone(),
-                name: i.name.clone(),
+                name: Text::new(&i.name_zh, &i.name_en),
                 unit: i.unit.clone(),
                 value_then,
                 value_now: i.value,
@@ -437,7 +443,8 @@ pub struct Row {
     /// 所属地市 as 基本信息 gives it (empty when not given).
     pub parent: String,
     pub stars: u8,
-    pub tier: Option<String>,
+    #[serde(serialize_with = "crate::locale::words_opt")]
+    pub tier: Option<Text>,
     pub score: f64,
     /// The next-star plan's size: star steps and Σ relative change (`None`
     /// when there is no plan).

@@ -55,7 +55,7 @@ fn worked_example_matches_the_hand_computation() {
 
     // Rating: 3★ holds (62 ≥ 60, A01 4★ ≥ 3★); 4★ fails on the total.
     assert_eq!(a.stars, 3);
-    assert_eq!(a.stars_label, "three stars");
+    assert_eq!(a.stars_label.get(citystar::Lang::En), "three stars");
     assert!(a.complete);
     assert_eq!(a.rating.decided_by.stars, 3);
     let next = a.rating.next.as_ref().unwrap();
