@@ -8,6 +8,7 @@ pub mod gaps;
 pub mod plan;
 pub mod rating;
 pub mod review;
+pub mod said;
 pub mod score;
 pub mod stability;
 
@@ -21,10 +22,11 @@ pub use plan::{Plan, PlanStatus, Step};
 pub use rating::{Condition, Rating};
 pub use stability::Stability;
 
-/// Everything that shapes an assessment besides the standard and the submission.
+/// Everything that shapes an assessment besides the standard and the
+/// submission. No language: an assessment holds codes, numbers and names, and
+/// the renderers put them into words.
 #[derive(Debug, Clone)]
 pub struct Options {
-    pub lang: Lang,
     /// Seed of the weight perturbation draws (rating stability).
     pub seed: u64,
     /// Number of perturbation draws; 0 leaves stability out.
@@ -36,13 +38,12 @@ pub struct Options {
     /// SHA-256 of the standard file's text, where known.
     pub standard_sha256: Option<String>,
     /// Notes about how the run was set up (e.g. the standard chosen by default).
-    pub notes: Vec<String>,
+    pub notes: Vec<said::Note>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
-            lang: Lang::En,
             seed: stability::DEFAULT_SEED,
             draws: stability::DEFAULT_DRAWS,
             plan_cap: plan::DEFAULT_CAP,
@@ -99,8 +100,8 @@ pub struct InputCell {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NextRequirement {
     pub stars: u8,
-    /// The value (or answer) that earns it, in words: "≥ 95%", "是", "建成运行".
-    pub requirement: String,
+    /// The value (or answer) that earns it: "≥ 95%", "是", "建成运行" in words.
+    pub requirement: said::Requirement,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
 }
@@ -117,8 +118,8 @@ pub struct IndicatorResult {
     pub status: Status,
     pub value: Option<f64>,
     pub unit: String,
-    /// How the value was computed, e.g. "1,234 / 1,500 × 100 = 82.27%".
-    pub computation: Option<String>,
+    /// How the value was computed, e.g. "1,234 / 1,500 × 100 = 82.27%" in words.
+    pub computation: Option<said::Computation>,
     pub inputs: Vec<InputCell>,
     pub stars: u8,
     pub next: Option<NextRequirement>,
@@ -155,7 +156,7 @@ impl Serialize for IndicatorResult {
             status: Status,
             value: Option<f64>,
             unit: &'a str,
-            computation: &'a Option<String>,
+            computation: &'a Option<said::Computation>,
             inputs: &'a [InputCell],
             stars: u8,
             next: &'a Option<NextRequirement>,
@@ -257,7 +258,8 @@ pub struct Assessment {
     /// stands: the rating then stands on incomplete data.
     pub complete: bool,
     pub missing: usize,
-    pub notes: Vec<String>,
+    #[serde(serialize_with = "crate::locale::words_list")]
+    pub notes: Vec<said::Note>,
     pub breakdown: Breakdown,
     pub dimensions: Vec<DimensionResult>,
     pub indicators: Vec<IndicatorResult>,
@@ -342,12 +344,11 @@ pub fn round2(x: f64) -> f64 {
 
 /// Assess one submission against one standard.
 pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -> Assessment {
-    let lang = options.lang;
     let model = score::Model::new(standard);
-    let inputs = score::compute_values(standard, submission, lang);
+    let inputs = score::compute_values(standard, submission);
     let values: Vec<Option<f64>> = inputs.iter().map(|c| c.value).collect();
     let scored = model.score(&values, &model.weights);
-    let rating = rating::rate(&model, &scored, lang);
+    let rating = rating::rate(&model, &scored);
 
     let mut missing = 0;
     let indicators: Vec<IndicatorResult> = standard
@@ -374,7 +375,7 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
                 computation: c.computation,
                 inputs: c.inputs,
                 stars,
-                next: score::next_requirement(ind, stars, lang),
+                next: score::next_requirement(ind, stars),
                 score: scored.scores[i].map(round2),
                 weight: ind.weight,
                 points: ind.points,
@@ -440,32 +441,19 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
     let mut notes = options.notes.clone();
     let provisional = standard.provisional_count();
     if provisional > 0 {
-        notes.push(match lang {
-            Lang::Zh => format!(
-                "所用标准中有 {provisional} 项（共 {} 项）为暂定值，并非正式发布的文本",
-                standard.entry_count()
-            ),
-            Lang::En => format!(
-                "{provisional} of {} entries of the standard are provisional, not the published text",
-                standard.entry_count()
-            ),
+        notes.push(said::Note::Provisional {
+            entries: provisional,
+            of: standard.entry_count(),
         });
     }
     let complete = missing == 0 && !errors;
     if !complete {
-        notes.push(match lang {
-            Lang::Zh => format!(
-                "评级基于不完整的数据：{missing} 项指标缺失或无效（含加分项、扣分项；评级规则只计计分和必选指标）"
-            ),
-            Lang::En => format!(
-                "the rating stands on incomplete data: {missing} indicator(s) missing or invalid (bonus and deduction items included; the rating rules count scored and mandatory ones only)"
-            ),
-        });
+        notes.push(said::Note::Incomplete { missing });
     }
 
     let frozen = plan::frozen(standard, submission);
     let mut next_star = plan::plan_frozen(&model, &values, &scored, rating.stars, options, &frozen);
-    plan::realise(&mut next_star, &model, &values, submission, lang);
+    plan::realise(&mut next_star, &model, &values, submission);
     let stability = (options.draws > 0)
         .then(|| stability::stability(&model, &values, rating.stars, options.seed, options.draws));
 

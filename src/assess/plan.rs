@@ -41,9 +41,11 @@
 
 use super::Options;
 use super::rating::{check, holds, next_rule, stars_of};
+use super::said::{Input, Obstacle, Op, PlanReason, Shown, Value};
 use super::score;
-use super::score::{Model, Scored, describe_value, fmt_num, ladder, value_for_star};
+use super::score::{Model, Scored, describe_value, ladder, value_for_star};
 use crate::Lang;
+use crate::locale::Words;
 use crate::standard::{
     DimensionRole, Direction, Indicator, InputItem, Kind, MissingPolicy, Role, StarRule,
     input_decimals,
@@ -85,8 +87,8 @@ pub struct InputTarget {
     /// The denominator, or the resident population, as given (`None` when
     /// missing, or for a sub-condition).
     pub of: Option<f64>,
-    /// "numerator ≥ 1,425 of 1,500", "分子 ≥ 1,425（分母 1,500）".
-    pub text: String,
+    /// "numerator ≥ 1,425 of 1,500", "分子 ≥ 1,425（分母 1,500）" in words.
+    pub text: Input,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -98,8 +100,8 @@ pub struct Step {
     /// `None` when the indicator had no usable value.
     pub from: Option<f64>,
     pub to: f64,
-    pub from_text: String,
-    pub to_text: String,
+    pub from_text: Shown,
+    pub to_text: Shown,
     pub stars_from: u8,
     pub stars_to: u8,
     pub stars_gained: u8,
@@ -116,11 +118,13 @@ pub struct Step {
 
 impl Step {
     /// The target as a person acts on it: the value, and the input to reach where one changes.
-    pub fn target_text(&self) -> String {
-        let mut parts = vec![self.to_text.clone()];
-        parts.extend(self.input.iter().map(|i| i.text.clone()));
-        parts.extend(self.conditions.iter().map(|i| i.text.clone()));
-        parts.join(" · ")
+    pub fn target_text(&self, lang: Lang) -> String {
+        let mut out = self.to_text.words(lang);
+        for i in self.input.iter().chain(&self.conditions) {
+            out.push_str(" · ");
+            i.text.write(lang, &mut out);
+        }
+        out
     }
 }
 
@@ -142,7 +146,7 @@ pub struct Plan {
     pub explored: usize,
     pub cap: usize,
     /// Why there is no plan, or why it may not be minimal.
-    pub reason: Option<String>,
+    pub reason: Option<PlanReason>,
 }
 
 /// One target of a candidate above its default.
@@ -776,7 +780,7 @@ impl<'m, 'a> Search<'m, 'a> {
 
     /// Why no plan can exist: the indicators that cannot reach what the rule
     /// names, or the conditions that fail even with every indicator at its best.
-    fn impossible_reason(&self, lang: Lang) -> String {
+    fn impossible_reason(&self) -> Vec<Obstacle> {
         let std = self.model.standard;
         let mut reasons = Vec::new();
         for (i, &n) in self.need.iter().enumerate() {
@@ -785,21 +789,17 @@ impl<'m, 'a> Search<'m, 'a> {
                 .map_or(0, |t| t.0)
                 .max(self.cur[i]);
             if n > best {
-                let code = &std.indicator[i].code;
-                reasons.push(match lang {
-                    Lang::Zh => format!("{code} 最高只能达到 {best}★，规则要求 {n}★"),
-                    Lang::En => format!("{code} can reach at most {best}★; the rule needs {n}★"),
+                reasons.push(Obstacle::CannotReach {
+                    code: std.indicator[i].code.clone(),
+                    best,
+                    need: n,
                 });
             }
         }
         for (i, &f) in self.frozen.iter().enumerate() {
             if f && self.need.get(i).is_some_and(|&n| n > self.cur[i]) {
-                let code = &std.indicator[i].code;
-                reasons.push(match lang {
-                    Lang::Zh => format!("{code} 按常住人口计算：先在“基本信息”中填写常住人口，再重新评估"),
-                    Lang::En => format!(
-                        "{code} is per resident: fill in the resident population in 基本信息 first, then assess again"
-                    ),
+                reasons.push(Obstacle::PerResident {
+                    code: std.indicator[i].code.clone(),
                 });
             }
         }
@@ -811,20 +811,13 @@ impl<'m, 'a> Search<'m, 'a> {
                 }
             }
             let s = self.score(&top);
-            let failing: Vec<String> = check(self.model, self.rule, &s, lang)
+            let failing: Vec<_> = check(self.model, self.rule, &s)
                 .into_iter()
                 .filter(|c| !c.holds)
-                .map(|c| c.text)
                 .collect();
-            reasons.push(match lang {
-                Lang::Zh => format!("即使每项指标都达到最高星级：{}", failing.join("；")),
-                Lang::En => format!(
-                    "even with every indicator at its best: {}",
-                    failing.join("; ")
-                ),
-            });
+            reasons.push(Obstacle::EvenAtBest(failing));
         }
-        reasons.join(lang.pick("；", "; "))
+        reasons
     }
 }
 
@@ -992,7 +985,6 @@ pub fn plan_frozen(
     options: &Options,
     frozen: &[bool],
 ) -> Plan {
-    let lang = options.lang;
     let cap = options.plan_cap;
     let Some(rule) = next_rule(model, stars) else {
         return Plan {
@@ -1007,13 +999,7 @@ pub fn plan_frozen(
             verified: true,
             explored: 0,
             cap,
-            reason: Some(
-                lang.pick(
-                    "已是该标准的最高星级",
-                    "already at the standard's highest level",
-                )
-                .to_string(),
-            ),
+            reason: Some(PlanReason::Top),
         };
     };
     let search = Search::new(model, rule, values, scored, frozen);
@@ -1034,12 +1020,9 @@ pub fn plan_frozen(
     };
     let Some(t) = found else {
         out.reason = Some(if capped {
-            match lang {
-                Lang::Zh => format!("搜索达到上限（{cap} 个组合），未找到方案"),
-                Lang::En => format!("the search reached its cap ({cap} sets) without a plan"),
-            }
+            PlanReason::CapNoPlan { cap }
         } else {
-            search.impossible_reason(lang)
+            PlanReason::Impossible(search.impossible_reason())
         });
         return out;
     };
@@ -1055,14 +1038,7 @@ pub fn plan_frozen(
         PlanStatus::Found
     };
     if capped {
-        out.reason = Some(match lang {
-            Lang::Zh => {
-                format!("搜索达到上限（{cap} 个组合），采用已找到的最好方案；方案可能不是最小的")
-            }
-            Lang::En => format!(
-                "the search reached its cap ({cap} sets) and returned the best plan found; the plan may not be minimal"
-            ),
-        });
+        out.reason = Some(PlanReason::CapFound { cap });
     }
     for (i, x) in t.iter().enumerate() {
         let Some((to_star, to, rel)) = *x else {
@@ -1081,11 +1057,8 @@ pub fn plan_frozen(
             unit: ind.unit.clone(),
             from: values[i],
             to,
-            from_text: values[i].map_or_else(
-                || lang.pick("（缺失）", "(missing)").to_string(),
-                |v| describe_value(ind, v, lang),
-            ),
-            to_text: describe_value(ind, to, lang),
+            from_text: values[i].map_or(Shown::Missing, |v| Shown::Value(describe_value(ind, v))),
+            to_text: Shown::Value(describe_value(ind, to)),
             stars_from: from_star,
             stars_to: to_star,
             stars_gained: to_star - from_star,
@@ -1115,13 +1088,7 @@ struct Typed {
 /// enters them (docs/scoring.md §6), and verify the plan on exactly those
 /// values: `verified`, `total_after`, `stars_after` and each step's
 /// `points_gained` come from re-rating the values as typed.
-pub fn realise(
-    plan: &mut Plan,
-    model: &Model,
-    values: &[Option<f64>],
-    sub: &Submission,
-    lang: Lang,
-) {
+pub fn realise(plan: &mut Plan, model: &Model, values: &[Option<f64>], sub: &Submission) {
     if plan.steps.is_empty() {
         return;
     }
@@ -1134,18 +1101,22 @@ pub fn realise(
             continue;
         };
         let ind = &std.indicator[i];
-        let t = typed(ind, step, sub, lang);
-        if let Some(v) = t.shown {
+        let t = typed(ind, step, sub);
+        let shown = if let Some(v) = t.shown {
             step.to = v;
-            step.to_text = describe_value(ind, v, lang);
+            Some(describe_value(ind, v))
         } else if ind.kind.has_thresholds() {
-            step.to_text = describe_toward(ind, step.to, lang);
+            Some(describe_toward(ind, step.to))
+        } else {
+            None
+        };
+        if let Some(v) = shown {
+            step.to_text = Shown::Value(v);
         }
-        if step.stars_to == 0 {
-            step.to_text = match lang {
-                Lang::Zh => format!("{}（填报后不再计为缺失）", step.to_text),
-                Lang::En => format!("{} (answered, no longer missing)", step.to_text),
-            };
+        if step.stars_to == 0
+            && let Shown::Value(v) = &step.to_text
+        {
+            step.to_text = Shown::Answered(v.clone());
         }
         step.input = t.input;
         step.conditions = t.conditions;
@@ -1166,9 +1137,9 @@ pub fn realise(
 
 /// A threshold value for people, rounded to two decimals towards the star
 /// (up for higher-is-better, down for lower): never a number short of it.
-fn describe_toward(ind: &Indicator, v: f64, lang: Lang) -> String {
+fn describe_toward(ind: &Indicator, v: f64) -> Value {
     let up = ind.direction == Direction::Higher;
-    describe_value(ind, crate::standard::round_toward(v, 2, up), lang)
+    describe_value(ind, crate::standard::round_toward(v, 2, up))
 }
 
 /// The least (higher-is-better) or most (lower) number with `decimals`
@@ -1193,10 +1164,10 @@ fn least_input(a: f64, b: f64, c: f64, decimals: u32, up: bool) -> f64 {
     x
 }
 
-fn typed(ind: &Indicator, step: &Step, sub: &Submission, lang: Lang) -> Typed {
+fn typed(ind: &Indicator, step: &Step, sub: &Submission) -> Typed {
     let data = sub.data.get(&ind.code);
     let up = ind.direction == Direction::Higher;
-    let op = if up { "≥" } else { "≤" };
+    let op = Op::of(ind.direction);
     let req = step.to;
     let plain = Typed {
         input: None,
@@ -1212,13 +1183,7 @@ fn typed(ind: &Indicator, step: &Step, sub: &Submission, lang: Lang) -> Typed {
                 .and_then(|d| d.number(InputItem::Denominator))
                 .filter(|d| *d > 0.0);
             let Some(den) = den else {
-                let text = match lang {
-                    Lang::Zh => format!("分子 {op} 分母 × {}%（先填写分母）", fmt_num(req)),
-                    Lang::En => format!(
-                        "numerator {op} {}% of the denominator (fill in the denominator first)",
-                        fmt_num(req)
-                    ),
-                };
+                let text = Input::NumeratorShare { op, percent: req };
                 return Typed {
                     input: Some(InputTarget {
                         item: InputItem::Numerator,
@@ -1235,9 +1200,10 @@ fn typed(ind: &Indicator, step: &Step, sub: &Submission, lang: Lang) -> Typed {
             if up && to > den {
                 to = den;
             }
-            let text = match lang {
-                Lang::Zh => format!("分子 {op} {}（分母 {}）", fmt_num(to), fmt_num(den)),
-                Lang::En => format!("numerator {op} {} of {}", fmt_num(to), fmt_num(den)),
+            let text = Input::Numerator {
+                op,
+                to,
+                denominator: den,
             };
             Typed {
                 input: Some(InputTarget {
@@ -1255,27 +1221,11 @@ fn typed(ind: &Indicator, step: &Step, sub: &Submission, lang: Lang) -> Typed {
             let p = input_decimals(&count.unit, false);
             let c = data.and_then(|d| d.number(InputItem::Count));
             let Some(pop) = sub.entity.population.filter(|p| *p > 0.0) else {
-                let text = match lang {
-                    Lang::Zh => format!(
-                        "先在“基本信息”中填写常住人口，再使数量 {op} 常住人口 × {} ÷ {}（{}）",
-                        fmt_num(req),
-                        fmt_num(*per),
-                        if p == 0 {
-                            "向上取整"
-                        } else {
-                            "保留两位小数向上取"
-                        }
-                    ),
-                    Lang::En => format!(
-                        "fill in the resident population in 基本信息 first; then a count {op} population × {} ÷ {}, rounded {}",
-                        fmt_num(req),
-                        fmt_num(*per),
-                        if p == 0 {
-                            "up to a whole number"
-                        } else {
-                            "up to two decimals"
-                        }
-                    ),
+                let text = Input::CountPer {
+                    op,
+                    requirement: req,
+                    per: *per,
+                    whole: p == 0,
                 };
                 return Typed {
                     input: Some(InputTarget {
@@ -1290,13 +1240,10 @@ fn typed(ind: &Indicator, step: &Step, sub: &Submission, lang: Lang) -> Typed {
             };
             // count × per ≥ requirement × population
             let to = least_input(*per, req, pop, p, up);
-            let text = match lang {
-                Lang::Zh => format!("数量 {op} {}（常住人口 {}）", fmt_num(to), fmt_num(pop)),
-                Lang::En => format!(
-                    "count {op} {} for a population of {}",
-                    fmt_num(to),
-                    fmt_num(pop)
-                ),
+            let text = Input::Count {
+                op,
+                to,
+                population: pop,
             };
             Typed {
                 input: Some(InputTarget {
@@ -1335,12 +1282,7 @@ fn typed(ind: &Indicator, step: &Step, sub: &Submission, lang: Lang) -> Typed {
                     _ => {
                         let to =
                             least_input(1.0, need, 1.0, input_decimals(&c.unit, c.unit == "%"), up);
-                        let text = format!(
-                            "{} {op} {}{}",
-                            lang.pick(&c.zh, &c.en),
-                            fmt_num(to),
-                            score::unit_suffix(&c.unit, lang)
-                        );
+                        let text = Input::Part(score::part(c, ind.direction, to));
                         parts.push(InputTarget {
                             item,
                             from: now,

@@ -1,35 +1,78 @@
 //! The rating: the highest star level whose rule holds, the rule that decided
 //! it, and every condition of the next level that fails, in plain words.
 
-use super::score::{Model, Scored, fmt_num, fmt2};
-use crate::Lang;
+use super::score::{Model, Scored};
 use crate::diag::Text;
 use crate::standard::{DimensionRole, Role, StarRule};
 use serde::Serialize;
 
-/// One condition of a star rule, checked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One condition of a star rule, checked; `render::words` says it
+/// ("total 78.40 < 80", "mandatory A01 at 2★ < 3★"), and so does its JSON `text`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Condition {
     /// `min-total`, `min-dimension`, `mandatory-min-stars`, `min-stars`, `veto`, `max-missing`.
     pub kind: &'static str,
     /// The dimension or indicator code, where the condition is about one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// The dimension's name (min-dimension).
+    pub name: Option<Text>,
     pub actual: f64,
     pub required: f64,
     pub holds: bool,
-    /// "total 78.40 < 80", "mandatory A01 at 2★ < 3★".
-    pub text: String,
 }
 
-/// The rule that decided the rating.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+impl Serialize for Condition {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            kind: &'static str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            subject: &'a Option<String>,
+            actual: f64,
+            required: f64,
+            holds: bool,
+            text: String,
+        }
+        View {
+            kind: self.kind,
+            subject: &self.subject,
+            actual: self.actual,
+            required: self.required,
+            holds: self.holds,
+            text: crate::locale::Words::words(self, crate::locale::current()),
+        }
+        .serialize(s)
+    }
+}
+
+/// The rule that decided the rating; its JSON `text` says so in words.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Decided {
     pub stars: u8,
-    #[serde(serialize_with = "crate::locale::words")]
     pub name: Text,
-    pub text: String,
+    /// A rule holds (else no star rule holds, and there are no conditions).
+    pub rule: bool,
     pub conditions: Vec<Condition>,
+}
+
+impl Serialize for Decided {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            stars: u8,
+            name: &'a str,
+            text: String,
+            conditions: &'a [Condition],
+        }
+        let lang = crate::locale::current();
+        View {
+            stars: self.stars,
+            name: self.name.get(lang),
+            text: crate::locale::Words::words(self, lang),
+            conditions: &self.conditions,
+        }
+        .serialize(s)
+    }
 }
 
 /// The next level up and what stands in its way.
@@ -52,29 +95,17 @@ pub struct Rating {
 }
 
 /// Check every condition of `rule` against a scored set of values.
-pub fn check(model: &Model, rule: &StarRule, s: &Scored, lang: Lang) -> Vec<Condition> {
+pub fn check(model: &Model, rule: &StarRule, s: &Scored) -> Vec<Condition> {
     let std = model.standard;
     let mut out = Vec::new();
-    let cmp = |holds: bool, ge: bool| match (holds, ge) {
-        (true, true) => "≥",
-        (false, true) => "<",
-        (true, false) => "≤",
-        (false, false) => ">",
-    };
     let holds = s.total >= rule.min_total;
     out.push(Condition {
         kind: "min-total",
         subject: None,
+        name: None,
         actual: s.total,
         required: rule.min_total,
         holds,
-        text: format!(
-            "{} {} {} {}",
-            lang.pick("总分", "total"),
-            fmt2(s.total),
-            cmp(holds, true),
-            fmt_num(rule.min_total)
-        ),
     });
     for (k, dim) in std.dimension.iter().enumerate() {
         if dim.role != DimensionRole::Scored {
@@ -93,57 +124,35 @@ pub fn check(model: &Model, rule: &StarRule, s: &Scored, lang: Lang) -> Vec<Cond
         out.push(Condition {
             kind: "min-dimension",
             subject: Some(dim.code.clone()),
+            name: Some(Text::new(&dim.name_zh, &dim.name_en)),
             actual: ds,
             required: min,
             holds,
-            text: format!(
-                "{} {} {} {} {} {}",
-                lang.pick("维度", "dimension"),
-                dim.code,
-                dim.name(lang),
-                fmt2(ds),
-                cmp(holds, true),
-                fmt_num(min)
-            ),
         });
     }
-    let star_cond = |kind: &'static str, i: usize, need: u8, label: &str| {
+    let star_cond = |kind: &'static str, i: usize, need: u8| {
         let code = &std.indicator[i].code;
         let have = s.stars[i];
         let holds = have >= need;
         Condition {
             kind,
             subject: Some(code.clone()),
+            name: None,
             actual: f64::from(have),
             required: f64::from(need),
             holds,
-            text: match lang {
-                Lang::Zh => format!(
-                    "{label}{code} 为 {have}★ {} {need}★",
-                    if holds { "≥" } else { "<" }
-                ),
-                Lang::En => format!(
-                    "{label}{code} at {have}★ {} {need}★",
-                    if holds { "≥" } else { "<" }
-                ),
-            },
         }
     };
     if let Some(need) = rule.mandatory_min_stars {
         for (i, ind) in std.indicator.iter().enumerate() {
             if ind.role == Role::Mandatory {
-                out.push(star_cond(
-                    "mandatory-min-stars",
-                    i,
-                    need,
-                    lang.pick("必选指标 ", "mandatory "),
-                ));
+                out.push(star_cond("mandatory-min-stars", i, need));
             }
         }
     }
     for (code, &need) in &rule.min_stars {
         if let Some(i) = std.indicator.iter().position(|x| &x.code == code) {
-            out.push(star_cond("min-stars", i, need, ""));
+            out.push(star_cond("min-stars", i, need));
         }
     }
     for code in &rule.veto {
@@ -153,15 +162,10 @@ pub fn check(model: &Model, rule: &StarRule, s: &Scored, lang: Lang) -> Vec<Cond
             out.push(Condition {
                 kind: "veto",
                 subject: Some(code.clone()),
+                name: None,
                 actual: f64::from(have),
                 required: 1.0,
                 holds,
-                text: match (lang, holds) {
-                    (Lang::Zh, true) => format!("一票否决指标 {code} 为 {have}★，未否决"),
-                    (Lang::Zh, false) => format!("一票否决指标 {code} 为 0★"),
-                    (Lang::En, true) => format!("veto {code} at {have}★, not failed"),
-                    (Lang::En, false) => format!("veto {code} at 0★"),
-                },
             });
         }
     }
@@ -171,19 +175,10 @@ pub fn check(model: &Model, rule: &StarRule, s: &Scored, lang: Lang) -> Vec<Cond
         out.push(Condition {
             kind: "max-missing",
             subject: None,
+            name: None,
             actual: f64::from(have),
             required: f64::from(max),
             holds,
-            text: match lang {
-                Lang::Zh => format!(
-                    "缺失的计分和必选指标 {have} 个 {} 允许 {max} 个",
-                    cmp(holds, false)
-                ),
-                Lang::En => format!(
-                    "{have} scored or mandatory indicator(s) missing {} {max} allowed",
-                    cmp(holds, false)
-                ),
-            },
         });
     }
     out
@@ -258,13 +253,13 @@ pub fn next_rule<'a>(model: &Model<'a>, stars: u8) -> Option<&'a StarRule> {
 }
 
 /// Rate a scored set of values, with reasons.
-pub fn rate(model: &Model, s: &Scored, lang: Lang) -> Rating {
+pub fn rate(model: &Model, s: &Scored) -> Rating {
     let std = model.standard;
     let stars = stars_of(model, s);
     let name = super::stars_label(std, stars);
     let (tier, decided_by) = match std.rule(stars) {
         Some(rule) => {
-            let conditions = check(model, rule, s, lang);
+            let conditions = check(model, rule, s);
             let tier = rule
                 .tier
                 .iter()
@@ -279,34 +274,12 @@ pub fn rate(model: &Model, s: &Scored, lang: Lang) -> Rating {
                         })
                 })
                 .map(|t| Text::new(&t.name_zh, &t.name_en));
-            let text = match lang {
-                Lang::Zh => format!(
-                    "{}（{}★）的规则成立：{}",
-                    name.zh,
-                    stars,
-                    conditions
-                        .iter()
-                        .map(|c| c.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join("；")
-                ),
-                Lang::En => format!(
-                    "the {}★ rule ({}) holds: {}",
-                    stars,
-                    name.en,
-                    conditions
-                        .iter()
-                        .map(|c| c.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-            };
             (
                 tier,
                 Decided {
                     stars,
-                    name: name.clone(),
-                    text,
+                    name,
+                    rule: true,
                     conditions,
                 },
             )
@@ -315,10 +288,8 @@ pub fn rate(model: &Model, s: &Scored, lang: Lang) -> Rating {
             None,
             Decided {
                 stars: 0,
-                name: name.clone(),
-                text: lang
-                    .pick("没有任何星级规则成立", "no star rule holds")
-                    .to_string(),
+                name,
+                rule: false,
                 conditions: Vec::new(),
             },
         ),
@@ -326,7 +297,7 @@ pub fn rate(model: &Model, s: &Scored, lang: Lang) -> Rating {
     let next = next_rule(model, stars).map(|r| Next {
         stars: r.stars,
         name: super::stars_label(std, r.stars),
-        failing: check(model, r, s, lang)
+        failing: check(model, r, s)
             .into_iter()
             .filter(|c| !c.holds)
             .collect(),

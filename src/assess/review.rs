@@ -5,7 +5,6 @@
 //! submission so changed; the scoring is never touched. docs/review.md.
 
 use super::{Assessment, DiagnosticOut, Options};
-use crate::Lang;
 use crate::diag::Diagnostic;
 use crate::standard::Standard;
 use crate::submission::review::{Review, Row};
@@ -170,7 +169,6 @@ pub fn apply(
     options: &Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Reviewed {
-    let lang = options.lang;
     let rows = review.rows(standard, diags);
     // Per indicator: the rows that change something.
     let mut edits: Vec<(String, Edit)> = Vec::new();
@@ -230,12 +228,12 @@ pub fn apply(
         .filter_map(|(code, e)| {
             let i = standard.indicator.iter().position(|x| &x.code == code)?;
             let (alone, _) = edited(standard, submission, &edits, Some(code));
-            let values: Vec<Option<f64>> = super::score::compute_values(standard, &alone, lang)
+            let values: Vec<Option<f64>> = super::score::compute_values(standard, &alone)
                 .iter()
                 .map(|c| c.value)
                 .collect();
             let scored = model.score(&values, &model.weights);
-            let stars_alone = super::rating::rate(&model, &scored, lang).stars;
+            let stars_alone = super::rating::rate(&model, &scored).stars;
             let (r, v) = (&reported.indicators[i], &verified.indicators[i]);
             let data = submission.data.get(code);
             let items = data
@@ -308,32 +306,4 @@ pub fn apply(
         score_change: super::round2(verified.score - reported.score),
         verified,
     }
-}
-
-/// "自评 3★ 62.40 → 核定 2★ 55.10" in `lang`: the two ratings in one line.
-pub fn side_by_side(a: &Assessment, lang: Lang) -> Option<String> {
-    let r = a.review.as_ref()?;
-    let v = &r.verified;
-    Some(match lang {
-        Lang::Zh => format!(
-            "自评 {} {}（{}）→ 核定 {} {}（{}），{} 处改动",
-            super::star_glyphs(a.stars),
-            super::score::fmt2(a.score),
-            a.stars_label.zh,
-            super::star_glyphs(v.stars),
-            super::score::fmt2(v.score),
-            v.stars_label.zh,
-            r.changes.len()
-        ),
-        Lang::En => format!(
-            "self-reported {} {} ({}) → verified {} {} ({}), {} change(s)",
-            super::star_glyphs(a.stars),
-            super::score::fmt2(a.score),
-            a.stars_label.en,
-            super::star_glyphs(v.stars),
-            super::score::fmt2(v.score),
-            v.stars_label.en,
-            r.changes.len()
-        ),
-    })
 }

@@ -3,9 +3,10 @@
 //! [`Model::score`] is the hot path of the plan search and the stability
 //! draws, so it works on plain vectors indexed like `Standard::indicator`.
 
+use super::said::{Computation, Op, Part, Requirement, Value};
 use super::{InputCell, NextRequirement, Status, round2};
 use crate::Lang;
-use crate::diag::Severity;
+use crate::diag::{Severity, Text};
 use crate::standard::{
     DimensionRole, Direction, Indicator, InputItem, Kind, MissingPolicy, Role, Standard,
 };
@@ -218,7 +219,7 @@ impl<'a> Model<'a> {
 pub struct Computed {
     pub value: Option<f64>,
     pub status: Status,
-    pub computation: Option<String>,
+    pub computation: Option<Computation>,
     pub inputs: Vec<InputCell>,
 }
 
@@ -227,7 +228,7 @@ pub struct Computed {
 /// does a value that is not a finite number (an overflow). The severity is the
 /// catalogue's: `--deny/--warn/--allow` decide what is listed and what fails the
 /// gate, never how a value is read or scored.
-pub fn compute_values(std: &Standard, sub: &Submission, lang: Lang) -> Vec<Computed> {
+pub fn compute_values(std: &Standard, sub: &Submission) -> Vec<Computed> {
     std.indicator
         .iter()
         .map(|ind| {
@@ -248,7 +249,7 @@ pub fn compute_values(std: &Standard, sub: &Submission, lang: Lang) -> Vec<Compu
                 d.severity == Severity::Error && d.indicator.as_deref() == Some(&ind.code)
             });
             let (value, computation, had_data) = match data {
-                Some(d) => value_of(ind, d, sub, lang),
+                Some(d) => value_of(ind, d, sub),
                 None => (None, None, false),
             };
             let status = match (flagged, value, had_data) {
@@ -273,12 +274,9 @@ fn value_of(
     ind: &Indicator,
     d: &crate::submission::IndicatorData,
     sub: &Submission,
-    lang: Lang,
-) -> (Option<f64>, Option<String>, bool) {
+) -> (Option<f64>, Option<Computation>, bool) {
     let any = d.items.iter().any(|i| i.datum.is_some());
-    let unit = unit_suffix(&ind.unit, lang);
-    let unit = unit.as_str();
-    let (v, text) = match &ind.kind {
+    let (v, how) = match &ind.kind {
         Kind::Ratio { .. } => {
             let n = d.number(InputItem::Numerator);
             let den = d.number(InputItem::Denominator);
@@ -287,21 +285,15 @@ fn value_of(
                     let v = n / den * 100.0;
                     (
                         Some(v),
-                        Some(format!(
-                            "{} / {} × 100 = {}{unit}",
-                            fmt_num(n),
-                            fmt_num(den),
-                            fmt_num(v)
-                        )),
+                        Some(Computation::Ratio {
+                            numerator: n,
+                            denominator: den,
+                            value: v,
+                            unit: ind.unit.clone(),
+                        }),
                     )
                 }
-                (Some(n), Some(_)) => (
-                    None,
-                    Some(match lang {
-                        Lang::Zh => format!("{} / 0：分母为零，无法计算", fmt_num(n)),
-                        Lang::En => format!("{} / 0: the denominator is zero", fmt_num(n)),
-                    }),
-                ),
+                (Some(n), Some(_)) => (None, Some(Computation::ZeroDenominator { numerator: n })),
                 _ => (None, None),
             }
         }
@@ -312,35 +304,35 @@ fn value_of(
                     let v = c / p * per;
                     (
                         Some(v),
-                        Some(format!(
-                            "{} / {} × {} = {}{unit}",
-                            fmt_num(c),
-                            fmt_num(p),
-                            fmt_num(*per),
-                            fmt_num(v)
-                        )),
+                        Some(Computation::PerPopulation {
+                            count: c,
+                            population: p,
+                            per: *per,
+                            value: v,
+                            unit: ind.unit.clone(),
+                        }),
                     )
                 }
-                (Some(c), _) => (
-                    None,
-                    Some(match lang {
-                        Lang::Zh => format!("{}：缺少常住人口，无法计算", fmt_num(c)),
-                        Lang::En => format!("{}: no resident population given", fmt_num(c)),
-                    }),
-                ),
+                (Some(c), _) => (None, Some(Computation::NoPopulation { count: c })),
                 _ => (None, None),
             }
         }
         Kind::Percent { .. } | Kind::Number { .. } | Kind::Survey { .. } => {
             match d.number(InputItem::Value) {
-                Some(v) => (Some(v), Some(format!("{}{unit}", fmt_num(v)))),
+                Some(v) => (
+                    Some(v),
+                    Some(Computation::Given(Value::Number {
+                        value: v,
+                        unit: ind.unit.clone(),
+                    })),
+                ),
                 None => (None, None),
             }
         }
         Kind::YesNo { .. } => match d.get(InputItem::Choice).and_then(|i| i.datum) {
             Some(Datum::YesNo(b)) => (
                 Some(if b { 1.0 } else { 0.0 }),
-                Some(yes_no_word(b, lang).to_string()),
+                Some(Computation::Given(Value::YesNo(b))),
             ),
             _ => (None, None),
         },
@@ -349,26 +341,17 @@ fn value_of(
                 .map(|k| d.number(InputItem::Part(k as u8 + 1)))
                 .collect();
             if parts.iter().all(Option::is_some) && !parts.is_empty() {
-                let mut words = Vec::new();
+                let mut said = Vec::with_capacity(conditions.len());
                 let mut least = 5u8;
                 for (c, v) in conditions.iter().zip(&parts) {
                     let v = v.unwrap_or(0.0);
                     let st = c.stars_for(ind.direction, v);
                     least = least.min(st);
-                    words.push(format!(
-                        "{} {}{} → {st}★",
-                        lang.pick(&c.zh, &c.en),
-                        fmt_num(v),
-                        unit_suffix(&c.unit, lang)
-                    ));
+                    said.push((part(c, ind.direction, v), st));
                 }
                 (
                     Some(f64::from(least)),
-                    Some(format!(
-                        "{}{}{least}★",
-                        words.join(lang.pick("；", "; ")),
-                        lang.pick("；取最低：", "; the lowest: ")
-                    )),
+                    Some(Computation::AllOf { parts: said, least }),
                 )
             } else {
                 (None, None)
@@ -379,13 +362,26 @@ fn value_of(
                 let o = &options[k];
                 (
                     Some(f64::from(o.stars)),
-                    Some(format!("{} → {}★", lang.pick(&o.zh, &o.en), o.stars)),
+                    Some(Computation::Grade {
+                        option: Text::new(&o.zh, &o.en),
+                        stars: o.stars,
+                    }),
                 )
             }
             _ => (None, None),
         },
     };
-    (v, text, any)
+    (v, how, any)
+}
+
+/// Sub-condition `c` at `value`, on the side its stars lie.
+pub fn part(c: &crate::standard::SubCondition, direction: Direction, value: f64) -> Part {
+    Part {
+        name: Text::new(&c.zh, &c.en),
+        op: Op::of(direction),
+        value,
+        unit: c.unit.clone(),
+    }
 }
 
 pub fn yes_no_word(b: bool, lang: Lang) -> &'static str {
@@ -455,47 +451,35 @@ pub fn part_requirement(
         .find(|&v| c.stars_for(dir, v) >= star)
 }
 
-/// A value written for people, in the indicator's terms: "≥ 95%", "是", "建成运行".
-pub fn describe_value(ind: &Indicator, value: f64, lang: Lang) -> String {
+/// A value in the indicator's terms: "95%", "是", "建成运行".
+pub fn describe_value(ind: &Indicator, value: f64) -> Value {
     match &ind.kind {
-        Kind::YesNo { .. } => yes_no_word(value >= 0.5, lang).to_string(),
+        Kind::YesNo { .. } => Value::YesNo(value >= 0.5),
         Kind::Grade { options } => {
             let s = value.round() as u8;
             options
                 .iter()
                 .find(|o| o.stars == s)
-                .map(|o| lang.pick(&o.zh, &o.en).to_string())
-                .unwrap_or_else(|| format!("{s}★"))
+                .map_or(Value::Stars(s), |o| Value::Option(Text::new(&o.zh, &o.en)))
         }
-        Kind::AllOf { .. } => format!("{}★", value.round() as u8),
-        _ => format!("{}{}", fmt_num(value), unit_suffix(&ind.unit, lang)),
+        Kind::AllOf { .. } => Value::Stars(value.round() as u8),
+        _ => Value::Number {
+            value,
+            unit: ind.unit.clone(),
+        },
     }
 }
 
 /// What each sub-condition of an `all-of` indicator needs for `star`:
 /// "摄像机覆盖率 ≥ 90%；出图率 ≥ 80%".
-pub fn all_of_requirement(ind: &Indicator, star: u8, lang: Lang) -> Option<String> {
+pub fn all_of_requirement(ind: &Indicator, star: u8) -> Option<Vec<Part>> {
     let Kind::AllOf { conditions } = &ind.kind else {
         return None;
     };
-    let op = match ind.direction {
-        Direction::Higher => "≥",
-        Direction::Lower => "≤",
-    };
-    let parts: Option<Vec<String>> = conditions
+    conditions
         .iter()
-        .map(|c| {
-            part_requirement(c, ind.direction, star).map(|v| {
-                format!(
-                    "{} {op} {}{}",
-                    lang.pick(&c.zh, &c.en),
-                    fmt_num(v),
-                    unit_suffix(&c.unit, lang)
-                )
-            })
-        })
-        .collect();
-    Some(parts?.join(lang.pick("；", "; ")))
+        .map(|c| part_requirement(c, ind.direction, star).map(|v| part(c, ind.direction, v)))
+        .collect()
 }
 
 /// A unit as written after a number in `lang`: `%` and `★` close up, the
@@ -513,18 +497,14 @@ pub fn unit_suffix(unit: &str, lang: Lang) -> String {
 pub use crate::standard::unit_name;
 
 /// What the next star above `stars` needs, if there is one.
-pub fn next_requirement(ind: &Indicator, stars: u8, lang: Lang) -> Option<NextRequirement> {
+pub fn next_requirement(ind: &Indicator, stars: u8) -> Option<NextRequirement> {
     let (s, v) = ladder(ind).into_iter().find(|(s, _)| *s > stars)?;
-    let requirement = if let Some(text) = all_of_requirement(ind, s, lang) {
-        text
+    let requirement = if let Some(parts) = all_of_requirement(ind, s) {
+        Requirement::AllOf(parts)
     } else if ind.kind.has_thresholds() {
-        let op = match ind.direction {
-            Direction::Higher => "≥",
-            Direction::Lower => "≤",
-        };
-        format!("{op} {}", describe_value(ind, v, lang))
+        Requirement::Bound(Op::of(ind.direction), describe_value(ind, v))
     } else {
-        describe_value(ind, v, lang)
+        Requirement::Answer(describe_value(ind, v))
     };
     Some(NextRequirement {
         stars: s,

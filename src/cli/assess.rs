@@ -172,7 +172,6 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         Vec::new()
     };
     let options = Options {
-        lang,
         seed: args.seed,
         draws: args.draws,
         levels: args.gate.levels()?,
@@ -621,13 +620,10 @@ fn assess_baseline(
     ))
 }
 
-pub(super) fn no_level_note(lang: Lang, standard: &Standard) -> String {
-    match lang {
-        Lang::Zh => format!("基本信息未注明层级，按市级标准 {} 评估", standard.id()),
-        Lang::En => format!(
-            "基本信息 names no level; assessed against the city standard {}",
-            standard.id()
-        ),
+/// 基本信息 names no level: the city standard is used.
+pub(super) fn no_level_note(standard: &Standard) -> core::said::Note {
+    core::said::Note::NoLevel {
+        standard: standard.id().to_string(),
     }
 }
 
@@ -886,7 +882,7 @@ impl Standards<'_> {
                 .map(|l| l.sha256.clone())
         });
         if named_none.get() {
-            opts.notes.push(no_level_note(self.lang, standard));
+            opts.notes.push(no_level_note(standard));
         }
         let mut a = core::assess(standard, &submission, &opts);
         a.evidence = evidence;
@@ -920,14 +916,7 @@ impl Standards<'_> {
             })
             .or_else(|| self.pair_single.then_some(0));
         let Some(k) = k else {
-            a.notes.push(
-                self.lang
-                    .pick(
-                        "没有该主体的核查工作簿，只有自评结果",
-                        "no review of this entity: self-reported rating only",
-                    )
-                    .to_string(),
-            );
+            a.notes.push(core::said::Note::NoReview);
             return;
         };
         if let Ok(mut used) = self.used.lock() {
@@ -1158,15 +1147,10 @@ fn add_gaps(a: &mut core::Assessment, specs: &[BenchmarkSpec], cohorts: &Cohorts
                 if *standard_id == a.standard.id {
                     list.push(benchmark.clone());
                 } else {
-                    a.notes.push(match ctx.lang {
-                        Lang::Zh => format!(
-                            "对标工作簿 {} 按 {} 评估，与本主体的标准 {} 不同，未比较",
-                            benchmark.name, standard_id, a.standard.id
-                        ),
-                        Lang::En => format!(
-                            "benchmark workbook {} was assessed against {}, not {}; not compared",
-                            benchmark.name, standard_id, a.standard.id
-                        ),
+                    a.notes.push(core::said::Note::OtherStandard {
+                        benchmark: benchmark.name.clone(),
+                        assessed_against: standard_id.clone(),
+                        standard: a.standard.id.clone(),
                     });
                 }
             }

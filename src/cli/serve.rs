@@ -502,7 +502,6 @@ fn assess_bytes(
         }
     };
     let options = Options {
-        lang,
         seed: core::stability::DEFAULT_SEED,
         draws: core::stability::DEFAULT_DRAWS,
         standard_sha256: shipped
@@ -513,8 +512,7 @@ fn assess_bytes(
     };
     let mut opts = options;
     if named_none.get() {
-        opts.notes
-            .push(super::assess::no_level_note(lang, standard));
+        opts.notes.push(super::assess::no_level_note(standard));
     }
     let mut a = core::assess(standard, &submission, &opts);
     let mut cx = crate::report::Context {
@@ -561,7 +559,7 @@ fn assess_bytes(
                 "file": name,
                 "name": a.name,
                 "stars": a.stars,
-                "stars_label": a.stars_label,
+                "stars_label": a.stars_label.get(lang),
                 "score": a.score,
                 "complete": a.complete,
                 "html": crate::report::entity_html(&a, &cx),

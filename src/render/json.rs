@@ -36,7 +36,11 @@ impl Serialize for Document<'_> {
             entities: &'a [Assessment],
             summary: &'a Summary,
         }
-        let lang = if self.lang == "zh" { Lang::Zh } else { Lang::En };
+        let lang = if self.lang == "zh" {
+            Lang::Zh
+        } else {
+            Lang::En
+        };
         let view = View {
             version: self.version,
             tool: &self.tool,

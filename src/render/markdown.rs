@@ -8,6 +8,7 @@ use crate::Lang;
 use crate::assess::batch::Summary;
 use crate::assess::score::{fmt_num, fmt2};
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
+use crate::locale::Words;
 use std::fmt::Write;
 
 pub struct Markdown;
@@ -175,7 +176,8 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         t(lang, "评级", "Rating"),
         a.stars_label.get(lang),
         a.tier
-            .as_ref().map(|t| t.get(lang))
+            .as_ref()
+            .map(|t| t.get(lang))
             .map(|x| format!(" ({x})"))
             .unwrap_or_default(),
         t(lang, "总分", "Total"),
@@ -191,7 +193,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         a.standard.id
     );
     for n in &a.notes {
-        let _ = writeln!(out, "> {}", cell(n));
+        let _ = writeln!(out, "> {}", cell(&n.words(lang)));
     }
     if !a.notes.is_empty() {
         out.push('\n');
@@ -229,7 +231,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         out,
         "\n**{}**: {}\n",
         t(lang, "评级依据", "Why"),
-        cell(&a.rating.decided_by.text)
+        cell(&a.rating.decided_by.words(lang))
     );
     if let Some(next) = &a.rating.next {
         let _ = writeln!(
@@ -240,7 +242,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
             next.name.get(lang)
         );
         for c in &next.failing {
-            let _ = writeln!(out, "- {}", cell(&c.text));
+            let _ = writeln!(out, "- {}", cell(&c.words(lang)));
         }
         out.push('\n');
     }
@@ -253,7 +255,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                 out,
                 "**{}**: {}\n",
                 t(lang, "升星方案", "Plan"),
-                cell(p.reason.as_deref().unwrap_or(""))
+                cell(&p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default())
             );
         }
         PlanStatus::Found | PlanStatus::FoundCapped => {
@@ -278,15 +280,15 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                 p.steps.iter().map(|s| {
                     [
                         format!("{} {}", s.code, cell(s.name.get(lang))),
-                        cell(&s.from_text),
-                        cell(&s.target_text()),
+                        cell(&s.from_text.words(lang)),
+                        cell(&s.target_text(lang)),
                         format!("{}★→{}★", s.stars_from, s.stars_to),
                         format!("+{}", fmt2(s.points_gained)),
                     ]
                 }),
             );
             if let Some(r) = &p.reason {
-                let _ = writeln!(out, "\n> {}", cell(r));
+                let _ = writeln!(out, "\n> {}", cell(&r.words(lang)));
             }
             out.push('\n');
         }
@@ -386,13 +388,17 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         a.indicators.iter().map(|ind| {
             [
                 format!("{} {}", ind.code, cell(&ind.name(lang))),
-                cell(ind.computation.as_deref().unwrap_or("—")),
+                cell(
+                    &ind.computation
+                        .as_ref()
+                        .map_or_else(|| "—".to_string(), |c| c.words(lang)),
+                ),
                 format!("{}★", ind.stars),
                 ind.score.map(fmt2).unwrap_or_else(|| "—".into()),
                 fmt2(ind.contribution),
                 ind.next
                     .as_ref()
-                    .map(|n| format!("{}★ {}", n.stars, cell(&n.requirement)))
+                    .map(|n| format!("{}★ {}", n.stars, cell(&n.requirement.words(lang))))
                     .unwrap_or_default(),
             ]
         }),

@@ -9,6 +9,7 @@ pub mod review;
 pub mod rounds;
 pub mod table;
 pub mod terminal;
+pub mod words;
 
 use crate::Lang;
 use crate::assess::Assessment;

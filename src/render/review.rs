@@ -6,6 +6,7 @@ use super::t;
 use crate::Lang;
 use crate::assess::score::fmt2;
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
+use crate::locale::Words;
 
 /// The rows of the review section of one entity.
 pub struct Section {
@@ -42,7 +43,8 @@ pub fn verified_line(a: &Assessment, lang: Lang, ascii: bool) -> Option<String> 
     };
     let tier = v
         .tier
-        .as_ref().map(|t| t.get(lang))
+        .as_ref()
+        .map(|t| t.get(lang))
         .map(|x| format!(" · {x}"))
         .unwrap_or_default();
     Some(format!(
@@ -60,7 +62,7 @@ pub fn verified_line(a: &Assessment, lang: Lang, ascii: bool) -> Option<String> 
 pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
     let r = a.review.as_ref()?;
     let v = &r.verified;
-    let headline = crate::assess::review::side_by_side(a, lang).unwrap_or_default();
+    let headline = side_by_side(a, lang).unwrap_or_default();
     let source = match (lang, r.reviewers.is_empty()) {
         (Lang::Zh, true) => format!("核查工作簿 {}", r.file),
         (Lang::Zh, false) => format!("核查工作簿 {}，核查人 {}", r.file, r.reviewers.join("、")),
@@ -109,7 +111,7 @@ pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
             Some(format!(
                 "{}: {}",
                 t(lang, "核定值下的升星方案", "Plan on the verified values"),
-                p.reason.as_deref().unwrap_or("")
+                p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()
             )),
             Vec::new(),
         ),
@@ -130,8 +132,8 @@ pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
                 .map(|s| {
                     [
                         format!("{} {}", s.code, s.name.get(lang)),
-                        s.from_text.clone(),
-                        s.target_text(),
+                        s.from_text.words(lang),
+                        s.target_text(lang),
                         format!("{}★→{}★", s.stars_from, s.stars_to),
                         format!("+{}", fmt2(s.points_gained)),
                     ]
@@ -197,4 +199,32 @@ pub fn summary_lines(s: &crate::assess::batch::Summary, lang: Lang) -> Vec<Strin
         ));
     }
     out
+}
+
+/// "自评 3★ 62.40 → 核定 2★ 55.10" in `lang`: the two ratings in one line.
+pub fn side_by_side(a: &Assessment, lang: Lang) -> Option<String> {
+    let r = a.review.as_ref()?;
+    let v = &r.verified;
+    Some(match lang {
+        Lang::Zh => format!(
+            "自评 {} {}（{}）→ 核定 {} {}（{}），{} 处改动",
+            star_glyphs(a.stars),
+            fmt2(a.score),
+            a.stars_label.zh,
+            star_glyphs(v.stars),
+            fmt2(v.score),
+            v.stars_label.zh,
+            r.changes.len()
+        ),
+        Lang::En => format!(
+            "self-reported {} {} ({}) → verified {} {} ({}), {} change(s)",
+            star_glyphs(a.stars),
+            fmt2(a.score),
+            a.stars_label.en,
+            star_glyphs(v.stars),
+            fmt2(v.score),
+            v.stars_label.en,
+            r.changes.len()
+        ),
+    })
 }

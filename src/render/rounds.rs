@@ -5,6 +5,7 @@
 
 use crate::Lang;
 use crate::assess::score::fmt2;
+use crate::locale::Words;
 use crate::rounds::targets::{Requirement, Standing, Target};
 use crate::rounds::{LevelView, Progress, ProgressNote, Province, StarCounts};
 use crate::standard::Level;
@@ -390,7 +391,7 @@ pub fn progress_section_listing(p: &Progress, lang: Lang, shown: usize) -> Secti
                     .map(|s| {
                         vec![
                             format!("{} {}", s.code, s.name.get(lang)),
-                            format!("{} ({}★)", s.wanted, s.stars_wanted),
+                            format!("{} ({}★)", s.wanted.words(lang), s.stars_wanted),
                             format!("{} ({}★)", value(s.value_now), s.stars_now),
                             if s.holds { "✓" } else { "✗" }.to_string(),
                         ]

@@ -7,6 +7,7 @@ use crate::Lang;
 use crate::assess::batch::Summary;
 use crate::assess::score::{fmt_num, fmt2};
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
+use crate::locale::Words;
 use comfy_table::{CellAlignment, Table};
 use std::fmt::Write;
 
@@ -76,7 +77,8 @@ impl Terminal {
         };
         let tier = a
             .tier
-            .as_ref().map(|t| t.get(lang))
+            .as_ref()
+            .map(|t| t.get(lang))
             .map(|x| format!(" · {x}"))
             .unwrap_or_default();
         let _ = writeln!(
@@ -93,7 +95,7 @@ impl Terminal {
             let _ = writeln!(out, "  {line}");
         }
         for n in &a.notes {
-            let _ = writeln!(out, "  ! {n}");
+            let _ = writeln!(out, "  ! {}", n.words(lang));
         }
 
         let mut dims = self.table();
@@ -172,7 +174,7 @@ impl Terminal {
             out,
             "\n{}: {}",
             t(lang, "评级依据", "Why"),
-            a.rating.decided_by.text
+            a.rating.decided_by.words(lang)
         );
         if let Some(next) = &a.rating.next {
             let _ = writeln!(
@@ -183,7 +185,7 @@ impl Terminal {
                 next.name.get(lang)
             );
             for c in &next.failing {
-                let _ = writeln!(out, "  ✗ {}", c.text);
+                let _ = writeln!(out, "  ✗ {}", c.words(lang));
             }
         }
 
@@ -195,7 +197,7 @@ impl Terminal {
                     out,
                     "\n{}: {}",
                     t(lang, "升星方案", "Plan"),
-                    p.reason.as_deref().unwrap_or("")
+                    p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()
                 );
             }
             PlanStatus::Found | PlanStatus::FoundCapped => {
@@ -222,15 +224,15 @@ impl Terminal {
                 for s in &p.steps {
                     steps.add_row(vec![
                         format!("{} {}", s.code, s.name.get(lang)),
-                        s.from_text.clone(),
-                        s.target_text(),
+                        s.from_text.words(lang),
+                        s.target_text(lang),
                         format!("{}★→{}★", s.stars_from, s.stars_to),
                         format!("+{}", fmt2(s.points_gained)),
                     ]);
                 }
                 let _ = writeln!(out, "{steps}");
                 if let Some(r) = &p.reason {
-                    let _ = writeln!(out, "  {r}");
+                    let _ = writeln!(out, "  {}", r.words(lang));
                 }
             }
         }

@@ -5,6 +5,7 @@ use super::style::{Formats, Grid, page_setup, t};
 use crate::Lang;
 use crate::assess::{Assessment, PlanStatus, Status, star_glyphs};
 use crate::benchmark::{Bound, GapAnalysis, IndicatorGap, ValueOrigin};
+use crate::locale::Words;
 use crate::standard::{DimensionRole, Role};
 use rust_xlsxwriter::{
     Chart, ChartLegendPosition, ChartLine, ChartLineDashType, ChartMarker, ChartType,
@@ -335,7 +336,12 @@ fn summary_sheet(
         &f.plain.clone().set_font_size(14).set_font_color(0xC55A11),
     )?;
     let r = g.label(&mut row, t(lang, "子档", "Sub-tier"), f)?;
-    g.text(r, 1, a.tier.as_ref().map(|t| t.get(lang)).unwrap_or("—"), &f.text)?;
+    g.text(
+        r,
+        1,
+        a.tier.as_ref().map(|t| t.get(lang)).unwrap_or("—"),
+        &f.text,
+    )?;
     let r = g.label(&mut row, t(lang, "总分", "Total"), f)?;
     g.num(r, 1, a.score, &f.num2.clone().set_bold().set_font_size(14))?;
     g.text(r, 2, "/ 100", &f.text)?;
@@ -394,7 +400,7 @@ fn summary_sheet(
     }
     row += 1;
     for n in &a.notes {
-        g.loose(row, 0, &format!("! {n}"), &f.note)?;
+        g.loose(row, 0, &format!("! {}", n.words(lang)), &f.note)?;
         row += 1;
     }
 
@@ -566,16 +572,20 @@ fn summary_sheet(
     let decided = &a.rating.decided_by;
     let head = match lang {
         Lang::Zh => format!("{}★（{}）规则成立：", decided.stars, decided.name.get(lang)),
-        Lang::En => format!("The {}★ rule ({}) holds:", decided.stars, decided.name.get(lang)),
+        Lang::En => format!(
+            "The {}★ rule ({}) holds:",
+            decided.stars,
+            decided.name.get(lang)
+        ),
     };
     g.loose(row, 0, &head, &f.plain.clone().set_bold())?;
     row += 1;
     if decided.conditions.is_empty() {
-        g.loose(row, 0, &decided.text, &f.plain)?;
+        g.loose(row, 0, &decided.words(lang), &f.plain)?;
         row += 1;
     }
     for c in &decided.conditions {
-        g.loose(row, 0, &format!("  ✓ {}", c.text), &f.plain)?;
+        g.loose(row, 0, &format!("  ✓ {}", c.words(lang)), &f.plain)?;
         row += 1;
     }
     if let Some(next) = &a.rating.next {
@@ -649,8 +659,8 @@ fn summary_sheet(
         for s in p.steps.iter().take(10) {
             g.text(row, 0, &s.code, &f.text)?;
             g.text(row, 1, s.name.get(lang), &f.text)?;
-            g.text(row, 2, &s.from_text, &f.text)?;
-            g.text(row, 3, &s.to_text, &f.text)?;
+            g.text(row, 2, &s.from_text.words(lang), &f.text)?;
+            g.text(row, 3, &s.to_text.words(lang), &f.text)?;
             g.text(
                 row,
                 4,
@@ -693,7 +703,7 @@ pub(crate) fn plan_headline(lang: Lang, a: &Assessment) -> String {
                 "无法达到下一星级：",
                 "The next star cannot be reached:"
             ),
-            p.reason.as_deref().unwrap_or("")
+            p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()
         ),
         PlanStatus::Found | PlanStatus::FoundCapped => {
             let target = p.target_stars.unwrap_or(a.stars + 1);
@@ -714,7 +724,7 @@ pub(crate) fn plan_headline(lang: Lang, a: &Assessment) -> String {
                 ),
             };
             if let Some(r) = &p.reason {
-                s.push_str(&format!(" — {r}"));
+                s.push_str(&format!(" — {}", r.words(lang)));
             }
             s
         }
@@ -773,7 +783,7 @@ fn indicators_sheet(
         let next = i
             .next
             .as_ref()
-            .map(|n| format!("{}★ {}", n.stars, n.requirement))
+            .map(|n| format!("{}★ {}", n.stars, n.requirement.words(lang)))
             .unwrap_or_default();
         g.text(r, 7, &next, &f.text)?;
         g.opt(r, 8, i.score, &f.num2)?;
@@ -796,7 +806,15 @@ fn indicators_sheet(
         }
         g.text(r, c, status_name(lang, i.status), &f.text)?;
         g.text(r, c + 1, yes_no(lang, i.provisional), &f.text)?;
-        g.text(r, c + 2, i.computation.as_deref().unwrap_or(""), &f.text)?;
+        g.text(
+            r,
+            c + 2,
+            &i.computation
+                .as_ref()
+                .map(|c| c.words(lang))
+                .unwrap_or_default(),
+            &f.text,
+        )?;
     }
     let last = a.indicators.len() as u32;
     if last > 0 {
@@ -1081,7 +1099,12 @@ fn plan_sheet(
     g.num(r, 2, a.score, &f.num2)?;
     let r = g.label(&mut row, t(lang, "目标星级", "Target"), f)?;
     g.opt(r, 1, p.target_stars.map(f64::from), &f.stars)?;
-    g.text(r, 2, p.target_name.as_ref().map(|t| t.get(lang)).unwrap_or(""), &f.text)?;
+    g.text(
+        r,
+        2,
+        p.target_name.as_ref().map(|t| t.get(lang)).unwrap_or(""),
+        &f.text,
+    )?;
     let r = g.label(&mut row, t(lang, "改进后", "Afterwards"), f)?;
     g.opt(r, 1, p.stars_after.map(f64::from), &f.stars)?;
     g.opt(r, 2, p.total_after, &f.num2)?;
@@ -1090,7 +1113,7 @@ fn plan_sheet(
     let r = g.label(&mut row, t(lang, "星级步数", "Star steps"), f)?;
     g.num(r, 1, f64::from(p.star_steps), &f.int)?;
     if let Some(reason) = &p.reason {
-        g.loose(row, 0, reason, &f.note)?;
+        g.loose(row, 0, &reason.words(lang), &f.note)?;
         row += 1;
     }
 
@@ -1115,7 +1138,7 @@ fn plan_sheet(
             g.text(row, 1, c.subject.as_deref().unwrap_or(""), &f.text)?;
             g.num(row, 2, c.actual, &f.general)?;
             g.num(row, 3, c.required, &f.general)?;
-            g.text(row, 4, &c.text, &f.text)?;
+            g.text(row, 4, &c.words(lang), &f.text)?;
             row += 1;
         }
     }
@@ -1153,8 +1176,8 @@ fn plan_sheet(
             crate::assess::score::unit_name(&s.unit, lang),
             &f.text,
         )?;
-        g.text(row, 6, &s.from_text, &f.text)?;
-        g.text(row, 7, &s.target_text(), &f.text)?;
+        g.text(row, 6, &s.from_text.words(lang), &f.text)?;
+        g.text(row, 7, &s.target_text(lang), &f.text)?;
         g.num(row, 8, f64::from(s.stars_from), &f.stars)?;
         g.num(row, 9, f64::from(s.stars_to), &f.stars)?;
         g.num(row, 10, s.points_gained, &f.num2)?;

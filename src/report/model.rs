@@ -8,6 +8,7 @@ use crate::assess::batch::Report;
 use crate::assess::score::fmt2;
 use crate::assess::{Assessment, Condition, PlanStatus, Status, star_glyphs};
 use crate::benchmark::{GapAnalysis, ValueOrigin};
+use crate::locale::Words;
 use crate::standard::{DimensionRole, Role};
 use crate::{Lang::En, Lang::Zh, format_number};
 
@@ -468,7 +469,7 @@ pub fn condition_sentence(a: &Assessment, c: &Condition, lang: Lang) -> String {
             "at most {req} scored or mandatory indicators may be missing; {} are",
             format_number(c.actual)
         ),
-        _ => c.text.clone(),
+        _ => c.words(lang),
     }
 }
 
@@ -562,8 +563,8 @@ fn decided_sentence(a: &Assessment, lang: Lang) -> String {
     }
     if parts.is_empty() {
         return match lang {
-            Zh => format!("{}评为{label}：{}。", a.name, d.text),
-            En => format!("{} is rated {label}: {}.", a.name, d.text),
+            Zh => format!("{}评为{label}：{}。", a.name, d.words(lang)),
+            En => format!("{} is rated {label}: {}.", a.name, d.words(lang)),
         };
     }
     match lang {
@@ -683,11 +684,11 @@ fn next_sentence(a: &Assessment, lang: Lang) -> String {
         s.push_str(&match lang {
             Zh => format!(
                 "无法仅靠改进现有指标达到：{}。",
-                p.reason.as_deref().unwrap_or("")
+                p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()
             ),
             En => format!(
                 " It cannot be reached by improving the indicators alone: {}.",
-                p.reason.as_deref().unwrap_or("")
+                p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()
             ),
         });
     }
@@ -974,8 +975,8 @@ fn plan(a: &Assessment, lang: Lang) -> PlanModel {
         .map(|s| Task {
             code: s.code.clone(),
             name: s.name.get(lang).to_string(),
-            from: s.from_text.clone(),
-            to: s.target_text(),
+            from: s.from_text.words(lang),
+            to: s.target_text(lang),
             stars: format!("{}★ → {}★", s.stars_from, s.stars_to),
             points: format!("+{}", fmt2(s.points_gained)),
         })
@@ -1074,7 +1075,7 @@ fn indicators(a: &Assessment, lang: Lang) -> Vec<IndicatorGroup> {
                     value: match (i.status, &i.computation, i.value) {
                         (Status::Missing, ..) => t(lang, "缺失", "missing").to_string(),
                         (Status::Invalid, ..) => t(lang, "无效", "invalid").to_string(),
-                        (_, Some(c), _) => c.clone(),
+                        (_, Some(c), _) => c.words(lang),
                         (_, None, Some(v)) => format!(
                             "{}{}",
                             format_number(v),
@@ -1086,7 +1087,7 @@ fn indicators(a: &Assessment, lang: Lang) -> Vec<IndicatorGroup> {
                     next: i
                         .next
                         .as_ref()
-                        .map(|n| format!("{}★ {}", n.stars, n.requirement))
+                        .map(|n| format!("{}★ {}", n.stars, n.requirement.words(lang)))
                         .unwrap_or_else(|| "—".into()),
                     score: i.score.map_or("—".into(), fmt2),
                     contribution: fmt2(i.contribution),
@@ -1209,10 +1210,9 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
             // The provisional note is the notice above, in full.
             .filter(|n| {
                 a.standard.provisional_entries == 0
-                    || !(n.starts_with("所用标准中有")
-                        || n.contains("entries of the standard are provisional"))
+                    || !matches!(n, crate::assess::said::Note::Provisional { .. })
             })
-            .map(|n| capitalised(n)),
+            .map(|n| capitalised(&n.words(lang))),
     );
 
     use crate::standard::{MissingPolicy, ScoringMethod};

@@ -6,6 +6,7 @@
 use super::style::{Formats, Grid, page_setup, t};
 use crate::Lang;
 use crate::assess::Assessment;
+use crate::locale::Words;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 /// The sheet's name.
@@ -62,7 +63,12 @@ pub fn sheet(wb: &mut Workbook, a: &Assessment, lang: Lang, f: &Formats) -> Resu
         if d.score_then.is_none() && d.score_now.is_none() {
             continue;
         }
-        g.text(row, 0, &format!("{} {}", d.code, d.name.get(lang)), &f.label)?;
+        g.text(
+            row,
+            0,
+            &format!("{} {}", d.code, d.name.get(lang)),
+            &f.label,
+        )?;
         g.opt(row, 1, d.score_then, &f.num2)?;
         g.opt(row, 2, d.score_now, &f.num2)?;
         g.opt(row, 3, d.change, &f.num2)?;
@@ -139,7 +145,7 @@ pub fn sheet(wb: &mut Workbook, a: &Assessment, lang: Lang, f: &Formats) -> Resu
         )?;
         for s in &plan.steps {
             g.text(row, 0, &format!("{} {}", s.code, s.name.get(lang)), &f.text)?;
-            g.text(row, 1, &s.wanted, &f.text)?;
+            g.text(row, 1, &s.wanted.words(lang), &f.text)?;
             g.num(row, 2, f64::from(s.stars_wanted), &f.int)?;
             g.opt(row, 3, s.value_now, &f.general)?;
             g.num(row, 4, f64::from(s.stars_now), &f.int)?;

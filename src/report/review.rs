@@ -61,7 +61,12 @@ pub fn sheet(
     g.text(row, 2, &label(v), &f.text)?;
     row += 1;
     for (d, vd) in a.dimensions.iter().zip(&v.dimensions) {
-        g.text(row, 0, &format!("{} {}", d.code, d.name.get(lang)), &f.label)?;
+        g.text(
+            row,
+            0,
+            &format!("{} {}", d.code, d.name.get(lang)),
+            &f.label,
+        )?;
         let score = |x: &crate::assess::DimensionResult| x.score.or(x.points);
         g.opt(row, 1, score(d), &f.num2)?;
         g.opt(row, 2, score(vd), &f.num2)?;

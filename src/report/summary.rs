@@ -188,7 +188,12 @@ fn ranking_sheet(
             heads.push(match d.role {
                 DimensionRole::Scored => format!("{} {}", d.code, d.name.get(lang)),
                 DimensionRole::Bonus => {
-                    format!("{} {} ({})", d.code, d.name.get(lang), t(lang, "加分项", "bonus"))
+                    format!(
+                        "{} {} ({})",
+                        d.code,
+                        d.name.get(lang),
+                        t(lang, "加分项", "bonus")
+                    )
                 }
             });
         }
@@ -230,7 +235,12 @@ fn ranking_sheet(
             g.text(row, 3, &level_name(lang, a.level), &f.text)?;
             g.text(row, 4, &a.file, &f.text)?;
             g.num(row, 5, f64::from(a.stars), &f.stars)?;
-            g.text(row, 6, a.tier.as_ref().map(|t| t.get(lang)).unwrap_or(""), &f.text)?;
+            g.text(
+                row,
+                6,
+                a.tier.as_ref().map(|t| t.get(lang)).unwrap_or(""),
+                &f.text,
+            )?;
             g.num(row, 7, a.score, &f.num2)?;
             let mut c = base.len() as u16;
             for d in dims {

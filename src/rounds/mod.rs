@@ -9,8 +9,9 @@
 pub mod targets;
 
 use crate::assess::Assessment;
-use crate::standard::Level;
+use crate::assess::said::Shown;
 use crate::diag::Text;
+use crate::standard::Level;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -80,7 +81,7 @@ pub struct StepCheck {
     #[serde(serialize_with = "crate::locale::words")]
     pub name: Text,
     /// What the step asked for ("≥ 95%"), as last round's plan said it.
-    pub wanted: String,
+    pub wanted: Shown,
     pub stars_wanted: u8,
     pub value_now: Option<f64>,
     pub stars_now: u8,
@@ -156,7 +157,7 @@ pub struct Snapshot {
 pub struct SnapshotStep {
     pub code: String,
     pub name: Text,
-    pub to_text: String,
+    pub to_text: Shown,
     pub stars_to: u8,
 }
 

@@ -6,12 +6,12 @@ use citystar::Lang;
 use citystar::assess::batch::{Unreadable, report};
 use citystar::assess::{Options, PlanStatus, assess};
 use citystar::diag::{Diagnostic, Severity, Text};
+use citystar::locale::Words;
 use citystar::render::Renderer;
 use citystar::render::{json::Json, markdown::Markdown, terminal::Terminal};
 
-fn options(lang: Lang) -> Options {
+fn options() -> Options {
     Options {
-        lang,
         draws: 100,
         standard_sha256: Some("ab".repeat(32)),
         ..Options::default()
@@ -20,7 +20,7 @@ fn options(lang: Lang) -> Options {
 
 /// The worked example plus a warning, and a second entity with an invalid
 /// indicator (an error diagnostic), and one unreadable file.
-fn batch(lang: Lang) -> citystar::assess::batch::Report {
+fn batch() -> citystar::assess::batch::Report {
     let std = tiny();
     let mut first = example();
     first.diagnostics.push(Diagnostic {
@@ -46,8 +46,8 @@ fn batch(lang: Lang) -> citystar::assess::batch::Report {
         hint: Text::new("在 Excel 中重新计算并保存", "recalculate and save in Excel"),
     });
     let results = vec![
-        Ok(assess(&std, &first, &options(lang))),
-        Ok(assess(&std, &second, &options(lang))),
+        Ok(assess(&std, &first, &options())),
+        Ok(assess(&std, &second, &options())),
     ];
     report(
         results,
@@ -62,7 +62,7 @@ fn batch(lang: Lang) -> citystar::assess::batch::Report {
 
 #[test]
 fn json_shape() {
-    let r = batch(Lang::En);
+    let r = batch();
     // The rendered text parses, and its shape (in field order) is the snapshot.
     let text = Json.render(&r, Lang::En);
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -76,7 +76,7 @@ fn json_shape() {
 
 #[test]
 fn json_in_chinese_uses_chinese_messages() {
-    let r = batch(Lang::Zh);
+    let r = batch();
     let v: serde_json::Value = serde_json::from_str(&Json.render(&r, Lang::Zh)).unwrap();
     assert_eq!(
         v["entities"][0]["diagnostics"][0]["message"],
@@ -91,7 +91,7 @@ fn json_in_chinese_uses_chinese_messages() {
 
 #[test]
 fn error_diagnostic_makes_the_indicator_missing_and_the_rating_incomplete() {
-    let r = batch(Lang::En);
+    let r = batch();
     let second = &r.entities[1];
     assert!(!second.complete);
     assert_eq!(
@@ -99,7 +99,12 @@ fn error_diagnostic_makes_the_indicator_missing_and_the_rating_incomplete() {
         citystar::assess::Status::Invalid
     );
     assert_eq!(second.indicators[2].score, Some(0.0));
-    assert!(second.notes.iter().any(|n| n.contains("incomplete data")));
+    assert!(
+        second
+            .notes
+            .iter()
+            .any(|n| n.words(Lang::En).contains("incomplete data"))
+    );
     // The gate: one unreadable file → exit 2 whatever else happened.
     assert_eq!(r.summary.gate.exit_code, 2);
     assert_eq!(r.summary.gate.below_min_stars, ["samples/second-city.xlsx"]);
@@ -109,13 +114,13 @@ fn error_diagnostic_makes_the_indicator_missing_and_the_rating_incomplete() {
 
 #[test]
 fn markdown() {
-    let r = batch(Lang::En);
+    let r = batch();
     insta::assert_snapshot!("assess_markdown_en", Markdown.render(&r, Lang::En));
 }
 
 #[test]
 fn terminal_shows_the_essentials() {
-    let r = batch(Lang::Zh);
+    let r = batch();
     let out = Terminal { ascii: false }.render(&r, Lang::Zh);
     for want in [
         "示例市",
@@ -128,7 +133,7 @@ fn terminal_shows_the_essentials() {
     ] {
         assert!(out.contains(want), "missing {want:?} in\n{out}");
     }
-    let ascii = Terminal { ascii: true }.render(&batch(Lang::En), Lang::En);
+    let ascii = Terminal { ascii: true }.render(&batch(), Lang::En);
     assert!(ascii.contains("3/5 three stars"), "{ascii}");
     assert!(!ascii.contains('┆'));
 }
@@ -185,11 +190,15 @@ min_stars = { A01 = 4 }
             "指标填报!F5",
         )]),
     );
-    let a = assess(&std, &sub, &options(Lang::En));
+    let a = assess(&std, &sub, &options());
     assert_eq!(a.stars, 1);
     assert_eq!(a.next_star.status, PlanStatus::Impossible);
     assert_eq!(
-        a.next_star.reason.as_deref(),
+        a.next_star
+            .reason
+            .as_ref()
+            .map(|r| r.words(Lang::En))
+            .as_deref(),
         Some("A01 can reach at most 3★; the rule needs 4★")
     );
 }
@@ -222,7 +231,7 @@ fn streamed_json_equals_the_whole_document() {
 /// the gate first, then as many folded entities as fit, then a note.
 #[test]
 fn markdown_job_summary_stays_under_one_mebibyte() {
-    let mut r = batch(Lang::En);
+    let mut r = batch();
     let one = r.entities[0].clone();
     let row = r.summary.ranking[0].clone();
     for k in 0..6000 {
@@ -252,6 +261,6 @@ fn markdown_job_summary_stays_under_one_mebibyte() {
         md.matches("</details>").count()
     );
     // A small batch is whole.
-    let small = Markdown.render(&batch(Lang::En), Lang::En);
+    let small = Markdown.render(&batch(), Lang::En);
     assert!(!small.contains("left out"));
 }

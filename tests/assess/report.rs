@@ -349,7 +349,7 @@ fn sample(name: &str) -> PathBuf {
 }
 
 /// city-a assessed in the library, with its gaps to Zhejiang.
-fn with_gaps(lang: Lang) -> Assessment {
+fn with_gaps() -> Assessment {
     let standards = citystar::standard::embedded::all().unwrap();
     let city = standards
         .iter()
@@ -362,7 +362,6 @@ fn with_gaps(lang: Lang) -> Assessment {
     )
     .unwrap();
     let options = Options {
-        lang,
         draws: 20,
         ..Options::default()
     };
@@ -401,7 +400,7 @@ fn context(lang: Lang) -> Context {
 
 #[test]
 fn gap_sheet_equals_the_gap_analysis() {
-    let a = with_gaps(Lang::En);
+    let a = with_gaps();
     let g = &a.gaps[0];
     assert!(!g.indicators.is_empty());
     let bytes = entity_workbook(&a, &context(Lang::En)).unwrap();
@@ -463,7 +462,7 @@ fn gap_sheet_equals_the_gap_analysis() {
 
 #[test]
 fn summary_workbook_ranks_and_counts() {
-    let a = with_gaps(Lang::Zh);
+    let a = with_gaps();
     let mut b = a.clone();
     b.file = "other/city-z.xlsx".into();
     b.name = "另一市".into();
@@ -555,7 +554,7 @@ fn libreoffice_converts_the_workbooks_to_pdf() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let a = with_gaps(Lang::Zh);
+    let a = with_gaps();
     let r = report(vec![Ok(a.clone())], Vec::new(), None);
     let cx = context(Lang::Zh);
     std::fs::write(
@@ -635,4 +634,50 @@ fn reports_markdown_examples_are_current() {
         stale.is_empty(),
         "reports/{stale:?} differ from what the samples give; regenerate with `CITYSTAR_BLESS=1 cargo test reports_`"
     );
+}
+
+/// An assessment is made once, without a language (`Options` has none: this
+/// literal names every field, so a `lang` field would not compile), and
+/// rendered in each language it is byte for byte what `assess --lang zh` and
+/// `--lang en` print.
+#[test]
+fn one_assessment_renders_as_each_language_prints_it() {
+    use citystar::render::Renderer;
+    let shipped = citystar::standard::embedded::parsed().unwrap();
+    let city = shipped
+        .iter()
+        .find(|e| e.standard.id() == "db37-3890-city")
+        .unwrap();
+    let path = sample("city-a.xlsx");
+    let (sub, std, evidence) = citystar::submission::read_path_with_evidence(
+        &citystar::submission::Loader::InProcess,
+        &path,
+        &|_| &city.standard,
+    )
+    .unwrap();
+    let options = Options {
+        seed: citystar::assess::stability::DEFAULT_SEED,
+        draws: citystar::assess::stability::DEFAULT_DRAWS,
+        plan_cap: citystar::assess::plan::DEFAULT_CAP,
+        levels: citystar::diag::Levels::default(),
+        standard_sha256: Some(city.sha256.clone()),
+        notes: Vec::new(),
+    };
+    let mut a = assess(std, &sub, &options);
+    a.evidence = evidence;
+    let r = report(vec![Ok(a)], Vec::new(), None);
+    for lang in ["zh", "en"] {
+        let out = citystar()
+            .args(["assess", "--format", "json", "--lang", lang])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{lang}");
+        let rendered =
+            citystar::render::json::Json.render(&r, if lang == "zh" { Lang::Zh } else { Lang::En });
+        assert!(
+            rendered.as_bytes() == out.stdout.as_slice(),
+            "{lang}: the rendered assessment differs from what assess prints"
+        );
+    }
 }

@@ -313,7 +313,6 @@ fn run_case(seed: u64) -> (u32, Vec<String>, u32) {
     };
     let options = Options {
         draws: 0,
-        lang: Lang::En,
         plan_cap: 2_000,
         ..Options::default()
     };
@@ -360,7 +359,7 @@ fn run_case(seed: u64) -> (u32, Vec<String>, u32) {
             a.next_star
                 .steps
                 .iter()
-                .map(|x| x.target_text())
+                .map(|x| x.target_text(Lang::En))
                 .collect::<Vec<_>>()
         ));
     }

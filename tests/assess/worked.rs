@@ -1,7 +1,9 @@
 //! The worked example of docs/scoring.md, computed by hand, to the cent.
 
 use super::{example, tiny};
+use citystar::Lang::En;
 use citystar::assess::{Options, PlanStatus, Status, assess};
+use citystar::locale::Words;
 
 fn opts() -> Options {
     Options {
@@ -18,19 +20,19 @@ fn worked_example_matches_the_hand_computation() {
     // Values → stars → scores.
     let a01 = &a.indicators[0];
     assert_eq!(
-        a01.computation.as_deref(),
+        a01.computation.as_ref().map(|c| c.words(En)).as_deref(),
         Some("1,234 / 1,500 × 100 = 82.27%")
     );
     assert_eq!(a01.stars, 4);
     assert_eq!(a01.score, Some(80.0));
-    assert_eq!(a01.next.as_ref().unwrap().requirement, "≥ 95%");
+    assert_eq!(a01.next.as_ref().unwrap().requirement.words(En), "≥ 95%");
     assert_eq!(a01.inputs.len(), 2);
     assert_eq!(a01.inputs[0].location, "指标填报!F5");
     let a02 = &a.indicators[1];
     assert_eq!((a02.stars, a02.score), (2, Some(40.0)));
     let b01 = &a.indicators[2];
     assert_eq!(
-        b01.computation.as_deref(),
+        b01.computation.as_ref().map(|c| c.words(En)).as_deref(),
         Some("1,500 / 1,000,000 × 10,000 = 15 per 10,000 residents")
     );
     assert_eq!((b01.stars, b01.score), (3, Some(60.0)));
@@ -55,12 +57,12 @@ fn worked_example_matches_the_hand_computation() {
 
     // Rating: 3★ holds (62 ≥ 60, A01 4★ ≥ 3★); 4★ fails on the total.
     assert_eq!(a.stars, 3);
-    assert_eq!(a.stars_label.get(citystar::Lang::En), "three stars");
+    assert_eq!(a.stars_label.get(En), "three stars");
     assert!(a.complete);
     assert_eq!(a.rating.decided_by.stars, 3);
     let next = a.rating.next.as_ref().unwrap();
     assert_eq!(next.stars, 4);
-    let failing: Vec<&str> = next.failing.iter().map(|c| c.text.as_str()).collect();
+    let failing: Vec<String> = next.failing.iter().map(|c| c.words(En)).collect();
     assert_eq!(failing, ["total 62.00 < 75"]);
 
     // Plan: A01 to 95% (+6) and B01 to 20 (+8): two star steps, total 76.

@@ -189,6 +189,7 @@ fn each_sample_gets_the_rating_and_total_of_assess() {
         assert_eq!(v["stars"], w["stars"], "{name}");
         assert_eq!(v["score"], w["score"], "{name}");
         assert_eq!(v["name"], w["name"], "{name}");
+        assert_eq!(v["stars_label"], w["stars_label"], "{name}");
         // The report shown is the HTML report, with the benchmark's gaps.
         let html = v["html"].as_str().unwrap();
         assert!(html.contains("<meta name=\"citystar-report\""), "{name}");
