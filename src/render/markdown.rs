@@ -58,7 +58,7 @@ impl Held {
                 "<details><summary><strong>{}</strong> — {} {} · {}</summary>\n\n{}\n\n</details>\n\n",
                 cell(&a.name),
                 star_glyphs(a.stars),
-                cell(&a.stars_label.get(lang)),
+                cell(a.stars_label.get(lang)),
                 fmt2(a.score),
                 text.trim_end()
             )
@@ -215,7 +215,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                 _ => "—".into(),
             };
             [
-                format!("{} {}", d.code, cell(&d.name.get(lang))),
+                format!("{} {}", d.code, cell(d.name.get(lang))),
                 score,
                 d.weight
                     .map(fmt_num)
@@ -362,7 +362,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                     d.severity.name(lang).to_string(),
                     cell(&d.location),
                     format!("`{}`", d.code),
-                    cell(&d.message.get(lang)),
+                    cell(d.message.get(lang)),
                 ]
             }),
         );
@@ -387,7 +387,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         "lllrrl",
         a.indicators.iter().map(|ind| {
             [
-                format!("{} {}", ind.code, cell(&ind.name(lang))),
+                format!("{} {}", ind.code, cell(ind.name(lang))),
                 cell(
                     &ind.computation
                         .as_ref()
