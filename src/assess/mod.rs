@@ -166,7 +166,7 @@ pub struct Breakdown {
 /// A diagnostic as output: text in the output language, severity after `--deny/--warn/--allow`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiagnosticOut {
-    pub code: &'static str,
+    pub code: crate::diag::Code,
     pub severity: Severity,
     pub location: String,
     pub raw: Option<String>,
