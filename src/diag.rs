@@ -753,6 +753,68 @@ mod tests {
     }
 
     #[test]
+    fn every_code_round_trips_and_serialises_as_its_name() {
+        for &c in Code::ALL {
+            assert_eq!(c.as_str().parse::<Code>(), Ok(c));
+            assert_eq!(c.entry().code, c.as_str());
+            assert_eq!(
+                serde_json::to_string(&c).unwrap(),
+                format!("\"{}\"", c.as_str())
+            );
+        }
+        let lists = CATALOGUE.len() + REVIEW_CODES.len() + READ_FAILURES.len();
+        assert_eq!(Code::ALL.len(), lists);
+        for (list, group) in [
+            (CATALOGUE, Group::Workbook),
+            (REVIEW_CODES, Group::Review),
+            (READ_FAILURES, Group::ReadFailure),
+        ] {
+            for e in list {
+                assert_eq!(e.code.parse::<Code>().unwrap().group(), group);
+            }
+        }
+    }
+
+    #[test]
+    fn lint_codes_are_kebab_case_and_share_only_two_names() {
+        let mut seen = std::collections::HashSet::new();
+        let mut shared = Vec::new();
+        for &c in LintCode::ALL {
+            let e = c.entry();
+            assert!(seen.insert(e.code), "duplicate lint code {}", e.code);
+            assert!(
+                e.code
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+                    && !e.code.starts_with('-')
+                    && !e.code.ends_with('-')
+                    && !e.code.contains("--"),
+                "not kebab-case: {}",
+                e.code
+            );
+            for t in [
+                e.title_zh,
+                e.title_en,
+                e.explain_zh,
+                e.explain_en,
+                e.fix_zh,
+                e.fix_en,
+            ] {
+                assert!(!t.trim().is_empty(), "{} has an empty text", e.code);
+            }
+            if e.code.parse::<Code>().is_ok() {
+                shared.push(e.code);
+            }
+        }
+        // docs/diagnostics.md explains the two; a third needs the same care.
+        assert_eq!(shared, ["duplicate-code", "unit-mismatch"]);
+        let e = Levels::new(&["toml-syntax".into()], &[], &[]).unwrap_err();
+        assert_eq!(e.known_as, Some(KnownAs::Lint));
+        let e = Levels::new(&[], &[], &["zip-bomb".into()]).unwrap_err();
+        assert_eq!(e.known_as, Some(KnownAs::ReadFailure));
+    }
+
+    #[test]
     fn levels_relevel_and_drop() {
         let l = Levels::new(
             &["warnings".into(), "number-as-text".into()],

@@ -447,7 +447,7 @@ fn a_broken_benchmark_file_reports_every_problem_at_its_line() {
     let got: Vec<_> = e
         .problems
         .iter()
-        .map(|p| (p.line, p.column, p.code))
+        .map(|p| (p.line, p.column, p.code.as_str()))
         .collect();
     assert_eq!(
         got,
@@ -534,7 +534,11 @@ fn chinese_notes_are_read_and_optional_in_a_users_file() {
         "definition = \"e\"\ndefinition_zh = \" \"\nwhy_en = \"x\"",
     );
     let e = benchmark::load_str(&text, "two.toml", None).unwrap_err();
-    let got: Vec<_> = e.problems.iter().map(|p| (p.line, p.code)).collect();
+    let got: Vec<_> = e
+        .problems
+        .iter()
+        .map(|p| (p.line, p.code.as_str()))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -550,7 +554,7 @@ fn chinese_notes_are_read_and_optional_in_a_users_file() {
 #[test]
 fn toml_syntax_errors_are_problems_too() {
     let e = benchmark::load_str("format = 1\n[benchmark\n", "bad.toml", None).unwrap_err();
-    assert_eq!(e.problems[0].code, "toml-syntax");
+    assert_eq!(e.problems[0].code.as_str(), "toml-syntax");
     assert_eq!(e.problems[0].line, 2);
 }
 

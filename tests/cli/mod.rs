@@ -516,6 +516,8 @@ fn each_language_stays_itself() {
         "en",
         "warnings",
         "both",
+        // The one code without a hyphen (a lint code, `explain --list`).
+        "unreadable",
     ];
     for args in &runs {
         let out = citystar("zh_CN.UTF-8")
@@ -621,5 +623,140 @@ fn a_closed_pipe_is_a_quiet_exit() {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+    }
+}
+
+/// Both namespaces of codes, the run's (`diag::Code`) and the files' lint
+/// codes (`diag::LintCode`): every variant has texts in both languages, a
+/// section in docs/diagnostics.md, and an `explain` in Chinese and English that
+/// says its title, explanation and fix.
+#[test]
+fn every_code_of_both_namespaces_is_documented_and_explained() {
+    use citystar::diag::{Code, Entry, LintCode};
+    let docs = std::fs::read_to_string("docs/diagnostics.md").unwrap();
+    let squash = |s: &str| s.split_whitespace().collect::<String>();
+    let entries: Vec<(&Entry, String)> = Code::ALL
+        .iter()
+        .map(|c| (c.entry(), format!("## `{}`", c.as_str())))
+        .chain(
+            LintCode::ALL
+                .iter()
+                .map(|c| (c.entry(), format!("## `{}` (standard file)", c.as_str()))),
+        )
+        .collect();
+    for (e, heading) in &entries {
+        for t in [
+            e.title_zh,
+            e.title_en,
+            e.explain_zh,
+            e.explain_en,
+            e.fix_zh,
+            e.fix_en,
+        ] {
+            assert!(!t.trim().is_empty(), "{} lacks a text", e.code);
+        }
+        assert!(
+            e.title_zh
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && e.explain_zh
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{}: the zh texts are not Chinese",
+            e.code
+        );
+        assert_eq!(
+            docs.lines().filter(|l| l.trim() == heading).count(),
+            1,
+            "docs/diagnostics.md needs one section `{heading}`"
+        );
+        let section = docs.split(heading.as_str()).nth(1).unwrap();
+        let section = section.split("\n## ").next().unwrap();
+        for t in [e.explain_en, e.explain_zh, e.fix_en, e.fix_zh] {
+            assert!(
+                squash(section).contains(&squash(t)),
+                "docs/diagnostics.md `{heading}` does not say: {t}"
+            );
+        }
+        for (lang, title, what, fix) in [
+            ("zh", e.title_zh, e.explain_zh, e.fix_zh),
+            ("en", e.title_en, e.explain_en, e.fix_en),
+        ] {
+            let out = citystar("C")
+                .args(["--lang", lang, "explain", e.code])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "explain {} --lang {lang}", e.code);
+            let text = squash(&String::from_utf8_lossy(&out.stdout));
+            for t in [title, what, fix] {
+                assert!(
+                    text.contains(&squash(t)),
+                    "explain {} --lang {lang} does not say: {t}",
+                    e.code
+                );
+            }
+        }
+    }
+    // A name in both namespaces is explained twice, each entry labelled.
+    for (lang, labels) in [
+        ("en", ["(workbook)", "(standard file)"]),
+        ("zh", ["(填报表)", "(标准文件)"]),
+    ] {
+        for code in ["duplicate-code", "unit-mismatch"] {
+            let out = citystar("C")
+                .args(["--lang", lang, "explain", code])
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&out.stdout);
+            for l in labels {
+                assert!(
+                    text.contains(&format!("{code} {l}")),
+                    "{code} {lang}: {text}"
+                );
+            }
+        }
+    }
+    // The list names both namespaces' codes.
+    let out = citystar("C").args(["explain", "--list"]).output().unwrap();
+    let list = String::from_utf8_lossy(&out.stdout);
+    for (e, _) in &entries {
+        assert!(
+            list.lines()
+                .any(|l| l.split_whitespace().next() == Some(e.code)),
+            "explain --list lacks {}",
+            e.code
+        );
+    }
+}
+
+/// `--deny/--warn/--allow` take workbook and review codes; a lint code or a
+/// read-failure code is refused, saying what it is, in the output language.
+#[test]
+fn levels_refuse_codes_of_other_kinds() {
+    for (code, zh, en) in [
+        ("toml-syntax", "标准文件检查", "standard-file lint code"),
+        ("zip-bomb", "无法读取文件的代码", "cannot be read"),
+        ("no-such-code", "没有诊断代码", "unknown diagnostic code"),
+    ] {
+        for (lang, want) in [("zh", zh), ("en", en)] {
+            let out = citystar("C")
+                .args([
+                    "--lang",
+                    lang,
+                    "check",
+                    "--deny",
+                    code,
+                    "sample-submissions",
+                ])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{code}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains(want) && err.contains(code),
+                "{code} {lang}: {err}"
+            );
+            assert!(err.contains("citystar explain --list"), "{err}");
+        }
     }
 }
