@@ -242,6 +242,8 @@ fn read_figure(
     let derived = f.opt(cx, "derived", as_bool).unwrap_or(false);
     let inputs_span = span_of(&f, "inputs");
     let inputs = f.opt(cx, "inputs", as_texts);
+    let inputs_zh_span = span_of(&f, "inputs_zh");
+    let inputs_zh = f.opt(cx, "inputs_zh", as_texts);
     let comparable_span = span_of(&f, "comparable");
     let comparable = f.opt(cx, "comparable", as_bool);
     let why = f.opt(cx, "why", as_text);
@@ -262,6 +264,19 @@ fn read_figure(
             LintCode::InputsWithoutDerived,
             inputs_span,
             "`inputs` belong to a derived figure; add `derived = true` or remove them".into(),
+        );
+    }
+    if let Some(zh) = &inputs_zh
+        && inputs.as_ref().map(Vec::len) != Some(zh.len())
+    {
+        cx.push_span(
+            LintCode::BadValue,
+            inputs_zh_span,
+            format!(
+                "`inputs_zh` translates `inputs` one for one: it lists {} where `inputs` lists {}",
+                zh.len(),
+                inputs.as_ref().map_or(0, Vec::len)
+            ),
         );
     }
     let comparable = match (&indicator, comparable) {
@@ -340,6 +355,7 @@ fn read_figure(
         source: source?,
         derived,
         inputs: inputs.unwrap_or_default(),
+        inputs_zh: inputs_zh.unwrap_or_default(),
         comparable,
         why,
         why_zh,

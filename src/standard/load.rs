@@ -101,6 +101,7 @@ fn read_identity(cx: &mut Cx, v: &mut Value<'_>) -> Option<Identity> {
     let issuer = f.str_or_empty(cx, "issuer");
     let source = f.req_str(cx, "source");
     let note = f.str_or_empty(cx, "note");
+    let note_en = f.str_or_empty(cx, "note_en");
     f.finish(cx);
     Some(Identity {
         id: id?,
@@ -113,6 +114,7 @@ fn read_identity(cx: &mut Cx, v: &mut Value<'_>) -> Option<Identity> {
         issuer,
         source: source?,
         note,
+        note_en,
     })
 }
 

@@ -309,6 +309,96 @@ fn latin_words(text: &str) -> Vec<String> {
     out
 }
 
+/// Acronyms and product names that are written in Latin letters in Chinese
+/// too, and the ids, keys and commands a reader types.
+const ALLOWED_ZH: &[&str] = &[
+    "citystar",
+    "GDP",
+    "NFC",
+    "Excel",
+    "WPS",
+    "IPv",
+    "ZF",
+    "JC",
+    "JJ",
+    "HM",
+    "BZ",
+    "TS",
+    "INF",
+    "SRV",
+    "EXP",
+    "PLT",
+    "SAF",
+    "GOV",
+    "INN",
+    "CI",
+    "TOML",
+    "xlsx",
+    "ods",
+    "xls",
+    "xlsb",
+    "xlsm",
+    "abc",
+    "json",
+    "markdown",
+    "DB",
+    "APP",
+    "App",
+    "app",
+    "OA",
+    "IPTV",
+    "IoT",
+    "AI",
+    "IT",
+    "PC",
+    "GIS",
+    "BIM",
+    "CIM",
+    "zhejiang",
+    "shanghai",
+    "beijing",
+    "guangdong",
+    "jiangsu",
+    "shandong",
+    "cohort",
+    "Indicator",
+    "data",
+    "template",
+    "deny",
+    "warn",
+    "allow",
+    "standard",
+    "verbose",
+    "force",
+    // Command names, as typed.
+    "assess",
+    "check",
+    "explain",
+    "standards",
+    "benchmarks",
+    "targets",
+    "review",
+    "serve",
+    "help",
+    "list",
+    "show",
+    "lint",
+    "export",
+    "import",
+    "init",
+    "table",
+    "html",
+    "pdf",
+    "zh",
+    "en",
+    "warnings",
+    "both",
+    // The one code without a hyphen (a lint code, `explain --list`).
+    "unreadable",
+    // A key of the standard file, as `standards show --format json` names it.
+    "basis",
+];
+
 /// Chinese output has no English words but codes, ids, file names and the
 /// few names that have no Chinese form; English output has no Chinese but
 /// data: entity, sheet and level names, and indicator names that are names.
@@ -433,92 +523,7 @@ fn each_language_stays_itself() {
         .map(|a| a.iter().map(|s| s.to_string()).collect())
         .chain(written)
         .collect();
-    // Acronyms and product names that are written in Latin letters in Chinese too.
-    let allowed_zh = [
-        "citystar",
-        "GDP",
-        "NFC",
-        "Excel",
-        "WPS",
-        "IPv",
-        "ZF",
-        "JC",
-        "JJ",
-        "HM",
-        "BZ",
-        "TS",
-        "INF",
-        "SRV",
-        "EXP",
-        "PLT",
-        "SAF",
-        "GOV",
-        "INN",
-        "CI",
-        "TOML",
-        "xlsx",
-        "ods",
-        "xls",
-        "xlsb",
-        "xlsm",
-        "abc",
-        "json",
-        "markdown",
-        "DB",
-        "APP",
-        "App",
-        "app",
-        "OA",
-        "IPTV",
-        "IoT",
-        "AI",
-        "IT",
-        "PC",
-        "GIS",
-        "BIM",
-        "CIM",
-        "zhejiang",
-        "shanghai",
-        "beijing",
-        "guangdong",
-        "jiangsu",
-        "shandong",
-        "cohort",
-        "Indicator",
-        "data",
-        "template",
-        "deny",
-        "warn",
-        "allow",
-        "standard",
-        "verbose",
-        "force",
-        // Command names, as typed.
-        "assess",
-        "check",
-        "explain",
-        "standards",
-        "benchmarks",
-        "targets",
-        "review",
-        "serve",
-        "help",
-        "list",
-        "show",
-        "lint",
-        "export",
-        "import",
-        "init",
-        "table",
-        "html",
-        "pdf",
-        "zh",
-        "en",
-        "warnings",
-        "both",
-        // The one code without a hyphen (a lint code, `explain --list`).
-        "unreadable",
-    ];
+    let allowed_zh = ALLOWED_ZH;
     for args in &runs {
         let out = citystar("zh_CN.UTF-8")
             .env("COLUMNS", "120")
@@ -588,6 +593,77 @@ fn each_language_stays_itself() {
             .collect();
         assert!(han.is_empty(), "{args:?}: Chinese in English output: {han}");
     }
+}
+
+/// What `standards` and `benchmarks` show in Chinese is Chinese at 80
+/// columns: kinds, roles, dates, units and notes in their Chinese names, each
+/// benchmark's id beside its display name; only ids, codes, acronyms and
+/// file names stay in Latin letters.
+#[test]
+fn standards_and_benchmarks_show_their_data_in_chinese() {
+    let mut runs: Vec<Vec<String>> = vec![
+        vec!["standards".into(), "list".into()],
+        vec!["benchmarks".into(), "list".into()],
+    ];
+    for id in ["db37-3890-city", "db37-3890-county", "db37-3890-community"] {
+        runs.push(vec!["standards".into(), "show".into(), id.into()]);
+    }
+    for b in [
+        "zhejiang",
+        "shanghai",
+        "beijing",
+        "guangdong",
+        "jiangsu",
+        "shandong",
+    ] {
+        runs.push(vec!["benchmarks".into(), "show".into(), b.into()]);
+    }
+    for args in &runs {
+        let out = citystar("C")
+            .env("COLUMNS", "80")
+            .args(["--lang", "zh"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let stray: Vec<String> = latin_words(&text)
+            .into_iter()
+            .filter(|w| !ALLOWED_ZH.contains(&w.as_str()))
+            .filter(|w| !w.chars().all(|c| c.is_ascii_uppercase()))
+            .collect();
+        assert!(
+            stray.is_empty(),
+            "{args:?}: English in Chinese output: {stray:?}"
+        );
+        // Dates and units with hyphens or digits escape `latin_words`.
+        for word in ["end-", "mid-", "early ", "H1 ", " H2", "million", "bn yuan"] {
+            assert!(!text.contains(word), "{args:?}: `{word}` in Chinese output");
+        }
+    }
+    // The list names each benchmark by its id and its display name.
+    for (lang, head, name) in [("zh", "标识", "浙江省"), ("en", "id", "Zhejiang")] {
+        let out = citystar("C")
+            .env("COLUMNS", "80")
+            .args(["--lang", lang, "benchmarks", "list"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let row = text.lines().find(|l| l.contains("zhejiang")).unwrap();
+        assert!(row.contains(name), "{lang}: {text}");
+        assert!(text.lines().any(|l| l.contains(head)), "{lang}: {text}");
+    }
+    // The note is in the reader's language.
+    let out = citystar("C")
+        .env("COLUMNS", "80")
+        .args(["--lang", "en", "standards", "show", "db37-3890-city"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("provisional") && !text.contains("临时重建"),
+        "{text}"
+    );
 }
 
 /// A reader of stdout that goes away (`citystar … | head`) ends the run
