@@ -1,6 +1,6 @@
 //! The lint codes of standard, benchmark and target files (`citystar
-//! standards lint`, `benchmarks lint`, `targets lint`, and every command that
-//! loads such a file): a namespace of their own beside the workbook codes.
+//! standards lint`, `targets lint`, `benchmarks show FILE`, and every command
+//! that loads such a file): a namespace of their own beside the workbook codes.
 //! Every lint problem stops the file from loading, so each is an error.
 //! `duplicate-code` and `unit-mismatch` name a workbook code too; each
 //! namespace keeps its own entry and `explain` shows both.
