@@ -674,3 +674,27 @@ fn every_shipped_file_note_has_its_chinese() {
         }
     }
 }
+
+/// A derived figure's inputs in Chinese are shown under --lang zh, one for
+/// each English input; a count that differs is a problem at its line.
+#[test]
+fn chinese_inputs_translate_the_inputs_one_for_one() {
+    let text = std::fs::read_to_string("standards/benchmarks/shanghai.toml").unwrap();
+    let f = benchmark::load_str(&text, "shanghai.toml", None).unwrap();
+    let d = f.figures.iter().find(|f| f.derived).unwrap();
+    assert_eq!(d.inputs(Lang::En), d.inputs.as_slice());
+    assert_eq!(d.inputs(Lang::Zh).len(), d.inputs.len());
+    assert!(d.inputs(Lang::Zh)[0].contains("全程网办能力"));
+    let one = text.replace(
+        r#"inputs_zh = ["具备全程网办能力的事项：1400项", "事项总数：2035项"]"#,
+        r#"inputs_zh = ["具备全程网办能力的事项：1400项"]"#,
+    );
+    assert_ne!(one, text);
+    let e = benchmark::load_str(&one, "shanghai.toml", None).unwrap_err();
+    let got: Vec<_> = e
+        .problems
+        .iter()
+        .map(|p| (p.line, p.code.as_str()))
+        .collect();
+    assert_eq!(got, vec![(25, "bad-value")], "{e}");
+}
