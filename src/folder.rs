@@ -13,7 +13,7 @@ pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 pub struct Unreadable {
     pub file: String,
     /// The failure's stable code (`citystar explain CODE`).
-    pub code: &'static str,
+    pub code: crate::diag::Code,
     pub message: String,
 }
 
@@ -32,7 +32,7 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
             if (files.len(), bad.len()) == before {
                 bad.push(Unreadable {
                     file: a.display().to_string(),
-                    code: "no-workbooks",
+                    code: crate::diag::Code::NoWorkbooks,
                     message: format!("no workbooks ({}) in this folder", EXTENSIONS.join(", ")),
                 });
             }
@@ -41,7 +41,7 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
         } else {
             bad.push(Unreadable {
                 file: a.display().to_string(),
-                code: "file-not-found",
+                code: crate::diag::Code::FileNotFound,
                 message: "no such file or folder".into(),
             });
         }
@@ -94,7 +94,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>) {
         Err(e) => {
             bad.push(Unreadable {
                 file: dir.display().to_string(),
-                code: "cannot-read-file",
+                code: crate::diag::Code::CannotReadFile,
                 message: format!("cannot read the folder: {e}"),
             });
             return;

@@ -230,7 +230,7 @@ impl Outcomes {
             Err(Failure::ReaderCrashed { detail }) => self
                 .defects
                 .push(format!("{label}: reader crashed: {detail}")),
-            Err(f) => *self.refused.entry(f.code()).or_default() += 1,
+            Err(f) => *self.refused.entry(f.code().as_str()).or_default() += 1,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! and reports each problem at its line and column through [`Cx`] instead of
 //! stopping at the first.
 
+use crate::diag::LintCode;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -13,8 +14,8 @@ use toml_span::value::{Table, Value, ValueInner};
 /// One problem in a file, at its place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Problem {
-    /// Stable kebab-case code (see docs/standard-format.md).
-    pub code: &'static str,
+    /// Stable code, serialised in kebab-case (docs/diagnostics.md, `citystar explain`).
+    pub code: LintCode,
     pub line: usize,
     pub column: usize,
     pub message: String,
@@ -110,7 +111,7 @@ impl<'t> Cx<'t> {
         (line, col)
     }
 
-    pub fn push_span(&mut self, code: &'static str, span: Span, message: String) {
+    pub fn push_span(&mut self, code: LintCode, span: Span, message: String) {
         let (line, column) = self.line_col(span.start);
         self.problems.push(Problem {
             code,
@@ -135,7 +136,7 @@ impl<'t> Cx<'t> {
                 if problems.is_empty() {
                     // Defensive: a read that failed always reports why.
                     problems.push(Problem {
-                        code: "unreadable",
+                        code: LintCode::Unreadable,
                         line: 1,
                         column: 1,
                         message: format!("the {} could not be read", kind.name()),
@@ -177,7 +178,7 @@ impl<'de> Fields<'de> {
             }),
             other => {
                 cx.push_span(
-                    "wrong-type",
+                    LintCode::WrongType,
                     span,
                     format!("{what} must be a table, found {}", other.type_str()),
                 );
@@ -202,7 +203,7 @@ impl<'de> Fields<'de> {
 
     pub fn missing(&self, cx: &mut Cx, key: &str) {
         cx.push_span(
-            "missing-key",
+            LintCode::MissingKey,
             self.span,
             format!("{} needs `{key}`", self.what),
         );
@@ -285,7 +286,7 @@ impl<'de> Fields<'de> {
     pub fn finish(self, cx: &mut Cx) {
         for (key, _) in self.table {
             cx.push_span(
-                "unknown-key",
+                LintCode::UnknownKey,
                 key.span,
                 format!(
                     "unknown key `{}` in {}; expected one of: {}",
@@ -312,7 +313,7 @@ pub(crate) fn enum_value<T: Copy>(
         None => {
             let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 span,
                 format!("`{key}` is \"{s}\"; use one of {}", names.join(", ")),
             );
@@ -327,7 +328,7 @@ pub(crate) fn as_str(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<String>
         ValueInner::String(s) => Some(s.into_owned()),
         other => {
             cx.push_span(
-                "wrong-type",
+                LintCode::WrongType,
                 span,
                 format!("`{key}` must be a string, found {}", other.type_str()),
             );
@@ -343,7 +344,7 @@ pub(crate) fn as_num(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<f64> {
         ValueInner::Integer(i) => Some(i as f64),
         other => {
             cx.push_span(
-                "wrong-type",
+                LintCode::WrongType,
                 span,
                 format!(
                     "`{key}` must be a finite number, found {}",
@@ -364,7 +365,7 @@ pub(crate) fn as_bool(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<bool> 
         ValueInner::Boolean(b) => Some(b),
         other => {
             cx.push_span(
-                "wrong-type",
+                LintCode::WrongType,
                 span,
                 format!("`{key}` must be true or false, found {}", other.type_str()),
             );
@@ -379,7 +380,7 @@ pub(crate) fn as_star(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<u8> {
         ValueInner::Integer(i) if (0..=5).contains(&i) => Some(i as u8),
         other => {
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 span,
                 format!(
                     "`{key}` must be a whole number of stars from 0 to 5, found {}",
@@ -400,7 +401,7 @@ pub(crate) fn array<'de>(cx: &mut Cx, mut v: Value<'de>, key: &str) -> Vec<Value
         ValueInner::Array(a) => a,
         other => {
             cx.push_span(
-                "wrong-type",
+                LintCode::WrongType,
                 span,
                 format!("`{key}` must be an array, found {}", other.type_str()),
             );

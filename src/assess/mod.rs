@@ -225,7 +225,7 @@ pub struct Breakdown {
 /// rendered one), severity after `--deny/--warn/--allow`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiagnosticOut {
-    pub code: &'static str,
+    pub code: crate::diag::Code,
     pub severity: Severity,
     pub location: String,
     pub raw: Option<String>,

@@ -5,7 +5,7 @@
 //! submission so changed; the scoring is never touched. docs/review.md.
 
 use super::{Assessment, DiagnosticOut, Options};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::standard::Standard;
 use crate::submission::review::{Review, Row};
 use crate::submission::{ItemValue, Submission};
@@ -192,7 +192,7 @@ pub fn apply(
         if !finding_given {
             diags.push(
                 Diagnostic::new(
-                    "review-no-finding",
+                    Code::ReviewNoFinding,
                     mine.first().map(|r| r.location.clone()).unwrap_or_default(),
                     crate::diag::Text::new(
                         format!("{} 的核定值或佐证采信有改动，但没有核查意见", ind.code),

@@ -3,6 +3,7 @@
 //! (each at its line and column) instead of stopping at the first.
 
 use super::{BenchmarkFile, Bound, Catalog, Figure, PlaceKind};
+use crate::diag::LintCode;
 use crate::tomlread::{Cx, Fields, FileKind, as_bool, as_num, as_str, enum_value};
 use toml_span::value::{Value, ValueInner};
 
@@ -23,7 +24,7 @@ pub fn load_str(
     let file = match toml_span::parse(text) {
         Ok(mut root) => read_file(&mut cx, &mut root, origin, catalog),
         Err(e) => {
-            cx.push_span("toml-syntax", e.span, format!("not valid TOML: {e}"));
+            cx.push_span(LintCode::TomlSyntax, e.span, format!("not valid TOML: {e}"));
             None
         }
     };
@@ -35,7 +36,7 @@ fn as_text(cx: &mut Cx, v: Value<'_>, key: &str) -> Option<String> {
     let span = v.span;
     let s = as_str(cx, v, key)?;
     if s.trim().is_empty() {
-        cx.push_span("empty-value", span, format!("`{key}` is empty"));
+        cx.push_span(LintCode::EmptyValue, span, format!("`{key}` is empty"));
         return None;
     }
     Some(s)
@@ -47,7 +48,7 @@ fn as_year(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<i32> {
         ValueInner::Integer(i) if (1990..=2100).contains(&i) => Some(i as i32),
         other => {
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 span,
                 format!(
                     "`{key}` must be a year such as 2023, found {}",
@@ -80,7 +81,7 @@ fn as_texts(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<Vec<String>> {
         }
         other => {
             cx.push_span(
-                "wrong-type",
+                LintCode::WrongType,
                 span,
                 format!(
                     "`{key}` must be a string or an array of strings, found {}",
@@ -91,7 +92,7 @@ fn as_texts(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<Vec<String>> {
         }
     };
     if out.is_empty() || out.iter().any(|s| s.trim().is_empty()) {
-        cx.push_span("empty-value", span, format!("`{key}` is empty"));
+        cx.push_span(LintCode::EmptyValue, span, format!("`{key}` is empty"));
         return None;
     }
     Some(out)
@@ -133,7 +134,7 @@ fn read_file(
         && f != f64::from(FORMAT)
     {
         cx.push_span(
-            "bad-value",
+            LintCode::BadValue,
             top.span,
             format!("`format = {f}`: this citystar reads benchmark format {FORMAT}"),
         );
@@ -158,7 +159,7 @@ fn read_file(
                 }
                 other => {
                     cx.push_span(
-                        "wrong-type",
+                        LintCode::WrongType,
                         span,
                         format!(
                             "`figure` must be an array of tables ([[figure]]), found {}",
@@ -197,7 +198,7 @@ fn read_head(cx: &mut Cx, v: &mut Value<'_>) -> Option<Head> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
         cx.push_span(
-            "bad-value",
+            LintCode::BadValue,
             sp,
             format!(
                 "`name = \"{n}\"`: use lowercase ASCII letters, digits and '-' (it is typed on command lines)"
@@ -241,6 +242,8 @@ fn read_figure(
     let derived = f.opt(cx, "derived", as_bool).unwrap_or(false);
     let inputs_span = span_of(&f, "inputs");
     let inputs = f.opt(cx, "inputs", as_texts);
+    let inputs_zh_span = span_of(&f, "inputs_zh");
+    let inputs_zh = f.opt(cx, "inputs_zh", as_texts);
     let comparable_span = span_of(&f, "comparable");
     let comparable = f.opt(cx, "comparable", as_bool);
     let why = f.opt(cx, "why", as_text);
@@ -251,22 +254,35 @@ fn read_figure(
     // Cross-field rules.
     if derived && inputs.is_none() {
         cx.push_span(
-            "derived-without-inputs",
+            LintCode::DerivedWithoutInputs,
             derived_span,
             "a derived figure lists its `inputs` (the sourced numbers it is computed from)".into(),
         );
     }
     if !derived && inputs.is_some() {
         cx.push_span(
-            "inputs-without-derived",
+            LintCode::InputsWithoutDerived,
             inputs_span,
             "`inputs` belong to a derived figure; add `derived = true` or remove them".into(),
+        );
+    }
+    if let Some(zh) = &inputs_zh
+        && inputs.as_ref().map(Vec::len) != Some(zh.len())
+    {
+        cx.push_span(
+            LintCode::BadValue,
+            inputs_zh_span,
+            format!(
+                "`inputs_zh` translates `inputs` one for one: it lists {} where `inputs` lists {}",
+                zh.len(),
+                inputs.as_ref().map_or(0, Vec::len)
+            ),
         );
     }
     let comparable = match (&indicator, comparable) {
         (Some(_), None) => {
             cx.push_span(
-                "missing-key",
+                LintCode::MissingKey,
                 at,
                 format!(
                     "[[figure]] #{} names an indicator, so it needs `comparable = true` or `comparable = false` with `why`",
@@ -277,7 +293,7 @@ fn read_figure(
         }
         (None, Some(true)) => {
             cx.push_span(
-                "comparable-without-indicator",
+                LintCode::ComparableWithoutIndicator,
                 comparable_span,
                 "`comparable = true` needs the `indicator` the figure is compared with".into(),
             );
@@ -287,14 +303,14 @@ fn read_figure(
     };
     if indicator.is_some() && !comparable && why.is_none() {
         cx.push_span(
-            "missing-why",
+            LintCode::MissingWhy,
             comparable_span,
             "a figure with `comparable = false` says `why` (how its definition differs)".into(),
         );
     }
     if why_zh.is_some() && why.is_none() {
         cx.push_span(
-            "missing-why",
+            LintCode::MissingWhy,
             why_zh_span,
             "`why_zh` translates `why`; give the English `why` too".into(),
         );
@@ -302,7 +318,7 @@ fn read_figure(
     if let (Some(cat), Some(code)) = (catalog, &indicator) {
         match cat.unit(code) {
             None => cx.push_span(
-                "unknown-indicator",
+                LintCode::UnknownIndicator,
                 indicator_span,
                 format!(
                     "no indicator `{code}` in {}; known codes: {}",
@@ -315,7 +331,7 @@ fn read_figure(
                     && unit != u
                 {
                     cx.push_span(
-                        "unit-mismatch",
+                        LintCode::UnitMismatch,
                         unit_span,
                         format!("unit \"{unit}\" differs from {code}'s unit \"{u}\""),
                     );
@@ -339,6 +355,7 @@ fn read_figure(
         source: source?,
         derived,
         inputs: inputs.unwrap_or_default(),
+        inputs_zh: inputs_zh.unwrap_or_default(),
         comparable,
         why,
         why_zh,

@@ -119,6 +119,9 @@ pub struct Figure {
     /// For a derived figure, the sourced numbers it is computed from.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub inputs: Vec<String>,
+    /// The same inputs in Chinese (optional, like `definition_zh`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inputs_zh: Vec<String>,
     /// The published measure matches the indicator's definition.
     pub comparable: bool,
     /// Why not comparable, in English.
@@ -148,6 +151,25 @@ impl Figure {
     /// `2020-07`, or the year when no finer date was published.
     pub fn when(&self) -> String {
         self.date.clone().unwrap_or_else(|| self.year.to_string())
+    }
+
+    /// [`Figure::when`] in `lang`: the English words of a published date
+    /// (`end-Apr 2022`, `H1 2021`, `early 2023`) said in Chinese.
+    pub fn when_in(&self, lang: crate::Lang) -> String {
+        let when = self.when();
+        match lang {
+            crate::Lang::En => when,
+            crate::Lang::Zh => date_zh(&when).unwrap_or(when),
+        }
+    }
+
+    /// The inputs of a derived figure in `lang` (the English when the file
+    /// gives no `inputs_zh`).
+    pub fn inputs(&self, lang: crate::Lang) -> &[String] {
+        match lang {
+            crate::Lang::Zh if !self.inputs_zh.is_empty() => &self.inputs_zh,
+            _ => &self.inputs,
+        }
     }
 
     /// The value as published: `>90`, `18.8`.
@@ -522,3 +544,68 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
 
 /// A number without trailing zeros: `90`, `18.8`, `121600`.
 pub use crate::format_number;
+
+/// A published date's English words in Chinese: `end-2022` 2022年底,
+/// `end-Apr 2022` 2022年4月底, `H1 2021` and `2020 H2` 2021年上半年 and
+/// 2020年下半年, `early 2023` 2023年初, `mid-2024` 2024年年中, `~2023`
+/// 约2023年. `None` for anything else (a numeric `2020-07` needs no words).
+fn date_zh(date: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let year =
+        |s: &str| (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.to_string());
+    let d = date.trim();
+    if let Some(rest) = d.strip_prefix("end-") {
+        if let Some(y) = year(rest) {
+            return Some(format!("{y}年底"));
+        }
+        let (mon, y) = rest.split_once(' ')?;
+        let m = MONTHS.iter().position(|&x| x == mon)? + 1;
+        return Some(format!("{}年{m}月底", year(y)?));
+    }
+    if let Some(y) = d.strip_prefix("mid-") {
+        return Some(format!("{}年年中", year(y)?));
+    }
+    if let Some(y) = d.strip_prefix("early ") {
+        return Some(format!("{}年初", year(y)?));
+    }
+    if let Some(y) = d.strip_prefix('~') {
+        return Some(format!("约{}年", year(y)?));
+    }
+    let half = |h: &str| match h {
+        "H1" => Some("上半年"),
+        "H2" => Some("下半年"),
+        _ => None,
+    };
+    let (a, b) = d.split_once(' ')?;
+    match (half(a), half(b)) {
+        (Some(h), None) => Some(format!("{}年{h}", year(b)?)),
+        (None, Some(h)) => Some(format!("{}年{h}", year(a)?)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_zh;
+
+    #[test]
+    fn published_dates_in_chinese() {
+        for (en, zh) in [
+            ("end-2022", Some("2022年底")),
+            ("end-Apr 2022", Some("2022年4月底")),
+            ("end-Sep 2020", Some("2020年9月底")),
+            ("H1 2021", Some("2021年上半年")),
+            ("2020 H2", Some("2020年下半年")),
+            ("early 2023", Some("2023年初")),
+            ("mid-2024", Some("2024年年中")),
+            ("~2023", Some("约2023年")),
+            ("2020-07", None),
+            ("end-Foo 2022", None),
+            ("spring 2022", None),
+        ] {
+            assert_eq!(date_zh(en).as_deref(), zh, "{en}");
+        }
+    }
+}

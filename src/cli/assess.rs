@@ -4,6 +4,7 @@ use super::{Format, Outcome};
 use crate::Lang;
 use crate::assess::batch::{self, Unreadable};
 use crate::assess::{self as core, Options};
+use crate::diag::Code;
 use crate::standard::{Level, Standard};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -377,7 +378,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     // A report citystar wrote, found in a scanned folder, is not a submission.
     let (skipped, failed): (Vec<Unreadable>, Vec<Unreadable>) = failed
         .into_iter()
-        .partition(|u| u.code == "citystar-report");
+        .partition(|u| u.code == Code::CitystarReport);
     for u in skipped.iter().chain(&failed[n_early.min(failed.len())..]) {
         eprint!(
             "{}",
@@ -582,7 +583,7 @@ fn assess_baseline(
         match r {
             Ok(a) => entities.push(a),
             // Reports citystar wrote, kept next to last round's workbooks, are not submissions.
-            Err(u) if u.code == "citystar-report" => {}
+            Err(u) if u.code == Code::CitystarReport => {}
             Err(u) => unreadable.push(u),
         }
     }
@@ -978,7 +979,7 @@ fn load_reviews(
             Ok(r) => out.push(r),
             Err(e) => unreadable.push(Unreadable {
                 file: p.display().to_string(),
-                code: "review-not-a-review",
+                code: Code::ReviewNotAReview,
                 message: format!(
                     "{}{}",
                     lang.pick("核查工作簿：", "review: "),

@@ -120,8 +120,8 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Done);
     }
     let header = [
+        lang.pick("标识", "id"),
         lang.pick("名称", "name"),
-        lang.pick("地区", "place"),
         lang.pick("类型", "kind"),
         lang.pick("年份", "years"),
         lang.pick("数据项", "figures"),
@@ -235,7 +235,7 @@ fn figure_row(i: usize, f: &Figure, file: &BenchmarkFile, lang: Lang) -> Vec<Str
             "[{}] {definition} {}: {}",
             lang.pick("推算", "derived"),
             lang.pick("依据", "inputs"),
-            f.inputs.join("; ")
+            f.inputs(lang).join(lang.pick("；", "; "))
         );
     }
     let compared = match (&f.indicator, f.comparable) {
@@ -258,7 +258,7 @@ fn figure_row(i: usize, f: &Figure, file: &BenchmarkFile, lang: Lang) -> Vec<Str
         lang.pick(&f.metric_zh, &f.metric_en).to_string(),
         f.shown_value(),
         crate::assess::score::unit_name(&f.unit, lang).to_string(),
-        f.when(),
+        f.when_in(lang),
         f.entity
             .clone()
             .unwrap_or_else(|| file.display_name(lang).to_string()),

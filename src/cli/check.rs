@@ -27,8 +27,10 @@ pub struct GateArgs {
 }
 
 impl GateArgs {
-    pub fn levels(&self) -> Result<Levels, crate::diag::UnknownCode> {
+    /// The re-levelling asked for; an unknown code is said in both languages.
+    pub fn levels(&self) -> anyhow::Result<Levels> {
         Levels::new(&self.deny, &self.warn, &self.allow)
+            .map_err(|e| anyhow::Error::new(super::Said(e.text())))
     }
 }
 

@@ -1,13 +1,17 @@
-//! `citystar explain CODE`: what a diagnostic code means and how to fix it.
+//! `citystar explain CODE`: what a code means and how to fix it. Two
+//! namespaces: the codes of a run (workbooks, reviews, unreadable files,
+//! `diag::Code`) and the lint codes of standard, benchmark and target files
+//! (`diag::LintCode`). A name in both (`duplicate-code`, `unit-mismatch`)
+//! shows both entries, each labelled.
 
 use super::Outcome;
 use crate::Lang;
-use crate::diag::{CATALOGUE, READ_FAILURES, REVIEW_CODES, any_entry};
+use crate::diag::{Code, Entry, Group, LintCode};
 use clap::Args;
 
 #[derive(Args, Debug)]
 pub struct ExplainArgs {
-    /// A diagnostic code, e.g. numerator-exceeds-denominator.
+    /// A diagnostic or lint code, e.g. numerator-exceeds-denominator.
     #[arg(required_unless_present = "list")]
     pub code: Option<String>,
     /// List every code with its default severity and title.
@@ -15,9 +19,57 @@ pub struct ExplainArgs {
     pub list: bool,
 }
 
+/// Which namespace an entry belongs to, as `explain` labels it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Namespace {
+    Run(Group),
+    Lint,
+}
+
+impl Namespace {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Namespace::Run(Group::Workbook) => lang.pick("填报表", "workbook"),
+            Namespace::Run(Group::Review) => lang.pick("核查工作簿", "review workbook"),
+            Namespace::Run(Group::ReadFailure) => lang.pick("无法读取的文件", "unreadable file"),
+            Namespace::Lint => lang.pick("标准文件", "standard file"),
+        }
+    }
+}
+
+/// Every entry, both namespaces, in documentation order.
+pub fn all_entries() -> impl Iterator<Item = (Namespace, &'static Entry)> {
+    let run = Code::ALL
+        .iter()
+        .map(|&c| (Namespace::Run(c.group()), c.entry()));
+    let lint = LintCode::ALL.iter().map(|&c| (Namespace::Lint, c.entry()));
+    run.chain(lint)
+}
+
+/// The entries a name has: one, two (a name in both namespaces) or none.
+pub fn lookup(code: &str) -> Vec<(Namespace, &'static Entry)> {
+    let run = code
+        .parse::<Code>()
+        .ok()
+        .map(|c| (Namespace::Run(c.group()), c.entry()));
+    let lint = code
+        .parse::<LintCode>()
+        .ok()
+        .map(|c| (Namespace::Lint, c.entry()));
+    run.into_iter().chain(lint).collect()
+}
+
 pub fn run(args: ExplainArgs, lang: Lang) -> anyhow::Result<Outcome> {
     if args.list {
-        for e in CATALOGUE.iter().chain(REVIEW_CODES).chain(READ_FAILURES) {
+        let mut last = None;
+        for (ns, e) in all_entries() {
+            if last != Some(ns) {
+                if last.is_some() {
+                    super::sayln!();
+                }
+                super::sayln!("{}", heading(ns, lang));
+                last = Some(ns);
+            }
             super::sayln!(
                 "{:<32} {:<8} {}",
                 e.code,
@@ -28,35 +80,74 @@ pub fn run(args: ExplainArgs, lang: Lang) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Done);
     }
     let code = args.code.unwrap_or_default();
-    let Some(e) = any_entry(code.trim()) else {
-        let near: Vec<&str> = CATALOGUE
-            .iter()
-            .chain(REVIEW_CODES)
-            .chain(READ_FAILURES)
-            .map(|e| e.code)
+    let code = code.trim();
+    let found = lookup(code);
+    if found.is_empty() {
+        let near: Vec<&str> = all_entries()
+            .map(|(_, e)| e.code)
             .filter(|c| code.split('-').any(|w| w.len() > 2 && c.contains(w)))
-            .collect();
-        let mut msg = format!("no diagnostic code `{code}`");
+            .fold(Vec::new(), |mut v, c| {
+                if !v.contains(&c) {
+                    v.push(c);
+                }
+                v
+            });
+        let (mut zh, mut en) = (
+            format!("没有代码 `{code}`"),
+            format!("no diagnostic or lint code `{code}`"),
+        );
         if !near.is_empty() {
-            msg.push_str(&format!("; did you mean {}?", near.join(", ")));
+            zh.push_str(&format!("；是否要找 {}？", near.join("、")));
+            en.push_str(&format!("; did you mean {}?", near.join(", ")));
         }
-        msg.push_str(" (`citystar explain --list` lists them all)");
-        anyhow::bail!(msg);
-    };
-    let (sev, title, what, fix) = match lang {
-        Lang::Zh => (e.severity.name_zh(), e.title_zh, e.explain_zh, e.fix_zh),
-        Lang::En => ("", e.title_en, e.explain_en, e.fix_en),
-    };
-    let sev = if sev.is_empty() {
-        e.severity.to_string()
-    } else {
-        sev.to_string()
-    };
-    super::sayln!("{} — {title}", e.code);
-    super::sayln!("{}: {sev}", lang.pick("默认级别", "default severity"));
-    super::sayln!();
-    super::sayln!("{what}");
-    super::sayln!();
-    super::sayln!("{}: {fix}", lang.pick("如何修正", "how to fix"));
+        zh.push_str("（`citystar explain --list` 列出全部代码）");
+        en.push_str(" (`citystar explain --list` lists them all)");
+        return Err(super::said(zh, en));
+    }
+    let both = found.len() > 1;
+    for (i, (ns, e)) in found.into_iter().enumerate() {
+        if i > 0 {
+            super::sayln!();
+        }
+        let (title, what, fix) = match lang {
+            Lang::Zh => (e.title_zh, e.explain_zh, e.fix_zh),
+            Lang::En => (e.title_en, e.explain_en, e.fix_en),
+        };
+        if both {
+            super::sayln!("{} ({}) — {title}", e.code, ns.label(lang));
+        } else {
+            super::sayln!("{} — {title}", e.code);
+        }
+        super::sayln!(
+            "{}: {}",
+            lang.pick("默认级别", "default severity"),
+            e.severity.name(lang)
+        );
+        super::sayln!();
+        super::sayln!("{what}");
+        super::sayln!();
+        super::sayln!("{}: {fix}", lang.pick("如何修正", "how to fix"));
+    }
     Ok(Outcome::Done)
+}
+
+/// The line above each namespace in `--list`.
+fn heading(ns: Namespace, lang: Lang) -> String {
+    match ns {
+        Namespace::Run(Group::Workbook) => {
+            lang.pick("# 填报表的诊断", "# Workbook diagnostics").into()
+        }
+        Namespace::Run(Group::Review) => lang
+            .pick("# 核查工作簿的诊断", "# Review workbook diagnostics")
+            .into(),
+        Namespace::Run(Group::ReadFailure) => lang
+            .pick("# 无法读取的文件", "# Files that cannot be read")
+            .into(),
+        Namespace::Lint => lang
+            .pick(
+                "# 标准文件、对标文件和目标文件的检查",
+                "# Standard, benchmark and target file lint",
+            )
+            .into(),
+    }
 }

@@ -118,10 +118,10 @@ pub const HELP_ZH: &[(&str, &str)] = &[
         "写到哪里（默认为当前文件夹中的 citystar-template-级别.xlsx）",
     ),
     ("template:force", "覆盖已存在的文件"),
-    ("explain", "说明某个诊断代码的含义和修正方法"),
+    ("explain", "说明某个诊断代码或检查代码的含义和修正方法"),
     (
         "explain:code",
-        "诊断代码，例如 numerator-exceeds-denominator",
+        "诊断代码或检查代码，例如 numerator-exceeds-denominator",
     ),
     ("explain:list", "列出所有代码及其默认级别和标题"),
     (

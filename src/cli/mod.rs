@@ -117,7 +117,7 @@ pub enum Command {
         #[command(flatten)]
         args: check::CheckArgs,
     },
-    /// What a diagnostic code means and how to fix it.
+    /// What a diagnostic or lint code means and how to fix it.
     Explain {
         #[command(flatten)]
         args: explain::ExplainArgs,

@@ -371,9 +371,9 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             super::sayln!("{}{k}  {v}", " ".repeat(pad));
         }
     }
-    if !id.note.is_empty() {
+    if !id.note(lang).is_empty() {
         super::sayln!();
-        super::sayln!("{}", id.note);
+        super::sayln!("{}", id.note(lang));
     }
     for d in &st.dimension {
         super::sayln!();

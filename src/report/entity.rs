@@ -1215,7 +1215,7 @@ fn diagnostics_sheet(
     )?;
     for (k, d) in a.diagnostics.iter().enumerate() {
         let r = k as u32 + 1;
-        g.text(r, 0, d.code, &f.text)?;
+        g.text(r, 0, d.code.as_str(), &f.text)?;
         let sev = match lang {
             Lang::Zh => d.severity.name_zh().to_string(),
             Lang::En => d.severity.to_string(),

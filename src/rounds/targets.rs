@@ -4,6 +4,7 @@
 //! city's entities; and where a batch stands against it.
 
 use super::{Baseline, Row};
+use crate::diag::LintCode;
 use crate::standard::Level;
 use crate::tomlread::{Cx, Fields, FileKind, LoadError, array, as_str};
 use serde::Serialize;
@@ -101,7 +102,7 @@ fn read_target(cx: &mut Cx, v: &mut toml_span::Value<'_>, k: usize) -> Option<Ta
             Some(x as usize)
         } else {
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 span,
                 format!("`{key}` must be a whole number of entities, 1 or more"),
             );
@@ -112,7 +113,7 @@ fn read_target(cx: &mut Cx, v: &mut toml_span::Value<'_>, k: usize) -> Option<Ta
         (Some(p), None, None) if p > 0.0 && p <= 100.0 => Some(Requirement::Percent(p)),
         (Some(_), None, None) => {
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 span,
                 "`percent` must be above 0 and at most 100".into(),
             );
@@ -122,7 +123,7 @@ fn read_target(cx: &mut Cx, v: &mut toml_span::Value<'_>, k: usize) -> Option<Ta
         (None, None, Some(m)) => whole(cx, m, "more").map(Requirement::More),
         _ => {
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 span,
                 format!(
                     "target {} needs exactly one of `percent`, `count` or `more`",
@@ -135,13 +136,17 @@ fn read_target(cx: &mut Cx, v: &mut toml_span::Value<'_>, k: usize) -> Option<Ta
     let year = match year {
         Some(y) if (1990.0..=2100.0).contains(&y) && y.fract() == 0.0 => Some(y as i32),
         Some(_) => {
-            cx.push_span("bad-value", span, "`year` must be a year, 1990–2100".into());
+            cx.push_span(
+                LintCode::BadValue,
+                span,
+                "`year` must be a year, 1990–2100".into(),
+            );
             None
         }
         None => None,
     };
     if stars == Some(0) {
-        cx.push_span("bad-value", span, "`stars` must be 1–5".into());
+        cx.push_span(LintCode::BadValue, span, "`stars` must be 1–5".into());
         return None;
     }
     Some(Target {
@@ -164,7 +169,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<TargetFile, LoadError> {
     let file = match toml_span::parse(text) {
         Ok(mut root) => read_file(&mut cx, &mut root, origin),
         Err(e) => {
-            cx.push_span("toml-syntax", e.span, format!("not valid TOML: {e}"));
+            cx.push_span(LintCode::TomlSyntax, e.span, format!("not valid TOML: {e}"));
             None
         }
     };
@@ -201,13 +206,17 @@ fn read_file(cx: &mut Cx, root: &mut toml_span::Value<'_>, origin: &str) -> Opti
     top.finish(cx);
     let targets: Vec<Target> = targets?;
     if targets.is_empty() {
-        cx.push_span("missing-key", span, "the file has no [[target]]".into());
+        cx.push_span(
+            LintCode::MissingKey,
+            span,
+            "the file has no [[target]]".into(),
+        );
     }
     let mut seen = std::collections::HashSet::new();
     for t in &targets {
         if !seen.insert(t.id.clone()) {
             cx.push_span(
-                "duplicate-code",
+                LintCode::DuplicateCode,
                 span,
                 format!("two targets have the id `{}`", t.id),
             );
@@ -215,7 +224,7 @@ fn read_file(cx: &mut Cx, root: &mut toml_span::Value<'_>, origin: &str) -> Opti
         // A sourced target says where it is written.
         if sourced && t.sources.is_empty() && sources.is_empty() {
             cx.push_span(
-                "missing-key",
+                LintCode::MissingKey,
                 span,
                 format!(
                     "target `{}`: a sourced file gives each target's `sources` (or the file's)",

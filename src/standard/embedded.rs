@@ -61,7 +61,7 @@ pub fn for_level(level: Level) -> Result<Standard, super::LoadError> {
             kind: crate::tomlread::FileKind::Standard,
             origin: "embedded standards".into(),
             problems: vec![super::Problem {
-                code: "missing-key",
+                code: crate::diag::LintCode::MissingKey,
                 line: 0,
                 column: 0,
                 message: format!("no embedded standard for level {}", level.key()),

@@ -3,6 +3,7 @@
 //! reading and `validate` collect every problem instead of stopping at the first.
 
 use super::*;
+use crate::diag::LintCode;
 use crate::tomlread::{Cx, Fields, FileKind, array, as_num, as_star, as_str};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -20,7 +21,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Standard, LoadError> {
     let standard = match toml_span::parse(text) {
         Ok(mut root) => read_standard(&mut cx, &mut root),
         Err(e) => {
-            cx.push_span("toml-syntax", e.span, format!("not valid TOML: {e}"));
+            cx.push_span(LintCode::TomlSyntax, e.span, format!("not valid TOML: {e}"));
             None
         }
     };
@@ -37,7 +38,7 @@ fn read_standard(cx: &mut Cx, root: &mut Value<'_>) -> Option<Standard> {
         && f != FORMAT as f64
     {
         cx.push_span(
-            "bad-value",
+            LintCode::BadValue,
             top.span,
             format!("`format = {f}`: this citystar reads format {FORMAT}"),
         );
@@ -100,6 +101,7 @@ fn read_identity(cx: &mut Cx, v: &mut Value<'_>) -> Option<Identity> {
     let issuer = f.str_or_empty(cx, "issuer");
     let source = f.req_str(cx, "source");
     let note = f.str_or_empty(cx, "note");
+    let note_en = f.str_or_empty(cx, "note_en");
     f.finish(cx);
     Some(Identity {
         id: id?,
@@ -112,6 +114,7 @@ fn read_identity(cx: &mut Cx, v: &mut Value<'_>) -> Option<Identity> {
         issuer,
         source: source?,
         note,
+        note_en,
     })
 }
 
@@ -336,7 +339,7 @@ fn read_kind(cx: &mut Cx, f: &mut Fields<'_>, name: (&str, &str), unit: &str) ->
                     .find(|(k, _)| *k == "kind")
                     .map_or(f.span, |(_, s)| *s);
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 span,
                 format!(
                     "`kind = \"{other}\"` in {}; use one of \"ratio\", \"per-population\", \"percent\", \"number\", \"yes-no\", \"grade\", \"survey\", \"all-of\"",
@@ -435,7 +438,7 @@ fn read_ladder(cx: &mut Cx, f: &mut Fields<'_>) -> Option<[f64; 5]> {
     match (pass, stars) {
         (Some(p), Some(_)) => {
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 p.span,
                 format!("{} gives both `pass` and `stars`; keep one", f.what),
             );
@@ -450,7 +453,7 @@ fn read_ladder(cx: &mut Cx, f: &mut Fields<'_>) -> Option<[f64; 5]> {
                 .collect();
             if nums.len() != 5 {
                 cx.push_span(
-                    "bad-value",
+                    LintCode::BadValue,
                     sp,
                     format!(
                         "`stars` needs exactly five requirements (1★ to 5★), found {}",
@@ -495,7 +498,7 @@ fn read_code_map<T>(
             }
         }
         other => cx.push_span(
-            "wrong-type",
+            LintCode::WrongType,
             span,
             format!(
                 "`{key}` must be a table of code = value, found {}",
@@ -546,7 +549,7 @@ fn read_rule(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<StarRule> {
         let n = as_num(cx, v, "max_missing")?;
         if n < 0.0 || n.fract() != 0.0 {
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 sp,
                 format!("`max_missing` must be a whole number ≥ 0, found {n}"),
             );
@@ -624,7 +627,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         || s.standard.id.is_empty()
     {
         cx.push_span(
-            "bad-value",
+            LintCode::BadValue,
             Span::default(),
             format!(
                 "`id = \"{}\"`: use lowercase ASCII letters, digits and '-' (it is typed on command lines)",
@@ -641,13 +644,13 @@ fn validate(cx: &mut Cx, s: &Standard) {
         let sp = at(cx, &format!("scoring.{key}"));
         if cap < 0.0 {
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 sp,
                 format!("`{key} = {}` is below 0; a cap is the most points the items can move the total, 0 or more", fmt_num(cap)),
             );
         } else if cap == 0.0 && s.indicator.iter().any(|i| i.role == role) {
             cx.push_span(
-                "missing-key",
+                LintCode::MissingKey,
                 sp,
                 format!(
                     "the standard has {} items but `{key}` is 0 or absent, so they could never count; set `{key}` in [scoring]",
@@ -665,7 +668,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         let sp_weight = at(cx, &format!("dimension#{di}.weight"));
         if !seen.insert(d.code.as_str()) {
             cx.push_span(
-                "duplicate-code",
+                LintCode::DuplicateCode,
                 at(cx, &format!("dimension#{di}.code")),
                 format!(
                     "dimension code `{}` is used twice; give each dimension its own code",
@@ -676,12 +679,12 @@ fn validate(cx: &mut Cx, s: &Standard) {
         match (d.role, d.weight) {
             (DimensionRole::Scored, Some(w)) if w > 0.0 => dim_total += w,
             (DimensionRole::Scored, _) => cx.push_span(
-                "bad-weight",
+                LintCode::BadWeight,
                 sp_weight,
                 format!("scored dimension `{}` needs a `weight` above 0", d.code),
             ),
             (DimensionRole::Bonus, Some(_)) => cx.push_span(
-                "bad-weight",
+                LintCode::BadWeight,
                 sp,
                 format!(
                     "bonus dimension `{}` carries no weight; its items add `points` instead. Remove `weight`",
@@ -693,14 +696,14 @@ fn validate(cx: &mut Cx, s: &Standard) {
     }
     if s.dimension.is_empty() {
         cx.push_span(
-            "missing-key",
+            LintCode::MissingKey,
             Span::default(),
             "the standard has no [[dimension]]".into(),
         );
     } else if (dim_total - 100.0).abs() > W_EPS {
         let first = s.dimension.first().map(|_| at(cx, "dimension#0.weight"));
         cx.push_span(
-            "weights-do-not-add-up",
+            LintCode::WeightsDoNotAddUp,
             first.unwrap_or_default(),
             format!(
                 "the weights of the scored dimensions add up to {} instead of 100; change them so they do",
@@ -723,7 +726,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         };
         if !codes.insert(ind.code.as_str()) || seen.contains(ind.code.as_str()) {
             cx.push_span(
-                "duplicate-code",
+                LintCode::DuplicateCode,
                 sp_code,
                 format!(
                     "code `{}` is used twice; indicator and dimension codes must be unique",
@@ -738,7 +741,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 sp,
                 format!(
                     "indicator code `{}`: use ASCII letters, digits, '-' and '_' only (workbooks add .N/.D/.C to it)",
@@ -749,7 +752,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         let dim = s.dimension(&ind.dimension);
         match dim {
             None => cx.push_span(
-                "unknown-dimension",
+                LintCode::UnknownDimension,
                 sp_dim,
                 format!(
                     "indicator `{}` names dimension `{}`, which the file does not declare",
@@ -760,7 +763,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 let bonus_dim = d.role == DimensionRole::Bonus;
                 if bonus_dim && ind.role != Role::Bonus {
                     cx.push_span(
-                        "bad-role",
+                        LintCode::BadRole,
                         sp,
                         format!(
                             "indicator `{}` sits in bonus dimension `{}`: give it `role = \"bonus\"`",
@@ -770,7 +773,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 }
                 if !bonus_dim && ind.role == Role::Bonus {
                     cx.push_span(
-                        "bad-role",
+                        LintCode::BadRole,
                         sp,
                         format!(
                             "bonus indicator `{}` must sit in a dimension with `role = \"bonus\"`",
@@ -785,7 +788,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             match ind.weight {
                 Some(w) if w > 0.0 => *per_dim.entry(ind.dimension.as_str()).or_default() += w,
                 _ => cx.push_span(
-                    "bad-weight",
+                    LintCode::BadWeight,
                     sp_weight,
                     format!(
                         "indicator `{}` ({:?}) needs a `weight` above 0",
@@ -796,7 +799,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             }
             if ind.points.is_some() {
                 cx.push_span(
-                    "bad-weight",
+                    LintCode::BadWeight,
                     sp_weight,
                     format!("indicator `{}` is weighted; `points` is for bonus and deduction items only", ind.code),
                 );
@@ -804,7 +807,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         } else {
             if !matches!(ind.points, Some(p) if p > 0.0) {
                 cx.push_span(
-                    "bad-weight",
+                    LintCode::BadWeight,
                     sp_weight,
                     format!(
                         "bonus/deduction indicator `{}` needs `points` above 0",
@@ -814,7 +817,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             }
             if ind.weight.is_some() {
                 cx.push_span(
-                    "bad-weight",
+                    LintCode::BadWeight,
                     sp_weight,
                     format!(
                         "bonus/deduction indicator `{}` takes `points`, not `weight`",
@@ -827,7 +830,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         if ind.kind.has_thresholds() {
             match &ind.stars {
                 None => cx.push_span(
-                    "missing-key",
+                    LintCode::MissingKey,
                     sp,
                     format!(
                         "indicator `{}` ({}) needs `stars = [1★, 2★, 3★, 4★, 5★]`",
@@ -839,7 +842,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                     let ok = monotone(req, ind.direction);
                     if !ok {
                         cx.push_span(
-                            "thresholds-not-monotone",
+                            LintCode::ThresholdsNotMonotone,
                             sp_stars,
                             format!(
                                 "indicator `{}` is {}-is-better, so each star must ask for a strictly {} value than the one before; found {:?}",
@@ -856,7 +859,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                     );
                     if pct && req.iter().any(|&x| !(0.0..=100.0).contains(&x)) {
                         cx.push_span(
-                            "bad-value",
+                            LintCode::BadValue,
                             sp,
                             format!("indicator `{}` is a percentage or a 0–100 score; its requirements must lie within 0–100", ind.code),
                         );
@@ -865,7 +868,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             }
         } else if ind.stars.is_some() {
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 sp,
                 format!(
                     "indicator `{}` is {}: its stars come from its answers, remove `stars`",
@@ -877,7 +880,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         if let Kind::AllOf { conditions } = &ind.kind {
             if conditions.is_empty() || conditions.len() > MAX_CONDITIONS {
                 cx.push_span(
-                    "bad-value",
+                    LintCode::BadValue,
                     sp,
                     format!(
                         "all-of indicator `{}` needs 1 to {MAX_CONDITIONS} conditions, found {}",
@@ -889,7 +892,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             for (k, c) in conditions.iter().enumerate() {
                 if !monotone(&c.stars, ind.direction) {
                     cx.push_span(
-                        "thresholds-not-monotone",
+                        LintCode::ThresholdsNotMonotone,
                         sp,
                         format!(
                             "condition {} of `{}` ({}): each star must ask for a strictly {} value than the one before (or give one `pass` value); found {:?}",
@@ -903,7 +906,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 }
                 if c.unit == "%" && c.stars.iter().any(|&x| !(0.0..=100.0).contains(&x)) {
                     cx.push_span(
-                        "bad-value",
+                        LintCode::BadValue,
                         sp,
                         format!(
                             "condition {} of `{}` is a percentage; its requirements must lie within 0–100",
@@ -917,7 +920,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         if let Kind::Grade { options } = &ind.kind {
             if options.len() < 2 {
                 cx.push_span(
-                    "bad-value",
+                    LintCode::BadValue,
                     sp,
                     format!("graded indicator `{}` needs at least two options", ind.code),
                 );
@@ -926,7 +929,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             for o in options {
                 if !labels.insert(o.zh.as_str()) || !labels.insert(o.en.as_str()) {
                     cx.push_span(
-                        "duplicate-code",
+                        LintCode::DuplicateCode,
                         sp,
                         format!(
                             "graded indicator `{}` lists option \"{}\" twice",
@@ -940,14 +943,14 @@ fn validate(cx: &mut Cx, s: &Standard) {
             && *per <= 0.0
         {
             cx.push_span(
-                "bad-value",
+                LintCode::BadValue,
                 sp,
                 format!("indicator `{}`: `per` must be above 0", ind.code),
             );
         }
         if ind.provisional && ind.basis.trim().is_empty() {
             cx.push_span(
-                "missing-basis",
+                LintCode::MissingBasis,
                 sp,
                 format!(
                     "indicator `{}` is provisional: say in `basis` where its numbers come from",
@@ -957,7 +960,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         }
         if ind.source.trim().is_empty() {
             cx.push_span(
-                "missing-key",
+                LintCode::MissingKey,
                 sp,
                 format!(
                     "indicator `{}` needs a `source`: where the indicator comes from",
@@ -971,7 +974,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         let has_any = s.indicator.iter().any(|i| i.dimension == d.code);
         if !has_any {
             cx.push_span(
-                "empty-dimension",
+                LintCode::EmptyDimension,
                 sp,
                 format!("dimension `{}` has no indicators", d.code),
             );
@@ -981,7 +984,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             let total = per_dim.get(d.code.as_str()).copied().unwrap_or(0.0);
             if (total - 100.0).abs() > W_EPS {
                 cx.push_span(
-                    "weights-do-not-add-up",
+                    LintCode::WeightsDoNotAddUp,
                     sp,
                     format!(
                         "the weights of the indicators in dimension `{}` add up to {} instead of 100; change them so they do",
@@ -993,7 +996,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         }
         if d.provisional && d.basis.trim().is_empty() {
             cx.push_span(
-                "missing-basis",
+                LintCode::MissingBasis,
                 sp,
                 format!(
                     "dimension `{}` is provisional: say in `basis` where its weight comes from",
@@ -1009,7 +1012,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         let sp = at(cx, &format!("rule:{}", r.stars));
         if r.stars == 0 || !stars_seen.insert(r.stars) {
             cx.push_span(
-                "duplicate-code",
+                LintCode::DuplicateCode,
                 sp,
                 format!("there is more than one rule for {}★, or a rule for 0★; keep one rule per star level 1–5", r.stars),
             );
@@ -1018,7 +1021,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             if s.dimension(code).is_none() {
                 let sp = at(cx, &format!("ref:min_dimension_for:{code}"));
                 cx.push_span(
-                    "unknown-dimension",
+                    LintCode::UnknownDimension,
                     sp,
                     format!(
                         "the {}★ rule names dimension `{code}`, which the file does not declare",
@@ -1036,7 +1039,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             if s.indicator(code).is_none() {
                 let sp = at(cx, &format!("ref:{key}:{code}"));
                 cx.push_span(
-                    "unknown-indicator",
+                    LintCode::UnknownIndicator,
                     sp,
                     format!("the {}★ rule names indicator `{code}` in `{key}`, which the file does not declare", r.stars),
                 );
@@ -1046,7 +1049,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         for t in &r.tier {
             if t.min_total < last {
                 cx.push_span(
-                    "thresholds-not-monotone",
+                    LintCode::ThresholdsNotMonotone,
                     sp,
                     format!(
                         "the tiers of the {}★ rule must be listed lowest first",
@@ -1058,7 +1061,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         }
         if r.provisional && r.basis.trim().is_empty() {
             cx.push_span(
-                "missing-basis",
+                LintCode::MissingBasis,
                 sp,
                 format!(
                     "the {}★ rule is provisional: say in `basis` where it comes from",
@@ -1074,7 +1077,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         if w[1].min_total < w[0].min_total {
             let sp = at(cx, &format!("rule:{}", w[1].stars));
             cx.push_span(
-                "thresholds-not-monotone",
+                LintCode::ThresholdsNotMonotone,
                 sp,
                 format!(
                     "the {}★ rule asks for a lower total ({}) than the {}★ rule ({}); raise it",
@@ -1088,7 +1091,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
     }
     if s.rating.is_empty() {
         cx.push_span(
-            "missing-key",
+            LintCode::MissingKey,
             Span::default(),
             "the standard has no [[rating]] rules".into(),
         );

@@ -198,10 +198,15 @@ pub const COUNT_UNITS: &[&str] = &[
     "路", "兆瓦", "盏", "间", "块", "人次",
 ];
 
-/// A unit's name in `lang` (the standard files write the Chinese).
+/// A unit's name in `lang` (the standard files write the Chinese; the
+/// benchmark files two English units as published).
 pub fn unit_name(unit: &str, lang: crate::Lang) -> &str {
     if lang == crate::Lang::Zh {
-        return unit;
+        return match unit {
+            "million" => "百万",
+            "bn yuan" => "十亿元",
+            other => other,
+        };
     }
     match unit {
         "分" => "points",
@@ -604,6 +609,15 @@ impl Identity {
             &self.edition
         }
     }
+
+    /// The note in `lang` (`note` is in Chinese; `note_en`, where given, in English).
+    pub fn note(&self, lang: crate::Lang) -> &str {
+        if lang == crate::Lang::En && !self.note_en.is_empty() {
+            &self.note_en
+        } else {
+            &self.note
+        }
+    }
 }
 
 /// Who stands behind a standard file.
@@ -621,6 +635,9 @@ pub struct Identity {
     pub issuer: String,
     pub source: String,
     pub note: String,
+    /// The note in English; empty means the same as `note`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note_en: String,
 }
 
 /// One level of one standard, validated.

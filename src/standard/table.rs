@@ -188,6 +188,7 @@ pub fn export(st: &Standard) -> Result<Vec<u8>, XlsxError> {
         ("issuer", s(&id.issuer)),
         ("source", s(&id.source)),
         ("note", s(&id.note)),
+        ("note_en", s(&id.note_en)),
         (
             "scoring.method",
             s(match sc.method {
@@ -694,6 +695,7 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
         issuer: text("issuer"),
         source: text("source"),
         note: text("note"),
+        note_en: text("note_en"),
     };
     let scoring = Scoring {
         method,

@@ -7,7 +7,7 @@
 
 use super::open::Loaded;
 use super::{IndicatorData, layout};
-use crate::diag::{Diagnostic, Text};
+use crate::diag::{Code, Diagnostic, Text};
 use crate::standard::Standard;
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -222,7 +222,7 @@ fn join(root: &Path, reference: &str) -> PathBuf {
 
 enum Found {
     File(EvidenceFile),
-    Problem(&'static str, Text, Text),
+    Problem(Code, Text, Text),
 }
 
 /// Look at one referenced file: refuse what leads out of `root`, then
@@ -230,7 +230,7 @@ enum Found {
 fn examine(root: &Path, indicator: &str, reference: &str) -> Found {
     if let Some(why) = outside(reference) {
         return Found::Problem(
-            "evidence-outside",
+            Code::EvidenceOutside,
             Text::new(
                 format!("佐证文件“{reference}”{}，已拒绝读取", why.zh),
                 format!("evidence file `{reference}` {}; it was not read", why.en),
@@ -244,7 +244,7 @@ fn examine(root: &Path, indicator: &str, reference: &str) -> Found {
     let path = join(root, reference);
     let missing = || {
         Found::Problem(
-            "evidence-file-missing",
+            Code::EvidenceFileMissing,
             Text::new(
                 format!("找不到佐证文件“{reference}”"),
                 format!("evidence file `{reference}` is not there"),
@@ -265,7 +265,7 @@ fn examine(root: &Path, indicator: &str, reference: &str) -> Found {
     };
     if !real.starts_with(root) {
         return Found::Problem(
-            "evidence-outside",
+            Code::EvidenceOutside,
             Text::new(
                 format!("佐证文件“{reference}”是指向提交文件夹之外的链接，已拒绝读取"),
                 format!(
@@ -280,7 +280,7 @@ fn examine(root: &Path, indicator: &str, reference: &str) -> Found {
     }
     let unreadable = |why: String, why_en: String| {
         Found::Problem(
-            "evidence-unreadable",
+            Code::EvidenceUnreadable,
             Text::new(
                 format!("无法读取佐证文件“{reference}”：{why}"),
                 format!("cannot read evidence file `{reference}`: {why_en}"),
@@ -317,7 +317,7 @@ fn examine(root: &Path, indicator: &str, reference: &str) -> Found {
     };
     if kind == Kind::Empty {
         return Found::Problem(
-            "evidence-empty",
+            Code::EvidenceEmpty,
             Text::new(
                 format!("佐证文件“{reference}”是空文件（0 字节）"),
                 format!("evidence file `{reference}` is empty (0 bytes)"),
@@ -333,7 +333,7 @@ fn examine(root: &Path, indicator: &str, reference: &str) -> Found {
         && !allowed.contains(&kind)
     {
         return Found::Problem(
-            "evidence-wrong-type",
+            Code::EvidenceWrongType,
             Text::new(
                 format!(
                     "佐证文件“{reference}”的扩展名是 .{ext}，内容却是 {}",
@@ -496,7 +496,7 @@ pub fn check(
                         {
                             diags.push(
                             Diagnostic::new(
-                                "evidence-duplicate",
+                                Code::EvidenceDuplicate,
                                 loc.clone(),
                                 Text::new(
                                     format!(

@@ -2,7 +2,7 @@
 //! stable kebab-case code and one sentence in each language. The library's
 //! own error text is kept apart (`detail`), shown only with `--verbose`.
 
-use crate::diag::Text;
+use crate::diag::{Code, Text};
 use serde::{Deserialize, Serialize};
 
 /// A file the reader refused or could not read.
@@ -74,23 +74,23 @@ pub enum Failure {
 
 impl Failure {
     /// The stable code (`citystar explain CODE`).
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self {
-            Failure::NotFound => "file-not-found",
-            Failure::NotRegularFile { .. } => "not-a-regular-file",
-            Failure::CannotRead { .. } => "cannot-read-file",
-            Failure::Empty => "empty-file",
-            Failure::TooBig { .. } => "file-too-large",
-            Failure::NotSpreadsheet | Failure::ZipNotWorkbook => "not-a-workbook",
-            Failure::Protected => "password-protected",
-            Failure::ZipBomb { .. } | Failure::TooManyParts { .. } => "zip-bomb",
-            Failure::Damaged { .. } | Failure::DeclaredCount { .. } => "damaged-workbook",
-            Failure::SheetTooLarge { .. } => "sheet-too-large",
-            Failure::TooMuchText { .. } => "too-much-text",
-            Failure::OutOfMemory { .. } => "reader-out-of-memory",
-            Failure::TimedOut { .. } => "reader-timed-out",
-            Failure::ReaderCrashed { .. } => "reader-crashed",
-            Failure::OwnReport => "citystar-report",
+            Failure::NotFound => Code::FileNotFound,
+            Failure::NotRegularFile { .. } => Code::NotARegularFile,
+            Failure::CannotRead { .. } => Code::CannotReadFile,
+            Failure::Empty => Code::EmptyFile,
+            Failure::TooBig { .. } => Code::FileTooLarge,
+            Failure::NotSpreadsheet | Failure::ZipNotWorkbook => Code::NotAWorkbook,
+            Failure::Protected => Code::PasswordProtected,
+            Failure::ZipBomb { .. } | Failure::TooManyParts { .. } => Code::ZipBomb,
+            Failure::Damaged { .. } | Failure::DeclaredCount { .. } => Code::DamagedWorkbook,
+            Failure::SheetTooLarge { .. } => Code::SheetTooLarge,
+            Failure::TooMuchText { .. } => Code::TooMuchText,
+            Failure::OutOfMemory { .. } => Code::ReaderOutOfMemory,
+            Failure::TimedOut { .. } => Code::ReaderTimedOut,
+            Failure::ReaderCrashed { .. } => Code::ReaderCrashed,
+            Failure::OwnReport => Code::CitystarReport,
         }
     }
 

@@ -9,7 +9,7 @@ use super::layout::{
 use super::open::{Cell, Grid, Loaded, is_blank, raw_text};
 use super::values::{NumberError, parse_number, parse_option, parse_yes_no, unit_agrees};
 use super::{Datum, Entity, IndicatorData, ItemValue};
-use crate::diag::{Diagnostic, Text};
+use crate::diag::{Code, Diagnostic, Text};
 use crate::standard::{Indicator, InputItem, InputLabel, Kind, Level, Standard};
 use calamine::Data;
 use indexmap::IndexMap;
@@ -40,7 +40,7 @@ pub fn hidden_sheets(book: &Loaded, ours: &[&str], diags: &mut Vec<Diagnostic>) 
         let read = ours.contains(&name.as_str());
         let name = clip(name);
         diags.push(Diagnostic::new(
-            "hidden-sheet",
+            Code::HiddenSheet,
             name.clone(),
             if read {
                 Text::new(
@@ -62,7 +62,7 @@ pub fn hidden_sheets(book: &Loaded, ours: &[&str], diags: &mut Vec<Diagnostic>) 
     if hidden.len() > SHOWN {
         let more = hidden.len() - SHOWN;
         diags.push(Diagnostic::new(
-            "hidden-sheet",
+            Code::HiddenSheet,
             String::new(),
             Text::new(
                 format!("另有 {more} 张隐藏的工作表，未读取"),
@@ -96,7 +96,7 @@ fn sheet_findings(grid: &Grid, diags: &mut Vec<Diagnostic>) {
         let text = clip(text);
         diags.push(
             Diagnostic::new(
-                "bad-cell",
+                Code::BadCell,
                 cell_ref(&grid.name, *row, *col),
                 Text::new(
                     format!("文件把该单元格标为数值等类型，保存的却是“{text}”，已按文字读取"),
@@ -119,7 +119,7 @@ fn sheet_findings(grid: &Grid, diags: &mut Vec<Diagnostic>) {
         .collect();
     for r in with_data.iter().take(SHOWN) {
         diags.push(Diagnostic::new(
-            "hidden-row",
+            Code::HiddenRow,
             format!("{}!{n}:{n}", grid.name, n = r + 1),
             Text::new(
                 format!("第 {} 行是隐藏的，其中的数据已读取", r + 1),
@@ -135,7 +135,7 @@ fn pick_sheet(found: Vec<String>, diags: &mut Vec<Diagnostic>) -> Option<String>
     let first = found.first()?.clone();
     for other in &found[1..] {
         diags.push(Diagnostic::new(
-            "duplicate-sheet",
+            Code::DuplicateSheet,
             clip(other),
             Text::new(
                 format!(
@@ -214,7 +214,7 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                     let raw = clip(&raw);
                     diags.push(
                         Diagnostic::new(
-                            "unknown-level",
+                            Code::UnknownLevel,
                             loc,
                             Text::new(
                                 format!("级别“{raw}”不是 DB37/T 3890 评定的级别（市级、县级、智慧社区），已按市级标准检查"),
@@ -241,7 +241,7 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                         } else if x <= 0.0 {
                             diags.push(
                                 Diagnostic::new(
-                                    "out-of-range",
+                                    Code::OutOfRange,
                                     loc,
                                     Text::new(
                                         format!("常住人口 {raw} 不是正数"),
@@ -260,7 +260,7 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                     }
                     Some(_) => diags.push(
                         Diagnostic::new(
-                            "unit-mismatch",
+                            Code::UnitMismatch,
                             loc,
                             Text::new(
                                 format!("常住人口“{raw}”的单位不是“人”"),
@@ -282,7 +282,7 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                 }
                 Some((y, None)) if y.is_finite() && y.fract() == 0.0 => diags.push(
                     Diagnostic::new(
-                        "out-of-range",
+                        Code::OutOfRange,
                         loc,
                         Text::new(
                             format!("填报年度 {raw} 不在 {FIRST_YEAR} 年至明年之间"),
@@ -365,7 +365,7 @@ fn text_field(field: Field, loc: &str, raw: &str, diags: &mut Vec<Diagnostic>) -
     let (zh, en, _) = field.labels();
     diags.push(
         Diagnostic::new(
-            "text-too-long",
+            Code::TextTooLong,
             loc.to_string(),
             Text::new(
                 format!("{zh}有 {n} 个字符，只保留前 {MAX_TEXT_CHARS} 个"),
@@ -381,9 +381,9 @@ fn text_field(field: Field, loc: &str, raw: &str, diags: &mut Vec<Diagnostic>) -
 fn missing_info(field: Field, loc: String, raw: &str) -> Diagnostic {
     let (zh, en, _) = field.labels();
     let code = if field == Field::Level {
-        "missing-level"
+        Code::MissingLevel
     } else {
-        "missing-basic-info"
+        Code::MissingBasicInfo
     };
     Diagnostic::new(
         code,
@@ -415,7 +415,7 @@ fn cell_number(v: &Data) -> Option<(f64, Option<String>)> {
 
 fn not_a_number(loc: String, raw: &str, indicator: Option<&str>, unit: &str) -> Diagnostic {
     let mut d = Diagnostic::new(
-        "not-a-number",
+        Code::NotANumber,
         loc,
         Text::new(
             format!("“{raw}”不是数值"),
@@ -495,7 +495,7 @@ pub fn read_data(
     let missing_col = |col: Column, loc: String| {
         let (zh, en, _) = col.headers();
         Diagnostic::new(
-            "missing-column",
+            Code::MissingColumn,
             loc,
             Text::new(
                 format!("“{sheet}”中找不到“{zh}”列"),
@@ -527,7 +527,7 @@ pub fn read_data(
             crate::xlsx::col_letters(other),
         );
         diags.push(Diagnostic::new(
-            "duplicate-column",
+            Code::DuplicateColumn,
             format!("{sheet}!{b}{}", header.row + 1),
             Text::new(
                 format!("“{zh}”列出现两次（{a} 列和 {b} 列），只读取了 {a} 列"),
@@ -567,7 +567,7 @@ pub fn read_data(
         let code = if squeezed != code && expected.contains_key(&squeezed) {
             diags.push(
                 Diagnostic::new(
-                    "code-with-spaces",
+                    Code::CodeWithSpaces,
                     cell_ref(sheet, row, code_col),
                     Text::new(
                         format!("代码“{raw}”中有空格，已按“{squeezed}”读取"),
@@ -593,7 +593,7 @@ pub fn read_data(
         if !expected.contains_key(&code) {
             diags.push(
                 Diagnostic::new(
-                    "unknown-indicator-code",
+                    Code::UnknownIndicatorCode,
                     loc,
                     Text::new(
                         format!("代码“{raw}”不在标准 {} 中，该行被忽略", standard.id()),
@@ -614,7 +614,7 @@ pub fn read_data(
         if let Some(first) = rows.get(&code) {
             diags.push(
                 Diagnostic::new(
-                    "duplicate-code",
+                    Code::DuplicateCode,
                     loc,
                     Text::new(
                         format!("代码“{raw}”重复出现，已按第 {} 行读取", first + 1),
@@ -640,7 +640,7 @@ pub fn read_data(
             let Some(&row) = rows.get(&code.to_uppercase()) else {
                 diags.push(
                     Diagnostic::new(
-                        "missing-item",
+                        Code::MissingItem,
                         sheet.to_string(),
                         Text::new(
                             format!("缺少填报项 {code}（{}）的行", label.zh),
@@ -702,7 +702,7 @@ pub fn read_data(
             };
             diags.push(
                 Diagnostic::new(
-                    "evidence-missing",
+                    Code::EvidenceMissing,
                     loc,
                     Text::new(
                         format!("{} {} 需要佐证材料：{what}", ind.code, ind.name_zh),
@@ -746,7 +746,7 @@ fn population_in_wan(
     raw: &str,
     level: Option<Level>,
     residents: Option<f64>,
-) -> Option<(&'static str, Text, Text)> {
+) -> Option<(Code, Text, Text)> {
     let min = min_population(level);
     let as_persons = x * 10_000.0;
     let near = residents.is_some_and(|p| p > 0.0 && (0.5..=2.0).contains(&(as_persons / p)));
@@ -754,7 +754,7 @@ fn population_in_wan(
     (near || small).then(|| {
         let persons = fmt_number(as_persons);
         (
-            "population-in-wan",
+            Code::PopulationInWan,
             Text::new(
                 format!("人口 {raw} 以“人”计太小，像是以“万人”填写的（{raw} 万人 = {persons} 人）"),
                 format!("a population of {raw} persons is too small; it looks like ten thousands of persons: {raw} × 10,000 = {persons} persons"),
@@ -788,7 +788,7 @@ pub(crate) fn plausibility(
         };
         let unit = label.unit.as_str();
         let raw = value.raw.clone();
-        let diag = |code: &'static str, msg: Text, hint: Text| {
+        let diag = |code: Code, msg: Text, hint: Text| {
             Diagnostic::new(code, value.location.clone(), msg, hint)
                 .raw(raw.clone())
                 .indicator(ind.code.clone())
@@ -803,7 +803,7 @@ pub(crate) fn plausibility(
         }
         if crate::standard::is_count_unit(unit) && v.fract() != 0.0 {
             diags.push(diag(
-                "fractional-count",
+                Code::FractionalCount,
                 Text::new(
                     format!("{raw} 不是整数，但该项是以“{unit}”计的个数"),
                     format!("{raw} is not a whole number, but the item is a count"),
@@ -820,7 +820,7 @@ pub(crate) fn plausibility(
         // province's GDP) the figure was typed in 元 or 万元.
         if unit == "亿元" && v > MAX_YI_YUAN {
             diags.push(diag(
-                "implausible-magnitude",
+                Code::ImplausibleMagnitude,
                 Text::new(
                     format!("{raw} 亿元超过全省生产总值的两倍，数量级不合理"),
                     format!("{raw} × 100 million yuan is more than twice the province's GDP: an implausible order of magnitude"),
@@ -867,7 +867,7 @@ pub(crate) fn plausibility(
                 )
             };
             diags.push(diag(
-                "implausible-magnitude",
+                Code::ImplausibleMagnitude,
                 Text::new(
                     format!(
                         "{raw}（{unit}）相当于常住人口 {} 人的 {} 倍以上，数量级不合理",
@@ -912,7 +912,7 @@ pub(crate) fn cross_checks(
             if dv == 0.0 {
                 diags.push(
                     Diagnostic::new(
-                        "zero-denominator",
+                        Code::ZeroDenominator,
                         d.location.clone(),
                         Text::new(
                             format!("{} 的分母为 0", ind.code),
@@ -926,7 +926,7 @@ pub(crate) fn cross_checks(
             } else if nv > dv * (1.0 + 1e-9) {
                 diags.push(
                     Diagnostic::new(
-                        "numerator-exceeds-denominator",
+                        Code::NumeratorExceedsDenominator,
                         n.location.clone(),
                         Text::new(
                             format!("{} 的分子 {nv} 大于分母 {dv}（{}）", ind.code, d.location),
@@ -952,7 +952,7 @@ pub(crate) fn cross_checks(
             {
                 diags.push(
                     Diagnostic::new(
-                        "population-missing",
+                        Code::PopulationMissing,
                         c.location.clone(),
                         Text::new(
                             format!("{} 按常住人口计算，但“基本信息”中没有可用的常住人口", ind.code),
@@ -988,7 +988,7 @@ pub(crate) fn read_value(
     let cell = grid.get(row, col).unwrap_or(&empty);
     let raw = raw_text(cell);
     let code = ind.code.clone();
-    let mut push = |code_: &'static str, msg: Text, hint: Text| {
+    let mut push = |code_: Code, msg: Text, hint: Text| {
         diags.push(
             Diagnostic::new(code_, loc, msg, hint)
                 .raw(raw.clone())
@@ -998,7 +998,7 @@ pub(crate) fn read_value(
     if let Some(m) = grid.covered_by_merge(row, col) {
         let top = cell_ref(&grid.name, m.start.0, m.start.1);
         push(
-            "merged-cell",
+            Code::MergedCell,
             Text::new(
                 format!("填报值单元格被合并进 {top} 起的合并区域，无法读取"),
                 format!(
@@ -1014,7 +1014,7 @@ pub(crate) fn read_value(
     }
     if cell.formula.is_some() && is_blank(&cell.value) {
         push(
-            "formula-no-cached-value",
+            Code::FormulaNoCachedValue,
             Text::new(
                 format!("公式 {raw} 没有保存计算结果"),
                 format!("formula {raw} has no cached value"),
@@ -1028,7 +1028,7 @@ pub(crate) fn read_value(
     }
     if let Data::Error(e) = &cell.value {
         push(
-            "error-cell",
+            Code::ErrorCell,
             Text::new(
                 format!("单元格是错误值 {e}"),
                 format!("the cell holds the error {e}"),
@@ -1080,7 +1080,7 @@ pub(crate) fn read_value(
             }
         };
         push(
-            "missing-value",
+            Code::MissingValue,
             Text::new(
                 format!("{} {what_zh}未填写", ind.code),
                 format!("{} {what_en} is empty", ind.code),
@@ -1099,7 +1099,7 @@ pub(crate) fn read_value(
             };
             if b.is_none() {
                 push(
-                    "not-yes-no",
+                    Code::NotYesNo,
                     Text::new(
                         format!("“{raw}”不是“是/否”"),
                         format!("`{raw}` is not a yes/no answer"),
@@ -1128,7 +1128,7 @@ pub(crate) fn read_value(
                         .join(" ")
                 };
                 push(
-                    "unknown-option",
+                    Code::UnknownOption,
                     Text::new(
                         format!("“{raw}”不是 {} 的选项", ind.code),
                         format!("`{raw}` is not an option of {}", ind.code),
@@ -1149,7 +1149,7 @@ pub(crate) fn read_value(
                 Data::String(s) => text_cell(s, &raw, percent, unit, &mut push),
                 _ => {
                     push(
-                        "not-a-number",
+                        Code::NotANumber,
                         Text::new(
                             format!("“{raw}”不是数值"),
                             format!("`{raw}` is not a number"),
@@ -1176,7 +1176,7 @@ pub(crate) fn read_value(
             };
             if percent && v > 100.0 + 1e-9 {
                 push(
-                    "share-over-100",
+                    Code::ShareOver100,
                     Text::new(
                         format!("{raw} 读作 {}%，比例不能超过 100%", fmt_number(v)),
                         format!(
@@ -1197,7 +1197,7 @@ pub(crate) fn read_value(
                     None => "≥ 0".into(),
                 };
                 push(
-                    "out-of-range",
+                    Code::OutOfRange,
                     Text::new(
                         format!(
                             "{raw} 超出合理范围（{range}{}）",
@@ -1233,10 +1233,10 @@ const MAX_POPULATION: f64 = 1e8;
 
 /// A population that is not a whole positive number of persons, or more
 /// than any city has.
-fn implausible_population(x: f64, raw: &str) -> Option<(&'static str, Text, Text)> {
+fn implausible_population(x: f64, raw: &str) -> Option<(Code, Text, Text)> {
     if x > MAX_POPULATION {
         return Some((
-            "implausible-value",
+            Code::ImplausibleValue,
             Text::new(
                 format!("常住人口 {raw} 超过 1 亿人，不可能是一个市、县或社区的人口"),
                 format!(
@@ -1251,7 +1251,7 @@ fn implausible_population(x: f64, raw: &str) -> Option<(&'static str, Text, Text
     }
     if x > 0.0 && x.fract() != 0.0 {
         return Some((
-            "out-of-range",
+            Code::OutOfRange,
             Text::new(
                 format!("常住人口 {raw} 不是整数人数"),
                 format!("resident population {raw} is not a whole number of persons"),
@@ -1270,10 +1270,10 @@ fn implausible_population(x: f64, raw: &str) -> Option<(&'static str, Text, Text
 pub const MAX_MAGNITUDE: f64 = 1e12;
 
 /// A number no indicator can hold: not finite, or beyond `MAX_MAGNITUDE`.
-fn implausible(v: f64, raw: &str) -> Option<(&'static str, Text, Text)> {
+fn implausible(v: f64, raw: &str) -> Option<(Code, Text, Text)> {
     if !v.is_finite() {
         return Some((
-            "not-a-number",
+            Code::NotANumber,
             Text::new(
                 format!("“{raw}”不是有限的数值"),
                 format!("`{raw}` is not a finite number"),
@@ -1283,7 +1283,7 @@ fn implausible(v: f64, raw: &str) -> Option<(&'static str, Text, Text)> {
     }
     if v.abs() >= MAX_MAGNITUDE {
         return Some((
-            "implausible-value",
+            Code::ImplausibleValue,
             Text::new(
                 format!("{raw} 的数量级不可能是任何指标的实际值（超过 10¹²）"),
                 format!("{raw} is larger than any real indicator value (over 10¹²)"),
@@ -1297,17 +1297,13 @@ fn implausible(v: f64, raw: &str) -> Option<(&'static str, Text, Text)> {
     None
 }
 
-fn number_cell(
-    x: f64,
-    percent: bool,
-    push: &mut impl FnMut(&'static str, Text, Text),
-) -> Option<f64> {
+fn number_cell(x: f64, percent: bool, push: &mut impl FnMut(Code, Text, Text)) -> Option<f64> {
     if !percent {
         return Some(x);
     }
     if x > 1.0 + 1e-9 && x <= 100.0 {
         push(
-            "ambiguous-percent",
+            Code::AmbiguousPercent,
             Text::new(
                 format!(
                     "百分比单元格中是 {x}，显示为 {}%；若指 {x}%，应输入 {x}%",
@@ -1333,13 +1329,13 @@ fn text_cell(
     raw: &str,
     percent: bool,
     unit: &str,
-    push: &mut impl FnMut(&'static str, Text, Text),
+    push: &mut impl FnMut(Code, Text, Text),
 ) -> Option<f64> {
     let n = match parse_number(s) {
         Ok(n) => n,
         Err(NumberError::AmbiguousComma) => {
             push(
-                "not-a-number",
+                Code::NotANumber,
                 Text::new(
                     format!("“{raw}”中的逗号不是千分位，无法确定是小数点还是分隔符"),
                     format!(
@@ -1355,7 +1351,7 @@ fn text_cell(
         }
         Err(NumberError::NotANumber) => {
             push(
-                "not-a-number",
+                Code::NotANumber,
                 Text::new(
                     format!("“{raw}”不是数值"),
                     format!("`{raw}` is not a number"),
@@ -1374,7 +1370,7 @@ fn text_cell(
         && !unit_agrees(u, unit)
     {
         push(
-            "unit-mismatch",
+            Code::UnitMismatch,
             Text::new(
                 format!("“{raw}”的单位“{u}”与要求的“{unit}”不同"),
                 format!("`{raw}` is in `{u}`, the item asks for `{unit}`"),
@@ -1388,7 +1384,7 @@ fn text_cell(
     }
     if n.percent && !percent {
         push(
-            "unit-mismatch",
+            Code::UnitMismatch,
             Text::new(
                 format!("“{raw}”是百分比，但该项的单位是“{unit}”"),
                 format!("`{raw}` is a percentage, the item's unit is `{unit}`"),
@@ -1403,7 +1399,7 @@ fn text_cell(
     // 0 is 0% under either reading; 0 < x ≤ 1 could be x or x × 100 percent.
     if percent && !n.percent && n.value != 0.0 && n.value.abs() <= 1.0 {
         push(
-            "ambiguous-percent",
+            Code::AmbiguousPercent,
             Text::new(
                 format!(
                     "百分比项中以文本填写了“{raw}”，可能指 {}% 也可能指 {}%",
@@ -1424,7 +1420,7 @@ fn text_cell(
         return None;
     }
     push(
-        "number-as-text",
+        Code::NumberAsText,
         Text::new(
             format!(
                 "文本“{raw}”按数值 {}{} 读取",
@@ -1468,7 +1464,7 @@ pub fn read_book<'s>(
     hidden_sheets(book, &ours, &mut diags);
     let missing_sheet = |name: &str, en: &str| {
         Diagnostic::new(
-            "missing-sheet",
+            Code::MissingSheet,
             name.to_string(),
             Text::new(
                 format!("工作簿中没有“{name}”工作表"),
@@ -1499,7 +1495,7 @@ pub fn read_book<'s>(
         && level != standard.level()
     {
         diags.push(Diagnostic::new(
-            "wrong-level",
+            Code::WrongLevel,
             level_loc,
             Text::new(
                 format!(

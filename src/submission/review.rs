@@ -14,7 +14,7 @@ use super::template::{
 };
 use super::{Datum, Failure, Submission};
 use crate::Lang;
-use crate::diag::{Diagnostic, Text};
+use crate::diag::{Code, Diagnostic, Text};
 use crate::standard::{InputItem, Kind, Standard};
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, XlsxError};
 use serde::Serialize;
@@ -431,7 +431,7 @@ impl Review {
             let Some((ind, item, label)) = items.get(&normalize(&raw_code).to_uppercase()) else {
                 diags.push(
                     Diagnostic::new(
-                        "review-unknown-code",
+                        Code::ReviewUnknownCode,
                         code_loc,
                         Text::new(
                             format!("核查中的代码“{raw_code}”不是标准 {} 的填报项，该行已忽略", standard.id()),
@@ -466,7 +466,7 @@ impl Review {
                 if b.is_none() {
                     diags.push(
                         Diagnostic::new(
-                            "review-bad-decision",
+                            Code::ReviewBadDecision,
                             super::layout::cell_ref(&sheet, r, col(COL_ACCEPTED).unwrap_or(0)),
                             Text::new(
                                 format!("“{decision}”不是“是/否”，按留空（采信）处理"),
@@ -501,7 +501,7 @@ impl Review {
         if id.submission_sha256 != submission.sha256 {
             let short = |s: &str| s.chars().take(12).collect::<String>();
             return Some(Diagnostic::new(
-                "review-wrong-submission",
+                Code::ReviewWrongSubmission,
                 head(3),
                 Text::new(
                     format!(
@@ -522,7 +522,7 @@ impl Review {
         }
         if id.standard != standard.id() {
             return Some(Diagnostic::new(
-                "review-wrong-standard",
+                Code::ReviewWrongStandard,
                 head(4),
                 Text::new(
                     format!("核查工作簿按标准 {} 生成，本次按 {} 评估，核查未采用", id.standard, standard.id()),

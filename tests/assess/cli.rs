@@ -7,7 +7,7 @@ use assert_cmd::Command;
 use citystar::assess::batch::report;
 use citystar::assess::{Options, assess};
 use citystar::diag::Levels;
-use citystar::diag::{Diagnostic, Severity, Text};
+use citystar::diag::{Code, Diagnostic, Severity, Text};
 
 fn citystar() -> Command {
     let mut c = Command::cargo_bin("citystar").unwrap();
@@ -103,7 +103,7 @@ fn a_folder_without_workbooks_exits_2() {
 fn warned() -> citystar::submission::Submission {
     let mut s = example();
     s.diagnostics.push(Diagnostic {
-        code: "out-of-range",
+        code: Code::OutOfRange,
         severity: Severity::Warning,
         location: "指标填报!F5".into(),
         raw: None,
@@ -162,7 +162,7 @@ fn gate_fails_on_denied_warnings_and_codes_but_not_allowed_ones() {
 fn error_diagnostics_fail_the_gate_unless_allowed() {
     let mut s = example();
     s.diagnostics.push(Diagnostic {
-        code: "formula-no-cached-value",
+        code: Code::FormulaNoCachedValue,
         severity: Severity::Error,
         location: "指标填报!F8".into(),
         raw: None,
@@ -225,7 +225,7 @@ fn relevelling_changes_the_gate_not_the_scoring() {
     use citystar::assess::Status;
     let mut s = example();
     s.diagnostics.push(Diagnostic {
-        code: "numerator-exceeds-denominator",
+        code: Code::NumeratorExceedsDenominator,
         severity: Severity::Error,
         location: "指标填报!F5".into(),
         raw: None,
@@ -259,7 +259,7 @@ fn relevelling_changes_the_gate_not_the_scoring() {
     // A warning denied to an error fails the gate; the indicator is scored as before.
     let mut w = example();
     w.diagnostics.push(Diagnostic {
-        code: "evidence-missing",
+        code: Code::EvidenceMissing,
         severity: Severity::Warning,
         location: "指标填报!G5".into(),
         raw: None,

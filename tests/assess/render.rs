@@ -5,7 +5,7 @@ use super::{example, tiny};
 use citystar::Lang;
 use citystar::assess::batch::{Unreadable, report};
 use citystar::assess::{Options, PlanStatus, assess};
-use citystar::diag::{Diagnostic, Severity, Text};
+use citystar::diag::{Code, Diagnostic, Severity, Text};
 use citystar::locale::Words;
 use citystar::render::Renderer;
 use citystar::render::{json::Json, markdown::Markdown, terminal::Terminal};
@@ -24,7 +24,7 @@ fn batch() -> citystar::assess::batch::Report {
     let std = tiny();
     let mut first = example();
     first.diagnostics.push(Diagnostic {
-        code: "numerator-exceeds-denominator",
+        code: Code::NumeratorExceedsDenominator,
         severity: Severity::Warning,
         location: "指标填报!F5".into(),
         raw: Some("1234".into()),
@@ -37,7 +37,7 @@ fn batch() -> citystar::assess::batch::Report {
     second.sha256 = "1".repeat(64);
     second.entity.name = "第二市".into();
     second.diagnostics.push(Diagnostic {
-        code: "formula-without-value",
+        code: Code::FormulaNoCachedValue,
         severity: Severity::Error,
         location: "指标填报!F8".into(),
         raw: Some("=B1/B2".into()),
@@ -53,7 +53,7 @@ fn batch() -> citystar::assess::batch::Report {
         results,
         vec![Unreadable {
             file: "samples/broken.xlsx".into(),
-            code: "not-a-workbook",
+            code: Code::NotAWorkbook,
             message: "not a workbook".into(),
         }],
         Some(3),

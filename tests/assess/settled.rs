@@ -113,7 +113,7 @@ fn codes(sub: &citystar::submission::Submission, ind: &str) -> Vec<&'static str>
     sub.diagnostics
         .iter()
         .filter(|d| d.indicator.as_deref() == Some(ind))
-        .map(|d| d.code)
+        .map(|d| d.code.as_str())
         .collect()
 }
 

@@ -447,7 +447,7 @@ fn a_broken_benchmark_file_reports_every_problem_at_its_line() {
     let got: Vec<_> = e
         .problems
         .iter()
-        .map(|p| (p.line, p.column, p.code))
+        .map(|p| (p.line, p.column, p.code.as_str()))
         .collect();
     assert_eq!(
         got,
@@ -534,7 +534,11 @@ fn chinese_notes_are_read_and_optional_in_a_users_file() {
         "definition = \"e\"\ndefinition_zh = \" \"\nwhy_en = \"x\"",
     );
     let e = benchmark::load_str(&text, "two.toml", None).unwrap_err();
-    let got: Vec<_> = e.problems.iter().map(|p| (p.line, p.code)).collect();
+    let got: Vec<_> = e
+        .problems
+        .iter()
+        .map(|p| (p.line, p.code.as_str()))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -550,7 +554,7 @@ fn chinese_notes_are_read_and_optional_in_a_users_file() {
 #[test]
 fn toml_syntax_errors_are_problems_too() {
     let e = benchmark::load_str("format = 1\n[benchmark\n", "bad.toml", None).unwrap_err();
-    assert_eq!(e.problems[0].code, "toml-syntax");
+    assert_eq!(e.problems[0].code.as_str(), "toml-syntax");
     assert_eq!(e.problems[0].line, 2);
 }
 
@@ -669,4 +673,28 @@ fn every_shipped_file_note_has_its_chinese() {
             assert_eq!(f.note(citystar::Lang::Zh), f.note_zh);
         }
     }
+}
+
+/// A derived figure's inputs in Chinese are shown under --lang zh, one for
+/// each English input; a count that differs is a problem at its line.
+#[test]
+fn chinese_inputs_translate_the_inputs_one_for_one() {
+    let text = std::fs::read_to_string("standards/benchmarks/shanghai.toml").unwrap();
+    let f = benchmark::load_str(&text, "shanghai.toml", None).unwrap();
+    let d = f.figures.iter().find(|f| f.derived).unwrap();
+    assert_eq!(d.inputs(Lang::En), d.inputs.as_slice());
+    assert_eq!(d.inputs(Lang::Zh).len(), d.inputs.len());
+    assert!(d.inputs(Lang::Zh)[0].contains("全程网办能力"));
+    let one = text.replace(
+        r#"inputs_zh = ["具备全程网办能力的事项：1400项", "事项总数：2035项"]"#,
+        r#"inputs_zh = ["具备全程网办能力的事项：1400项"]"#,
+    );
+    assert_ne!(one, text);
+    let e = benchmark::load_str(&one, "shanghai.toml", None).unwrap_err();
+    let got: Vec<_> = e
+        .problems
+        .iter()
+        .map(|p| (p.line, p.code.as_str()))
+        .collect();
+    assert_eq!(got, vec![(25, "bad-value")], "{e}");
 }

@@ -309,6 +309,96 @@ fn latin_words(text: &str) -> Vec<String> {
     out
 }
 
+/// Acronyms and product names that are written in Latin letters in Chinese
+/// too, and the ids, keys and commands a reader types.
+const ALLOWED_ZH: &[&str] = &[
+    "citystar",
+    "GDP",
+    "NFC",
+    "Excel",
+    "WPS",
+    "IPv",
+    "ZF",
+    "JC",
+    "JJ",
+    "HM",
+    "BZ",
+    "TS",
+    "INF",
+    "SRV",
+    "EXP",
+    "PLT",
+    "SAF",
+    "GOV",
+    "INN",
+    "CI",
+    "TOML",
+    "xlsx",
+    "ods",
+    "xls",
+    "xlsb",
+    "xlsm",
+    "abc",
+    "json",
+    "markdown",
+    "DB",
+    "APP",
+    "App",
+    "app",
+    "OA",
+    "IPTV",
+    "IoT",
+    "AI",
+    "IT",
+    "PC",
+    "GIS",
+    "BIM",
+    "CIM",
+    "zhejiang",
+    "shanghai",
+    "beijing",
+    "guangdong",
+    "jiangsu",
+    "shandong",
+    "cohort",
+    "Indicator",
+    "data",
+    "template",
+    "deny",
+    "warn",
+    "allow",
+    "standard",
+    "verbose",
+    "force",
+    // Command names, as typed.
+    "assess",
+    "check",
+    "explain",
+    "standards",
+    "benchmarks",
+    "targets",
+    "review",
+    "serve",
+    "help",
+    "list",
+    "show",
+    "lint",
+    "export",
+    "import",
+    "init",
+    "table",
+    "html",
+    "pdf",
+    "zh",
+    "en",
+    "warnings",
+    "both",
+    // The one code without a hyphen (a lint code, `explain --list`).
+    "unreadable",
+    // A key of the standard file, as `standards show --format json` names it.
+    "basis",
+];
+
 /// Chinese output has no English words but codes, ids, file names and the
 /// few names that have no Chinese form; English output has no Chinese but
 /// data: entity, sheet and level names, and indicator names that are names.
@@ -433,90 +523,7 @@ fn each_language_stays_itself() {
         .map(|a| a.iter().map(|s| s.to_string()).collect())
         .chain(written)
         .collect();
-    // Acronyms and product names that are written in Latin letters in Chinese too.
-    let allowed_zh = [
-        "citystar",
-        "GDP",
-        "NFC",
-        "Excel",
-        "WPS",
-        "IPv",
-        "ZF",
-        "JC",
-        "JJ",
-        "HM",
-        "BZ",
-        "TS",
-        "INF",
-        "SRV",
-        "EXP",
-        "PLT",
-        "SAF",
-        "GOV",
-        "INN",
-        "CI",
-        "TOML",
-        "xlsx",
-        "ods",
-        "xls",
-        "xlsb",
-        "xlsm",
-        "abc",
-        "json",
-        "markdown",
-        "DB",
-        "APP",
-        "App",
-        "app",
-        "OA",
-        "IPTV",
-        "IoT",
-        "AI",
-        "IT",
-        "PC",
-        "GIS",
-        "BIM",
-        "CIM",
-        "zhejiang",
-        "shanghai",
-        "beijing",
-        "guangdong",
-        "jiangsu",
-        "shandong",
-        "cohort",
-        "Indicator",
-        "data",
-        "template",
-        "deny",
-        "warn",
-        "allow",
-        "standard",
-        "verbose",
-        "force",
-        // Command names, as typed.
-        "assess",
-        "check",
-        "explain",
-        "standards",
-        "benchmarks",
-        "targets",
-        "review",
-        "serve",
-        "help",
-        "list",
-        "show",
-        "lint",
-        "export",
-        "import",
-        "init",
-        "table",
-        "html",
-        "pdf",
-        "zh",
-        "en",
-        "warnings",
-        "both",
-    ];
+    let allowed_zh = ALLOWED_ZH;
     for args in &runs {
         let out = citystar("zh_CN.UTF-8")
             .env("COLUMNS", "120")
@@ -588,6 +595,77 @@ fn each_language_stays_itself() {
     }
 }
 
+/// What `standards` and `benchmarks` show in Chinese is Chinese at 80
+/// columns: kinds, roles, dates, units and notes in their Chinese names, each
+/// benchmark's id beside its display name; only ids, codes, acronyms and
+/// file names stay in Latin letters.
+#[test]
+fn standards_and_benchmarks_show_their_data_in_chinese() {
+    let mut runs: Vec<Vec<String>> = vec![
+        vec!["standards".into(), "list".into()],
+        vec!["benchmarks".into(), "list".into()],
+    ];
+    for id in ["db37-3890-city", "db37-3890-county", "db37-3890-community"] {
+        runs.push(vec!["standards".into(), "show".into(), id.into()]);
+    }
+    for b in [
+        "zhejiang",
+        "shanghai",
+        "beijing",
+        "guangdong",
+        "jiangsu",
+        "shandong",
+    ] {
+        runs.push(vec!["benchmarks".into(), "show".into(), b.into()]);
+    }
+    for args in &runs {
+        let out = citystar("C")
+            .env("COLUMNS", "80")
+            .args(["--lang", "zh"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let stray: Vec<String> = latin_words(&text)
+            .into_iter()
+            .filter(|w| !ALLOWED_ZH.contains(&w.as_str()))
+            .filter(|w| !w.chars().all(|c| c.is_ascii_uppercase()))
+            .collect();
+        assert!(
+            stray.is_empty(),
+            "{args:?}: English in Chinese output: {stray:?}"
+        );
+        // Dates and units with hyphens or digits escape `latin_words`.
+        for word in ["end-", "mid-", "early ", "H1 ", " H2", "million", "bn yuan"] {
+            assert!(!text.contains(word), "{args:?}: `{word}` in Chinese output");
+        }
+    }
+    // The list names each benchmark by its id and its display name.
+    for (lang, head, name) in [("zh", "标识", "浙江省"), ("en", "id", "Zhejiang")] {
+        let out = citystar("C")
+            .env("COLUMNS", "80")
+            .args(["--lang", lang, "benchmarks", "list"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let row = text.lines().find(|l| l.contains("zhejiang")).unwrap();
+        assert!(row.contains(name), "{lang}: {text}");
+        assert!(text.lines().any(|l| l.contains(head)), "{lang}: {text}");
+    }
+    // The note is in the reader's language.
+    let out = citystar("C")
+        .env("COLUMNS", "80")
+        .args(["--lang", "en", "standards", "show", "db37-3890-city"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("provisional") && !text.contains("临时重建"),
+        "{text}"
+    );
+}
+
 /// A reader of stdout that goes away (`citystar … | head`) ends the run
 /// quietly: exit 0, nothing on stderr (no panic, no `error:` line).
 #[test]
@@ -621,5 +699,140 @@ fn a_closed_pipe_is_a_quiet_exit() {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+    }
+}
+
+/// Both namespaces of codes, the run's (`diag::Code`) and the files' lint
+/// codes (`diag::LintCode`): every variant has texts in both languages, a
+/// section in docs/diagnostics.md, and an `explain` in Chinese and English that
+/// says its title, explanation and fix.
+#[test]
+fn every_code_of_both_namespaces_is_documented_and_explained() {
+    use citystar::diag::{Code, Entry, LintCode};
+    let docs = std::fs::read_to_string("docs/diagnostics.md").unwrap();
+    let squash = |s: &str| s.split_whitespace().collect::<String>();
+    let entries: Vec<(&Entry, String)> = Code::ALL
+        .iter()
+        .map(|c| (c.entry(), format!("## `{}`", c.as_str())))
+        .chain(
+            LintCode::ALL
+                .iter()
+                .map(|c| (c.entry(), format!("## `{}` (standard file)", c.as_str()))),
+        )
+        .collect();
+    for (e, heading) in &entries {
+        for t in [
+            e.title_zh,
+            e.title_en,
+            e.explain_zh,
+            e.explain_en,
+            e.fix_zh,
+            e.fix_en,
+        ] {
+            assert!(!t.trim().is_empty(), "{} lacks a text", e.code);
+        }
+        assert!(
+            e.title_zh
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && e.explain_zh
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{}: the zh texts are not Chinese",
+            e.code
+        );
+        assert_eq!(
+            docs.lines().filter(|l| l.trim() == heading).count(),
+            1,
+            "docs/diagnostics.md needs one section `{heading}`"
+        );
+        let section = docs.split(heading.as_str()).nth(1).unwrap();
+        let section = section.split("\n## ").next().unwrap();
+        for t in [e.explain_en, e.explain_zh, e.fix_en, e.fix_zh] {
+            assert!(
+                squash(section).contains(&squash(t)),
+                "docs/diagnostics.md `{heading}` does not say: {t}"
+            );
+        }
+        for (lang, title, what, fix) in [
+            ("zh", e.title_zh, e.explain_zh, e.fix_zh),
+            ("en", e.title_en, e.explain_en, e.fix_en),
+        ] {
+            let out = citystar("C")
+                .args(["--lang", lang, "explain", e.code])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "explain {} --lang {lang}", e.code);
+            let text = squash(&String::from_utf8_lossy(&out.stdout));
+            for t in [title, what, fix] {
+                assert!(
+                    text.contains(&squash(t)),
+                    "explain {} --lang {lang} does not say: {t}",
+                    e.code
+                );
+            }
+        }
+    }
+    // A name in both namespaces is explained twice, each entry labelled.
+    for (lang, labels) in [
+        ("en", ["(workbook)", "(standard file)"]),
+        ("zh", ["(填报表)", "(标准文件)"]),
+    ] {
+        for code in ["duplicate-code", "unit-mismatch"] {
+            let out = citystar("C")
+                .args(["--lang", lang, "explain", code])
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&out.stdout);
+            for l in labels {
+                assert!(
+                    text.contains(&format!("{code} {l}")),
+                    "{code} {lang}: {text}"
+                );
+            }
+        }
+    }
+    // The list names both namespaces' codes.
+    let out = citystar("C").args(["explain", "--list"]).output().unwrap();
+    let list = String::from_utf8_lossy(&out.stdout);
+    for (e, _) in &entries {
+        assert!(
+            list.lines()
+                .any(|l| l.split_whitespace().next() == Some(e.code)),
+            "explain --list lacks {}",
+            e.code
+        );
+    }
+}
+
+/// `--deny/--warn/--allow` take workbook and review codes; a lint code or a
+/// read-failure code is refused, saying what it is, in the output language.
+#[test]
+fn levels_refuse_codes_of_other_kinds() {
+    for (code, zh, en) in [
+        ("toml-syntax", "标准文件检查", "standard-file lint code"),
+        ("zip-bomb", "无法读取文件的代码", "cannot be read"),
+        ("no-such-code", "没有诊断代码", "unknown diagnostic code"),
+    ] {
+        for (lang, want) in [("zh", zh), ("en", en)] {
+            let out = citystar("C")
+                .args([
+                    "--lang",
+                    lang,
+                    "check",
+                    "--deny",
+                    code,
+                    "sample-submissions",
+                ])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{code}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains(want) && err.contains(code),
+                "{code} {lang}: {err}"
+            );
+            assert!(err.contains("citystar explain --list"), "{err}");
+        }
     }
 }

@@ -58,7 +58,7 @@ fn lint_collects_every_problem_not_just_the_first() {
         .replace("stars = [5, 10, 15, 20, 25]", "stars = [5, 10, 9, 20, 25]")
         .replace("min_total = 60", "min_total = 60\nvetoo = []");
     let err = load_str(&broken, "broken.toml").unwrap_err();
-    let codes: Vec<&str> = err.problems.iter().map(|p| p.code).collect();
+    let codes: Vec<&str> = err.problems.iter().map(|p| p.code.as_str()).collect();
     assert!(codes.contains(&"weights-do-not-add-up"), "{codes:?}");
     assert!(codes.contains(&"thresholds-not-monotone"), "{codes:?}");
     assert!(codes.contains(&"unknown-key"), "{codes:?}");
@@ -247,10 +247,10 @@ fn caps_are_not_negative_and_are_set_where_items_need_them() {
     let base = std::fs::read_to_string("tests/data/tiny-city.toml").unwrap();
     let negative = base.replace("deduction_cap = 10", "deduction_cap = -10");
     let err = load_str(&negative, "negative.toml").unwrap_err();
-    assert_eq!(err.problems[0].code, "bad-value", "{err}");
+    assert_eq!(err.problems[0].code.as_str(), "bad-value", "{err}");
     assert_eq!((err.problems[0].line, err.problems[0].column), (17, 17));
     let absent = base.replace("bonus_cap = 5\n", "");
     let err = load_str(&absent, "absent.toml").unwrap_err();
-    assert_eq!(err.problems[0].code, "missing-key", "{err}");
+    assert_eq!(err.problems[0].code.as_str(), "missing-key", "{err}");
     assert!(err.problems[0].message.contains("bonus_cap"));
 }

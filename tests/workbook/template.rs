@@ -3,6 +3,7 @@
 
 use super::{ALL_KINDS, citystar, fixture_standard, json_check, standards_under_test};
 use citystar::Lang;
+use citystar::diag::Code;
 use citystar::standard::{InputItem, Kind, Standard};
 use citystar::submission::layout::{SHEET_DATA, SHEET_GUIDE, SHEET_INFO, SHEET_LISTS};
 use citystar::submission::template::{Fill, FillValue};
@@ -323,7 +324,7 @@ fn every_option_of_every_graded_item_reads_back() {
                     let bad: Vec<_> = sub
                         .diagnostics
                         .iter()
-                        .filter(|d| d.code == "unknown-option" || d.code == "not-yes-no")
+                        .filter(|d| d.code == Code::UnknownOption || d.code == Code::NotYesNo)
                         .collect();
                     assert!(
                         bad.is_empty(),
@@ -365,7 +366,7 @@ fn a_fragment_of_an_option_is_refused_with_the_options_numbered() {
     let d = sub
         .diagnostics
         .iter()
-        .find(|d| d.code == "unknown-option")
+        .find(|d| d.code == Code::UnknownOption)
         .unwrap_or_else(|| panic!("`{fragment}` must not match `{whole}`"));
     for (k, o) in options.iter().enumerate() {
         assert!(
@@ -676,7 +677,7 @@ fn the_lists_sheet_is_no_finding_and_never_taken_for_an_input_sheet() {
     let bytes = citystar::submission::template::write(&s, Lang::Zh, Some(&fill)).unwrap();
     let choose = |_| &s;
     let (sub, _) = read_bytes(&Loader::InProcess, "mem.xlsx", bytes, &choose).unwrap();
-    let codes: Vec<&str> = sub.diagnostics.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = sub.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert!(!codes.contains(&"hidden-sheet"), "{codes:?}");
     assert!(!codes.contains(&"duplicate-sheet"), "{codes:?}");
 }
@@ -746,7 +747,7 @@ fn populations_are_asked_in_persons_and_one_given_in_wan_is_refused() {
     let d = sub
         .diagnostics
         .iter()
-        .find(|d| d.code == "population-in-wan")
+        .find(|d| d.code == Code::PopulationInWan)
         .unwrap();
     assert_eq!(d.location, cell_of(&s, "HM-18.D"));
     assert!(d.hint.zh.contains("5234000"), "{}", d.hint.zh);
@@ -762,7 +763,7 @@ fn populations_are_asked_in_persons_and_one_given_in_wan_is_refused() {
     let d = sub
         .diagnostics
         .iter()
-        .find(|d| d.code == "implausible-magnitude")
+        .find(|d| d.code == Code::ImplausibleMagnitude)
         .unwrap();
     assert_eq!(d.location, cell_of(&s, "HM-04.N"));
     assert!(d.hint.en.contains("divided by 10,000"), "{}", d.hint.en);
@@ -774,7 +775,7 @@ fn populations_are_asked_in_persons_and_one_given_in_wan_is_refused() {
     let d = sub
         .diagnostics
         .iter()
-        .find(|d| d.code == "implausible-magnitude")
+        .find(|d| d.code == Code::ImplausibleMagnitude)
         .unwrap();
     assert_eq!(d.location, cell_of(&s, "JJ-01.D"));
     assert!(d.hint.zh.contains("8000"), "{}", d.hint.zh);
@@ -783,7 +784,7 @@ fn populations_are_asked_in_persons_and_one_given_in_wan_is_refused() {
     let d = sub
         .diagnostics
         .iter()
-        .find(|d| d.code == "fractional-count")
+        .find(|d| d.code == Code::FractionalCount)
         .unwrap();
     assert_eq!(d.location, cell_of(&s, "ZF-09"));
 }
@@ -801,7 +802,7 @@ fn missing_values_are_hinted_by_their_input_and_name_the_item_once() {
         let d = sub
             .diagnostics
             .iter()
-            .find(|d| d.code == "missing-value" && d.indicator.as_deref() == Some(code))
+            .find(|d| d.code == Code::MissingValue && d.indicator.as_deref() == Some(code))
             .unwrap_or_else(|| panic!("{code}"));
         (d.message.zh.clone(), d.hint.zh.clone(), d.hint.en.clone())
     };
@@ -819,7 +820,11 @@ fn missing_values_are_hinted_by_their_input_and_name_the_item_once() {
     let (msg, _, _) = hint("A-01");
     assert!(msg.contains("（可用电子证照办理的事项数）"), "{msg}");
     // A blank item is no evidence-missing finding (A-01 requires evidence).
-    assert!(!sub.diagnostics.iter().any(|d| d.code == "evidence-missing"));
+    assert!(
+        !sub.diagnostics
+            .iter()
+            .any(|d| d.code == Code::EvidenceMissing)
+    );
 }
 
 #[test]
