@@ -294,11 +294,40 @@ fn header_parts(header: &str) -> Vec<String> {
         .collect()
 }
 
-use crate::xlsx::col_letters;
-
-/// `Sheet!C7` for a zero-based (row, col).
+/// `Sheet!C7` for a zero-based (row, col): the letters of `col_letters` and
+/// the row's digits written straight into one string (one allocation; this
+/// runs for every input cell of every workbook).
 pub fn cell_ref(sheet: &str, row: u32, col: u32) -> String {
-    format!("{sheet}!{}{}", col_letters(col), row + 1)
+    // u32 columns need at most 7 letters, u32 rows at most 10 digits.
+    let mut letters = [0u8; 8];
+    let mut n = letters.len();
+    let mut c = col;
+    loop {
+        n -= 1;
+        letters[n] = b'A' + (c % 26) as u8;
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    let mut digits = [0u8; 10];
+    let mut d = digits.len();
+    let mut r = u64::from(row) + 1;
+    loop {
+        d -= 1;
+        digits[d] = b'0' + (r % 10) as u8;
+        r /= 10;
+        if r == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(sheet.len() + 1 + (letters.len() - n) + (digits.len() - d));
+    out.push_str(sheet);
+    out.push('!');
+    // Both buffers hold ASCII only.
+    out.extend(letters[n..].iter().map(|&b| char::from(b)));
+    out.extend(digits[d..].iter().map(|&b| char::from(b)));
+    out
 }
 
 /// The workbook code of an input item: `ZF-01`, `ZF-01.N`, `ZF-01.D`, `JC-01.C`.
@@ -309,6 +338,7 @@ pub fn item_code(indicator: &str, item: crate::standard::InputItem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::xlsx::col_letters;
 
     #[test]
     fn headers_match_in_both_languages() {
@@ -323,5 +353,12 @@ mod tests {
         assert_eq!(col_letters(25), "Z");
         assert_eq!(col_letters(26), "AA");
         assert_eq!(cell_ref("指标填报", 11, 5), "指标填报!F12");
+        // The same text as the letters and the row number formatted.
+        for (row, col) in [(0, 0), (9, 25), (99, 26), (19_999, 701), (u32::MAX, u32::MAX)] {
+            assert_eq!(
+                cell_ref("S", row, col),
+                format!("S!{}{}", col_letters(col), u64::from(row) + 1)
+            );
+        }
     }
 }

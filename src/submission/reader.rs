@@ -462,6 +462,69 @@ pub(crate) fn find_header(grid: &Grid) -> Option<Header> {
     None
 }
 
+/// Whether a code cell's text is already what folding full-width forms,
+/// trimming and upper-casing make of it: printable ASCII, no lower-case letter.
+fn is_plain_code(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b.is_ascii_graphic() && !b.is_ascii_lowercase())
+}
+
+/// Every workbook code the standard expects (`ZF-01.N`, upper-cased), in the
+/// standard's order: each indicator's `inputs()` in turn.
+struct ItemCodes {
+    /// (upper-cased code, indicator index).
+    list: Vec<(String, usize)>,
+    /// Code → the last item with it (codes that differ only in case share one).
+    index: HashMap<String, usize>,
+    /// Whether any two items share a code; then `same` says which one each reads.
+    shared: bool,
+    same: Vec<usize>,
+}
+
+impl ItemCodes {
+    fn new(standard: &Standard) -> Self {
+        let mut list = Vec::new();
+        for (i, ind) in standard.indicator.iter().enumerate() {
+            for (item, _) in ind.inputs() {
+                list.push((item_code(&ind.code, item).to_uppercase(), i));
+            }
+        }
+        let mut index = HashMap::with_capacity(list.len());
+        let mut shared = false;
+        for (k, (code, _)) in list.iter().enumerate() {
+            shared |= index.insert(code.clone(), k).is_some();
+        }
+        let same = if shared {
+            list.iter().map(|(code, _)| index[code]).collect()
+        } else {
+            Vec::new()
+        };
+        ItemCodes {
+            list,
+            index,
+            shared,
+            same,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    fn find(&self, code: &str) -> Option<usize> {
+        self.index.get(code).copied()
+    }
+
+    /// The item whose row item `k` reads (itself, unless its code is shared).
+    fn same_as(&self, k: usize) -> usize {
+        if self.shared { self.same[k] } else { k }
+    }
+
+    fn indicator(&self, k: usize) -> usize {
+        self.list[k].1
+    }
+}
+
 /// Read 指标填报 against the standard.
 pub fn read_data(
     grid: &Grid,
@@ -543,41 +606,46 @@ pub fn read_data(
     }
     let code_col = header.cols[&Column::Code];
 
-    // Every expected workbook code → (indicator index, item).
-    let mut expected: HashMap<String, (usize, InputItem)> = HashMap::new();
-    for (i, ind) in standard.indicator.iter().enumerate() {
-        for (item, _) in ind.inputs() {
-            expected.insert(item_code(&ind.code, item).to_uppercase(), (i, item));
-        }
-    }
-    let mut rows: HashMap<String, u32> = HashMap::new();
+    let codes = ItemCodes::new(standard);
+    // The row each expected code was found on, by its index in `codes`.
+    let mut rows: Vec<Option<u32>> = vec![None; codes.len()];
     for row in grid.rows() {
         if row <= header.row {
             continue;
         }
-        let raw = grid.text(row, code_col);
-        let code: String = raw
-            .chars()
-            .map(super::layout::fold_width)
-            .collect::<String>()
-            .trim()
-            .to_uppercase();
+        let raw = grid.text_ref(row, code_col);
+        let code: std::borrow::Cow<'_, str> = if is_plain_code(&raw) {
+            // Folding, trimming and upper-casing would give the same text back.
+            std::borrow::Cow::Borrowed(&*raw)
+        } else {
+            std::borrow::Cow::Owned(
+                raw.chars()
+                    .map(super::layout::fold_width)
+                    .collect::<String>()
+                    .trim()
+                    .to_uppercase(),
+            )
+        };
         // A known code typed with stray spaces (`A-01 .N`) is read, with a warning.
-        let squeezed: String = code.split_whitespace().collect();
-        let code = if squeezed != code && expected.contains_key(&squeezed) {
-            diags.push(
-                Diagnostic::new(
-                    "code-with-spaces",
-                    cell_ref(sheet, row, code_col),
-                    Text::new(
-                        format!("代码“{raw}”中有空格，已按“{squeezed}”读取"),
-                        format!("code `{raw}` contains spaces; read as `{squeezed}`"),
-                    ),
-                    Text::new("删除代码中的空格", "remove the spaces from the code"),
-                )
-                .raw(raw.clone()),
-            );
-            squeezed
+        let code = if code.contains(char::is_whitespace) {
+            let squeezed: String = code.split_whitespace().collect();
+            if squeezed != *code && codes.find(&squeezed).is_some() {
+                diags.push(
+                    Diagnostic::new(
+                        "code-with-spaces",
+                        cell_ref(sheet, row, code_col),
+                        Text::new(
+                            format!("代码“{raw}”中有空格，已按“{squeezed}”读取"),
+                            format!("code `{raw}` contains spaces; read as `{squeezed}`"),
+                        ),
+                        Text::new("删除代码中的空格", "remove the spaces from the code"),
+                    )
+                    .raw(raw.to_string()),
+                );
+                std::borrow::Cow::Owned(squeezed)
+            } else {
+                code
+            }
         } else {
             code
         };
@@ -589,12 +657,11 @@ pub fn read_data(
         {
             continue;
         }
-        let loc = cell_ref(sheet, row, code_col);
-        if !expected.contains_key(&code) {
+        let Some(k) = codes.find(&code) else {
             diags.push(
                 Diagnostic::new(
                     "unknown-indicator-code",
-                    loc,
+                    cell_ref(sheet, row, code_col),
                     Text::new(
                         format!("代码“{raw}”不在标准 {} 中，该行被忽略", standard.id()),
                         format!(
@@ -607,37 +674,41 @@ pub fn read_data(
                         "check the code, or use this standard's template",
                     ),
                 )
-                .raw(raw),
+                .raw(raw.to_string()),
             );
             continue;
-        }
-        if let Some(first) = rows.get(&code) {
+        };
+        if let Some(first) = rows[k] {
             diags.push(
                 Diagnostic::new(
                     "duplicate-code",
-                    loc,
+                    cell_ref(sheet, row, code_col),
                     Text::new(
                         format!("代码“{raw}”重复出现，已按第 {} 行读取", first + 1),
                         format!("code `{raw}` appears again; row {} was read", first + 1),
                     ),
                     Text::new("删除多余的行", "delete the extra row"),
                 )
-                .raw(raw)
-                .indicator(standard.indicator[expected[&code].0].code.clone()),
+                .raw(raw.to_string())
+                .indicator(standard.indicator[codes.indicator(k)].code.clone()),
             );
             continue;
         }
-        rows.insert(code, row);
+        rows[k] = Some(row);
     }
 
     let evidence_col = header.cols.get(&Column::Evidence).copied();
     let note_col = header.cols.get(&Column::Note).copied();
+    let mut next = 0;
     for ind in &standard.indicator {
         let mut entry = IndicatorData::default();
         let mut first_row = None;
         for (item, label) in ind.inputs() {
-            let code = item_code(&ind.code, item);
-            let Some(&row) = rows.get(&code.to_uppercase()) else {
+            // `codes` lists the items in this same order.
+            let k = next;
+            next += 1;
+            let Some(row) = rows[codes.same_as(k)] else {
+                let code = item_code(&ind.code, item);
                 diags.push(
                     Diagnostic::new(
                         "missing-item",
@@ -671,8 +742,9 @@ pub fn read_data(
                 raw,
             });
             let text = |col: Option<u32>| {
-                col.map(|c| grid.text(row, c).trim().to_string())
-                    .filter(|t| !t.is_empty())
+                col.map(|c| grid.text_ref(row, c))
+                    .filter(|t| !t.trim().is_empty())
+                    .map(|t| t.trim().to_string())
             };
             if entry.evidence.is_none() {
                 entry.evidence = text(evidence_col);
@@ -987,12 +1059,11 @@ pub(crate) fn read_value(
     };
     let cell = grid.get(row, col).unwrap_or(&empty);
     let raw = raw_text(cell);
-    let code = ind.code.clone();
     let mut push = |code_: &'static str, msg: Text, hint: Text| {
         diags.push(
             Diagnostic::new(code_, loc, msg, hint)
                 .raw(raw.clone())
-                .indicator(code.clone()),
+                .indicator(ind.code.clone()),
         );
     };
     if let Some(m) = grid.covered_by_merge(row, col) {
