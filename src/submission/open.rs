@@ -83,10 +83,16 @@ impl Grid {
         }
     }
 
-    pub fn rows(&self) -> Vec<u32> {
-        let mut rows: Vec<u32> = self.cells.keys().map(|k| k.0).collect();
-        rows.dedup();
-        rows
+    /// The rows holding a cell, in order (walked lazily: a search that stops
+    /// early does not visit the whole sheet).
+    pub fn rows(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut last = None;
+        self.cells.keys().filter_map(move |&(r, _)| {
+            (last != Some(r)).then(|| {
+                last = Some(r);
+                r
+            })
+        })
     }
 
     /// The merged region covering this cell when it is not the region's

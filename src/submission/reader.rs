@@ -441,7 +441,7 @@ pub(crate) struct Header {
 
 pub(crate) fn find_header(grid: &Grid) -> Option<Header> {
     // The first row (of the first 50) that names a code column.
-    for row in grid.rows().into_iter().take(50) {
+    for row in grid.rows().take(50) {
         let mut cols = HashMap::new();
         let mut twice = Vec::new();
         for (&(_, c), cell) in grid.cells.range((row, 0)..(row + 1, 0)) {
@@ -472,43 +472,61 @@ fn is_plain_code(s: &str) -> bool {
 /// Every workbook code the standard expects (`ZF-01.N`, upper-cased), in the
 /// standard's order: each indicator's `inputs()` in turn.
 struct ItemCodes {
-    /// (upper-cased code, indicator index).
-    list: Vec<(String, usize)>,
+    /// Each indicator's `inputs()`, made once per read.
+    inputs: Vec<Vec<(InputItem, InputLabel)>>,
+    /// The indicator index of each item.
+    indicator: Vec<usize>,
     /// Code → the last item with it (codes that differ only in case share one).
     index: HashMap<String, usize>,
-    /// Whether any two items share a code; then `same` says which one each reads.
-    shared: bool,
+    /// When two items share a code: the item each one reads (else empty).
     same: Vec<usize>,
 }
 
 impl ItemCodes {
     fn new(standard: &Standard) -> Self {
-        let mut list = Vec::new();
-        for (i, ind) in standard.indicator.iter().enumerate() {
-            for (item, _) in ind.inputs() {
-                list.push((item_code(&ind.code, item).to_uppercase(), i));
-            }
-        }
-        let mut index = HashMap::with_capacity(list.len());
+        let inputs: Vec<_> = standard.indicator.iter().map(Indicator::inputs).collect();
+        let codes = || {
+            standard
+                .indicator
+                .iter()
+                .zip(&inputs)
+                .flat_map(|(ind, items)| items.iter().map(|(item, _)| item_code(&ind.code, *item)))
+                .map(|code| {
+                    // Standard codes are ASCII: upper-cased in place where they are.
+                    if code.is_ascii() {
+                        let mut code = code;
+                        code.make_ascii_uppercase();
+                        code
+                    } else {
+                        code.to_uppercase()
+                    }
+                })
+        };
+        let indicator: Vec<usize> = inputs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, items)| std::iter::repeat_n(i, items.len()))
+            .collect();
+        let mut index = HashMap::with_capacity(indicator.len());
         let mut shared = false;
-        for (k, (code, _)) in list.iter().enumerate() {
-            shared |= index.insert(code.clone(), k).is_some();
+        for (k, code) in codes().enumerate() {
+            shared |= index.insert(code, k).is_some();
         }
         let same = if shared {
-            list.iter().map(|(code, _)| index[code]).collect()
+            codes().map(|code| index[&code]).collect()
         } else {
             Vec::new()
         };
         ItemCodes {
-            list,
+            inputs,
+            indicator,
             index,
-            shared,
             same,
         }
     }
 
     fn len(&self) -> usize {
-        self.list.len()
+        self.indicator.len()
     }
 
     fn find(&self, code: &str) -> Option<usize> {
@@ -517,11 +535,11 @@ impl ItemCodes {
 
     /// The item whose row item `k` reads (itself, unless its code is shared).
     fn same_as(&self, k: usize) -> usize {
-        if self.shared { self.same[k] } else { k }
+        self.same.get(k).copied().unwrap_or(k)
     }
 
     fn indicator(&self, k: usize) -> usize {
-        self.list[k].1
+        self.indicator[k]
     }
 }
 
@@ -700,10 +718,11 @@ pub fn read_data(
     let evidence_col = header.cols.get(&Column::Evidence).copied();
     let note_col = header.cols.get(&Column::Note).copied();
     let mut next = 0;
-    for ind in &standard.indicator {
+    for (i, ind) in standard.indicator.iter().enumerate() {
         let mut entry = IndicatorData::default();
         let mut first_row = None;
-        for (item, label) in ind.inputs() {
+        let inputs = &codes.inputs[i];
+        for &(item, ref label) in inputs {
             // `codes` lists the items in this same order.
             let k = next;
             next += 1;
@@ -734,7 +753,7 @@ pub fn read_data(
             };
             first_row.get_or_insert(row);
             let loc = cell_ref(sheet, row, value_col);
-            let (datum, raw) = read_value(grid, row, value_col, ind, item, &label, &loc, diags);
+            let (datum, raw) = read_value(grid, row, value_col, ind, item, label, &loc, diags);
             entry.items.push(ItemValue {
                 item,
                 datum,
@@ -753,7 +772,7 @@ pub fn read_data(
                 entry.note = text(note_col);
             }
         }
-        plausibility(ind, &mut entry, population, standard.level(), diags);
+        plausibility_of(ind, inputs, &mut entry, population, standard.level(), diags);
         cross_checks(ind, &entry, population, diags);
         // An item left blank has its own finding; evidence is asked for values given.
         let answered = entry.items.iter().any(|i| !i.raw.trim().is_empty());
@@ -850,7 +869,18 @@ pub(crate) fn plausibility(
     level: Level,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let labels = ind.inputs();
+    plausibility_of(ind, &ind.inputs(), entry, population, level, diags);
+}
+
+/// `plausibility` with the indicator's `inputs()` already at hand.
+fn plausibility_of(
+    ind: &Indicator,
+    labels: &[(InputItem, InputLabel)],
+    entry: &mut IndicatorData,
+    population: Option<f64>,
+    level: Level,
+    diags: &mut Vec<Diagnostic>,
+) {
     for (k, value) in entry.items.iter_mut().enumerate() {
         let Some(Datum::Number(v)) = value.datum else {
             continue;
