@@ -397,11 +397,25 @@ mod tests {
             texts.extend([zh, en].iter().chain(more).map(|t| format!("{t}（人）\nX")));
         }
         for t in &texts {
-            assert_eq!(Column::find(t), Column::ALL.into_iter().find(|k| k.matches(t)), "{t}");
-            assert_eq!(Field::find(t), Field::ALL.into_iter().find(|f| f.matches(t)), "{t}");
+            assert_eq!(
+                Column::find(t),
+                Column::ALL.into_iter().find(|k| k.matches(t)),
+                "{t}"
+            );
+            assert_eq!(
+                Field::find(t),
+                Field::ALL.into_iter().find(|f| f.matches(t)),
+                "{t}"
+            );
         }
         // The same text as the letters and the row number formatted.
-        for (row, col) in [(0, 0), (9, 25), (99, 26), (19_999, 701), (u32::MAX, u32::MAX)] {
+        for (row, col) in [
+            (0, 0),
+            (9, 25),
+            (99, 26),
+            (19_999, 701),
+            (u32::MAX, u32::MAX),
+        ] {
             assert_eq!(
                 cell_ref("S", row, col),
                 format!("S!{}{}", col_letters(col), u64::from(row) + 1)
