@@ -87,11 +87,10 @@ impl Grid {
     /// early does not visit the whole sheet).
     pub fn rows(&self) -> impl Iterator<Item = u32> + '_ {
         let mut last = None;
-        self.cells.keys().filter_map(move |&(r, _)| {
-            (last != Some(r)).then(|| {
-                last = Some(r);
-                r
-            })
+        self.cells.keys().map(|k| k.0).filter(move |&r| {
+            let new = last != Some(r);
+            last = Some(r);
+            new
         })
     }
 
@@ -370,6 +369,9 @@ enum ZipKind {
     Ods,
 }
 
+/// A pattern, the texts one of which must follow it, and whether it was seen.
+type Followed = (&'static [u8], &'static [&'static [u8]], bool);
+
 /// A sink that keeps nothing but the first bytes it is given and whether a
 /// pattern occurs, across the boundaries of the chunks it is given.
 struct Scan {
@@ -377,7 +379,7 @@ struct Scan {
     found: bool,
     /// A second pattern looked for, and the texts one of which must follow
     /// it (worksheets: hidden rows).
-    also: Option<(&'static [u8], &'static [&'static [u8]], bool)>,
+    also: Option<Followed>,
     tail: Vec<u8>,
     head: Vec<u8>,
     head_len: usize,
