@@ -436,6 +436,17 @@ impl EvidenceColumns {
     }
 }
 
+/// The row number of a cell address (`F12` → 12): its digits, read as
+/// `str::parse` reads them.
+fn row_of(cell: &str) -> Option<u32> {
+    let digits = cell.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    if digits.bytes().all(|b| b.is_ascii_digit()) {
+        return digits.parse().ok();
+    }
+    let digits: String = cell.chars().filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
 fn evidence_cells(
     book: &Loaded,
     data: &IndicatorData,
@@ -446,17 +457,21 @@ fn evidence_cells(
         let Some((sheet, cell)) = item.location.split_once('!') else {
             continue;
         };
-        let digits: String = cell.chars().filter(char::is_ascii_digit).collect();
-        let Some(row) = digits.parse::<u32>().ok().and_then(|r| r.checked_sub(1)) else {
+        let Some(row) = row_of(cell).and_then(|r| r.checked_sub(1)) else {
             continue;
         };
         let (Some(grid), Some(col)) = (book.grid(sheet), columns.of(book, sheet)) else {
             continue;
         };
-        let text = grid.text(row, col).trim().to_string();
+        // Most rows have no evidence: nothing is built for them.
+        let text = grid.text_ref(row, col);
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
         let loc = layout::cell_ref(sheet, row, col);
-        if !text.is_empty() && !out.iter().any(|(l, _)| *l == loc) {
-            out.push((loc, text));
+        if !out.iter().any(|(l, _)| *l == loc) {
+            out.push((loc, text.to_string()));
         }
     }
     out

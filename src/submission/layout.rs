@@ -2,6 +2,7 @@
 //! 基本信息 field labels, each with the synonyms the reader accepts (zh and en).
 //! The template writes the first name of each list; the reader accepts any.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The instructions sheet (never read back).
@@ -112,8 +113,14 @@ impl Column {
     /// The first column (in `ALL` order) a header names: the same answer as
     /// trying `matches` on each, with the header split and normalised once.
     pub fn find(header: &str) -> Option<Column> {
-        let parts = header_parts(header);
-        Column::ALL.into_iter().find(|k| k.matches_parts(&parts))
+        static FIRST: OnceLock<HashMap<String, usize>> = OnceLock::new();
+        let first = FIRST.get_or_init(|| {
+            first_naming(Column::ALL.iter().map(|k| {
+                let (zh, en, more) = k.headers();
+                normalized_labels(zh, en, more)
+            }))
+        });
+        first_of(&header_parts(header), first).map(|k| Column::ALL[k])
     }
 
     fn matches_parts(self, parts: &[String]) -> bool {
@@ -214,8 +221,14 @@ impl Field {
     /// The first field (in `ALL` order) a label names: the same answer as
     /// trying `matches` on each, with the label split and normalised once.
     pub fn find(text: &str) -> Option<Field> {
-        let parts = header_parts(text);
-        Field::ALL.into_iter().find(|f| f.matches_parts(&parts))
+        static FIRST: OnceLock<HashMap<String, usize>> = OnceLock::new();
+        let first = FIRST.get_or_init(|| {
+            first_naming(Field::ALL.iter().map(|f| {
+                let (zh, en, more) = f.labels();
+                normalized_labels(zh, en, more)
+            }))
+        });
+        first_of(&header_parts(text), first).map(|k| Field::ALL[k])
     }
 
     fn matches_parts(self, parts: &[String]) -> bool {
@@ -243,6 +256,23 @@ impl Field {
 /// Header of the 基本信息 label column and value column.
 pub const INFO_HEADERS: [(&str, &str); 3] =
     [("项目", "Field"), ("内容", "Value"), ("说明", "Notes")];
+
+/// Each normalised label → the first entry (in `ALL` order) that accepts it.
+fn first_naming(lists: impl Iterator<Item = Vec<String>>) -> HashMap<String, usize> {
+    let mut first = HashMap::new();
+    for (k, labels) in lists.enumerate() {
+        for label in labels {
+            first.entry(label).or_insert(k);
+        }
+    }
+    first
+}
+
+/// The first entry any part names: the same answer as trying each entry in
+/// `ALL` order against every part, with one look-up per part.
+fn first_of(parts: &[String], first: &HashMap<String, usize>) -> Option<usize> {
+    parts.iter().filter_map(|p| first.get(p).copied()).min()
+}
 
 fn normalized_labels(zh: &str, en: &str, more: &[&str]) -> Vec<String> {
     [zh, en]
@@ -294,11 +324,40 @@ fn header_parts(header: &str) -> Vec<String> {
         .collect()
 }
 
-use crate::xlsx::col_letters;
-
-/// `Sheet!C7` for a zero-based (row, col).
+/// `Sheet!C7` for a zero-based (row, col): the letters of `col_letters` and
+/// the row's digits written straight into one string (one allocation; this
+/// runs for every input cell of every workbook).
 pub fn cell_ref(sheet: &str, row: u32, col: u32) -> String {
-    format!("{sheet}!{}{}", col_letters(col), row + 1)
+    // u32 columns need at most 7 letters, u32 rows at most 10 digits.
+    let mut letters = [0u8; 8];
+    let mut n = letters.len();
+    let mut c = col;
+    loop {
+        n -= 1;
+        letters[n] = b'A' + (c % 26) as u8;
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    let mut digits = [0u8; 10];
+    let mut d = digits.len();
+    let mut r = u64::from(row) + 1;
+    loop {
+        d -= 1;
+        digits[d] = b'0' + (r % 10) as u8;
+        r /= 10;
+        if r == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(sheet.len() + 1 + (letters.len() - n) + (digits.len() - d));
+    out.push_str(sheet);
+    out.push('!');
+    // Both buffers hold ASCII only.
+    out.extend(letters[n..].iter().map(|&b| char::from(b)));
+    out.extend(digits[d..].iter().map(|&b| char::from(b)));
+    out
 }
 
 /// The workbook code of an input item: `ZF-01`, `ZF-01.N`, `ZF-01.D`, `JC-01.C`.
@@ -309,6 +368,7 @@ pub fn item_code(indicator: &str, item: crate::standard::InputItem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::xlsx::col_letters;
 
     #[test]
     fn headers_match_in_both_languages() {
@@ -323,5 +383,43 @@ mod tests {
         assert_eq!(col_letters(25), "Z");
         assert_eq!(col_letters(26), "AA");
         assert_eq!(cell_ref("指标填报", 11, 5), "指标填报!F12");
+        // `find` is the first entry that `matches`, for every accepted text
+        // and a few combined or foreign headers.
+        let mut texts: Vec<String> = ["指标代码 / Code", "值 / 说明", "Notes|联系人", "x", ""]
+            .map(String::from)
+            .to_vec();
+        for k in Column::ALL {
+            let (zh, en, more) = k.headers();
+            texts.extend([zh, en].iter().chain(more).map(|t| format!("*{t}：")));
+        }
+        for f in Field::ALL {
+            let (zh, en, more) = f.labels();
+            texts.extend([zh, en].iter().chain(more).map(|t| format!("{t}（人）\nX")));
+        }
+        for t in &texts {
+            assert_eq!(
+                Column::find(t),
+                Column::ALL.into_iter().find(|k| k.matches(t)),
+                "{t}"
+            );
+            assert_eq!(
+                Field::find(t),
+                Field::ALL.into_iter().find(|f| f.matches(t)),
+                "{t}"
+            );
+        }
+        // The same text as the letters and the row number formatted.
+        for (row, col) in [
+            (0, 0),
+            (9, 25),
+            (99, 26),
+            (19_999, 701),
+            (u32::MAX, u32::MAX),
+        ] {
+            assert_eq!(
+                cell_ref("S", row, col),
+                format!("S!{}{}", col_letters(col), u64::from(row) + 1)
+            );
+        }
     }
 }

@@ -70,10 +70,28 @@ impl Grid {
         self.get(row, col).map(raw_text).unwrap_or_default()
     }
 
-    pub fn rows(&self) -> Vec<u32> {
-        let mut rows: Vec<u32> = self.cells.keys().map(|k| k.0).collect();
-        rows.dedup();
-        rows
+    /// `text`, borrowed from the cell where it holds the text itself (no copy
+    /// for the common case of a text cell).
+    pub fn text_ref(&self, row: u32, col: u32) -> std::borrow::Cow<'_, str> {
+        match self.get(row, col) {
+            None => std::borrow::Cow::Borrowed(""),
+            Some(Cell {
+                value: Data::String(s),
+                ..
+            }) if !s.is_empty() => std::borrow::Cow::Borrowed(s),
+            Some(c) => std::borrow::Cow::Owned(raw_text(c)),
+        }
+    }
+
+    /// The rows holding a cell, in order (walked lazily: a search that stops
+    /// early does not visit the whole sheet).
+    pub fn rows(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut last = None;
+        self.cells.keys().map(|k| k.0).filter(move |&r| {
+            let new = last != Some(r);
+            last = Some(r);
+            new
+        })
     }
 
     /// The merged region covering this cell when it is not the region's
@@ -351,13 +369,17 @@ enum ZipKind {
     Ods,
 }
 
+/// A pattern, the texts one of which must follow it, and whether it was seen.
+type Followed = (&'static [u8], &'static [&'static [u8]], bool);
+
 /// A sink that keeps nothing but the first bytes it is given and whether a
 /// pattern occurs, across the boundaries of the chunks it is given.
 struct Scan {
     pattern: &'static [u8],
     found: bool,
-    /// A second pattern looked for (worksheets: hidden rows).
-    also: Option<(&'static [u8], bool)>,
+    /// A second pattern looked for, and the texts one of which must follow
+    /// it (worksheets: hidden rows).
+    also: Option<Followed>,
     tail: Vec<u8>,
     head: Vec<u8>,
     head_len: usize,
@@ -380,7 +402,11 @@ impl Scan {
 }
 
 const MERGE_TAG: &[u8] = b"mergeCell";
+/// A row (or column) marked hidden. LibreOffice writes `hidden="false"` on
+/// every row, so the attribute alone would send every sheet it saved through
+/// the package scan; only the values that hide (xsd:boolean true) are looked for.
 const HIDDEN_ATTR: &[u8] = b"hidden=\"";
+const HIDDEN_VALUES: &[&[u8]] = &[b"1\"", b"true\""];
 const REPORT_MARK_ATTR: &[u8] = b"name=\"citystar-report\"";
 const ODS_SPACES: &[u8] = b"text:c=\"";
 
@@ -391,7 +417,7 @@ impl std::io::Write for Scan {
             self.head.extend_from_slice(&buf[..n]);
         }
         if self.pattern.is_empty()
-            || (self.found && self.spaces.is_none() && self.also.is_none_or(|a| a.1))
+            || (self.found && self.spaces.is_none() && self.also.is_none_or(|a| a.2))
         {
             return Ok(buf.len());
         }
@@ -402,8 +428,9 @@ impl std::io::Write for Scan {
         for hay in [&seam[..], buf] {
             let (found, spaces) = hits(hay, self.pattern, self.spaces.is_some());
             self.found |= found;
-            if let Some((p, seen)) = self.also.as_mut() {
-                *seen |= hits(hay, p, false).0;
+            if let Some((p, then, seen)) = self.also.as_mut() {
+                *seen |= memchr::memmem::find_iter(hay, p)
+                    .any(|at| then.iter().any(|t| hay[at + p.len()..].starts_with(t)));
             }
             if let Some(max) = self.spaces.as_mut() {
                 *max = (*max).max(spaces);
@@ -509,7 +536,7 @@ fn check_zip(bytes: &[u8]) -> Result<ZipFacts, Failure> {
         }
         let mut scan = if name.contains("worksheets/") {
             let mut s = Scan::new(MERGE_TAG, 0);
-            s.also = Some((HIDDEN_ATTR, false));
+            s.also = Some((HIDDEN_ATTR, HIDDEN_VALUES, false));
             s
         } else if name == "content.xml" {
             let mut s = Scan::new(ODS_SPACES, 0);
@@ -543,7 +570,7 @@ fn check_zip(bytes: &[u8]) -> Result<ZipFacts, Failure> {
         }
         if name.contains("worksheets/") {
             merges |= scan.found;
-            if scan.also.is_some_and(|a| a.1) {
+            if scan.also.is_some_and(|a| a.2) {
                 hidden_parts.push(name.clone());
             }
         }
@@ -640,7 +667,7 @@ impl<A: std::io::Write, B: std::io::Write> std::io::Write for Tee<'_, A, B> {
 struct ZipFacts {
     kind: ZipKind,
     merges: bool,
-    /// Worksheet parts that mention `hidden="` (rows or columns).
+    /// Worksheet parts that mark a row or column `hidden="1"` or `hidden="true"`.
     hidden_parts: Vec<String>,
     /// An xlsx package rebuilt from the inflated parts calamine reads, stored.
     stored: Option<Vec<u8>>,

@@ -441,7 +441,7 @@ pub(crate) struct Header {
 
 pub(crate) fn find_header(grid: &Grid) -> Option<Header> {
     // The first row (of the first 50) that names a code column.
-    for row in grid.rows().into_iter().take(50) {
+    for row in grid.rows().take(50) {
         let mut cols = HashMap::new();
         let mut twice = Vec::new();
         for (&(_, c), cell) in grid.cells.range((row, 0)..(row + 1, 0)) {
@@ -460,6 +460,87 @@ pub(crate) fn find_header(grid: &Grid) -> Option<Header> {
         }
     }
     None
+}
+
+/// Whether a code cell's text is already what folding full-width forms,
+/// trimming and upper-casing make of it: printable ASCII, no lower-case letter.
+fn is_plain_code(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b.is_ascii_graphic() && !b.is_ascii_lowercase())
+}
+
+/// Every workbook code the standard expects (`ZF-01.N`, upper-cased), in the
+/// standard's order: each indicator's `inputs()` in turn.
+struct ItemCodes {
+    /// Each indicator's `inputs()`, made once per read.
+    inputs: Vec<Vec<(InputItem, InputLabel)>>,
+    /// The indicator index of each item.
+    indicator: Vec<usize>,
+    /// Code → the last item with it (codes that differ only in case share one).
+    index: HashMap<String, usize>,
+    /// When two items share a code: the item each one reads (else empty).
+    same: Vec<usize>,
+}
+
+impl ItemCodes {
+    fn new(standard: &Standard) -> Self {
+        let inputs: Vec<_> = standard.indicator.iter().map(Indicator::inputs).collect();
+        let codes = || {
+            standard
+                .indicator
+                .iter()
+                .zip(&inputs)
+                .flat_map(|(ind, items)| items.iter().map(|(item, _)| item_code(&ind.code, *item)))
+                .map(|code| {
+                    // Standard codes are ASCII: upper-cased in place where they are.
+                    if code.is_ascii() {
+                        let mut code = code;
+                        code.make_ascii_uppercase();
+                        code
+                    } else {
+                        code.to_uppercase()
+                    }
+                })
+        };
+        let indicator: Vec<usize> = inputs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, items)| std::iter::repeat_n(i, items.len()))
+            .collect();
+        let mut index = HashMap::with_capacity(indicator.len());
+        let mut shared = false;
+        for (k, code) in codes().enumerate() {
+            shared |= index.insert(code, k).is_some();
+        }
+        let same = if shared {
+            codes().map(|code| index[&code]).collect()
+        } else {
+            Vec::new()
+        };
+        ItemCodes {
+            inputs,
+            indicator,
+            index,
+            same,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.indicator.len()
+    }
+
+    fn find(&self, code: &str) -> Option<usize> {
+        self.index.get(code).copied()
+    }
+
+    /// The item whose row item `k` reads (itself, unless its code is shared).
+    fn same_as(&self, k: usize) -> usize {
+        self.same.get(k).copied().unwrap_or(k)
+    }
+
+    fn indicator(&self, k: usize) -> usize {
+        self.indicator[k]
+    }
 }
 
 /// Read 指标填报 against the standard.
@@ -543,41 +624,46 @@ pub fn read_data(
     }
     let code_col = header.cols[&Column::Code];
 
-    // Every expected workbook code → (indicator index, item).
-    let mut expected: HashMap<String, (usize, InputItem)> = HashMap::new();
-    for (i, ind) in standard.indicator.iter().enumerate() {
-        for (item, _) in ind.inputs() {
-            expected.insert(item_code(&ind.code, item).to_uppercase(), (i, item));
-        }
-    }
-    let mut rows: HashMap<String, u32> = HashMap::new();
+    let codes = ItemCodes::new(standard);
+    // The row each expected code was found on, by its index in `codes`.
+    let mut rows: Vec<Option<u32>> = vec![None; codes.len()];
     for row in grid.rows() {
         if row <= header.row {
             continue;
         }
-        let raw = grid.text(row, code_col);
-        let code: String = raw
-            .chars()
-            .map(super::layout::fold_width)
-            .collect::<String>()
-            .trim()
-            .to_uppercase();
+        let raw = grid.text_ref(row, code_col);
+        let code: std::borrow::Cow<'_, str> = if is_plain_code(&raw) {
+            // Folding, trimming and upper-casing would give the same text back.
+            std::borrow::Cow::Borrowed(&*raw)
+        } else {
+            std::borrow::Cow::Owned(
+                raw.chars()
+                    .map(super::layout::fold_width)
+                    .collect::<String>()
+                    .trim()
+                    .to_uppercase(),
+            )
+        };
         // A known code typed with stray spaces (`A-01 .N`) is read, with a warning.
-        let squeezed: String = code.split_whitespace().collect();
-        let code = if squeezed != code && expected.contains_key(&squeezed) {
-            diags.push(
-                Diagnostic::new(
-                    Code::CodeWithSpaces,
-                    cell_ref(sheet, row, code_col),
-                    Text::new(
-                        format!("代码“{raw}”中有空格，已按“{squeezed}”读取"),
-                        format!("code `{raw}` contains spaces; read as `{squeezed}`"),
-                    ),
-                    Text::new("删除代码中的空格", "remove the spaces from the code"),
-                )
-                .raw(raw.clone()),
-            );
-            squeezed
+        let code = if code.contains(char::is_whitespace) {
+            let squeezed: String = code.split_whitespace().collect();
+            if squeezed != *code && codes.find(&squeezed).is_some() {
+                diags.push(
+                    Diagnostic::new(
+                        Code::CodeWithSpaces,
+                        cell_ref(sheet, row, code_col),
+                        Text::new(
+                            format!("代码“{raw}”中有空格，已按“{squeezed}”读取"),
+                            format!("code `{raw}` contains spaces; read as `{squeezed}`"),
+                        ),
+                        Text::new("删除代码中的空格", "remove the spaces from the code"),
+                    )
+                    .raw(raw.to_string()),
+                );
+                std::borrow::Cow::Owned(squeezed)
+            } else {
+                code
+            }
         } else {
             code
         };
@@ -589,12 +675,11 @@ pub fn read_data(
         {
             continue;
         }
-        let loc = cell_ref(sheet, row, code_col);
-        if !expected.contains_key(&code) {
+        let Some(k) = codes.find(&code) else {
             diags.push(
                 Diagnostic::new(
                     Code::UnknownIndicatorCode,
-                    loc,
+                    cell_ref(sheet, row, code_col),
                     Text::new(
                         format!("代码“{raw}”不在标准 {} 中，该行被忽略", standard.id()),
                         format!(
@@ -607,37 +692,42 @@ pub fn read_data(
                         "check the code, or use this standard's template",
                     ),
                 )
-                .raw(raw),
+                .raw(raw.to_string()),
             );
             continue;
-        }
-        if let Some(first) = rows.get(&code) {
+        };
+        if let Some(first) = rows[k] {
             diags.push(
                 Diagnostic::new(
                     Code::DuplicateCode,
-                    loc,
+                    cell_ref(sheet, row, code_col),
                     Text::new(
                         format!("代码“{raw}”重复出现，已按第 {} 行读取", first + 1),
                         format!("code `{raw}` appears again; row {} was read", first + 1),
                     ),
                     Text::new("删除多余的行", "delete the extra row"),
                 )
-                .raw(raw)
-                .indicator(standard.indicator[expected[&code].0].code.clone()),
+                .raw(raw.to_string())
+                .indicator(standard.indicator[codes.indicator(k)].code.clone()),
             );
             continue;
         }
-        rows.insert(code, row);
+        rows[k] = Some(row);
     }
 
     let evidence_col = header.cols.get(&Column::Evidence).copied();
     let note_col = header.cols.get(&Column::Note).copied();
-    for ind in &standard.indicator {
+    let mut next = 0;
+    for (i, ind) in standard.indicator.iter().enumerate() {
         let mut entry = IndicatorData::default();
         let mut first_row = None;
-        for (item, label) in ind.inputs() {
-            let code = item_code(&ind.code, item);
-            let Some(&row) = rows.get(&code.to_uppercase()) else {
+        let inputs = &codes.inputs[i];
+        for &(item, ref label) in inputs {
+            // `codes` lists the items in this same order.
+            let k = next;
+            next += 1;
+            let Some(row) = rows[codes.same_as(k)] else {
+                let code = item_code(&ind.code, item);
                 diags.push(
                     Diagnostic::new(
                         Code::MissingItem,
@@ -663,7 +753,7 @@ pub fn read_data(
             };
             first_row.get_or_insert(row);
             let loc = cell_ref(sheet, row, value_col);
-            let (datum, raw) = read_value(grid, row, value_col, ind, item, &label, &loc, diags);
+            let (datum, raw) = read_value(grid, row, value_col, ind, item, label, &loc, diags);
             entry.items.push(ItemValue {
                 item,
                 datum,
@@ -671,8 +761,9 @@ pub fn read_data(
                 raw,
             });
             let text = |col: Option<u32>| {
-                col.map(|c| grid.text(row, c).trim().to_string())
-                    .filter(|t| !t.is_empty())
+                col.map(|c| grid.text_ref(row, c))
+                    .filter(|t| !t.trim().is_empty())
+                    .map(|t| t.trim().to_string())
             };
             if entry.evidence.is_none() {
                 entry.evidence = text(evidence_col);
@@ -681,7 +772,7 @@ pub fn read_data(
                 entry.note = text(note_col);
             }
         }
-        plausibility(ind, &mut entry, population, standard.level(), diags);
+        plausibility_of(ind, inputs, &mut entry, population, standard.level(), diags);
         cross_checks(ind, &entry, population, diags);
         // An item left blank has its own finding; evidence is asked for values given.
         let answered = entry.items.iter().any(|i| !i.raw.trim().is_empty());
@@ -778,7 +869,18 @@ pub(crate) fn plausibility(
     level: Level,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let labels = ind.inputs();
+    plausibility_of(ind, &ind.inputs(), entry, population, level, diags);
+}
+
+/// `plausibility` with the indicator's `inputs()` already at hand.
+fn plausibility_of(
+    ind: &Indicator,
+    labels: &[(InputItem, InputLabel)],
+    entry: &mut IndicatorData,
+    population: Option<f64>,
+    level: Level,
+    diags: &mut Vec<Diagnostic>,
+) {
     for (k, value) in entry.items.iter_mut().enumerate() {
         let Some(Datum::Number(v)) = value.datum else {
             continue;
@@ -987,12 +1089,11 @@ pub(crate) fn read_value(
     };
     let cell = grid.get(row, col).unwrap_or(&empty);
     let raw = raw_text(cell);
-    let code = ind.code.clone();
     let mut push = |code_: Code, msg: Text, hint: Text| {
         diags.push(
             Diagnostic::new(code_, loc, msg, hint)
                 .raw(raw.clone())
-                .indicator(code.clone()),
+                .indicator(ind.code.clone()),
         );
     };
     if let Some(m) = grid.covered_by_merge(row, col) {

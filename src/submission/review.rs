@@ -353,7 +353,7 @@ pub fn read(path: &std::path::Path) -> Result<Review, NotUsable> {
     let grid = book.read(&name, &mut budget)?;
     let mut identity = Identity::default();
     let mut header_row = None;
-    for r in grid.rows().into_iter().take(60) {
+    for r in grid.rows().take(60) {
         let a = normalize(&grid.text(r, 0));
         if let Some(k) = IDENTITY
             .iter()
@@ -422,7 +422,7 @@ impl Review {
             }
         }
         let mut out = Vec::new();
-        for r in grid.rows().into_iter().filter(|&r| r > self.header_row) {
+        for r in grid.rows().filter(|&r| r > self.header_row) {
             let raw_code = text(r, COL_CODE);
             if raw_code.is_empty() {
                 continue;

@@ -513,3 +513,59 @@ fn a_hidden_row_at_the_edge_of_u32_is_harmless() {
         no_panic_text(&String::from_utf8_lossy(&out.stderr));
     }
 }
+
+/// LibreOffice writes `hidden="false"` on every row: its workbooks have no
+/// hidden-row finding, and a row it saved with `hidden="true"` still has one
+/// (the zip check sends only such sheets to the package scan).
+#[test]
+fn libreoffice_rows_are_hidden_only_when_marked_true() {
+    use std::io::{Read, Write};
+    let src = std::fs::read("tests/fixtures/producers/libreoffice-good.xlsx").unwrap();
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(src)).unwrap();
+    let mut zout = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    let mut marked = false;
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut body = Vec::new();
+        f.read_to_end(&mut body).unwrap();
+        // 指标填报 is the third sheet; its row 8 holds an input row.
+        if name == "xl/worksheets/sheet3.xml" {
+            let text = String::from_utf8(body).unwrap();
+            assert!(
+                text.matches("hidden=\"false\"").count() > 10,
+                "LibreOffice's rows"
+            );
+            let at = text.find("<row r=\"8\"").unwrap();
+            let end = at + text[at..].find('>').unwrap();
+            let row = text[at..end].replace("hidden=\"false\"", "hidden=\"true\"");
+            marked = row.contains("hidden=\"true\"");
+            body = format!("{}{row}{}", &text[..at], &text[end..]).into_bytes();
+        }
+        zout.start_file(name.as_str(), opts).unwrap();
+        zout.write_all(&body).unwrap();
+    }
+    assert!(marked);
+    let bytes = zout.finish().unwrap().into_inner();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hidden-true.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    for reader in ["in-process", "processes"] {
+        let check = |file: &Path| {
+            let out = citystar()
+                .env("CITYSTAR_READER", reader)
+                .args(["check", "--format", "json"])
+                .arg(file)
+                .output()
+                .unwrap();
+            no_panic_text(&String::from_utf8_lossy(&out.stderr));
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let saved = check(Path::new("tests/fixtures/producers/libreoffice-good.xlsx"));
+        assert!(!saved.contains("hidden-row"), "{reader}: {saved}");
+        let hidden = check(&path);
+        assert!(hidden.contains("\"hidden-row\""), "{reader}: {hidden}");
+        assert!(hidden.contains("指标填报!8:8"), "{reader}: {hidden}");
+    }
+}
