@@ -99,6 +99,151 @@ pub struct Report {
     pub summary: Summary,
 }
 
+/// What the batch summaries (summary.xlsx, summary.html) read of one entity.
+/// A `--report-dir` run keeps one for every entity until the end, so it is
+/// small: the standard and the dimension headings are shared by the entities
+/// assessed against the same standard (docs/performance.md).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryRow {
+    pub file: String,
+    pub sha256: String,
+    pub name: String,
+    /// 所属地市, empty when not given.
+    pub parent: String,
+    pub level: Option<crate::standard::Level>,
+    pub standard: std::sync::Arc<super::StandardInfo>,
+    /// The self-reported total and stars (the ranking's order is the summary's).
+    pub score: f64,
+    pub stars: u8,
+    pub tier: Option<crate::diag::Text>,
+    pub complete: bool,
+    pub missing: usize,
+    /// Diagnostics after re-levelling: (error, warning, info).
+    pub counts: (usize, usize, usize),
+    /// The standard's dimensions, in its order.
+    pub dimensions: std::sync::Arc<[DimensionHead]>,
+    /// Each dimension's score (scored) or points (bonus), in `dimensions`' order.
+    pub values: Box<[Option<f64>]>,
+    /// The indicators and the cohort gaps, kept only when the batch is compared
+    /// with its cohort (`--benchmark cohort`).
+    pub cohort: Option<Box<CohortPart>>,
+}
+
+/// A dimension as the summary's headings show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionHead {
+    pub code: String,
+    pub name: crate::diag::Text,
+    pub role: crate::standard::DimensionRole,
+}
+
+/// What the summary's cohort sheet reads of an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CohortPart {
+    /// (code, name, unit) of every indicator, in the standard's order.
+    pub indicators: Vec<(String, crate::diag::Text, String)>,
+    /// The gaps to cohort benchmarks.
+    pub gaps: Vec<crate::benchmark::GapAnalysis>,
+}
+
+/// The compact rows of a batch, in the order they came: with the batch's
+/// [`Summary`], what summary.xlsx and summary.html are made from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SummaryRows {
+    pub rows: Vec<SummaryRow>,
+    standards: Vec<std::sync::Arc<super::StandardInfo>>,
+    headings: Vec<std::sync::Arc<[DimensionHead]>>,
+}
+
+impl SummaryRows {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The rows of a whole report's entities (the cohort part where there are cohort gaps).
+    pub fn of(entities: &[Assessment]) -> Self {
+        let cohort = entities.iter().flat_map(|a| &a.gaps).any(|g| g.is_cohort());
+        let mut rows = Self::new();
+        for a in entities {
+            rows.push(a, cohort);
+        }
+        rows
+    }
+
+    /// Keep what the summaries read of `a`; the cohort part when `cohort`.
+    pub fn push(&mut self, a: &Assessment, cohort: bool) {
+        use std::sync::Arc;
+        let standard = match self.standards.iter().find(|s| ***s == a.standard) {
+            Some(s) => Arc::clone(s),
+            None => {
+                let s = Arc::new(a.standard.clone());
+                self.standards.push(Arc::clone(&s));
+                s
+            }
+        };
+        let same = |h: &[DimensionHead]| {
+            h.len() == a.dimensions.len()
+                && h.iter()
+                    .zip(&a.dimensions)
+                    .all(|(h, d)| h.code == d.code && h.name == d.name && h.role == d.role)
+        };
+        let dimensions = match self.headings.iter().find(|h| same(h)) {
+            Some(h) => Arc::clone(h),
+            None => {
+                let h: Arc<[DimensionHead]> = a
+                    .dimensions
+                    .iter()
+                    .map(|d| DimensionHead {
+                        code: d.code.clone(),
+                        name: d.name.clone(),
+                        role: d.role,
+                    })
+                    .collect();
+                self.headings.push(Arc::clone(&h));
+                h
+            }
+        };
+        let values = a
+            .dimensions
+            .iter()
+            .map(|d| match d.role {
+                crate::standard::DimensionRole::Scored => d.score,
+                crate::standard::DimensionRole::Bonus => d.points,
+            })
+            .collect();
+        let cohort = cohort.then(|| {
+            Box::new(CohortPart {
+                indicators: a
+                    .indicators
+                    .iter()
+                    .map(|i| {
+                        let name = crate::diag::Text::new(i.name_zh.clone(), i.name_en.clone());
+                        (i.code.clone(), name, i.unit.clone())
+                    })
+                    .collect(),
+                gaps: a.gaps.iter().filter(|g| g.is_cohort()).cloned().collect(),
+            })
+        });
+        self.rows.push(SummaryRow {
+            file: a.file.clone(),
+            sha256: a.sha256.clone(),
+            name: a.name.clone(),
+            parent: a.parent.clone(),
+            level: a.level,
+            standard,
+            score: a.score,
+            stars: a.stars,
+            tier: a.tier.clone(),
+            complete: a.complete,
+            missing: a.missing,
+            counts: a.diagnostic_counts(),
+            dimensions,
+            values,
+            cohort,
+        });
+    }
+}
+
 /// Told as each file of a batch is done (the command line draws a bar; a
 /// library caller may count, log, or pass `None`).
 pub trait Progress: Sync {

@@ -32,6 +32,13 @@ pub struct GapAnalysis {
 }
 
 impl GapAnalysis {
+    /// A gap to a cohort of the batch (`--benchmark cohort`).
+    pub fn is_cohort(&self) -> bool {
+        self.indicators
+            .iter()
+            .any(|i| matches!(i.origin, ValueOrigin::Cohort { .. }))
+    }
+
     /// The benchmark's name in `lang`, falling back to its command-line name.
     pub fn display_name(&self, lang: crate::Lang) -> &str {
         let n = lang.pick(&self.benchmark_name_zh, &self.benchmark_name_en);

@@ -306,7 +306,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     let keep_for_summary = reports.wants_summary();
     let report_cx = reports.wants_any().then(|| reports.cx.clone());
     // Everything per entity that can run on the worker threads: gaps, the
-    // rendered text, the report workbook's bytes; then the entity is slimmed.
+    // rendered text, the report workbook's bytes.
     let (want_xlsx, want_html) = (reports.xlsx, reports.html);
     let prepare = |mut a: core::Assessment| -> anyhow::Result<Prepared> {
         add_gaps(&mut a, &benchmarks, &cohorts, &ctx);
@@ -322,14 +322,11 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
             _ => None,
         };
         let text = renderer.entity(&a, lang);
-        let row = crate::rounds::Row::of(&a);
-        slim(&mut a, !cohorts.is_empty() && keep_for_summary);
         Ok(Prepared {
             text,
             workbook,
             html,
             a,
-            row,
         })
     };
     let mut emit = Emitter {
@@ -338,26 +335,37 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
             t.reviews = (!reviews.is_empty()).then(batch::ReviewTally::default);
             t
         },
-        kept: Vec::new(),
+        kept: batch::SummaryRows::new(),
         rows: Vec::new(),
         first: true,
         keep_for_summary,
+        cohort: !cohorts.is_empty(),
         held: renderer
             .summary_first()
             .then(|| crate::render::markdown::Held::new(files.len() > 1, 0, lang)),
     };
     match held {
         Some(entities) => {
+            // The batch is held (the cohort needed all of it); its reports
+            // are still made and written a chunk at a time.
             use rayon::prelude::*;
-            let prepared: Vec<anyhow::Result<Prepared>> =
-                entities.into_par_iter().map(prepare).collect();
-            for p in prepared {
-                emit.commit(p?, renderer.as_ref(), &mut reports, &mut out)?;
+            let chunk = rayon::current_num_threads().max(1) * 8;
+            let mut entities = entities.into_iter();
+            loop {
+                let part: Vec<core::Assessment> = entities.by_ref().take(chunk).collect();
+                if part.is_empty() {
+                    break;
+                }
+                let prepared: Vec<anyhow::Result<Prepared>> =
+                    part.into_par_iter().map(prepare).collect();
+                for p in prepared {
+                    emit.commit(p?, renderer.as_ref(), &mut reports, &mut out)?;
+                }
             }
         }
         None => {
             // Entities stream out chunk by chunk, in path order, and only a
-            // slim copy of each is kept: memory stays flat in the batch size.
+            // compact row of each is kept: memory stays flat in the batch size.
             let chunk = rayon::current_num_threads().max(1) * 8;
             for part in files.chunks(chunk) {
                 let results = batch::run(part, progress.as_ref().map(bar), |path| {
@@ -429,10 +437,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         out.write(&held.finish(lang))?;
     }
     let exit = summary.gate.exit_code;
-    reports.finish(&batch::Report {
-        entities: emit.kept,
-        summary,
-    })?;
+    reports.finish(&emit.kept, &summary)?;
     Ok(match exit {
         0 => Outcome::Done,
         1 => Outcome::GateFailed,
@@ -479,21 +484,20 @@ struct Prepared {
     text: String,
     workbook: Option<Vec<u8>>,
     html: Option<String>,
-    /// Slimmed: what the summary needs.
     a: core::Assessment,
-    /// What the province view needs.
-    row: crate::rounds::Row,
 }
 
 /// Writes prepared entities out in order and keeps what the summary needs.
 struct Emitter {
     tally: batch::Tally,
-    /// Entities the summary workbook needs (slimmed), when one is written.
-    kept: Vec<core::Assessment>,
+    /// What the summaries read of each entity, when they are written.
+    kept: batch::SummaryRows,
     /// One row per entity for the province view.
     rows: Vec<crate::rounds::Row>,
     first: bool,
     keep_for_summary: bool,
+    /// The batch is compared with its cohort (the summary has a cohort sheet).
+    cohort: bool,
     /// The entities' texts, when the summary goes first (Markdown).
     held: Option<crate::render::markdown::Held>,
 }
@@ -521,33 +525,14 @@ impl Emitter {
             out.write(&p.text)?;
         }
         self.first = false;
+        // Only compact rows outlive the entity, made here on one thread:
+        // a batch of any size keeps a few hundred bytes per entity.
         self.tally.add(&p.a);
-        self.rows.push(p.row);
+        self.rows.push(crate::rounds::Row::of(&p.a));
         if self.keep_for_summary {
-            self.kept.push(p.a);
+            self.kept.push(&p.a, self.cohort);
         }
         Ok(())
-    }
-}
-
-/// Drop what the batch summary does not read, once an entity is out
-/// (the summary's cohort sheet reads the indicators and cohort gaps, kept when asked).
-fn slim(a: &mut core::Assessment, keep_gaps: bool) {
-    if !keep_gaps {
-        a.indicators = Vec::new();
-        a.gaps = Vec::new();
-    }
-    a.next_star.steps = Vec::new();
-    a.rating.decided_by.conditions = Vec::new();
-    if let Some(r) = &mut a.review {
-        let v = &mut r.verified;
-        v.indicators = Vec::new();
-        v.gaps = Vec::new();
-        v.next_star.steps = Vec::new();
-        v.rating.decided_by.conditions = Vec::new();
-    }
-    if let Some(p) = &mut a.progress {
-        p.indicators = Vec::new();
     }
 }
 
@@ -789,7 +774,7 @@ impl Reports {
         }
     }
 
-    fn finish(&self, report: &batch::Report) -> anyhow::Result<()> {
+    fn finish(&self, rows: &batch::SummaryRows, summary: &batch::Summary) -> anyhow::Result<()> {
         if let Some(dir) = &self.dir {
             if self.written > 0 {
                 let count = self.written;
@@ -804,7 +789,7 @@ impl Reports {
             if self.xlsx {
                 self.write(
                     &dir.join("summary.xlsx"),
-                    crate::report::summary_workbook(report, &self.cx)?,
+                    crate::report::summary_workbook_of(rows, summary, &self.cx)?,
                 )?;
             }
             if self.html {
@@ -817,7 +802,7 @@ impl Reports {
                 };
                 self.write(
                     &dir.join("summary.html"),
-                    crate::report::summary_html(report, &self.cx, &link).into_bytes(),
+                    crate::report::summary_html_of(rows, summary, &self.cx, &link).into_bytes(),
                 )?;
             }
         }

@@ -17,7 +17,7 @@ pub use summary::{ranking_headers, summary_sheet_names};
 
 use crate::Lang;
 use crate::assess::Assessment;
-use crate::assess::batch::Report;
+use crate::assess::batch::{Report, Summary, SummaryRows};
 use rust_xlsxwriter::XlsxError;
 
 /// Where a benchmark used in the run came from, for the provenance sheet.
@@ -47,7 +47,17 @@ pub fn entity_workbook(a: &Assessment, cx: &Context) -> Result<Vec<u8>, XlsxErro
 
 /// The batch summary workbook (summary.xlsx).
 pub fn summary_workbook(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
-    summary::build(r, cx)
+    summary::build(&SummaryRows::of(&r.entities), &r.summary, cx)
+}
+
+/// The batch summary workbook from the batch's compact rows (what a
+/// `--report-dir` run keeps of each entity).
+pub fn summary_workbook_of(
+    rows: &SummaryRows,
+    s: &Summary,
+    cx: &Context,
+) -> Result<Vec<u8>, XlsxError> {
+    summary::build(rows, s, cx)
 }
 
 /// The per-entity HTML report (the same inputs and `SOURCE_DATE_EPOCH` give the same bytes).
@@ -58,5 +68,15 @@ pub fn entity_html(a: &Assessment, cx: &Context) -> String {
 /// The batch summary as HTML (summary.html); `link` gives each entity's report
 /// file name relative to it, by input file.
 pub fn summary_html(r: &Report, cx: &Context, link: &dyn Fn(&str) -> Option<String>) -> String {
-    html::summary(&model::summary(r, cx, model::Written::now(), link))
+    summary_html_of(&SummaryRows::of(&r.entities), &r.summary, cx, link)
+}
+
+/// summary.html from the batch's compact rows.
+pub fn summary_html_of(
+    rows: &SummaryRows,
+    s: &Summary,
+    cx: &Context,
+    link: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    html::summary(&model::summary(rows, s, cx, model::Written::now(), link))
 }

@@ -4,7 +4,7 @@
 //! no number of its own (positions of bars from the values, nothing more).
 
 use crate::Lang;
-use crate::assess::batch::Report;
+use crate::assess::batch::{Summary, SummaryRow, SummaryRows};
 use crate::assess::score::fmt2;
 use crate::assess::{Assessment, Condition, PlanStatus, Status, star_glyphs};
 use crate::benchmark::{GapAnalysis, ValueOrigin};
@@ -1450,16 +1450,17 @@ pub struct SummaryReport {
 /// Build the batch summary's model. `link` gives an entity's report file
 /// name (relative to the summary), by input file.
 pub fn summary(
-    r: &Report,
+    r: &SummaryRows,
+    s: &Summary,
     cx: &super::Context,
     written: Written,
     link: &dyn Fn(&str) -> Option<String>,
 ) -> SummaryReport {
     let lang = cx.lang;
-    let s = &r.summary;
+    let level_name = |lang, a: &SummaryRow| capitalised(&super::entity::level_name(lang, a.level));
     // By file, so a country-sized batch is not searched once per row.
-    let index: std::collections::HashMap<&str, &Assessment> =
-        r.entities.iter().map(|a| (a.file.as_str(), a)).collect();
+    let index: std::collections::HashMap<&str, &SummaryRow> =
+        r.rows.iter().map(|a| (a.file.as_str(), a)).collect();
     let by_file = |file: &str| index.get(file).copied();
     let entry = |row: &crate::assess::batch::RankRow| {
         let a = by_file(&row.file);
@@ -1524,7 +1525,7 @@ pub fn summary(
         notes.push(format!("{}: {}", u.file, u.message));
     }
     notes.extend(crate::render::review::summary_lines(s, lang));
-    if let Some(a) = r.entities.first()
+    if let Some(a) = r.rows.first()
         && a.standard.provisional_entries > 0
     {
         notes.push(

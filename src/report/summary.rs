@@ -7,8 +7,7 @@ use super::Context;
 use super::entity::{level_name, write_time_and_benchmarks};
 use super::style::{Formats, Grid, page_setup, t};
 use crate::Lang;
-use crate::assess::Assessment;
-use crate::assess::batch::Report;
+use crate::assess::batch::{Summary, SummaryRow, SummaryRows};
 use crate::benchmark::ValueOrigin;
 use crate::standard::DimensionRole;
 use indexmap::IndexMap;
@@ -46,10 +45,13 @@ pub fn ranking_headers(lang: Lang) -> [&'static str; 8] {
 
 /// Entities grouped by the standard they were assessed against, each group in
 /// ranking order (the summary's), groups by level.
-fn groups(r: &Report) -> Vec<Vec<(usize, &Assessment)>> {
-    let mut by: IndexMap<&str, Vec<(usize, &Assessment)>> = IndexMap::new();
-    for row in &r.summary.ranking {
-        if let Some(a) = r.entities.iter().find(|a| a.file == row.file) {
+fn groups<'a>(r: &'a SummaryRows, s: &Summary) -> Vec<Vec<(usize, &'a SummaryRow)>> {
+    // By file, so a country-sized batch is not searched once per row.
+    let index: std::collections::HashMap<&str, &SummaryRow> =
+        r.rows.iter().map(|a| (a.file.as_str(), a)).collect();
+    let mut by: IndexMap<&str, Vec<(usize, &SummaryRow)>> = IndexMap::new();
+    for row in &s.ranking {
+        if let Some(&a) = index.get(row.file.as_str()) {
             by.entry(a.standard.id.as_str())
                 .or_default()
                 .push((row.rank, a));
@@ -65,7 +67,7 @@ fn groups(r: &Report) -> Vec<Vec<(usize, &Assessment)>> {
     out
 }
 
-pub fn build(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
+pub fn build(r: &SummaryRows, s: &Summary, cx: &Context) -> Result<Vec<u8>, XlsxError> {
     let lang = cx.lang;
     let f = Formats::new();
     let names = summary_sheet_names(lang);
@@ -80,12 +82,21 @@ pub fn build(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
         "Smart-city star assessment summary",
     );
     let titled = |wb: &mut Workbook, k: usize| -> Result<(), XlsxError> {
-        let ws = wb.add_worksheet().set_name(names[k])?;
+        // The ranking and the provenance have a row per entity: their rows go
+        // to a temporary file as they are written (the shared strings stay,
+        // so the bytes are those of an ordinary sheet), and a batch of any
+        // size is written in bounded memory.
+        let ws = if k == 0 || k == 3 {
+            wb.add_worksheet_with_low_memory()?
+        } else {
+            wb.add_worksheet()
+        }
+        .set_name(names[k])?;
         super::style::page_title(ws, about, names[k]);
         match k {
-            0 => ranking_sheet(ws, r, cx, &f),
-            1 => stars_sheet(ws, r, cx, &f),
-            2 => cohort_sheet(ws, r, cx, &f),
+            0 => ranking_sheet(ws, r, s, cx, &f),
+            1 => stars_sheet(ws, r, s, cx, &f),
+            2 => cohort_sheet(ws, r, s, cx, &f),
             _ => provenance_sheet(ws, r, cx, &f),
         }
     };
@@ -94,7 +105,7 @@ pub fn build(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
     if has_cohort(r) {
         titled(&mut wb, 2)?;
     }
-    if let Some(p) = &r.summary.province {
+    if let Some(p) = &s.province {
         let name = super::province::sheet_name(lang);
         let ws = wb.add_worksheet().set_name(name)?;
         super::style::page_title(ws, about, name);
@@ -104,14 +115,8 @@ pub fn build(r: &Report, cx: &Context) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-fn is_cohort(ga: &crate::benchmark::GapAnalysis) -> bool {
-    ga.indicators
-        .iter()
-        .any(|i| matches!(i.origin, ValueOrigin::Cohort { .. }))
-}
-
 /// The heading of a group: level, standard code and id.
-fn group_title(lang: Lang, a: &Assessment) -> String {
+fn group_title(lang: Lang, a: &SummaryRow) -> String {
     format!(
         "{} · {} ({})",
         level_name(lang, a.level),
@@ -120,13 +125,17 @@ fn group_title(lang: Lang, a: &Assessment) -> String {
     )
 }
 
-fn has_cohort(r: &Report) -> bool {
-    r.entities.iter().flat_map(|a| &a.gaps).any(is_cohort)
+fn has_cohort(r: &SummaryRows) -> bool {
+    r.rows
+        .iter()
+        .flat_map(|a| a.cohort.iter())
+        .any(|c| !c.gaps.is_empty())
 }
 
 fn ranking_sheet(
     ws: &mut Worksheet,
-    r: &Report,
+    r: &SummaryRows,
+    s: &Summary,
     cx: &Context,
     f: &Formats,
 ) -> Result<(), XlsxError> {
@@ -149,15 +158,15 @@ fn ranking_sheet(
         &match lang {
             Lang::Zh => format!(
                 "{} 个文件，评估 {} 个，无法读取 {} 个；按所用标准分组（各层级维度不同）",
-                r.summary.files,
-                r.summary.assessed,
-                r.summary.unreadable.len()
+                s.files,
+                s.assessed,
+                s.unreadable.len()
             ),
             Lang::En => format!(
                 "{} file(s), {} assessed, {} unreadable; grouped by the standard used (dimensions differ by level)",
-                r.summary.files,
-                r.summary.assessed,
-                r.summary.unreadable.len()
+                s.files,
+                s.assessed,
+                s.unreadable.len()
             ),
         },
         &f.note,
@@ -178,11 +187,11 @@ fn ranking_sheet(
         .set_minimum_color(0xF8696B)
         .set_midpoint_color(0xFFEB84)
         .set_maximum_color(0x63BE7B);
-    for group in groups(r) {
+    for group in groups(r, s) {
         let first = group[0].1;
         g.loose(row, 0, &group_title(lang, first), &f.heading)?;
         row += 1;
-        let dims = &first.dimensions;
+        let dims = &*first.dimensions;
         let mut heads: Vec<String> = base.iter().map(|s| s.to_string()).collect();
         for d in dims {
             heads.push(match d.role {
@@ -244,15 +253,12 @@ fn ranking_sheet(
             g.num(row, 7, a.score, &f.num2)?;
             let mut c = base.len() as u16;
             for d in dims {
-                let mine = a.dimensions.iter().find(|x| x.code == d.code);
-                let v = mine.and_then(|x| match x.role {
-                    DimensionRole::Scored => x.score,
-                    DimensionRole::Bonus => x.points,
-                });
+                let mine = a.dimensions.iter().position(|x| x.code == d.code);
+                let v = mine.and_then(|k| a.values[k]);
                 g.opt(row, c, v, &f.num2)?;
                 c += 1;
             }
-            let (e, w, i) = a.diagnostic_counts();
+            let (e, w, i) = a.counts;
             g.num(row, c, e as f64, &f.int)?;
             g.num(row, c + 1, w as f64, &f.int)?;
             g.num(row, c + 2, i as f64, &f.int)?;
@@ -292,7 +298,7 @@ fn ranking_sheet(
         }
         row += 1;
     }
-    if r.entities.is_empty() {
+    if r.rows.is_empty() {
         g.loose(
             row,
             0,
@@ -301,7 +307,7 @@ fn ranking_sheet(
         )?;
         row += 1;
     }
-    if !r.summary.unreadable.is_empty() {
+    if !s.unreadable.is_empty() {
         g.loose(
             row,
             0,
@@ -309,7 +315,7 @@ fn ranking_sheet(
             &f.heading,
         )?;
         row += 1;
-        for u in &r.summary.unreadable {
+        for u in &s.unreadable {
             g.text(row, 2, &u.file, &f.text)?;
             g.loose(row, 4, &u.message, &f.plain)?;
             row += 1;
@@ -319,15 +325,20 @@ fn ranking_sheet(
     g.finish(6.0, 36.0, &[(4, 30.0)])
 }
 
-fn stars_sheet(ws: &mut Worksheet, r: &Report, cx: &Context, f: &Formats) -> Result<(), XlsxError> {
+fn stars_sheet(
+    ws: &mut Worksheet,
+    r: &SummaryRows,
+    s: &Summary,
+    cx: &Context,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     let lang = cx.lang;
     let sheet = ws.name();
     page_setup(ws, None)?;
     let mut g = Grid::new(ws);
     g.loose(0, 0, t(lang, "星级分布", "Star distribution"), &f.title)?;
     // Levels present, in order; a column per level when there are several.
-    let mut levels: Vec<Option<crate::standard::Level>> =
-        r.entities.iter().map(|a| a.level).collect();
+    let mut levels: Vec<Option<crate::standard::Level>> = r.rows.iter().map(|a| a.level).collect();
     levels.sort_by_key(|l| l.map_or(9, |l| l as u8));
     levels.dedup();
     let head = 2;
@@ -343,23 +354,18 @@ fn stars_sheet(ws: &mut Worksheet, r: &Report, cx: &Context, f: &Formats) -> Res
     for (k, h) in heads.iter().enumerate() {
         g.text(head, k as u16, h, &f.header)?;
     }
-    for s in 0..=5u8 {
-        let row = head + 1 + u32::from(s);
-        g.num(row, 0, f64::from(s), &f.stars)?;
-        let name = crate::assess::generic_stars_label(s, lang);
+    for stars in 0..=5u8 {
+        let row = head + 1 + u32::from(stars);
+        g.num(row, 0, f64::from(stars), &f.stars)?;
+        let name = crate::assess::generic_stars_label(stars, lang);
         g.text(row, 1, &name, &f.text)?;
-        g.num(
-            row,
-            2,
-            r.summary.star_distribution[s as usize] as f64,
-            &f.int,
-        )?;
+        g.num(row, 2, s.star_distribution[stars as usize] as f64, &f.int)?;
         if per_level {
             for (k, l) in levels.iter().enumerate() {
                 let n = r
-                    .entities
+                    .rows
                     .iter()
-                    .filter(|a| a.level == *l && a.stars == s)
+                    .filter(|a| a.level == *l && a.stars == stars)
                     .count();
                 g.num(row, 3 + k as u16, n as f64, &f.int)?;
             }
@@ -395,7 +401,7 @@ fn stars_sheet(ws: &mut Worksheet, r: &Report, cx: &Context, f: &Formats) -> Res
     chart.set_width(560).set_height(320);
     g.ws.insert_chart_with_offset(head, heads.len() as u16 + 1, &chart, 10, 0)?;
 
-    let d = &r.summary.diagnostics;
+    let d = &s.diagnostics;
     let mut row = g.heading(last + 1, t(lang, "诊断合计", "Diagnostics in all"), f)?;
     for (label, n) in [
         (t(lang, "错误", "Errors"), d.error),
@@ -406,7 +412,7 @@ fn stars_sheet(ws: &mut Worksheet, r: &Report, cx: &Context, f: &Formats) -> Res
         g.num(row, 2, n as f64, &f.int)?;
         row += 1;
     }
-    let gate = &r.summary.gate;
+    let gate = &s.gate;
     row = g.heading(row, t(lang, "门禁", "Gate"), f)?;
     g.text(row, 1, t(lang, "最低星级", "Minimum stars"), &f.label)?;
     g.opt(row, 2, gate.min_stars.map(f64::from), &f.stars)?;
@@ -422,7 +428,8 @@ fn stars_sheet(ws: &mut Worksheet, r: &Report, cx: &Context, f: &Formats) -> Res
 /// The star names without a standard at hand (a batch may mix standards).
 fn cohort_sheet(
     ws: &mut Worksheet,
-    r: &Report,
+    r: &SummaryRows,
+    s: &Summary,
     cx: &Context,
     f: &Formats,
 ) -> Result<(), XlsxError> {
@@ -441,12 +448,12 @@ fn cohort_sheet(
         &f.note,
     )?;
     let mut row = 2;
-    for group in groups(r) {
+    for group in groups(r, s) {
         let first = group[0].1;
         // (benchmark name) → code → (value, n), first seen.
         let mut table: IndexMap<String, IndexMap<String, (f64, usize)>> = IndexMap::new();
         for (_, a) in &group {
-            for ga in a.gaps.iter().filter(|ga| is_cohort(ga)) {
+            for ga in a.cohort.iter().flat_map(|c| &c.gaps) {
                 let col = table.entry(ga.benchmark.clone()).or_default();
                 for i in &ga.indicators {
                     if let ValueOrigin::Cohort { n, .. } = i.origin {
@@ -468,21 +475,17 @@ fn cohort_sheet(
             heads.push(format!("{name} n"));
         }
         row = g.section(row, &group_title(lang, first), &heads, f)?;
-        for ind in &first.indicators {
-            if !table.values().any(|c| c.contains_key(&ind.code)) {
+        let indicators = first.cohort.iter().flat_map(|c| &c.indicators);
+        for (code, name, unit) in indicators {
+            if !table.values().any(|c| c.contains_key(code)) {
                 continue;
             }
-            g.text(row, 0, &ind.code, &f.text)?;
-            g.text(row, 1, ind.name(lang), &f.text)?;
-            g.text(
-                row,
-                2,
-                crate::assess::score::unit_name(&ind.unit, lang),
-                &f.text,
-            )?;
+            g.text(row, 0, code, &f.text)?;
+            g.text(row, 1, name.get(lang), &f.text)?;
+            g.text(row, 2, crate::assess::score::unit_name(unit, lang), &f.text)?;
             for (k, col) in table.values().enumerate() {
                 let c = 3 + 2 * k as u16;
-                let cell = col.get(&ind.code);
+                let cell = col.get(code);
                 g.opt(row, c, cell.map(|x| x.0), &f.general)?;
                 g.opt(row, c + 1, cell.map(|x| x.1 as f64), &f.int)?;
             }
@@ -494,7 +497,7 @@ fn cohort_sheet(
 
 fn provenance_sheet(
     ws: &mut Worksheet,
-    r: &Report,
+    r: &SummaryRows,
     cx: &Context,
     f: &Formats,
 ) -> Result<(), XlsxError> {
@@ -527,7 +530,7 @@ fn provenance_sheet(
         f,
     )?;
     page_setup(g.ws, Some((row - 1, row - 1)))?;
-    let mut entities: Vec<&Assessment> = r.entities.iter().collect();
+    let mut entities: Vec<&SummaryRow> = r.rows.iter().collect();
     entities.sort_by(|a, b| a.file.cmp(&b.file));
     for a in entities {
         g.text(row, 0, &a.file, &f.text)?;
