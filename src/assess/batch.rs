@@ -160,6 +160,14 @@ impl SummaryRows {
         Self::default()
     }
 
+    /// Room for `n` rows (a batch of `n` files keeps at most `n`).
+    pub fn with_capacity(n: usize) -> Self {
+        SummaryRows {
+            rows: Vec::with_capacity(n),
+            ..Self::default()
+        }
+    }
+
     /// The rows of a whole report's entities (the cohort part where there are cohort gaps).
     pub fn of(entities: &[Assessment]) -> Self {
         let cohort = entities.iter().flat_map(|a| &a.gaps).any(|g| g.is_cohort());
@@ -298,6 +306,11 @@ impl Tally {
 
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+
+    /// Room for `n` more entities.
+    pub fn reserve(&mut self, n: usize) {
+        self.rows.reserve_exact(n);
     }
 
     pub fn add(&mut self, a: &Assessment) {

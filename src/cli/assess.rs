@@ -333,10 +333,13 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         tally: {
             let mut t = batch::Tally::new(args.min_stars);
             t.reviews = (!reviews.is_empty()).then(batch::ReviewTally::default);
+            // Exactly one row per file at most: no doubling as the batch grows.
+            t.reserve(files.len());
             t
         },
-        kept: batch::SummaryRows::new(),
+        kept: batch::SummaryRows::with_capacity(if keep_for_summary { files.len() } else { 0 }),
         rows: Vec::new(),
+        province: baseline.is_some() || !target_files.is_empty(),
         first: true,
         keep_for_summary,
         cohort: !cohorts.is_empty(),
@@ -423,7 +426,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         );
     }
     let mut summary = emit.tally.finish(failed);
-    if baseline.is_some() || !target_files.is_empty() {
+    if emit.province {
         summary.province = Some(crate::rounds::province(
             &emit.rows,
             baseline.as_ref(),
@@ -492,8 +495,10 @@ struct Emitter {
     tally: batch::Tally,
     /// What the summaries read of each entity, when they are written.
     kept: batch::SummaryRows,
-    /// One row per entity for the province view.
+    /// One row per entity for the province view, when there is one
+    /// (`--baseline`, `--targets`).
     rows: Vec<crate::rounds::Row>,
+    province: bool,
     first: bool,
     keep_for_summary: bool,
     /// The batch is compared with its cohort (the summary has a cohort sheet).
@@ -528,7 +533,9 @@ impl Emitter {
         // Only compact rows outlive the entity, made here on one thread:
         // a batch of any size keeps a few hundred bytes per entity.
         self.tally.add(&p.a);
-        self.rows.push(crate::rounds::Row::of(&p.a));
+        if self.province {
+            self.rows.push(crate::rounds::Row::of(&p.a));
+        }
         if self.keep_for_summary {
             self.kept.push(&p.a, self.cohort);
         }
