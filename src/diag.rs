@@ -728,27 +728,34 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for e in CATALOGUE.iter().chain(REVIEW_CODES).chain(READ_FAILURES) {
             assert!(seen.insert(e.code), "duplicate code {}", e.code);
-            assert!(
-                !e.code.is_empty()
-                    && !e.code.starts_with('-')
-                    && !e.code.ends_with('-')
-                    && !e.code.contains("--")
-                    && e.code
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
-                "not kebab-case: {}",
-                e.code
+            well_formed(
+                e.code,
+                [
+                    e.title_zh,
+                    e.title_en,
+                    e.explain_zh,
+                    e.explain_en,
+                    e.fix_zh,
+                    e.fix_en,
+                ],
             );
-            for t in [
-                e.title_zh,
-                e.title_en,
-                e.explain_zh,
-                e.explain_en,
-                e.fix_zh,
-                e.fix_en,
-            ] {
-                assert!(!t.trim().is_empty(), "{} has an empty text", e.code);
-            }
+        }
+    }
+
+    /// A code in kebab-case with every text of its entry given.
+    fn well_formed(code: &str, texts: [&str; 6]) {
+        assert!(
+            !code.is_empty()
+                && !code.starts_with('-')
+                && !code.ends_with('-')
+                && !code.contains("--")
+                && code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "not kebab-case: {code}"
+        );
+        for t in texts {
+            assert!(!t.trim().is_empty(), "{code} has an empty text");
         }
     }
 
@@ -782,26 +789,17 @@ mod tests {
         for &c in LintCode::ALL {
             let e = c.entry();
             assert!(seen.insert(e.code), "duplicate lint code {}", e.code);
-            assert!(
-                e.code
-                    .chars()
-                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
-                    && !e.code.starts_with('-')
-                    && !e.code.ends_with('-')
-                    && !e.code.contains("--"),
-                "not kebab-case: {}",
-                e.code
+            well_formed(
+                e.code,
+                [
+                    e.title_zh,
+                    e.title_en,
+                    e.explain_zh,
+                    e.explain_en,
+                    e.fix_zh,
+                    e.fix_en,
+                ],
             );
-            for t in [
-                e.title_zh,
-                e.title_en,
-                e.explain_zh,
-                e.explain_en,
-                e.fix_zh,
-                e.fix_en,
-            ] {
-                assert!(!t.trim().is_empty(), "{} has an empty text", e.code);
-            }
             if e.code.parse::<Code>().is_ok() {
                 shared.push(e.code);
             }

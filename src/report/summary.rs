@@ -82,16 +82,7 @@ pub fn build(r: &SummaryRows, s: &Summary, cx: &Context) -> Result<Vec<u8>, Xlsx
         "Smart-city star assessment summary",
     );
     let titled = |wb: &mut Workbook, k: usize| -> Result<(), XlsxError> {
-        // The ranking and the provenance have a row per entity: their rows go
-        // to a temporary file as they are written (the shared strings stay,
-        // so the bytes are those of an ordinary sheet), and a batch of any
-        // size is written in bounded memory.
-        let ws = if k == 0 || k == 3 {
-            wb.add_worksheet_with_low_memory()?
-        } else {
-            wb.add_worksheet()
-        }
-        .set_name(names[k])?;
+        let ws = wb.add_worksheet().set_name(names[k])?;
         super::style::page_title(ws, about, names[k]);
         match k {
             0 => ranking_sheet(ws, r, s, cx, &f),
