@@ -21,19 +21,27 @@ pub struct Unreadable {
 /// recursively for workbooks; sorted, and each file once (by its canonical
 /// path). Symbolic links to folders are not followed, so a link loop cannot
 /// hang a run. Paths that do not exist, unreadable folders and folders with no
-/// workbook are returned as unreadable.
-pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
+/// workbook are returned as unreadable, said in `lang` (as the other read
+/// failures are).
+pub fn collect_files(args: &[PathBuf], lang: crate::Lang) -> (Vec<PathBuf>, Vec<Unreadable>) {
     let mut files = Vec::new();
     let mut bad = Vec::new();
     for a in args {
         if a.is_dir() {
             let before = (files.len(), bad.len());
-            walk(a, &mut files, &mut bad);
+            walk(a, &mut files, &mut bad, lang);
             if (files.len(), bad.len()) == before {
                 bad.push(Unreadable {
                     file: a.display().to_string(),
                     code: crate::diag::Code::NoWorkbooks,
-                    message: format!("no workbooks ({}) in this folder", EXTENSIONS.join(", ")),
+                    message: match lang {
+                        crate::Lang::Zh => {
+                            format!("此文件夹中没有填报表（{}）", EXTENSIONS.join("、"))
+                        }
+                        crate::Lang::En => {
+                            format!("no workbooks ({}) in this folder", EXTENSIONS.join(", "))
+                        }
+                    },
                 });
             }
         } else if a.exists() {
@@ -42,7 +50,9 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
             bad.push(Unreadable {
                 file: a.display().to_string(),
                 code: crate::diag::Code::FileNotFound,
-                message: "no such file or folder".into(),
+                message: lang
+                    .pick("没有这个文件或文件夹", "no such file or folder")
+                    .into(),
             });
         }
     }
@@ -88,14 +98,17 @@ pub fn evidence_candidates(args: &[PathBuf], files: &[PathBuf]) -> Vec<(PathBuf,
 
 /// A folder's workbooks, recursively; a folder that cannot be read is
 /// reported and its siblings are still searched.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>) {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>, lang: crate::Lang) {
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
             bad.push(Unreadable {
                 file: dir.display().to_string(),
                 code: crate::diag::Code::CannotReadFile,
-                message: format!("cannot read the folder: {e}"),
+                message: match lang {
+                    crate::Lang::Zh => format!("无法读取此文件夹：{e}"),
+                    crate::Lang::En => format!("cannot read the folder: {e}"),
+                },
             });
             return;
         }
@@ -104,7 +117,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>) {
         let path = entry.path();
         // `file_type` does not follow symbolic links: a linked folder is skipped.
         match entry.file_type() {
-            Ok(kind) if kind.is_dir() => walk(&path, out, bad),
+            Ok(kind) if kind.is_dir() => walk(&path, out, bad, lang),
             // A review workbook (`citystar review init`) is not a submission.
             Ok(_) if is_workbook(&path) && path.is_file() && !is_review(&path) => out.push(path),
             _ => {}

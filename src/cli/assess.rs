@@ -179,7 +179,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         ..Options::default()
     };
 
-    let (mut files, mut unreadable) = batch::collect_files(&args.paths);
+    let (mut files, mut unreadable) = batch::collect_files(&args.paths, lang);
     let evidence_books = {
         let choose = |level: Option<Level>| -> &Standard {
             match &chosen {
@@ -551,7 +551,7 @@ fn assess_baseline(
     ctx: &Standards,
     lang: Lang,
 ) -> anyhow::Result<crate::rounds::Baseline> {
-    let (files, mut unreadable) = batch::collect_files(paths);
+    let (files, mut unreadable) = batch::collect_files(paths, lang);
     let mut options = ctx.options.clone();
     options.draws = 0;
     // The baseline is the previous round as rated then: this round's reviews are not applied to it.

@@ -201,7 +201,7 @@ pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
         .as_deref()
         .map(super::resolve_standard)
         .transpose()?;
-    let (mut files, unreadable) = crate::folder::collect_files(&args.files);
+    let (mut files, unreadable) = crate::folder::collect_files(&args.files, lang);
     let evidence_books = {
         let choose = |level: Option<Level>| -> &Standard {
             if let Some(s) = &forced {

@@ -54,7 +54,7 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
             .unwrap_or(&shipped[0])
     };
     let (mut files, unreadable) =
-        crate::assess::batch::collect_files(std::slice::from_ref(&args.path));
+        crate::assess::batch::collect_files(std::slice::from_ref(&args.path), lang);
     let evidence_books =
         super::drop_evidence_workbooks(std::slice::from_ref(&args.path), &mut files, &choose);
     if evidence_books > 0 {

@@ -836,3 +836,42 @@ fn levels_refuse_codes_of_other_kinds() {
         }
     }
 }
+
+/// Paths that name no workbook are said in the reader's language, by every
+/// command that walks folders.
+#[test]
+fn missing_paths_and_empty_folders_are_said_in_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("空文件夹");
+    std::fs::create_dir(&empty).unwrap();
+    let missing = dir.path().join("missing.xlsx");
+    for cmd in ["check", "assess"] {
+        let zh = citystar("zh")
+            .arg(cmd)
+            .arg(&empty)
+            .arg(&missing)
+            .output()
+            .unwrap();
+        let text =
+            String::from_utf8_lossy(&zh.stderr).to_string() + &String::from_utf8_lossy(&zh.stdout);
+        assert!(text.contains("没有这个文件或文件夹"), "{cmd}: {text}");
+        assert!(text.contains("此文件夹中没有填报表"), "{cmd}: {text}");
+        assert!(
+            !text.contains("no such file") && !text.contains("no workbooks"),
+            "{cmd}: {text}"
+        );
+        let en = citystar("en")
+            .arg(cmd)
+            .arg(&empty)
+            .arg(&missing)
+            .output()
+            .unwrap();
+        let text =
+            String::from_utf8_lossy(&en.stderr).to_string() + &String::from_utf8_lossy(&en.stdout);
+        assert!(text.contains("no such file or folder"), "{cmd}: {text}");
+        assert!(
+            text.contains("no workbooks (xlsx, xlsm, xlsb, xls, ods) in this folder"),
+            "{cmd}: {text}"
+        );
+    }
+}
