@@ -650,10 +650,10 @@ impl UnknownCode {
             ),
             Some(KnownAs::Lint) => Text::new(
                 format!(
-                    "`{c}` 是标准文件检查（standards lint）的代码，不是填报表的诊断代码，不能用 --deny/--warn/--allow 调整（`citystar explain --list` 列出全部代码）"
+                    "`{c}` 是标准、对标或目标文件检查（lint）的代码，不是填报表的诊断代码，不能用 --deny/--warn/--allow 调整（`citystar explain --list` 列出全部代码）"
                 ),
                 format!(
-                    "`{c}` is a standard-file lint code, not a workbook diagnostic code; --deny/--warn/--allow cannot re-level it (see `citystar explain --list`)"
+                    "`{c}` is a lint code of standard, benchmark and target files, not a workbook diagnostic code; --deny/--warn/--allow cannot re-level it (see `citystar explain --list`)"
                 ),
             ),
         }

@@ -32,7 +32,9 @@ impl Namespace {
             Namespace::Run(Group::Workbook) => lang.pick("填报表", "workbook"),
             Namespace::Run(Group::Review) => lang.pick("核查工作簿", "review workbook"),
             Namespace::Run(Group::ReadFailure) => lang.pick("无法读取的文件", "unreadable file"),
-            Namespace::Lint => lang.pick("标准文件", "standard file"),
+            Namespace::Lint => {
+                lang.pick("标准、对标或目标文件", "standard, benchmark or target file")
+            }
         }
     }
 }

@@ -714,11 +714,12 @@ fn every_code_of_both_namespaces_is_documented_and_explained() {
     let entries: Vec<(&Entry, String)> = Code::ALL
         .iter()
         .map(|c| (c.entry(), format!("## `{}`", c.as_str())))
-        .chain(
-            LintCode::ALL
-                .iter()
-                .map(|c| (c.entry(), format!("## `{}` (standard file)", c.as_str()))),
-        )
+        .chain(LintCode::ALL.iter().map(|c| {
+            (
+                c.entry(),
+                format!("## `{}` (standard, benchmark or target file)", c.as_str()),
+            )
+        }))
         .collect();
     for (e, heading) in &entries {
         for t in [
@@ -775,8 +776,8 @@ fn every_code_of_both_namespaces_is_documented_and_explained() {
     }
     // A name in both namespaces is explained twice, each entry labelled.
     for (lang, labels) in [
-        ("en", ["(workbook)", "(standard file)"]),
-        ("zh", ["(填报表)", "(标准文件)"]),
+        ("en", ["(workbook)", "(standard, benchmark or target file)"]),
+        ("zh", ["(填报表)", "(标准、对标或目标文件)"]),
     ] {
         for code in ["duplicate-code", "unit-mismatch"] {
             let out = citystar("C")
@@ -810,7 +811,11 @@ fn every_code_of_both_namespaces_is_documented_and_explained() {
 #[test]
 fn levels_refuse_codes_of_other_kinds() {
     for (code, zh, en) in [
-        ("toml-syntax", "标准文件检查", "standard-file lint code"),
+        (
+            "toml-syntax",
+            "目标文件检查",
+            "lint code of standard, benchmark and target files",
+        ),
         ("zip-bomb", "无法读取文件的代码", "cannot be read"),
         ("no-such-code", "没有诊断代码", "unknown diagnostic code"),
     ] {
