@@ -6,6 +6,7 @@
 
 pub mod assess;
 pub mod benchmark;
+pub mod catalogue;
 pub mod cli;
 pub mod diag;
 pub mod folder;

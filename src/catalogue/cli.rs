@@ -1,0 +1,3 @@
+//! The catalogue's words of the cli surface (see [`super`]).
+
+super::messages! {}

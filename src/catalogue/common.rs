@@ -1,0 +1,3 @@
+//! The catalogue's words that several surfaces say alike (see [`super`]).
+
+super::messages! {}

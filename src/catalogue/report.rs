@@ -1,0 +1,3 @@
+//! The catalogue's words of the report surface (see [`super`]).
+
+super::messages! {}

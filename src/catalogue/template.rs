@@ -1,0 +1,3 @@
+//! The catalogue's words of the template surface (see [`super`]).
+
+super::messages! {}
