@@ -7,7 +7,7 @@ use super::style::{Formats, Grid, page_setup, t};
 use crate::Lang;
 use crate::render::rounds::{Block, level_word, province_sections, standing_line};
 use crate::rounds::{LevelView, Province};
-use rust_xlsxwriter::{Chart, ChartLegendPosition, ChartType, Worksheet, XlsxError};
+use rust_xlsxwriter::{Chart, ChartLegendPosition, ChartType, XlsxError};
 
 /// The sheet's name.
 pub fn sheet_name(lang: Lang) -> &'static str {
@@ -57,18 +57,17 @@ fn level_rows(
 }
 
 pub fn province_sheet(
-    ws: &mut Worksheet,
+    g: &mut Grid,
     p: &Province,
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let sheet = ws.name();
-    page_setup(ws, None)?;
-    let mut g = Grid::new(ws);
+    let sheet = g.ws.name();
+    page_setup(g.ws, None)?;
     g.loose(0, 0, t(lang, "全省视图", "Province view"), &f.title)?;
     let mut row = 1;
     for v in &p.levels {
-        row = level_rows(&mut g, row, v, lang, f)?;
+        row = level_rows(g, row, v, lang, f)?;
     }
     for file in &p.not_counted {
         g.loose(

@@ -5,7 +5,7 @@
 
 use super::Context;
 use super::entity::{level_name, write_time_and_benchmarks};
-use super::style::{Formats, Grid, page_setup, t};
+use super::style::{Formats, Grid, page_setup, streamed, t};
 use crate::Lang;
 use crate::assess::batch::{Summary, SummaryRow, SummaryRows};
 use crate::benchmark::ValueOrigin;
@@ -13,7 +13,7 @@ use crate::standard::DimensionRole;
 use indexmap::IndexMap;
 use rust_xlsxwriter::{
     Chart, ChartLegendPosition, ChartType, ConditionalFormat3ColorScale, ConditionalFormatType,
-    Workbook, Worksheet, XlsxError,
+    Workbook, XlsxError,
 };
 
 /// The sheet names; the cohort sheet is there only when a cohort benchmark was used.
@@ -81,14 +81,25 @@ pub fn build(r: &SummaryRows, s: &Summary, cx: &Context) -> Result<Vec<u8>, Xlsx
         "智慧城市星级评估汇总",
         "Smart-city star assessment summary",
     );
+    // The ranking and the provenance have a row per entity: streamed, their
+    // rows written out as they are made rather than held until the workbook
+    // is saved (docs/performance.md). The other sheets are a few rows each,
+    // and their charts read their cells when the workbook is saved.
     let titled = |wb: &mut Workbook, k: usize| -> Result<(), XlsxError> {
-        let ws = wb.add_worksheet().set_name(names[k])?;
-        super::style::page_title(ws, about, names[k]);
-        match k {
-            0 => ranking_sheet(ws, r, s, cx, &f),
-            1 => stars_sheet(ws, r, s, cx, &f),
-            2 => cohort_sheet(ws, r, s, cx, &f),
-            _ => provenance_sheet(ws, r, cx, &f),
+        let draw = |g: &mut Grid| {
+            super::style::page_title(g.ws, about, names[k]);
+            match k {
+                0 => ranking_sheet(g, r, s, cx, &f),
+                1 => stars_sheet(g, r, s, cx, &f),
+                2 => cohort_sheet(g, r, s, cx, &f),
+                _ => provenance_sheet(g, r, cx, &f),
+            }
+        };
+        if k == 0 || k == 3 {
+            streamed(wb, names[k], draw)
+        } else {
+            let ws = wb.add_worksheet().set_name(names[k])?;
+            draw(&mut Grid::new(ws))
         }
     };
     titled(&mut wb, 0)?;
@@ -100,7 +111,7 @@ pub fn build(r: &SummaryRows, s: &Summary, cx: &Context) -> Result<Vec<u8>, Xlsx
         let name = super::province::sheet_name(lang);
         let ws = wb.add_worksheet().set_name(name)?;
         super::style::page_title(ws, about, name);
-        super::province::province_sheet(ws, p, lang, &f)?;
+        super::province::province_sheet(&mut Grid::new(ws), p, lang, &f)?;
     }
     titled(&mut wb, 3)?;
     wb.save_to_buffer()
@@ -124,15 +135,14 @@ fn has_cohort(r: &SummaryRows) -> bool {
 }
 
 fn ranking_sheet(
-    ws: &mut Worksheet,
+    g: &mut Grid,
     r: &SummaryRows,
     s: &Summary,
     cx: &Context,
     f: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = cx.lang;
-    page_setup(ws, None)?;
-    let mut g = Grid::new(ws);
+    page_setup(g.ws, None)?;
     g.loose(
         0,
         0,
@@ -317,16 +327,15 @@ fn ranking_sheet(
 }
 
 fn stars_sheet(
-    ws: &mut Worksheet,
+    g: &mut Grid,
     r: &SummaryRows,
     s: &Summary,
     cx: &Context,
     f: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = cx.lang;
-    let sheet = ws.name();
-    page_setup(ws, None)?;
-    let mut g = Grid::new(ws);
+    let sheet = g.ws.name();
+    page_setup(g.ws, None)?;
     g.loose(0, 0, t(lang, "星级分布", "Star distribution"), &f.title)?;
     // Levels present, in order; a column per level when there are several.
     let mut levels: Vec<Option<crate::standard::Level>> = r.rows.iter().map(|a| a.level).collect();
@@ -418,15 +427,14 @@ fn stars_sheet(
 
 /// The star names without a standard at hand (a batch may mix standards).
 fn cohort_sheet(
-    ws: &mut Worksheet,
+    g: &mut Grid,
     r: &SummaryRows,
     s: &Summary,
     cx: &Context,
     f: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = cx.lang;
-    page_setup(ws, None)?;
-    let mut g = Grid::new(ws);
+    page_setup(g.ws, None)?;
     g.loose(0, 0, t(lang, "同批对标数值", "Cohort figures"), &f.title)?;
     g.loose(
         1,
@@ -487,14 +495,13 @@ fn cohort_sheet(
 }
 
 fn provenance_sheet(
-    ws: &mut Worksheet,
+    g: &mut Grid,
     r: &SummaryRows,
     cx: &Context,
     f: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = cx.lang;
-    page_setup(ws, None)?;
-    let mut g = Grid::new(ws);
+    page_setup(g.ws, None)?;
     g.loose(0, 0, t(lang, "来源与可复现性", "Provenance"), &f.title)?;
     let mut row = 2;
     g.text(row, 0, "citystar", &f.label)?;
@@ -505,7 +512,7 @@ fn provenance_sheet(
         &f.text,
     )?;
     row += 1;
-    write_time_and_benchmarks(&mut g, &mut row, cx, f)?;
+    write_time_and_benchmarks(g, &mut row, cx, f)?;
     g.text(row, 0, t(lang, "扰动次数 / 种子", "Draws / seed"), &f.label)?;
     g.num(row, 1, cx.draws as f64, &f.int)?;
     g.seed(row, 2, cx.seed, f)?;
