@@ -195,7 +195,7 @@ impl<'a> Grid<'a> {
             self.cells.push((row, col, line_width));
             return Ok(());
         }
-        self.to_row(row)?;
+        self.move_to_row(row)?;
         if let Pass::Streaming { widths, lines, .. } = &mut self.pass {
             *lines.entry(col).or_default() += widths.lines(col, line_width);
         }
@@ -209,7 +209,7 @@ impl<'a> Grid<'a> {
             Pass::Whole => Ok(true),
             Pass::Measuring(_) => Ok(false),
             Pass::Streaming { .. } => {
-                self.to_row(row)?;
+                self.move_to_row(row)?;
                 Ok(true)
             }
         }
@@ -218,7 +218,7 @@ impl<'a> Grid<'a> {
     /// Streaming: end the current row (its height) when `row` is a later one.
     /// A row already written cannot be written again: that is a mistake in
     /// the sheet's drawing, said as an error rather than lost.
-    fn to_row(&mut self, row: u32) -> Result<(), XlsxError> {
+    fn move_to_row(&mut self, row: u32) -> Result<(), XlsxError> {
         let Pass::Streaming {
             row: current,
             lines,
@@ -386,7 +386,7 @@ impl<'a> Grid<'a> {
                 if let Some(last) = *row {
                     let tall = lines.values().any(|&n| n > 1.0);
                     // The last row's height.
-                    self.to_row(last + 1)?;
+                    self.move_to_row(last + 1)?;
                     // rust_xlsxwriter 0.102 writes the last row of a
                     // constant-memory sheet a second time (empty) when it has
                     // a height of its own, which Excel then repairs; an empty
