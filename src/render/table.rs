@@ -147,3 +147,137 @@ pub fn wrap_prose(text: &str, width: u16) -> String {
     }
     out
 }
+
+/// Rows of a long table drawn at a time: comfy-table keeps every cell of a
+/// table, several times over, until it is drawn (≈1.4 KB a row), which a
+/// ranking of 100,000 entities cannot afford.
+const CHUNK: usize = 512;
+
+/// A table of many rows, drawn as `make()` would draw it whole, holding only
+/// a chunk of its rows at a time. When every cell fits its column (nothing
+/// wraps), the column widths are those of the widest cells, so a table of the
+/// header, the widest cells and a chunk of rows draws each of those rows as
+/// the whole table would; the rows are cut from such tables. When something
+/// wraps, comfy-table's widths depend on how every cell splits, and the table
+/// is drawn whole.
+pub fn long_table<R>(
+    make: &dyn Fn() -> Table,
+    header: &[String],
+    rows: &[R],
+    cells: &dyn Fn(&R) -> Vec<String>,
+) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let whole = || {
+        let mut t = make();
+        t.set_header(header.to_vec());
+        for r in rows {
+            t.add_row(cells(r));
+        }
+        t.to_string()
+    };
+    if rows.len() <= CHUNK {
+        return whole();
+    }
+    let width = |s: &str| s.lines().map(|l| l.width()).max().unwrap_or(0);
+    // The widest cell of each column.
+    let mut widest: Vec<String> = header.iter().map(|_| String::new()).collect();
+    for r in rows {
+        for (k, c) in cells(r).into_iter().enumerate() {
+            match widest.get_mut(k) {
+                Some(w) if width(&c) > width(w) => *w = c,
+                Some(_) => {}
+                None => widest.push(c),
+            }
+        }
+    }
+    let with = |chunk: &[R]| {
+        let mut t = make();
+        t.set_header(header.to_vec());
+        t.add_row(widest.clone());
+        for r in chunk {
+            t.add_row(cells(r));
+        }
+        t.to_string()
+    };
+    let probe = with(&[]);
+    let lines: Vec<&str> = probe.lines().collect();
+    // Top border, header, separator, the widest cells, bottom border: one
+    // line each, or something wrapped.
+    if lines.len() != 5 {
+        return whole();
+    }
+    let mut out = String::new();
+    for l in &lines[..3] {
+        out.push_str(l);
+        out.push('\n');
+    }
+    for chunk in rows.chunks(CHUNK) {
+        let drawn = with(chunk);
+        let body: Vec<&str> = drawn.lines().collect();
+        for l in &body[4..body.len() - 1] {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    out.push_str(lines[4]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(n: usize, long: bool) -> Vec<(usize, String, String)> {
+        (0..n)
+            .map(|k| {
+                let name = if long && k == n / 3 {
+                    "一个名称很长很长很长很长很长很长很长很长很长很长的测试社区".to_string()
+                } else {
+                    format!("测试社区{k:04}")
+                };
+                (k + 1, name, format!("c10k/community-{k:04}.xlsx"))
+            })
+            .collect()
+    }
+
+    fn draw(rows: &[(usize, String, String)], width: u16) -> (String, String) {
+        let make = || {
+            let mut t = Table::new();
+            t.load_style(UTF8_FULL_CONDENSED);
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(width);
+            t
+        };
+        let header = ["#".to_string(), "名称".to_string(), "文件".to_string()];
+        let cells = |r: &(usize, String, String)| vec![r.0.to_string(), r.1.clone(), r.2.clone()];
+        let long = long_table(&make, &header, rows, &cells);
+        let mut t = make();
+        t.set_header(header.to_vec());
+        for r in rows {
+            t.add_row(cells(r));
+        }
+        (long, t.to_string())
+    }
+
+    #[test]
+    fn a_long_table_drawn_in_chunks_is_the_table_drawn_whole() {
+        for (n, long, width) in [
+            (5, false, 100),
+            (CHUNK, false, 100),
+            (CHUNK + 1, false, 100),
+            (3 * CHUNK + 17, false, 100),
+            (3 * CHUNK + 17, false, 60),
+            // Something wraps: drawn whole.
+            (2 * CHUNK + 3, true, 60),
+            (2 * CHUNK + 3, false, 40),
+        ] {
+            let (chunked, whole) = draw(&rows(n, long), width);
+            assert_eq!(chunked, whole, "{n} rows, width {width}");
+            assert_eq!(
+                whole.lines().count() > n + 4,
+                long || width < 50,
+                "{n} rows, width {width}"
+            );
+        }
+    }
+}

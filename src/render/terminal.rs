@@ -343,16 +343,18 @@ impl Renderer for Terminal {
                 if groups.len() > 1 {
                     let _ = writeln!(out, "{} {standard}", t(lang, "标准", "Standard"));
                 }
-                let mut rank = self.table();
-                let mut header = super::ranking_header(lang).to_vec();
-                header.push(t(lang, "文件", "File"));
-                rank.set_header(header);
-                for r in rows {
+                let mut header: Vec<String> = super::ranking_header(lang)
+                    .iter()
+                    .map(|h| h.to_string())
+                    .collect();
+                header.push(t(lang, "文件", "File").to_string());
+                let cells = |r: &&crate::assess::batch::RankRow| {
                     let mut row = super::ranking_cells(r).to_vec();
                     row.push(format!("{}★", r.stars));
                     row.push(r.file.clone());
-                    rank.add_row(row);
-                }
+                    row
+                };
+                let rank = super::table::long_table(&|| self.table(), &header, rows, &cells);
                 let _ = writeln!(out, "{rank}");
             }
             for line in super::duplicate_lines(s, lang) {
