@@ -123,15 +123,20 @@ fn is_han(c: char) -> bool {
 /// What sits beside Chinese with a space between: Latin letters, digits, the
 /// quotes and brackets of keys and values, and the star.
 fn is_latinish(c: char) -> bool {
-    (c.is_ascii_graphic() && !"!,.:;?)]}".contains(c)) || c == '★'
+    (c.is_ascii_graphic() && !"!,.:;?".contains(c)) || c == '★'
 }
 
 /// Chinese puts a space between Han characters and Latin words or numbers
 /// (`指标 A01`, `有 3 个`), nowhere else; an argument's edges are where it is
 /// decided, so entries are written without spaces around their placeholders.
-fn spaced(left: Option<char>, right: Option<char>) -> bool {
-    match (left, right) {
-        (Some(l), Some(r)) => (is_han(l) && is_latinish(r)) || (is_latinish(l) && is_han(r)),
+/// `word` is the entry's character beside the argument's `arg`: a quote of the
+/// entry's own wraps the argument and takes no space (`"在建"`).
+fn spaced(word: Option<char>, arg: Option<char>) -> bool {
+    match (word, arg) {
+        (Some(w), Some(a)) => {
+            (is_han(w) && is_latinish(a))
+                || (is_latinish(w) && !"\"'`".contains(w) && is_han(a))
+        }
         _ => false,
     }
 }
@@ -156,7 +161,7 @@ fn fill(words: &str, lang: Lang, args: &[Arg], out: &mut String) {
                     }
                     out.push_str(&arg);
                     // Beside another placeholder, that one's edge decides.
-                    if !rest.starts_with('{') && spaced(arg.chars().last(), rest.chars().next()) {
+                    if !rest.starts_with('{') && spaced(rest.chars().next(), arg.chars().last()) {
                         out.push(' ');
                     }
                 } else {
