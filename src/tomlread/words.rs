@@ -134,8 +134,7 @@ fn is_latinish(c: char) -> bool {
 fn spaced(word: Option<char>, arg: Option<char>) -> bool {
     match (word, arg) {
         (Some(w), Some(a)) => {
-            (is_han(w) && is_latinish(a))
-                || (is_latinish(w) && !"\"'`".contains(w) && is_han(a))
+            (is_han(w) && is_latinish(a)) || (is_latinish(w) && !"\"'`".contains(w) && is_han(a))
         }
         _ => false,
     }
@@ -498,6 +497,25 @@ mod tests {
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
+    /// JSON keeps its shape: `message` is a string in the document's language.
+    #[test]
+    fn a_problem_serialises_its_words_in_the_documents_language() {
+        let p = crate::tomlread::Problem {
+            code: crate::diag::LintCode::MissingKey,
+            line: 37,
+            column: 1,
+            message: said!(NEEDS_KEY, said!(WHAT_INDICATOR, "A01"), "source"),
+        };
+        let zh = serde_json::to_value(crate::locale::Localized(Lang::Zh, &p)).unwrap();
+        let en = serde_json::to_value(crate::locale::Localized(Lang::En, &p)).unwrap();
+        assert_eq!(zh["message"], "指标 `A01` 缺少 `source`");
+        assert_eq!(en["message"], "indicator `A01` needs `source`");
+        assert_eq!(
+            (&zh["code"], &zh["line"]),
+            (&"missing-key".into(), &37.into())
+        );
+    }
+
     #[test]
     fn chinese_spaces_latin_words_and_numbers_from_han_only() {
         let m = said!(NEEDS_KEY, said!(WHAT_INDICATOR, "A01"), "source");
@@ -524,5 +542,13 @@ mod tests {
         let m = said!(WHAT_NTH, "[[dimension]]", 2);
         assert_eq!(m.words(Lang::Zh), "第 2 个 [[dimension]]");
         assert_eq!(m.words(Lang::En), "[[dimension]] #2");
+        // The entry's own quotes wrap the argument without a space.
+        let m = said!(GRADE_TWICE, "A02", "在建");
+        assert_eq!(m.words(Lang::Zh), "分级指标 `A02` 把选项 \"在建\" 列了两次");
+        let m = said!(UNKNOWN_KEY, "x", "[benchmark]", "name");
+        assert_eq!(
+            m.words(Lang::Zh),
+            "[benchmark] 中有未知的键 `x`；可用的键：name"
+        );
     }
 }
