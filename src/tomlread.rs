@@ -69,7 +69,7 @@ impl LoadError {
             words::FILE_PROBLEMS,
             self.origin.as_str(),
             self.problems.len(),
-            Message::new(self.kind.msg(), Vec::new())
+            said!(self.kind.msg())
         );
         head.write(lang, &mut out);
         out.push('\n');
@@ -161,7 +161,7 @@ impl<'t> Cx<'t> {
                         code: LintCode::Unreadable,
                         line: 1,
                         column: 1,
-                        message: said!(words::COULD_NOT_READ, Message::new(kind.msg(), Vec::new())),
+                        message: said!(words::COULD_NOT_READ, said!(kind.msg())),
                     });
                 }
                 problems.sort_by_key(|p| (p.line, p.column));

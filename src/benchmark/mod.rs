@@ -262,10 +262,7 @@ impl Catalog {
     /// [`REFERENCE_CODES`], the codes the shipped figures map to.
     pub fn reference() -> Catalog {
         Catalog {
-            origin: crate::tomlread::Message::new(
-                crate::tomlread::words::CATALOG_REFERENCE,
-                Vec::new(),
-            ),
+            origin: crate::tomlread::words::said!(crate::tomlread::words::CATALOG_REFERENCE),
             units: REFERENCE_CODES
                 .iter()
                 .map(|(c, u)| (c.to_string(), u.to_string()))

@@ -658,14 +658,11 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 said!(
                     words::CAP_UNSET,
                     key,
-                    Message::new(
-                        if role == Role::Bonus {
-                            words::BONUS_ITEMS
-                        } else {
-                            words::DEDUCTION_ITEMS
-                        },
-                        Vec::new()
-                    )
+                    said!(if role == Role::Bonus {
+                        words::BONUS_ITEMS
+                    } else {
+                        words::DEDUCTION_ITEMS
+                    })
                 ),
             );
         }
@@ -777,18 +774,16 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 _ => cx.push_span(
                     LintCode::BadWeight,
                     sp_weight,
-                    // English has always said the whole sentence in lower case.
+                    // English has always said this sentence in lower case,
+                    // the code too; Chinese keeps the code as written.
                     said!(
                         words::NEEDS_WEIGHT,
                         Arg::each(&ind.code, ind.code.to_lowercase()),
-                        Arg::each(
-                            if ind.role == Role::Mandatory {
-                                words::ROLE_MANDATORY.zh
-                            } else {
-                                words::ROLE_SCORED.zh
-                            },
-                            format!("{:?}", ind.role).to_lowercase()
-                        )
+                        said!(if ind.role == Role::Mandatory {
+                            words::ROLE_MANDATORY
+                        } else {
+                            words::ROLE_SCORED
+                        })
                     ),
                 ),
             }
@@ -832,14 +827,11 @@ fn validate(cx: &mut Cx, s: &Standard) {
                             said!(
                                 words::NOT_MONOTONE,
                                 &ind.code,
-                                Message::new(
-                                    if ind.direction == Direction::Higher {
-                                        words::HIGHER_IS_BETTER
-                                    } else {
-                                        words::LOWER_IS_BETTER
-                                    },
-                                    Vec::new()
-                                ),
+                                said!(if ind.direction == Direction::Higher {
+                                    words::HIGHER_IS_BETTER
+                                } else {
+                                    words::LOWER_IS_BETTER
+                                }),
                                 stricter(ind.direction),
                                 format!("{req:?}")
                             ),
@@ -1064,7 +1056,7 @@ fn stricter(direction: Direction) -> Message {
         Direction::Higher => words::HIGHER,
         Direction::Lower => words::LOWER,
     };
-    Message::new(msg, Vec::new())
+    said!(msg)
 }
 
 /// A number as a person writes it: no trailing `.0`.

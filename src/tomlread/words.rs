@@ -523,12 +523,7 @@ mod tests {
         assert_eq!(m.words(Lang::En), "indicator `A01` needs `source`");
         let m = said!(NEEDS_KEY, said!(WHAT_FILE), "format");
         assert_eq!(m.words(Lang::Zh), "文件缺少 `format`");
-        let m = said!(
-            FILE_PROBLEMS,
-            "a.toml",
-            3,
-            Message::new(STANDARD_FILE, vec![])
-        );
+        let m = said!(FILE_PROBLEMS, "a.toml", 3, said!(STANDARD_FILE));
         assert_eq!(m.words(Lang::Zh), "a.toml：标准文件中有 3 个问题");
         assert_eq!(
             m.words(Lang::En),
