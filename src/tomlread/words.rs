@@ -516,6 +516,28 @@ mod tests {
         );
     }
 
+    /// The parser's reasons in Chinese; English as `toml_span` says them.
+    #[test]
+    fn toml_syntax_errors_are_said_in_each_language() {
+        for (text, zh) in [
+            ("a = \n", "这里应为值，实际是换行"),
+            ("a = \"x\n", "字符串中有不允许的字符 `\\n`"),
+            ("a = \"x", "字符串没有结束引号"),
+            ("[t]\n[t]\n", "表 `t` 定义了两次"),
+            ("a = 1\na = 2\n", "键 `a` 写了两次"),
+            ("a = tru\n", "值不合法；文字需要加引号"),
+        ] {
+            let e = toml_span::parse(text).unwrap_err();
+            let m = said!(NOT_TOML, syntax_error(&e));
+            assert_eq!(
+                m.words(Lang::Zh),
+                format!("不是合法的 TOML：{zh}"),
+                "{text:?}"
+            );
+            assert_eq!(m.words(Lang::En), format!("not valid TOML: {e}"));
+        }
+    }
+
     #[test]
     fn chinese_spaces_latin_words_and_numbers_from_han_only() {
         let m = said!(NEEDS_KEY, said!(WHAT_INDICATOR, "A01"), "source");
