@@ -4,12 +4,18 @@
 //! and reports each problem at its line and column through [`Cx`] instead of
 //! stopping at the first.
 
+use crate::Lang;
 use crate::diag::LintCode;
+use crate::locale::Words;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt;
 use toml_span::Span;
 use toml_span::value::{Table, Value, ValueInner};
+
+pub mod words;
+use words::said;
+pub use words::{Arg, Message};
 
 /// One problem in a file, at its place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -18,7 +24,9 @@ pub struct Problem {
     pub code: LintCode,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    /// Written as its words in the document's language.
+    #[serde(serialize_with = "crate::locale::words")]
+    pub message: Message,
 }
 
 /// What kind of file a [`LoadError`] is about, as its message names it.
@@ -30,11 +38,16 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    pub fn name(self) -> &'static str {
+    /// What the file is called in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        self.msg().get(lang)
+    }
+
+    fn msg(self) -> crate::catalogue::Msg {
         match self {
-            FileKind::Standard => "standard file",
-            FileKind::Benchmark => "benchmark file",
-            FileKind::Targets => "target file",
+            FileKind::Standard => words::STANDARD_FILE,
+            FileKind::Benchmark => words::BENCHMARK_FILE,
+            FileKind::Targets => words::TARGET_FILE,
         }
     }
 }
@@ -47,32 +60,41 @@ pub struct LoadError {
     pub problems: Vec<Problem>,
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{}: {} problem(s) in the {}",
-            self.origin,
+impl LoadError {
+    /// Every line the reader sees, in `lang`: how many problems, then each at
+    /// its `file:line:column` (the place stays in the form editors jump to).
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        let head = said!(
+            words::FILE_PROBLEMS,
+            self.origin.as_str(),
             self.problems.len(),
-            self.kind.name()
-        )?;
+            said!(self.kind.msg())
+        );
+        head.write(lang, &mut out);
+        out.push('\n');
         // A person fixes a file from its first problems; thousands of lines help nobody.
         const SHOWN: usize = 50;
         if self.problems.len() > SHOWN {
-            writeln!(
-                f,
-                "{}: the first {SHOWN} problems follow; fix them and lint again for the rest",
-                self.origin
-            )?;
+            said!(words::FIRST_SHOWN, self.origin.as_str(), SHOWN).write(lang, &mut out);
+            out.push('\n');
         }
         for p in self.problems.iter().take(SHOWN) {
-            writeln!(
-                f,
-                "{}:{}:{}: [{}] {}",
-                self.origin, p.line, p.column, p.code, p.message
-            )?;
+            out.push_str(&format!(
+                "{}:{}:{}: [{}] ",
+                self.origin, p.line, p.column, p.code
+            ));
+            p.message.write(lang, &mut out);
+            out.push('\n');
         }
-        Ok(())
+        out
+    }
+}
+
+/// In English, as `render(Lang::En)`.
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -111,7 +133,7 @@ impl<'t> Cx<'t> {
         (line, col)
     }
 
-    pub fn push_span(&mut self, code: LintCode, span: Span, message: String) {
+    pub fn push_span(&mut self, code: LintCode, span: Span, message: Message) {
         let (line, column) = self.line_col(span.start);
         self.problems.push(Problem {
             code,
@@ -139,7 +161,7 @@ impl<'t> Cx<'t> {
                         code: LintCode::Unreadable,
                         line: 1,
                         column: 1,
-                        message: format!("the {} could not be read", kind.name()),
+                        message: said!(words::COULD_NOT_READ, said!(kind.msg())),
                     });
                 }
                 problems.sort_by_key(|p| (p.line, p.column));
@@ -157,7 +179,7 @@ impl<'t> Cx<'t> {
 pub(crate) struct Fields<'de> {
     pub table: Table<'de>,
     pub span: Span,
-    pub what: String,
+    pub what: Arg,
     /// Every key taken so far, for the unknown-key message.
     pub known: Vec<&'static str>,
     /// Where each taken key's value stood.
@@ -165,7 +187,7 @@ pub(crate) struct Fields<'de> {
 }
 
 impl<'de> Fields<'de> {
-    pub fn new(cx: &mut Cx, value: &mut Value<'de>, what: impl Into<String>) -> Option<Self> {
+    pub fn new(cx: &mut Cx, value: &mut Value<'de>, what: impl Into<Arg>) -> Option<Self> {
         let what = what.into();
         let span = value.span;
         match value.take() {
@@ -180,7 +202,11 @@ impl<'de> Fields<'de> {
                 cx.push_span(
                     LintCode::WrongType,
                     span,
-                    format!("{what} must be a table, found {}", other.type_str()),
+                    said!(
+                        words::MUST_BE_TABLE,
+                        what,
+                        words::type_name(other.type_str())
+                    ),
                 );
                 None
             }
@@ -205,7 +231,7 @@ impl<'de> Fields<'de> {
         cx.push_span(
             LintCode::MissingKey,
             self.span,
-            format!("{} needs `{key}`", self.what),
+            said!(words::NEEDS_KEY, self.what.clone(), key),
         );
     }
 
@@ -288,11 +314,19 @@ impl<'de> Fields<'de> {
             cx.push_span(
                 LintCode::UnknownKey,
                 key.span,
-                format!(
-                    "unknown key `{}` in {}; expected one of: {}",
-                    key.name,
-                    self.what,
-                    self.known.join(", ")
+                said!(
+                    words::UNKNOWN_KEY,
+                    key.name.as_ref(),
+                    self.what.clone(),
+                    // The keys quoted in Chinese, where they stand among Han words.
+                    Arg::each(
+                        self.known
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join("、"),
+                        self.known.join(", ")
+                    )
                 ),
             );
         }
@@ -311,11 +345,11 @@ pub(crate) fn enum_value<T: Copy>(
     match choices.iter().find(|(name, _)| *name == s) {
         Some((_, t)) => Some(*t),
         None => {
-            let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+            let names = choices.iter().map(|(n, _)| format!("\"{n}\""));
             cx.push_span(
                 LintCode::BadValue,
                 span,
-                format!("`{key}` is \"{s}\"; use one of {}", names.join(", ")),
+                said!(words::BAD_CHOICE, key, s, Arg::list(names)),
             );
             None
         }
@@ -330,7 +364,11 @@ pub(crate) fn as_str(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<String>
             cx.push_span(
                 LintCode::WrongType,
                 span,
-                format!("`{key}` must be a string, found {}", other.type_str()),
+                said!(
+                    words::MUST_BE_STRING,
+                    key,
+                    words::type_name(other.type_str())
+                ),
             );
             None
         }
@@ -346,12 +384,13 @@ pub(crate) fn as_num(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<f64> {
             cx.push_span(
                 LintCode::WrongType,
                 span,
-                format!(
-                    "`{key}` must be a finite number, found {}",
-                    match other {
+                said!(
+                    words::MUST_BE_NUMBER,
+                    key,
+                    words::type_name(match other {
                         ValueInner::Float(_) => "inf or nan",
                         o => o.type_str(),
-                    }
+                    })
                 ),
             );
             None
@@ -367,7 +406,7 @@ pub(crate) fn as_bool(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<bool> 
             cx.push_span(
                 LintCode::WrongType,
                 span,
-                format!("`{key}` must be true or false, found {}", other.type_str()),
+                said!(words::MUST_BE_BOOL, key, words::type_name(other.type_str())),
             );
             None
         }
@@ -382,11 +421,12 @@ pub(crate) fn as_star(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<u8> {
             cx.push_span(
                 LintCode::BadValue,
                 span,
-                format!(
-                    "`{key}` must be a whole number of stars from 0 to 5, found {}",
+                said!(
+                    words::MUST_BE_STARS,
+                    key,
                     match other {
-                        ValueInner::Integer(i) => i.to_string(),
-                        o => o.type_str().to_string(),
+                        ValueInner::Integer(i) => Arg::from(i),
+                        o => words::type_name(o.type_str()),
                     }
                 ),
             );
@@ -403,7 +443,11 @@ pub(crate) fn array<'de>(cx: &mut Cx, mut v: Value<'de>, key: &str) -> Vec<Value
             cx.push_span(
                 LintCode::WrongType,
                 span,
-                format!("`{key}` must be an array, found {}", other.type_str()),
+                said!(
+                    words::MUST_BE_ARRAY,
+                    key,
+                    words::type_name(other.type_str())
+                ),
             );
             Vec::new()
         }

@@ -7,6 +7,7 @@ mod cli;
 mod gaps;
 mod hostile;
 mod html;
+mod lint;
 mod review;
 mod rounds;
 mod samples;

@@ -4,6 +4,7 @@
 
 use super::{BenchmarkFile, Bound, Catalog, Figure, PlaceKind};
 use crate::diag::LintCode;
+use crate::tomlread::words::{self, Arg, said};
 use crate::tomlread::{Cx, Fields, FileKind, as_bool, as_num, as_str, enum_value};
 use toml_span::value::{Value, ValueInner};
 
@@ -24,7 +25,11 @@ pub fn load_str(
     let file = match toml_span::parse(text) {
         Ok(mut root) => read_file(&mut cx, &mut root, origin, catalog),
         Err(e) => {
-            cx.push_span(LintCode::TomlSyntax, e.span, format!("not valid TOML: {e}"));
+            cx.push_span(
+                LintCode::TomlSyntax,
+                e.span,
+                said!(words::NOT_TOML, words::syntax_error(&e)),
+            );
             None
         }
     };
@@ -36,7 +41,7 @@ fn as_text(cx: &mut Cx, v: Value<'_>, key: &str) -> Option<String> {
     let span = v.span;
     let s = as_str(cx, v, key)?;
     if s.trim().is_empty() {
-        cx.push_span(LintCode::EmptyValue, span, format!("`{key}` is empty"));
+        cx.push_span(LintCode::EmptyValue, span, said!(words::EMPTY, key));
         return None;
     }
     Some(s)
@@ -50,11 +55,12 @@ fn as_year(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<i32> {
             cx.push_span(
                 LintCode::BadValue,
                 span,
-                format!(
-                    "`{key}` must be a year such as 2023, found {}",
+                said!(
+                    words::YEAR,
+                    key,
                     match other {
-                        ValueInner::Integer(i) => i.to_string(),
-                        o => o.type_str().to_string(),
+                        ValueInner::Integer(i) => Arg::from(i),
+                        o => words::type_name(o.type_str()),
                     }
                 ),
             );
@@ -83,16 +89,13 @@ fn as_texts(cx: &mut Cx, mut v: Value<'_>, key: &str) -> Option<Vec<String>> {
             cx.push_span(
                 LintCode::WrongType,
                 span,
-                format!(
-                    "`{key}` must be a string or an array of strings, found {}",
-                    other.type_str()
-                ),
+                said!(words::TEXTS, key, words::type_name(other.type_str())),
             );
             return None;
         }
     };
     if out.is_empty() || out.iter().any(|s| s.trim().is_empty()) {
-        cx.push_span(LintCode::EmptyValue, span, format!("`{key}` is empty"));
+        cx.push_span(LintCode::EmptyValue, span, said!(words::EMPTY, key));
         return None;
     }
     Some(out)
@@ -128,7 +131,7 @@ fn read_file(
     origin: &str,
     catalog: Option<&Catalog>,
 ) -> Option<BenchmarkFile> {
-    let mut top = Fields::new(cx, root, "the file")?;
+    let mut top = Fields::new(cx, root, said!(words::WHAT_FILE))?;
     let format = top.req(cx, "format", as_num);
     if let Some(f) = format
         && f != f64::from(FORMAT)
@@ -136,7 +139,7 @@ fn read_file(
         cx.push_span(
             LintCode::BadValue,
             top.span,
-            format!("`format = {f}`: this citystar reads benchmark format {FORMAT}"),
+            said!(words::BENCHMARK_FORMAT, f, FORMAT),
         );
     }
     let head = top.req(cx, "benchmark", |cx, mut v, _| read_head(cx, &mut v));
@@ -161,10 +164,7 @@ fn read_file(
                     cx.push_span(
                         LintCode::WrongType,
                         span,
-                        format!(
-                            "`figure` must be an array of tables ([[figure]]), found {}",
-                            other.type_str()
-                        ),
+                        said!(words::FIGURES, words::type_name(other.type_str())),
                     );
                     figures = None;
                 }
@@ -200,9 +200,7 @@ fn read_head(cx: &mut Cx, v: &mut Value<'_>) -> Option<Head> {
         cx.push_span(
             LintCode::BadValue,
             sp,
-            format!(
-                "`name = \"{n}\"`: use lowercase ASCII letters, digits and '-' (it is typed on command lines)"
-            ),
+            said!(words::LOWERCASE_NAME, "name", n),
         );
     }
     let kind = f.req(cx, "kind", as_kind);
@@ -220,7 +218,7 @@ fn read_figure(
     i: usize,
     catalog: Option<&Catalog>,
 ) -> Option<Figure> {
-    let mut f = Fields::new(cx, v, format!("[[figure]] #{}", i + 1))?;
+    let mut f = Fields::new(cx, v, said!(words::WHAT_NTH, "[[figure]]", i + 1))?;
     let at = f.span;
     let span_of = |f: &Fields<'_>, key: &str| f.table.get(key).map_or(at, |v| v.span);
 
@@ -256,14 +254,14 @@ fn read_figure(
         cx.push_span(
             LintCode::DerivedWithoutInputs,
             derived_span,
-            "a derived figure lists its `inputs` (the sourced numbers it is computed from)".into(),
+            said!(words::DERIVED_INPUTS),
         );
     }
     if !derived && inputs.is_some() {
         cx.push_span(
             LintCode::InputsWithoutDerived,
             inputs_span,
-            "`inputs` belong to a derived figure; add `derived = true` or remove them".into(),
+            said!(words::INPUTS_DERIVED),
         );
     }
     if let Some(zh) = &inputs_zh
@@ -272,8 +270,8 @@ fn read_figure(
         cx.push_span(
             LintCode::BadValue,
             inputs_zh_span,
-            format!(
-                "`inputs_zh` translates `inputs` one for one: it lists {} where `inputs` lists {}",
+            said!(
+                words::INPUTS_ZH,
                 zh.len(),
                 inputs.as_ref().map_or(0, Vec::len)
             ),
@@ -284,10 +282,7 @@ fn read_figure(
             cx.push_span(
                 LintCode::MissingKey,
                 at,
-                format!(
-                    "[[figure]] #{} names an indicator, so it needs `comparable = true` or `comparable = false` with `why`",
-                    i + 1
-                ),
+                said!(words::FIGURE_COMPARABLE, i + 1),
             );
             false
         }
@@ -295,7 +290,7 @@ fn read_figure(
             cx.push_span(
                 LintCode::ComparableWithoutIndicator,
                 comparable_span,
-                "`comparable = true` needs the `indicator` the figure is compared with".into(),
+                said!(words::COMPARABLE_INDICATOR),
             );
             false
         }
@@ -305,25 +300,22 @@ fn read_figure(
         cx.push_span(
             LintCode::MissingWhy,
             comparable_span,
-            "a figure with `comparable = false` says `why` (how its definition differs)".into(),
+            said!(words::COMPARABLE_WHY),
         );
     }
     if why_zh.is_some() && why.is_none() {
-        cx.push_span(
-            LintCode::MissingWhy,
-            why_zh_span,
-            "`why_zh` translates `why`; give the English `why` too".into(),
-        );
+        cx.push_span(LintCode::MissingWhy, why_zh_span, said!(words::WHY_ENGLISH));
     }
     if let (Some(cat), Some(code)) = (catalog, &indicator) {
         match cat.unit(code) {
             None => cx.push_span(
                 LintCode::UnknownIndicator,
                 indicator_span,
-                format!(
-                    "no indicator `{code}` in {}; known codes: {}",
-                    cat.origin,
-                    cat.codes().collect::<Vec<_>>().join(", ")
+                said!(
+                    words::NO_SUCH_INDICATOR,
+                    code,
+                    cat.origin.clone(),
+                    Arg::list(cat.codes())
                 ),
             ),
             Some(u) => {
@@ -333,7 +325,7 @@ fn read_figure(
                     cx.push_span(
                         LintCode::UnitMismatch,
                         unit_span,
-                        format!("unit \"{unit}\" differs from {code}'s unit \"{u}\""),
+                        said!(words::UNIT_DIFFERS, unit, code, u),
                     );
                 }
             }

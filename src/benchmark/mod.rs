@@ -239,7 +239,7 @@ impl BenchmarkFile {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
     /// Names the catalog in messages (a standard id, or the reference list).
-    pub origin: String,
+    pub origin: crate::tomlread::Message,
     units: IndexMap<String, String>,
 }
 
@@ -247,7 +247,10 @@ impl Catalog {
     /// The indicators of a standard.
     pub fn of(standard: &Standard) -> Catalog {
         Catalog {
-            origin: format!("standard {}", standard.id()),
+            origin: crate::tomlread::words::said!(
+                crate::tomlread::words::CATALOG_STANDARD,
+                standard.id()
+            ),
             units: standard
                 .indicator
                 .iter()
@@ -259,7 +262,7 @@ impl Catalog {
     /// [`REFERENCE_CODES`], the codes the shipped figures map to.
     pub fn reference() -> Catalog {
         Catalog {
-            origin: "the reference indicator list".into(),
+            origin: crate::tomlread::words::said!(crate::tomlread::words::CATALOG_REFERENCE),
             units: REFERENCE_CODES
                 .iter()
                 .map(|(c, u)| (c.to_string(), u.to_string()))

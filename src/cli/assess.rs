@@ -1035,8 +1035,7 @@ fn resolve_benchmarks(specs: &[String], ctx: &Standards) -> anyhow::Result<Vec<B
         } else {
             // Figures are checked against the standard in use when one is named.
             let catalog = ctx.chosen.map(|c| Catalog::of(&c.standard));
-            let file = super::benchmarks::resolve(spec, catalog.as_ref())?
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let file = super::benchmarks::resolve(spec, catalog.as_ref())??;
             let bytes = match crate::benchmark::embedded::FILES
                 .iter()
                 .find(|(n, _)| file.origin == format!("embedded:{n}"))

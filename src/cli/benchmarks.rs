@@ -45,7 +45,7 @@ pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
                     Ok(Outcome::Done)
                 }
                 Err(e) => {
-                    eprint!("{e}");
+                    eprint!("{}", e.render(lang));
                     Ok(Outcome::Failed)
                 }
             }

@@ -289,7 +289,11 @@ pub fn main() -> i32 {
         Err(e) => {
             let text = match e.downcast_ref::<Said>() {
                 Some(s) => s.0.get(lang).to_string(),
-                None => format!("{e:#}"),
+                // A file's problems, each in the reader's language.
+                None => match e.downcast_ref::<crate::tomlread::LoadError>() {
+                    Some(l) if e.chain().count() == 1 => l.render(lang),
+                    _ => format!("{e:#}"),
+                },
             };
             eprintln!(
                 "{}{}",

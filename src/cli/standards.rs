@@ -84,8 +84,13 @@ pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
             output,
             force,
         } => {
-            let st = table::import(&workbook)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", workbook.display()))?;
+            let st = table::import(&workbook).map_err(|e| {
+                let shown = workbook.display();
+                super::said(
+                    format!("{shown}：{}", e.render(Lang::Zh)),
+                    format!("{shown}: {}", e.render(Lang::En)),
+                )
+            })?;
             write_new(&output, st.to_toml().as_bytes(), force)?;
             eprintln!(
                 "{}",
@@ -576,7 +581,7 @@ fn lint(files: &[PathBuf], lang: Lang) -> anyhow::Result<Outcome> {
                 }
             }
             Err(e) => {
-                print!("{e}");
+                print!("{}", e.render(lang));
                 outcome = Outcome::Failed;
             }
         }

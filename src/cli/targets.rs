@@ -207,7 +207,7 @@ fn lint(files: &[PathBuf], lang: Lang) -> anyhow::Result<Outcome> {
                 }
             }
             Err(e) => {
-                print!("{e}");
+                print!("{}", e.render(lang));
                 outcome = Outcome::Failed;
             }
         }

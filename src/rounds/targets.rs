@@ -6,6 +6,7 @@
 use super::{Baseline, Row};
 use crate::diag::LintCode;
 use crate::standard::Level;
+use crate::tomlread::words::{self, said};
 use crate::tomlread::{Cx, Fields, FileKind, LoadError, array, as_str};
 use serde::Serialize;
 
@@ -82,7 +83,7 @@ const LEVELS: [(&str, Level); 3] = [
 ];
 
 fn read_target(cx: &mut Cx, v: &mut toml_span::Value<'_>, k: usize) -> Option<Target> {
-    let mut f = Fields::new(cx, v, format!("target {}", k + 1))?;
+    let mut f = Fields::new(cx, v, said!(words::WHAT_TARGET, k + 1))?;
     let span = f.span;
     let id = f.req_str(cx, "id");
     let year = f.req_num(cx, "year");
@@ -101,22 +102,14 @@ fn read_target(cx: &mut Cx, v: &mut toml_span::Value<'_>, k: usize) -> Option<Ta
         if x >= 1.0 && x.fract() == 0.0 && x <= 1e6 {
             Some(x as usize)
         } else {
-            cx.push_span(
-                LintCode::BadValue,
-                span,
-                format!("`{key}` must be a whole number of entities, 1 or more"),
-            );
+            cx.push_span(LintCode::BadValue, span, said!(words::WHOLE_ENTITIES, key));
             None
         }
     };
     let requirement = match (percent, count, more) {
         (Some(p), None, None) if p > 0.0 && p <= 100.0 => Some(Requirement::Percent(p)),
         (Some(_), None, None) => {
-            cx.push_span(
-                LintCode::BadValue,
-                span,
-                "`percent` must be above 0 and at most 100".into(),
-            );
+            cx.push_span(LintCode::BadValue, span, said!(words::TARGET_PERCENT));
             None
         }
         (None, Some(c), None) => whole(cx, c, "count").map(Requirement::Count),
@@ -125,10 +118,7 @@ fn read_target(cx: &mut Cx, v: &mut toml_span::Value<'_>, k: usize) -> Option<Ta
             cx.push_span(
                 LintCode::BadValue,
                 span,
-                format!(
-                    "target {} needs exactly one of `percent`, `count` or `more`",
-                    k + 1
-                ),
+                said!(words::ONE_REQUIREMENT, k + 1),
             );
             None
         }
@@ -136,17 +126,13 @@ fn read_target(cx: &mut Cx, v: &mut toml_span::Value<'_>, k: usize) -> Option<Ta
     let year = match year {
         Some(y) if (1990.0..=2100.0).contains(&y) && y.fract() == 0.0 => Some(y as i32),
         Some(_) => {
-            cx.push_span(
-                LintCode::BadValue,
-                span,
-                "`year` must be a year, 1990–2100".into(),
-            );
+            cx.push_span(LintCode::BadValue, span, said!(words::TARGET_YEAR));
             None
         }
         None => None,
     };
     if stars == Some(0) {
-        cx.push_span(LintCode::BadValue, span, "`stars` must be 1–5".into());
+        cx.push_span(LintCode::BadValue, span, said!(words::TARGET_STARS));
         return None;
     }
     Some(Target {
@@ -169,7 +155,11 @@ pub fn load_str(text: &str, origin: &str) -> Result<TargetFile, LoadError> {
     let file = match toml_span::parse(text) {
         Ok(mut root) => read_file(&mut cx, &mut root, origin),
         Err(e) => {
-            cx.push_span(LintCode::TomlSyntax, e.span, format!("not valid TOML: {e}"));
+            cx.push_span(
+                LintCode::TomlSyntax,
+                e.span,
+                said!(words::NOT_TOML, words::syntax_error(&e)),
+            );
             None
         }
     };
@@ -177,7 +167,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<TargetFile, LoadError> {
 }
 
 fn read_file(cx: &mut Cx, root: &mut toml_span::Value<'_>, origin: &str) -> Option<TargetFile> {
-    let mut top = Fields::new(cx, root, "the file")?;
+    let mut top = Fields::new(cx, root, said!(words::WHAT_FILE))?;
     let span = top.span;
     let name = top.req_str(cx, "name");
     let title_zh = top.req_str(cx, "title_zh");
@@ -206,11 +196,7 @@ fn read_file(cx: &mut Cx, root: &mut toml_span::Value<'_>, origin: &str) -> Opti
     top.finish(cx);
     let targets: Vec<Target> = targets?;
     if targets.is_empty() {
-        cx.push_span(
-            LintCode::MissingKey,
-            span,
-            "the file has no [[target]]".into(),
-        );
+        cx.push_span(LintCode::MissingKey, span, said!(words::NO_TARGETS));
     }
     let mut seen = std::collections::HashSet::new();
     for t in &targets {
@@ -218,7 +204,7 @@ fn read_file(cx: &mut Cx, root: &mut toml_span::Value<'_>, origin: &str) -> Opti
             cx.push_span(
                 LintCode::DuplicateCode,
                 span,
-                format!("two targets have the id `{}`", t.id),
+                said!(words::TARGET_TWICE, &t.id),
             );
         }
         // A sourced target says where it is written.
@@ -226,10 +212,7 @@ fn read_file(cx: &mut Cx, root: &mut toml_span::Value<'_>, origin: &str) -> Opti
             cx.push_span(
                 LintCode::MissingKey,
                 span,
-                format!(
-                    "target `{}`: a sourced file gives each target's `sources` (or the file's)",
-                    t.id
-                ),
+                said!(words::TARGET_SOURCES, &t.id),
             );
         }
     }

@@ -64,7 +64,10 @@ pub fn for_level(level: Level) -> Result<Standard, super::LoadError> {
                 code: crate::diag::LintCode::MissingKey,
                 line: 0,
                 column: 0,
-                message: format!("no embedded standard for level {}", level.key()),
+                message: crate::tomlread::words::said!(
+                    crate::tomlread::words::NO_EMBEDDED,
+                    crate::tomlread::Arg::each(level.name_zh(), level.key())
+                ),
             }],
         })
 }

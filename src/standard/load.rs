@@ -4,13 +4,14 @@
 
 use super::*;
 use crate::diag::LintCode;
+use crate::tomlread::words::{self, Arg, said};
 use crate::tomlread::{Cx, Fields, FileKind, array, as_num, as_star, as_str};
 use std::borrow::Cow;
 use std::collections::HashSet;
 use toml_span::Span;
 use toml_span::value::{Value, ValueInner};
 
-pub use crate::tomlread::{LoadError, Problem};
+pub use crate::tomlread::{LoadError, Message, Problem};
 
 /// The format version this build reads and writes.
 pub const FORMAT: u32 = 1;
@@ -21,7 +22,11 @@ pub fn load_str(text: &str, origin: &str) -> Result<Standard, LoadError> {
     let standard = match toml_span::parse(text) {
         Ok(mut root) => read_standard(&mut cx, &mut root),
         Err(e) => {
-            cx.push_span(LintCode::TomlSyntax, e.span, format!("not valid TOML: {e}"));
+            cx.push_span(
+                LintCode::TomlSyntax,
+                e.span,
+                said!(words::NOT_TOML, words::syntax_error(&e)),
+            );
             None
         }
     };
@@ -32,7 +37,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Standard, LoadError> {
 }
 
 fn read_standard(cx: &mut Cx, root: &mut Value<'_>) -> Option<Standard> {
-    let mut top = Fields::new(cx, root, "the file")?;
+    let mut top = Fields::new(cx, root, said!(words::WHAT_FILE))?;
     let format = top.req_num(cx, "format");
     if let Some(f) = format
         && f != FORMAT as f64
@@ -40,7 +45,7 @@ fn read_standard(cx: &mut Cx, root: &mut Value<'_>) -> Option<Standard> {
         cx.push_span(
             LintCode::BadValue,
             top.span,
-            format!("`format = {f}`: this citystar reads format {FORMAT}"),
+            said!(words::FORMAT_VERSION, f, FORMAT),
         );
     }
     let identity = top.req(cx, "standard", |cx, mut v, _| read_identity(cx, &mut v));
@@ -155,10 +160,10 @@ fn read_scoring(cx: &mut Cx, v: &mut Value<'_>) -> Option<Scoring> {
 
 fn read_dimension(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<Dimension> {
     let span = v.span;
-    let mut f = Fields::new(cx, v, format!("[[dimension]] #{}", i + 1))?;
+    let mut f = Fields::new(cx, v, said!(words::WHAT_NTH, "[[dimension]]", i + 1))?;
     let code = f.req_str(cx, "code");
     if let Some(c) = &code {
-        f.what = format!("dimension `{c}`");
+        f.what = said!(words::WHAT_DIMENSION, c).into();
         cx.spans.entry(format!("dimension#{i}")).or_insert(span);
     }
     let name_zh = f.req_str(cx, "name_zh");
@@ -261,7 +266,7 @@ fn read_kind(cx: &mut Cx, f: &mut Fields<'_>, name: (&str, &str), unit: &str) ->
             let mut options = Vec::new();
             let mut ok = true;
             for (i, mut o) in array(cx, v, "options").into_iter().enumerate() {
-                let Some(mut t) = Fields::new(cx, &mut o, format!("option #{}", i + 1)) else {
+                let Some(mut t) = Fields::new(cx, &mut o, said!(words::WHAT_OPTION, i + 1)) else {
                     ok = false;
                     continue;
                 };
@@ -295,7 +300,8 @@ fn read_kind(cx: &mut Cx, f: &mut Fields<'_>, name: (&str, &str), unit: &str) ->
             let mut conditions = Vec::new();
             let mut ok = true;
             for (i, mut c) in array(cx, v, "conditions").into_iter().enumerate() {
-                let Some(mut t) = Fields::new(cx, &mut c, format!("condition #{}", i + 1)) else {
+                let Some(mut t) = Fields::new(cx, &mut c, said!(words::WHAT_CONDITION, i + 1))
+                else {
                     ok = false;
                     continue;
                 };
@@ -341,9 +347,23 @@ fn read_kind(cx: &mut Cx, f: &mut Fields<'_>, name: (&str, &str), unit: &str) ->
             cx.push_span(
                 LintCode::BadValue,
                 span,
-                format!(
-                    "`kind = \"{other}\"` in {}; use one of \"ratio\", \"per-population\", \"percent\", \"number\", \"yes-no\", \"grade\", \"survey\", \"all-of\"",
-                    f.what
+                said!(
+                    words::UNKNOWN_KIND,
+                    other,
+                    f.what.clone(),
+                    Arg::list(
+                        [
+                            "ratio",
+                            "per-population",
+                            "percent",
+                            "number",
+                            "yes-no",
+                            "grade",
+                            "survey",
+                            "all-of"
+                        ]
+                        .map(|k| format!("\"{k}\""))
+                    )
                 ),
             );
             return None;
@@ -353,10 +373,10 @@ fn read_kind(cx: &mut Cx, f: &mut Fields<'_>, name: (&str, &str), unit: &str) ->
 
 fn read_indicator(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<Indicator> {
     let span = v.span;
-    let mut f = Fields::new(cx, v, format!("[[indicator]] #{}", i + 1))?;
+    let mut f = Fields::new(cx, v, said!(words::WHAT_NTH, "[[indicator]]", i + 1))?;
     let code = f.req_str(cx, "code");
     if let Some(c) = &code {
-        f.what = format!("indicator `{c}`");
+        f.what = said!(words::WHAT_INDICATOR, c).into();
         cx.spans.entry(format!("indicator#{i}")).or_insert(span);
     }
     let dimension = f.req_str(cx, "dimension");
@@ -440,7 +460,7 @@ fn read_ladder(cx: &mut Cx, f: &mut Fields<'_>) -> Option<[f64; 5]> {
             cx.push_span(
                 LintCode::BadValue,
                 p.span,
-                format!("{} gives both `pass` and `stars`; keep one", f.what),
+                said!(words::PASS_AND_STARS, f.what.clone()),
             );
             None
         }
@@ -452,14 +472,7 @@ fn read_ladder(cx: &mut Cx, f: &mut Fields<'_>) -> Option<[f64; 5]> {
                 .map(|x| as_num(cx, x, "stars"))
                 .collect();
             if nums.len() != 5 {
-                cx.push_span(
-                    LintCode::BadValue,
-                    sp,
-                    format!(
-                        "`stars` needs exactly five requirements (1★ to 5★), found {}",
-                        nums.len()
-                    ),
-                );
+                cx.push_span(LintCode::BadValue, sp, said!(words::FIVE_STARS, nums.len()));
                 return None;
             }
             let nums: Option<Vec<f64>> = nums.into_iter().collect();
@@ -500,10 +513,7 @@ fn read_code_map<T>(
         other => cx.push_span(
             LintCode::WrongType,
             span,
-            format!(
-                "`{key}` must be a table of code = value, found {}",
-                other.type_str()
-            ),
+            said!(words::CODE_MAP, key, words::type_name(other.type_str())),
         ),
     }
     out
@@ -511,7 +521,7 @@ fn read_code_map<T>(
 
 fn read_rule(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<StarRule> {
     let span = v.span;
-    let mut f = Fields::new(cx, v, format!("[[rating]] #{}", i + 1))?;
+    let mut f = Fields::new(cx, v, said!(words::WHAT_NTH, "[[rating]]", i + 1))?;
     let stars = match f.take("stars") {
         Some(v) => as_star(cx, v, "stars"),
         None => {
@@ -520,7 +530,7 @@ fn read_rule(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<StarRule> {
         }
     };
     if let Some(s) = stars {
-        f.what = format!("the {s}★ rating rule");
+        f.what = said!(words::WHAT_RULE, s).into();
         cx.spans.entry(format!("rule:{s}")).or_insert(span);
     }
     let name_zh = f.req_str(cx, "name_zh");
@@ -548,11 +558,7 @@ fn read_rule(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<StarRule> {
         let sp = v.span;
         let n = as_num(cx, v, "max_missing")?;
         if n < 0.0 || n.fract() != 0.0 {
-            cx.push_span(
-                LintCode::BadValue,
-                sp,
-                format!("`max_missing` must be a whole number ≥ 0, found {n}"),
-            );
+            cx.push_span(LintCode::BadValue, sp, said!(words::MAX_MISSING, n));
             return None;
         }
         Some(n as u32)
@@ -564,7 +570,7 @@ fn read_rule(cx: &mut Cx, v: &mut Value<'_>, i: usize) -> Option<StarRule> {
                 .into_iter()
                 .enumerate()
                 .filter_map(|(j, mut t)| {
-                    let mut tf = Fields::new(cx, &mut t, format!("tier #{}", j + 1))?;
+                    let mut tf = Fields::new(cx, &mut t, said!(words::WHAT_TIER, j + 1))?;
                     let name_zh = tf.req_str(cx, "name_zh");
                     let name_en = tf.req_str(cx, "name_en");
                     let min_total = tf.req_num(cx, "min_total");
@@ -629,10 +635,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
         cx.push_span(
             LintCode::BadValue,
             Span::default(),
-            format!(
-                "`id = \"{}\"`: use lowercase ASCII letters, digits and '-' (it is typed on command lines)",
-                s.standard.id
-            ),
+            said!(words::LOWERCASE_NAME, "id", &s.standard.id),
         );
     }
 
@@ -646,15 +649,20 @@ fn validate(cx: &mut Cx, s: &Standard) {
             cx.push_span(
                 LintCode::BadValue,
                 sp,
-                format!("`{key} = {}` is below 0; a cap is the most points the items can move the total, 0 or more", fmt_num(cap)),
+                said!(words::CAP_BELOW_ZERO, key, fmt_num(cap)),
             );
         } else if cap == 0.0 && s.indicator.iter().any(|i| i.role == role) {
             cx.push_span(
                 LintCode::MissingKey,
                 sp,
-                format!(
-                    "the standard has {} items but `{key}` is 0 or absent, so they could never count; set `{key}` in [scoring]",
-                    if role == Role::Bonus { "bonus" } else { "deduction" }
+                said!(
+                    words::CAP_UNSET,
+                    key,
+                    said!(if role == Role::Bonus {
+                        words::BONUS_ITEMS
+                    } else {
+                        words::DEDUCTION_ITEMS
+                    })
                 ),
             );
         }
@@ -670,10 +678,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             cx.push_span(
                 LintCode::DuplicateCode,
                 at(cx, &format!("dimension#{di}.code")),
-                format!(
-                    "dimension code `{}` is used twice; give each dimension its own code",
-                    d.code
-                ),
+                said!(words::DIMENSION_TWICE, &d.code),
             );
         }
         match (d.role, d.weight) {
@@ -681,15 +686,12 @@ fn validate(cx: &mut Cx, s: &Standard) {
             (DimensionRole::Scored, _) => cx.push_span(
                 LintCode::BadWeight,
                 sp_weight,
-                format!("scored dimension `{}` needs a `weight` above 0", d.code),
+                said!(words::DIMENSION_NEEDS_WEIGHT, &d.code),
             ),
             (DimensionRole::Bonus, Some(_)) => cx.push_span(
                 LintCode::BadWeight,
                 sp,
-                format!(
-                    "bonus dimension `{}` carries no weight; its items add `points` instead. Remove `weight`",
-                    d.code
-                ),
+                said!(words::BONUS_DIMENSION_WEIGHT, &d.code),
             ),
             (DimensionRole::Bonus, None) => {}
         }
@@ -698,17 +700,14 @@ fn validate(cx: &mut Cx, s: &Standard) {
         cx.push_span(
             LintCode::MissingKey,
             Span::default(),
-            "the standard has no [[dimension]]".into(),
+            said!(words::NO_DIMENSION),
         );
     } else if (dim_total - 100.0).abs() > W_EPS {
         let first = s.dimension.first().map(|_| at(cx, "dimension#0.weight"));
         cx.push_span(
             LintCode::WeightsDoNotAddUp,
             first.unwrap_or_default(),
-            format!(
-                "the weights of the scored dimensions add up to {} instead of 100; change them so they do",
-                fmt_num(dim_total)
-            ),
+            said!(words::DIMENSION_WEIGHTS, fmt_num(dim_total)),
         );
     }
 
@@ -728,10 +727,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             cx.push_span(
                 LintCode::DuplicateCode,
                 sp_code,
-                format!(
-                    "code `{}` is used twice; indicator and dimension codes must be unique",
-                    ind.code
-                ),
+                said!(words::CODE_TWICE, &ind.code),
             );
         }
         if ind.code.is_empty()
@@ -743,10 +739,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             cx.push_span(
                 LintCode::BadValue,
                 sp,
-                format!(
-                    "indicator code `{}`: use ASCII letters, digits, '-' and '_' only (workbooks add .N/.D/.C to it)",
-                    ind.code
-                ),
+                said!(words::INDICATOR_CODE, &ind.code),
             );
         }
         let dim = s.dimension(&ind.dimension);
@@ -754,10 +747,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             None => cx.push_span(
                 LintCode::UnknownDimension,
                 sp_dim,
-                format!(
-                    "indicator `{}` names dimension `{}`, which the file does not declare",
-                    ind.code, ind.dimension
-                ),
+                said!(words::UNDECLARED_DIMENSION, &ind.code, &ind.dimension),
             ),
             Some(d) => {
                 let bonus_dim = d.role == DimensionRole::Bonus;
@@ -765,20 +755,14 @@ fn validate(cx: &mut Cx, s: &Standard) {
                     cx.push_span(
                         LintCode::BadRole,
                         sp,
-                        format!(
-                            "indicator `{}` sits in bonus dimension `{}`: give it `role = \"bonus\"`",
-                            ind.code, d.code
-                        ),
+                        said!(words::IN_BONUS_DIMENSION, &ind.code, &d.code),
                     );
                 }
                 if !bonus_dim && ind.role == Role::Bonus {
                     cx.push_span(
                         LintCode::BadRole,
                         sp,
-                        format!(
-                            "bonus indicator `{}` must sit in a dimension with `role = \"bonus\"`",
-                            ind.code
-                        ),
+                        said!(words::BONUS_OUTSIDE, &ind.code),
                     );
                 }
             }
@@ -790,18 +774,24 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 _ => cx.push_span(
                     LintCode::BadWeight,
                     sp_weight,
-                    format!(
-                        "indicator `{}` ({:?}) needs a `weight` above 0",
-                        ind.code, ind.role
-                    )
-                    .to_lowercase(),
+                    // English has always said this sentence in lower case,
+                    // the code too; Chinese keeps the code as written.
+                    said!(
+                        words::NEEDS_WEIGHT,
+                        Arg::each(&ind.code, ind.code.to_lowercase()),
+                        said!(if ind.role == Role::Mandatory {
+                            words::ROLE_MANDATORY
+                        } else {
+                            words::ROLE_SCORED
+                        })
+                    ),
                 ),
             }
             if ind.points.is_some() {
                 cx.push_span(
                     LintCode::BadWeight,
                     sp_weight,
-                    format!("indicator `{}` is weighted; `points` is for bonus and deduction items only", ind.code),
+                    said!(words::WEIGHTED_POINTS, &ind.code),
                 );
             }
         } else {
@@ -809,20 +799,14 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 cx.push_span(
                     LintCode::BadWeight,
                     sp_weight,
-                    format!(
-                        "bonus/deduction indicator `{}` needs `points` above 0",
-                        ind.code
-                    ),
+                    said!(words::NEEDS_POINTS, &ind.code),
                 );
             }
             if ind.weight.is_some() {
                 cx.push_span(
                     LintCode::BadWeight,
                     sp_weight,
-                    format!(
-                        "bonus/deduction indicator `{}` takes `points`, not `weight`",
-                        ind.code
-                    ),
+                    said!(words::POINTS_NOT_WEIGHT, &ind.code),
                 );
             }
         }
@@ -832,11 +816,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 None => cx.push_span(
                     LintCode::MissingKey,
                     sp,
-                    format!(
-                        "indicator `{}` ({}) needs `stars = [1★, 2★, 3★, 4★, 5★]`",
-                        ind.code,
-                        ind.kind.key()
-                    ),
+                    said!(words::NEEDS_STARS, &ind.code, ind.kind.key()),
                 ),
                 Some(req) => {
                     let ok = monotone(req, ind.direction);
@@ -844,12 +824,16 @@ fn validate(cx: &mut Cx, s: &Standard) {
                         cx.push_span(
                             LintCode::ThresholdsNotMonotone,
                             sp_stars,
-                            format!(
-                                "indicator `{}` is {}-is-better, so each star must ask for a strictly {} value than the one before; found {:?}",
-                                ind.code,
-                                if ind.direction == Direction::Higher { "higher" } else { "lower" },
-                                if ind.direction == Direction::Higher { "higher" } else { "lower" },
-                                req
+                            said!(
+                                words::NOT_MONOTONE,
+                                &ind.code,
+                                said!(if ind.direction == Direction::Higher {
+                                    words::HIGHER_IS_BETTER
+                                } else {
+                                    words::LOWER_IS_BETTER
+                                }),
+                                stricter(ind.direction),
+                                format!("{req:?}")
                             ),
                         );
                     }
@@ -861,7 +845,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                         cx.push_span(
                             LintCode::BadValue,
                             sp,
-                            format!("indicator `{}` is a percentage or a 0–100 score; its requirements must lie within 0–100", ind.code),
+                            said!(words::PERCENT_RANGE, &ind.code),
                         );
                     }
                 }
@@ -870,11 +854,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             cx.push_span(
                 LintCode::BadValue,
                 sp,
-                format!(
-                    "indicator `{}` is {}: its stars come from its answers, remove `stars`",
-                    ind.code,
-                    ind.kind.key()
-                ),
+                said!(words::STARS_FROM_ANSWERS, &ind.code, ind.kind.key()),
             );
         }
         if let Kind::AllOf { conditions } = &ind.kind {
@@ -882,9 +862,10 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 cx.push_span(
                     LintCode::BadValue,
                     sp,
-                    format!(
-                        "all-of indicator `{}` needs 1 to {MAX_CONDITIONS} conditions, found {}",
-                        ind.code,
+                    said!(
+                        words::CONDITION_COUNT,
+                        &ind.code,
+                        MAX_CONDITIONS,
                         conditions.len()
                     ),
                 );
@@ -894,13 +875,13 @@ fn validate(cx: &mut Cx, s: &Standard) {
                     cx.push_span(
                         LintCode::ThresholdsNotMonotone,
                         sp,
-                        format!(
-                            "condition {} of `{}` ({}): each star must ask for a strictly {} value than the one before (or give one `pass` value); found {:?}",
+                        said!(
+                            words::CONDITION_MONOTONE,
                             k + 1,
-                            ind.code,
-                            c.zh,
-                            if ind.direction == Direction::Higher { "higher" } else { "lower" },
-                            c.stars
+                            &ind.code,
+                            &c.zh,
+                            stricter(ind.direction),
+                            format!("{:?}", c.stars)
                         ),
                     );
                 }
@@ -908,11 +889,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                     cx.push_span(
                         LintCode::BadValue,
                         sp,
-                        format!(
-                            "condition {} of `{}` is a percentage; its requirements must lie within 0–100",
-                            k + 1,
-                            ind.code
-                        ),
+                        said!(words::CONDITION_PERCENT, k + 1, &ind.code),
                     );
                 }
             }
@@ -922,7 +899,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 cx.push_span(
                     LintCode::BadValue,
                     sp,
-                    format!("graded indicator `{}` needs at least two options", ind.code),
+                    said!(words::GRADE_OPTIONS, &ind.code),
                 );
             }
             let mut labels = HashSet::new();
@@ -931,10 +908,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                     cx.push_span(
                         LintCode::DuplicateCode,
                         sp,
-                        format!(
-                            "graded indicator `{}` lists option \"{}\" twice",
-                            ind.code, o.zh
-                        ),
+                        said!(words::GRADE_TWICE, &ind.code, &o.zh),
                     );
                 }
             }
@@ -945,27 +919,21 @@ fn validate(cx: &mut Cx, s: &Standard) {
             cx.push_span(
                 LintCode::BadValue,
                 sp,
-                format!("indicator `{}`: `per` must be above 0", ind.code),
+                said!(words::PER_ABOVE_ZERO, &ind.code),
             );
         }
         if ind.provisional && ind.basis.trim().is_empty() {
             cx.push_span(
                 LintCode::MissingBasis,
                 sp,
-                format!(
-                    "indicator `{}` is provisional: say in `basis` where its numbers come from",
-                    ind.code
-                ),
+                said!(words::INDICATOR_BASIS, &ind.code),
             );
         }
         if ind.source.trim().is_empty() {
             cx.push_span(
                 LintCode::MissingKey,
                 sp,
-                format!(
-                    "indicator `{}` needs a `source`: where the indicator comes from",
-                    ind.code
-                ),
+                said!(words::INDICATOR_SOURCE, &ind.code),
             );
         }
     }
@@ -976,7 +944,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             cx.push_span(
                 LintCode::EmptyDimension,
                 sp,
-                format!("dimension `{}` has no indicators", d.code),
+                said!(words::DIMENSION_EMPTY, &d.code),
             );
             continue;
         }
@@ -986,11 +954,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 cx.push_span(
                     LintCode::WeightsDoNotAddUp,
                     sp,
-                    format!(
-                        "the weights of the indicators in dimension `{}` add up to {} instead of 100; change them so they do",
-                        d.code,
-                        fmt_num(total)
-                    ),
+                    said!(words::INDICATOR_WEIGHTS, &d.code, fmt_num(total)),
                 );
             }
         }
@@ -998,10 +962,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             cx.push_span(
                 LintCode::MissingBasis,
                 sp,
-                format!(
-                    "dimension `{}` is provisional: say in `basis` where its weight comes from",
-                    d.code
-                ),
+                said!(words::DIMENSION_BASIS, &d.code),
             );
         }
     }
@@ -1014,7 +975,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             cx.push_span(
                 LintCode::DuplicateCode,
                 sp,
-                format!("there is more than one rule for {}★, or a rule for 0★; keep one rule per star level 1–5", r.stars),
+                said!(words::RULE_TWICE, r.stars),
             );
         }
         for (code, _) in &r.min_dimension_for {
@@ -1023,10 +984,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 cx.push_span(
                     LintCode::UnknownDimension,
                     sp,
-                    format!(
-                        "the {}★ rule names dimension `{code}`, which the file does not declare",
-                        r.stars
-                    ),
+                    said!(words::RULE_DIMENSION, r.stars, code),
                 );
             }
         }
@@ -1041,7 +999,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 cx.push_span(
                     LintCode::UnknownIndicator,
                     sp,
-                    format!("the {}★ rule names indicator `{code}` in `{key}`, which the file does not declare", r.stars),
+                    said!(words::RULE_INDICATOR, r.stars, code, key),
                 );
             }
         }
@@ -1051,10 +1009,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
                 cx.push_span(
                     LintCode::ThresholdsNotMonotone,
                     sp,
-                    format!(
-                        "the tiers of the {}★ rule must be listed lowest first",
-                        r.stars
-                    ),
+                    said!(words::TIERS_ORDER, r.stars),
                 );
             }
             last = t.min_total;
@@ -1063,10 +1018,7 @@ fn validate(cx: &mut Cx, s: &Standard) {
             cx.push_span(
                 LintCode::MissingBasis,
                 sp,
-                format!(
-                    "the {}★ rule is provisional: say in `basis` where it comes from",
-                    r.stars
-                ),
+                said!(words::RULE_BASIS, r.stars),
             );
         }
     }
@@ -1079,8 +1031,8 @@ fn validate(cx: &mut Cx, s: &Standard) {
             cx.push_span(
                 LintCode::ThresholdsNotMonotone,
                 sp,
-                format!(
-                    "the {}★ rule asks for a lower total ({}) than the {}★ rule ({}); raise it",
+                said!(
+                    words::RULE_TOTAL,
                     w[1].stars,
                     fmt_num(w[1].min_total),
                     w[0].stars,
@@ -1093,9 +1045,18 @@ fn validate(cx: &mut Cx, s: &Standard) {
         cx.push_span(
             LintCode::MissingKey,
             Span::default(),
-            "the standard has no [[rating]] rules".into(),
+            said!(words::NO_RULES),
         );
     }
+}
+
+/// "higher" or "lower": what each star's requirement must be, by direction.
+fn stricter(direction: Direction) -> Message {
+    let msg = match direction {
+        Direction::Higher => words::HIGHER,
+        Direction::Lower => words::LOWER,
+    };
+    said!(msg)
 }
 
 /// A number as a person writes it: no trailing `.0`.

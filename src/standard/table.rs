@@ -7,6 +7,9 @@
 
 use super::load::fmt_num;
 use super::*;
+use crate::locale::Words;
+use crate::tomlread::Message;
+use crate::tomlread::words::{self, said};
 use calamine::{Data, Reader, open_workbook_auto};
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 use std::collections::HashMap;
@@ -392,16 +395,27 @@ fn role_key(r: Role) -> &'static str {
 /// Why an exported workbook could not be turned back into a standard.
 #[derive(Debug)]
 pub struct ImportError {
-    pub problems: Vec<String>,
+    pub problems: Vec<Message>,
 }
 
+impl ImportError {
+    /// How many problems, then each on its own line, in `lang`.
+    pub fn render(&self, lang: crate::Lang) -> String {
+        let mut out = said!(words::IMPORT_PROBLEMS, self.problems.len()).words(lang);
+        out.push('\n');
+        for p in &self.problems {
+            out.push_str("  ");
+            p.write(lang, &mut out);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// In English, as `render(Lang::En)`.
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        writeln!(f, "{} problem(s) in the workbook:", self.problems.len())?;
-        for p in &self.problems {
-            writeln!(f, "  {p}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(crate::Lang::En))
     }
 }
 
@@ -451,44 +465,35 @@ impl RowRef<'_> {
         }
     }
 
-    fn num(&self, key: &str, errs: &mut Vec<String>) -> Option<f64> {
+    fn num(&self, key: &str, errs: &mut Vec<Message>) -> Option<f64> {
         match self.get(key)? {
             Data::Float(f) => Some(*f),
             Data::Int(i) => Some(*i as f64),
             Data::String(s) => match s.trim().parse::<f64>() {
                 Ok(x) => Some(x),
                 Err(_) => {
-                    errs.push(format!(
-                        "{}: `{key}` must be a number, found \"{s}\"",
-                        self.at(key)
-                    ));
+                    errs.push(said!(words::CELL_NUMBER_TEXT, self.at(key), key, s));
                     None
                 }
             },
             d => {
-                errs.push(format!(
-                    "{}: `{key}` must be a number, found {d}",
-                    self.at(key)
-                ));
+                errs.push(said!(words::CELL_NUMBER, self.at(key), key, d.to_string()));
                 None
             }
         }
     }
 
-    fn star(&self, key: &str, errs: &mut Vec<String>) -> Option<u8> {
+    fn star(&self, key: &str, errs: &mut Vec<Message>) -> Option<u8> {
         let x = self.num(key, errs)?;
         if (0.0..=5.0).contains(&x) && x.fract() == 0.0 {
             Some(x as u8)
         } else {
-            errs.push(format!(
-                "{}: `{key}` must be a whole number of stars 0–5, found {x}",
-                self.at(key)
-            ));
+            errs.push(said!(words::CELL_STARS, self.at(key), key, x));
             None
         }
     }
 
-    fn flag(&self, key: &str, errs: &mut Vec<String>) -> bool {
+    fn flag(&self, key: &str, errs: &mut Vec<Message>) -> bool {
         match self.get(key) {
             None => false,
             Some(Data::Bool(b)) => *b,
@@ -496,20 +501,14 @@ impl RowRef<'_> {
                 "true" | "yes" | "是" | "1" => true,
                 "false" | "no" | "否" | "0" => false,
                 _ => {
-                    errs.push(format!(
-                        "{}: `{key}` must be TRUE or FALSE, found \"{s}\"",
-                        self.at(key)
-                    ));
+                    errs.push(said!(words::CELL_FLAG_TEXT, self.at(key), key, s));
                     false
                 }
             },
             Some(Data::Int(i)) => *i != 0,
             Some(Data::Float(f)) => *f != 0.0,
             Some(d) => {
-                errs.push(format!(
-                    "{}: `{key}` must be TRUE or FALSE, found {d}",
-                    self.at(key)
-                ));
+                errs.push(said!(words::CELL_FLAG, self.at(key), key, d.to_string()));
                 false
             }
         }
@@ -526,7 +525,7 @@ impl RowRef<'_> {
     fn map<T>(
         &self,
         key: &str,
-        errs: &mut Vec<String>,
+        errs: &mut Vec<Message>,
         conv: impl Fn(&str) -> Option<T>,
     ) -> IndexMap<String, T> {
         let mut out = IndexMap::new();
@@ -543,10 +542,7 @@ impl RowRef<'_> {
                 Some((k, v)) => {
                     out.insert(k, v);
                 }
-                None => errs.push(format!(
-                    "{}: `{key}` entries are CODE=value separated by ';', found \"{part}\"",
-                    self.at(key)
-                )),
+                None => errs.push(said!(words::CELL_MAP, self.at(key), key, part)),
             }
         }
         out
@@ -557,14 +553,12 @@ fn read_rows(
     wb: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
     sheet: &str,
     cols: &[&str],
-    errs: &mut Vec<String>,
+    errs: &mut Vec<Message>,
 ) -> Option<Rows> {
     let range = match wb.worksheet_range(sheet) {
         Ok(r) => r,
         Err(_) => {
-            errs.push(format!(
-                "sheet \"{sheet}\" is missing; export a standard to see the layout"
-            ));
+            errs.push(said!(words::SHEET_MISSING, sheet));
             return None;
         }
     };
@@ -581,9 +575,7 @@ fn read_rows(
         .collect();
     for c in cols {
         if !header.contains_key(*c) {
-            errs.push(format!(
-                "sheet \"{sheet}\" has no column \"{c}\" in its first row"
-            ));
+            errs.push(said!(words::NO_COLUMN, sheet, *c));
         }
     }
     let data = rows
@@ -611,9 +603,14 @@ fn each(t: &Rows) -> impl Iterator<Item = RowRef<'_>> {
 
 /// Read a workbook written by `export` (and edited) back into a validated standard.
 pub fn import(path: &Path) -> Result<Standard, ImportError> {
-    let fail = |p: String| ImportError { problems: vec![p] };
-    let mut wb = open_workbook_auto(path)
-        .map_err(|e| fail(format!("{}: not a readable workbook: {e}", path.display())))?;
+    let fail = |p: Message| ImportError { problems: vec![p] };
+    let mut wb = open_workbook_auto(path).map_err(|e| {
+        fail(said!(
+            words::NOT_A_WORKBOOK,
+            path.display().to_string(),
+            e.to_string()
+        ))
+    })?;
     let mut errs = Vec::new();
     let sheets = [
         (SHEET_STANDARD, &["key", "value"][..]),
@@ -643,7 +640,7 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
         Some(opts),
         Some(rules),
         Some(tiers),
-    ] = <[Option<Rows>; 6]>::try_from(tables).map_err(|_| fail("internal: sheet count".into()))?
+    ] = <[Option<Rows>; 6]>::try_from(tables).map_err(|_| fail(said!(words::SHEET_COUNT)))?
     else {
         return Err(ImportError { problems: errs });
     };
@@ -654,23 +651,18 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
     }
     let text = |key: &str| k.get(key).map(|r| r.text("value")).unwrap_or_default();
     let mut errs2 = Vec::new();
-    let num = |key: &str, errs: &mut Vec<String>| k.get(key).and_then(|r| r.num("value", errs));
+    let num = |key: &str, errs: &mut Vec<Message>| k.get(key).and_then(|r| r.num("value", errs));
     let flag =
-        |key: &str, errs: &mut Vec<String>| k.get(key).is_some_and(|r| r.flag("value", errs));
+        |key: &str, errs: &mut Vec<Message>| k.get(key).is_some_and(|r| r.flag("value", errs));
     let level = Level::parse(&text("level")).unwrap_or_else(|| {
-        errs2.push(format!(
-            "{SHEET_STANDARD}: `level` must be city, county or community, found \"{}\"",
-            text("level")
-        ));
+        errs2.push(said!(words::CELL_LEVEL, SHEET_STANDARD, text("level")));
         Level::City
     });
     let method = match text("scoring.method").as_str() {
         "goalposts" => ScoringMethod::Goalposts,
         "stars" => ScoringMethod::Stars,
         other => {
-            errs2.push(format!(
-                "{SHEET_STANDARD}: `scoring.method` must be stars or goalposts, found \"{other}\""
-            ));
+            errs2.push(said!(words::CELL_METHOD, SHEET_STANDARD, other));
             ScoringMethod::Stars
         }
     };
@@ -678,9 +670,7 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
         "exclude" => MissingPolicy::Exclude,
         "zero" => MissingPolicy::Zero,
         other => {
-            errs2.push(format!(
-                "{SHEET_STANDARD}: `scoring.missing` must be zero or exclude, found \"{other}\""
-            ));
+            errs2.push(said!(words::CELL_MISSING, SHEET_STANDARD, other));
             MissingPolicy::Zero
         }
     };
@@ -786,7 +776,7 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
                 conditions: all_of.shift_remove(&code).unwrap_or_default(),
             },
             other => {
-                e.push(format!("{}: unknown kind \"{other}\"", r.at("kind")));
+                e.push(said!(words::CELL_KIND, r.at("kind"), other));
                 continue;
             }
         };
@@ -796,10 +786,7 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
         } else if let [Some(a), Some(b), Some(c), Some(d), Some(f)] = stars[..] {
             Some([a, b, c, d, f])
         } else {
-            e.push(format!(
-                "{}: give all five of star1..star5, or none",
-                r.at("star1")
-            ));
+            e.push(said!(words::CELL_ALL_STARS, r.at("star1")));
             None
         };
         let role = match r.text("role").as_str() {
@@ -808,7 +795,7 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
             "deduction" => Role::Deduction,
             "scored" | "" => Role::Scored,
             other => {
-                e.push(format!("{}: unknown role \"{other}\"", r.at("role")));
+                e.push(said!(words::CELL_ROLE, r.at("role"), other));
                 Role::Scored
             }
         };
@@ -840,10 +827,20 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
         });
     }
     for code in all_of.keys() {
-        e.push(format!("{SHEET_CONDITIONS}: conditions for `{code}`, which is not an all-of indicator in {SHEET_INDICATORS}"));
+        e.push(said!(
+            words::CONDITIONS_NOT_ALL_OF,
+            SHEET_CONDITIONS,
+            code,
+            SHEET_INDICATORS
+        ));
     }
     for code in grade_options.keys() {
-        e.push(format!("{SHEET_OPTIONS}: options for `{code}`, which is not a graded indicator in {SHEET_INDICATORS}"));
+        e.push(said!(
+            words::OPTIONS_NOT_GRADE,
+            SHEET_OPTIONS,
+            code,
+            SHEET_INDICATORS
+        ));
     }
 
     let mut tier_map: IndexMap<u8, Vec<Tier>> = IndexMap::new();
@@ -883,8 +880,11 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
         })
         .collect();
     for stars in tier_map.keys() {
-        e.push(format!(
-            "{SHEET_TIERS}: tiers for {stars}★, which has no row in {SHEET_RATING}"
+        e.push(said!(
+            words::TIERS_WITHOUT_RULE,
+            SHEET_TIERS,
+            *stars,
+            SHEET_RATING
         ));
     }
     if !errs2.is_empty() {
@@ -904,7 +904,7 @@ pub fn import(path: &Path) -> Result<Standard, ImportError> {
         problems: le
             .problems
             .into_iter()
-            .map(|p| format!("[{}] {}", p.code, p.message))
+            .map(|p| said!(words::AS_LINTED, p.code.as_str(), p.message))
             .collect(),
     })
 }

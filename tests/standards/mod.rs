@@ -252,5 +252,5 @@ fn caps_are_not_negative_and_are_set_where_items_need_them() {
     let absent = base.replace("bonus_cap = 5\n", "");
     let err = load_str(&absent, "absent.toml").unwrap_err();
     assert_eq!(err.problems[0].code.as_str(), "missing-key", "{err}");
-    assert!(err.problems[0].message.contains("bonus_cap"));
+    assert!(err.problems[0].message.to_string().contains("bonus_cap"));
 }
