@@ -205,4 +205,211 @@ super::messages! {
     BYTE_IDENTICAL_WORKBOOK:
         "同一输入、同一 SOURCE_DATE_EPOCH 生成的工作簿逐字节相同。",
         "The same inputs and SOURCE_DATE_EPOCH give a byte-identical workbook.";
+
+    // ── the report's rating and review boxes ──
+    /// {0}: weighted, {1}: bonus, {2}: deductions.
+    TOTAL_PARTS: "加权得分 {0} + 加分 {1} − 扣分 {2}", "weighted {0} + bonus {1} − deductions {2}";
+    SELF_REPORTED: "自评", "Self-reported";
+    /// The value an assessor verified.
+    VERIFIED_VALUE: "核定", "Verified";
+    CHANGE: "变化", "Change";
+    /// {0}: where the verified values come from.
+    REVIEW_BASIS:
+        "以下结论依据核定值（{0}）；自评值与核定值的差异见“核查结果”一节。",
+        "The conclusion below stands on the verified values ({0}); the differences from the self-reported ones are in the section “Review”.";
+
+    // ── conditions of a star rule ──
+    COND_KIND_MIN_TOTAL: "总分下限", "minimum total";
+    COND_KIND_MIN_DIMENSION: "维度下限", "area floor";
+    COND_KIND_MANDATORY_MIN_STARS: "必选指标星级", "mandatory indicator's stars";
+    COND_KIND_MIN_STARS: "指标星级", "indicator's stars";
+    COND_KIND_VETO: "一票否决", "veto";
+    COND_KIND_MAX_MISSING: "缺失上限", "most missing";
+    COND_KIND_OTHER: "条件", "condition";
+    /// {0}: required, {1}: actual, {2}: short by.
+    COND_MIN_TOTAL: "总分需达到 {0} 分，现为 {1}（差 {2}）", "the total must reach {0}; it is {1} ({2} short)";
+    /// {0}: the area, {1}: required, {2}: actual.
+    COND_MIN_DIMENSION: "“{0}”得分需达到 {1} 分，现为 {2}", "“{0}” must score at least {1}; it scores {2}";
+    /// {0}: the code, {1}: the indicator, {2}: required stars, {3}: actual stars.
+    COND_MANDATORY_MIN_STARS:
+        "必选指标 {0}“{1}”需达到 {2}★，现为 {3}★",
+        "mandatory indicator {0} “{1}” must reach {2}★; it is at {3}★";
+    /// {0}: the code, {1}: the indicator, {2}: required stars, {3}: actual stars.
+    COND_MIN_STARS:
+        "指标 {0}“{1}”需达到 {2}★，现为 {3}★",
+        "indicator {0} “{1}” must reach {2}★; it is at {3}★";
+    /// {0}: the code, {1}: the indicator.
+    COND_VETO: "一票否决指标 {0}“{1}”不得为 0★", "the veto indicator {0} “{1}” must not be at 0★";
+    /// {0}: at most, {1}: missing now.
+    COND_MAX_MISSING:
+        "缺失的计分和必选指标最多 {0} 项，现有 {1} 项",
+        "at most {0} scored or mandatory indicators may be missing; {1} are";
+
+    // ── the conclusion: why this rating ──
+    /// {0}: required, {1}: actual.
+    HOLDS_MIN_TOTAL: "总分至少 {0} 分（实得 {1}）", "a total of at least {0} (it has {1})";
+    /// {0}: the floor every area shares.
+    HOLDS_AREAS_SAME: "各计分维度至少 {0} 分", "every scored area at least {0}";
+    HOLDS_AREAS_OWN: "各计分维度达到各自下限", "every scored area at its floor";
+    /// {0}: the stars every mandatory indicator reaches.
+    HOLDS_MANDATORY: "必选指标均不低于 {0}★", "every mandatory indicator at {0}★ or better";
+    HOLDS_NO_VETO: "无一票否决", "no veto failed";
+    /// {0}: the most missing allowed.
+    HOLDS_MAX_MISSING: "缺失的计分和必选指标不超过 {0} 项", "at most {0} scored or mandatory indicators missing";
+    /// {0}: the entity, {1}: its rating, {2}: the rule in words.
+    RATED_BY_RULE: "{0}评为{1}：{2}。", "{0} is rated {1}: {2}.";
+    /// {0}: the entity, {1}: its rating, {2}: the total, {3}: the stars, {4}: the conditions met.
+    RATED_MEETS_ALL:
+        "{0}评为{1}，总分 {2}。{3}★ 的评定规则全部满足：{4}。",
+        "{0} is rated {1}, with a total of {2}. It meets every condition of the {3}★ rule: {4}.";
+
+    // ── the conclusion: the next star ──
+    HIGHEST_LEVEL: "这已是本标准的最高星级。", "This is the highest level of the standard.";
+    /// {0}: how many, {1}: the stars needed, {2}: their codes.
+    N_MANDATORY_BELOW: "必选 {0} 项指标低于 {1}★（{2}）", "{0} mandatory indicators are below {1}★ ({2})";
+    /// {0}: how many, {1}: the stars needed, {2}: their codes.
+    N_NAMED_BELOW: "规则点名的 {0} 项指标低于 {1}★（{2}）", "{0} named indicators are below {1}★ ({2})";
+    /// {0}: the next star, {1}: its name, {2}: how many conditions fail, {3}: them.
+    NEXT_NOT_MET:
+        "距 {0}★（{1}）还差 {2} 项条件：{3}。",
+        "For {0}★ ({1}), {2} condition(s) are not yet met: {3}.";
+    /// {0}: the plan's steps, {1}: the total afterwards.
+    NEXT_BY_PLAN:
+        "按下文的晋星计划改进 {0} 项指标后，总分可达 {1}。",
+        " The plan below improves {0} indicator(s) and brings the total to {1}.";
+    /// {0}: why.
+    NEXT_IMPOSSIBLE:
+        "无法仅靠改进现有指标达到：{0}。",
+        " It cannot be reached by improving the indicators alone: {0}.";
+    /// {0}: the score every area has.
+    AREAS_SAME: "各计分维度得分相同（{0}）。", "Every scored area scores the same ({0}).";
+    /// {0}: the strongest area, {1}: its score, {2}: the weakest, {3}: its score.
+    STRONGEST_WEAKEST:
+        "最强的维度是“{0}”（{1} 分），最弱的是“{2}”（{3} 分）。",
+        "The strongest area is “{0}” ({1}), the weakest “{2}” ({3}).";
+
+    // ── the conclusion: benchmarks ──
+    /// {0}: the least coverage, a percentage.
+    COVERAGE_THRESHOLD:
+        "对标数据至少覆盖该维度 {0}% 的计权指标",
+        "benchmark figures for at least {0}% of the area's weighted indicators";
+    /// {0}: the benchmark, {1}: the area, {2}: shared, {3}: weighted, {4}: own score, {5}: the benchmark's, {6}: the gap, {7}: the coverage threshold.
+    LARGEST_AREA_GAP:
+        "与{0}相比，差距最大的是“{1}”：在双方都有数据的 {2}/{3} 项指标上，本地 {4} 分，{0} {5} 分（差 {6}）。只比较{7}的维度。",
+        "Against {0}, the largest gap is in “{1}”: over the {2} of {3} indicators both have figures for, {4} here against {5} ({6} behind). Areas are compared only with {7}.";
+    /// {0}: the coverage threshold, {1}: the benchmarks.
+    NOT_BEHIND:
+        "在对标数据足够的维度（{0}）上，不落后于{1}。",
+        "Where the figures cover enough of an area ({0}), it is not behind {1}.";
+    /// {0}: the benchmarks, {1}: the coverage threshold.
+    TOO_FEW_FIGURES:
+        "{0}的公开数据覆盖面不足（每个维度都达不到{1}），不宜按维度比较；逐项差距见“对标差距”一节。",
+        "The published figures of {0} cover too little of any area to compare areas (none has {1}); the indicator gaps are listed under “Gaps to benchmarks”.";
+
+    // ── the conclusion: the data ──
+    DATA_COMPLETE_NO_PROBLEM:
+        "填报数据完整，未发现影响评级的数据问题。",
+        "The data are complete; no data problem affects the rating.";
+    /// {0}: warnings.
+    DATA_COMPLETE_WARNINGS:
+        "数据完整；填报表中有 {0} 处需要核实的警告，不影响评级计算。",
+        "The data are complete; the workbook has {0} warning(s) to check, which do not change the scoring.";
+    /// {0}: missing or invalid indicators, {1}: errors, {2}: warnings.
+    DATA_INCOMPLETE:
+        "评级基于不完整的数据：{0} 项指标缺失或无效，填报表中有 {1} 处错误、{2} 处警告。补齐数据可能改变评级，详见“数据问题”一节。",
+        "The rating stands on incomplete data: {0} indicator(s) are missing or invalid, and the workbook has {1} error(s) and {2} warning(s). Completing the data may change the rating; see “Data problems”.";
+    ROLE_DEDUCTION_ITEM: "扣分项", "deduction";
+
+    // ── the area chart ──
+    /// {0}: the benchmark's score, {1}: own score, {2}: shared, {3}: weighted.
+    BENCHMARK_CELL: "{0}（本地 {1}，{2}/{3} 项）", "{0} (own {1}, {2} of {3})";
+    /// {0}: shared, {1}: weighted.
+    BENCHMARK_CELL_TOO_FEW: "数据不足（{0}/{1} 项）", "too few figures ({0} of {1})";
+    /// {0}: the coverage threshold.
+    CHART_NOTE_BENCHMARK:
+        "对标得分只计双方都有数据的计权指标（权重在其中重新归一），括号内为本地在同一组指标上的得分和覆盖的指标数。只有{0}时才显示和绘制（本工具的暂定选择）。",
+        "A benchmark's area score counts only the weighted indicators both sides have figures for (weights renormalised over them); in brackets, the own score over the same indicators and how many they are. It is shown and drawn only with {0} (our provisional choice).";
+    /// The floor column's header; {0}: the next star.
+    FLOOR_HEAD: "{0}★ 下限", "{0}★ floor";
+
+    // ── the plan and the gaps ──
+    PLAN_NOTE_VERIFIED:
+        "计划已按改进后的数值重新评定核实。完成顺序不限；每项的“增分”是单独完成该项时总分的增加。",
+        "The plan was checked by rating the improved values again. The tasks can be done in any order; each task's points are what it adds to the total on its own.";
+    PLAN_NOTE_CAPPED:
+        "搜索达到上限，这一计划可达下一星级，但不一定是最少的改进。",
+        "The search reached its limit: this plan reaches the next star but may not be the smallest.";
+    NO_COMPARABLE_FIGURE: "没有可比的对标数据。", "No comparable benchmark figure.";
+
+    // ── the entity report's header and sections ──
+    REPORT_TITLE_LONG: "新型智慧城市星级评估报告", "Smart-city star assessment report";
+    FOOTER:
+        "由 citystar 生成。用浏览器的“打印 → 另存为 PDF”即得 PDF 版本（A4 纵向）。",
+        "Made by citystar. A browser's “Print → Save as PDF” gives the PDF (A4 portrait).";
+    ENTITY_ASSESSED: "评估对象", "Entity";
+    STANDARD_ASSESSED: "评估标准", "Standard";
+    DATA_YEAR: "数据年度", "Data year";
+    DATE_OF_ASSESSMENT: "评估日期", "Date of assessment";
+    CITY: "所属地市", "City";
+    DIVISION_CODE: "行政区划代码", "Division code";
+    NO_DATA_PROBLEMS_FOUND: "没有发现数据问题。", "No data problems were found.";
+    /// {0}: errors, {1}: warnings, {2}: notes.
+    PROBLEM_COUNTS:
+        "错误 {0} 处、警告 {1} 处、提示 {2} 处，每条注明所在单元格。",
+        "{0} error(s), {1} warning(s), {2} note(s), each at its cell.";
+    /// {0}: the standard's code, {1}: its edition, {2}: provisional entries, {3}: all entries.
+    PROVISIONAL_NOTICE:
+        "本报告所用的是 {0}（{1}）。DB37/T 3890 正式发布的指标表、权重和评定规则尚未取得，其中 {2} 项（共 {3} 项）阈值或权重为依据公开资料拟定的暂定值，评级仅供自查参考，以正式标准为准。",
+        "This report uses {0} ({1}). The published DB37/T 3890 indicator tables, weights and rating rules are not available to us: {2} of its {3} entries are provisional values rebuilt from public sources. The rating is a self-check, not the official result.";
+
+    // ── how the rating is computed ──
+    METHOD_STARS_ZERO:
+        "指标星级：取数值满足的最高一级星级要求（按指标方向），缺失为 0★；指标得分 = 星级 ÷ 5 × 100，缺失记 0 分。",
+        "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction; 0★ when missing. Indicator score = stars ÷ 5 × 100; a missing one scores 0.";
+    METHOD_STARS_EXCLUDE:
+        "指标星级：取数值满足的最高一级星级要求（按指标方向）；指标得分 = 星级 ÷ 5 × 100；缺失的指标不计入，维度内权重在其余指标间重新归一。",
+        "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction. Indicator score = stars ÷ 5 × 100; a missing one is left out and the area's weights renormalised over the rest.";
+    METHOD_GOALPOSTS_ZERO:
+        "指标星级：取数值满足的最高一级星级要求（按指标方向）；指标得分为数值在下限与 5★ 要求之间的线性位置（0–100），缺失记 0 分。",
+        "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction. Indicator score = the value's linear position between its floor and the 5★ requirement (0–100); a missing one scores 0.";
+    METHOD_GOALPOSTS_EXCLUDE:
+        "指标星级：取数值满足的最高一级星级要求（按指标方向）；指标得分为数值在下限与 5★ 要求之间的线性位置（0–100）；缺失的指标不计入，维度内权重在其余指标间重新归一。",
+        "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction. Indicator score = the value's linear position between its floor and the 5★ requirement (0–100); a missing one is left out and the area's weights renormalised over the rest.";
+    /// {0}: the bonus cap, {1}: the deduction cap.
+    METHOD_TOTAL:
+        "维度得分为其指标得分的加权平均；总分 = 各维度加权得分之和 + 加分（上限 {0}）− 扣分（上限 {1}），限于 0–100，保留两位小数。",
+        "An area's score is the weighted mean of its indicators' scores; total = the weighted area scores + bonus (at most {0}) − deductions (at most {1}), within 0–100, two decimals.";
+    METHOD_RATING:
+        "星级为其评定规则成立的最高一级；晋星计划是使下一星级规则成立的最少改进，并经重新评定核实。",
+        "The rating is the highest level whose rule holds; the next-star plan is the fewest improvements that make the next level's rule hold, checked by rating again.";
+
+    // ── the entity report's provenance ──
+    PROGRAM: "程序版本", "Program";
+    STANDARD_FILE_SHA256: "标准文件 SHA-256", "Standard file SHA-256";
+    SUBMISSION_FILE: "填报文件", "Submission file";
+    SUBMISSION_SHA256: "填报文件 SHA-256", "Submission SHA-256";
+    WRITTEN: "生成时间", "Written";
+    /// Beside the time a report was written, when no SOURCE_DATE_EPOCH was set.
+    WRITTEN_NOW: "生成时刻", "time of writing";
+    BENCHMARK_DATA: "对标数据", "Benchmark";
+    REVIEW_WORKBOOK: "核查工作簿", "Review workbook";
+    REVIEW_WORKBOOK_SHA256: "核查工作簿 SHA-256", "Review workbook SHA-256";
+    /// {0}: draws, {1}: the share that keeps the stars, {2}: the stars, {3}: total at 5%, {4}: at 95%, {5}: the seed, {6}: the method (STABILITY_METHOD).
+    STABILITY_SENTENCE:
+        "{0} 次权重扰动中 {1} 保持 {2}★；总分 5%–95% 区间 {3}–{4}；随机种子 {5}。{6}",
+        "{1} of {0} weight perturbations keep {2}★; total 5–95%: {3}–{4}; seed {5}. {6}";
+    /// {0}, {1}: the bounds of the factor each weight is multiplied by.
+    STABILITY_METHOD:
+        "方法：每个权重乘以 U({0}, {1}) 均匀分布的随机因子，再在其上级内重新归一（SplitMix64 随机数）。",
+        "Method: weights × U({0}, {1}), renormalised within their parent; SplitMix64.";
+    NOT_COMPUTED: "未计算", "not computed";
+
+    // ── the summary report ──
+    PROVISIONAL_STANDARD_NOTICE:
+        "所用标准为依据公开资料重建的工作版，其阈值和权重为暂定值；评级仅供自查参考，以正式标准为准。",
+        "The standard used is a working edition rebuilt from public sources; its thresholds and weights are provisional. The ratings are a self-check, not the official result.";
+    SUMMARY_TITLE: "星级评估汇总", "Star assessment summary";
+    ENTITIES: "评估对象", "Entities";
+    /// {0}: entities assessed, {1}: files read.
+    N_OF_FILES: "{0} 个（共 {1} 个文件）", "{0} of {1} files";
 }
