@@ -412,4 +412,43 @@ super::messages! {
     ENTITIES: "评估对象", "Entities";
     /// {0}: entities assessed, {1}: files read.
     N_OF_FILES: "{0} 个（共 {1} 个文件）", "{0} of {1} files";
+
+    // ── the HTML reports ──
+    /// The chart's label for screen readers.
+    AREA_SCORES_CHART: "维度得分图", "Area scores";
+    /// The chart legend's entry of the own scores.
+    SCORE_LEGEND: "得分", "score";
+    REVIEW_RESULT: "核查结果", "Review";
+    REVIEW_CHANGES:
+        "改动（每项改动及其对总分和星级的影响）",
+        "Changes (each with its effect on the total and the stars)";
+    REVIEW_CHANGED_NOTHING: "核查未改动任何指标。", "The review changed no indicator.";
+    CONCLUSION: "结论", "Conclusion";
+    AREAS_AGAINST_NEXT_STAR: "各维度得分与下一星级要求", "Areas against the next star";
+    AREA: "维度", "Area";
+    WITH_DATA: "有数据", "With data";
+    NEXT_STAR_PLAN_HTML: "晋星计划", "Next-star plan";
+    NOW_WORDS: "现状", "Now";
+    TARGET_WORDS: "目标", "Target";
+    GAPS_TO_BENCHMARKS: "对标差距", "Gaps to benchmarks";
+    OWN_HTML: "本地", "Own";
+    YEAR_AND_SOURCE: "年份与来源", "Year and source";
+    VALUE_HTML: "数值", "Value";
+    DATA_PROBLEMS: "数据问题", "Data problems";
+    CELL: "单元格", "Cell";
+    CELL_TEXT: "原文", "Cell text";
+    PROBLEM: "问题", "Problem";
+    WHAT_TO_DO: "怎么改", "What to do";
+    ABOUT_THE_STANDARD: "关于所用标准", "About the standard used";
+    APPENDIX: "附录：方法与来源", "Appendix: method and provenance";
+    METHOD: "计分方法", "Method";
+    EVIDENCE_FILES: "佐证文件", "Evidence files";
+    FILE: "文件", "File";
+    KIND: "类型", "Kind";
+    SIZE: "大小", "Size";
+    STAR_DISTRIBUTION: "星级分布", "Star distribution";
+    RANK: "名次", "Rank";
+    NAME: "名称", "Name";
+    RANKING: "排名", "Ranking";
+    BY_CITY: "按所属地市", "By city";
 }
