@@ -451,4 +451,23 @@ super::messages! {
     NAME: "名称", "Name";
     RANKING: "排名", "Ranking";
     BY_CITY: "按所属地市", "By city";
+
+    // ── progress sheet (with a baseline) ──
+    SHEET_PROGRESS: "进展", "Progress";
+    TOTAL_AND_STARS: "总分与星级", "Total and stars";
+    THEN: "上一轮", "Then";
+    /// This round's value, beside last round's ("Then").
+    NOW_ROUND: "本轮", "Now";
+    INDICATORS_STARS_CHANGED: "星级变化的指标", "Indicators whose stars changed";
+    STARS_THEN: "上一轮星级", "Stars then";
+    STARS_NOW: "本轮星级", "Stars now";
+    FELL_BACK: "退步", "Fell back";
+    /// {0}: the plan's target star, {1}: its steps, {2}: the steps that hold.
+    LAST_ROUND_PLAN:
+        "上一轮的升 {0}★ 方案：{1} 步中 {2} 步已落实",
+        "Last round's plan for {0}★: {2} of {1} steps hold";
+    PLAN_STEP: "方案步骤", "Plan step";
+    WANTED: "要求", "Wanted";
+    STARS_WANTED: "要求星级", "Stars wanted";
+    HOLDS: "落实", "Holds";
 }
