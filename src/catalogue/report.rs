@@ -470,4 +470,26 @@ super::messages! {
     WANTED: "要求", "Wanted";
     STARS_WANTED: "要求星级", "Stars wanted";
     HOLDS: "落实", "Holds";
+
+    // ── province sheet (summary.xlsx, with a baseline or targets) ──
+    SHEET_PROVINCE: "全省视图", "Province";
+    PROVINCE_VIEW: "全省视图", "Province view";
+    PARENT_CITY: "所属地市", "Parent city";
+    N_ENTITIES: "数量", "Entities";
+    SHARE_3_STARS: "三星及以上占比", "Share ≥3★";
+    SHARE_4_STARS: "四星及以上占比", "Share ≥4★";
+    ALL_OF_THEM: "合计", "All";
+    NOT_GIVEN: "（未填）", "(not given)";
+    /// {0}: the file, {1}: the workbook's field (行政区划代码, the same in both languages).
+    COUNTED_ONCE: "{0} 与排在前面的文件{1}相同，只计一次", "{0} gives the {1} of an earlier file: counted once";
+    THIS_ROUND: "本轮", "This round";
+    BASELINE: "上一轮", "Baseline";
+    STARS_NOW_AND_BASELINE: "星级分布：本轮与上一轮", "Stars: now and baseline";
+    ENTITIES_PER_STAR: "各星级主体数：本轮与上一轮", "Entities per star: now and baseline";
+    IN_SCOPE: "范围内主体", "In scope";
+    AT_OR_ABOVE: "达到", "At or above";
+    REQUIRED_COUNT: "需要", "Required";
+    SHORT: "还差", "Short";
+    STANDING: "现状", "Standing";
+    PROGRESS_TO_TARGETS: "目标进度", "Progress to targets";
 }
