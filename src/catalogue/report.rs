@@ -492,4 +492,9 @@ super::messages! {
     SHORT: "还差", "Short";
     STANDING: "现状", "Standing";
     PROGRESS_TO_TARGETS: "目标进度", "Progress to targets";
+
+    // ── review sheet ──
+    SHEET_REVIEW: "核查", "Review";
+    RATING: "评级", "Rating";
+    EVIDENCE_FILE: "佐证文件", "Evidence file";
 }
