@@ -1,10 +1,11 @@
 //! The per-entity workbook: 总览, 指标明细, 差距分析, 晋星路径, 数据问题, 来源.
 
 use super::Context;
-use super::style::{Formats, Grid, page_setup, t};
+use super::style::{Formats, Grid, page_setup};
 use crate::Lang;
 use crate::assess::{Assessment, PlanStatus, Status, star_glyphs};
 use crate::benchmark::{Bound, GapAnalysis, IndicatorGap, ValueOrigin};
+use crate::catalogue::report as m;
 use crate::locale::Words;
 use crate::standard::{DimensionRole, Role};
 use rust_xlsxwriter::{
@@ -15,69 +16,42 @@ use rust_xlsxwriter::{
 
 /// The sheet names, in order.
 pub fn sheet_names(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::Zh => [
-            "总览",
-            "指标明细",
-            "差距分析",
-            "晋星路径",
-            "数据问题",
-            "来源",
-        ],
-        Lang::En => [
-            "Summary",
-            "Indicators",
-            "Gaps",
-            "Plan",
-            "Diagnostics",
-            "Provenance",
-        ],
-    }
+    [
+        m::SHEET_SUMMARY,
+        m::SHEET_INDICATORS,
+        m::SHEET_GAPS,
+        m::SHEET_PLAN,
+        m::SHEET_DIAGNOSTICS,
+        m::SHEET_PROVENANCE,
+    ]
+    .map(|x| x.get(lang))
 }
 
 /// The column headers of 指标明细 before the benchmark columns.
 pub fn indicator_headers(lang: Lang) -> [&'static str; 12] {
-    match lang {
-        Lang::Zh => [
-            "维度",
-            "代码",
-            "指标",
-            "类别",
-            "值",
-            "单位",
-            "星级",
-            "下一星要求",
-            "得分",
-            "权重",
-            "分值",
-            "贡献",
-        ],
-        Lang::En => [
-            "Dimension",
-            "Code",
-            "Indicator",
-            "Role",
-            "Value",
-            "Unit",
-            "Stars",
-            "Next star needs",
-            "Score",
-            "Weight",
-            "Points",
-            "Contribution",
-        ],
-    }
+    [
+        m::DIMENSION,
+        m::CODE,
+        m::INDICATOR,
+        m::ROLE,
+        m::VALUE,
+        m::UNIT,
+        m::STARS,
+        m::NEXT_STAR_NEEDS,
+        m::SCORE,
+        m::WEIGHT,
+        m::POINTS,
+        m::CONTRIBUTION,
+    ]
+    .map(|x| x.get(lang))
 }
 
 pub fn build(a: &Assessment, cx: &Context) -> Result<Vec<u8>, XlsxError> {
     let lang = cx.lang;
     let f = Formats::new();
     let names = sheet_names(lang);
-    let mut wb: Workbook = crate::xlsx::new_report_workbook(&format!(
-        "{} — {}",
-        a.name,
-        t(lang, "智慧城市星级评估", "smart-city star assessment")
-    ));
+    let mut wb: Workbook =
+        crate::xlsx::new_report_workbook(&format!("{} — {}", a.name, m::WORKBOOK_TITLE.get(lang)));
     let sheet = |wb: &mut Workbook, k: usize| -> Result<(), XlsxError> {
         let ws = wb.add_worksheet().set_name(names[k])?;
         super::style::page_title(ws, &a.name, names[k]);
@@ -106,28 +80,23 @@ pub(crate) fn level_name(lang: Lang, level: Option<crate::standard::Level>) -> S
 }
 
 pub(crate) fn yes_no(lang: Lang, b: bool) -> &'static str {
-    match (lang, b) {
-        (Lang::Zh, true) => "是",
-        (Lang::Zh, false) => "否",
-        (Lang::En, true) => "yes",
-        (Lang::En, false) => "no",
-    }
+    if b { m::YES } else { m::NO }.get(lang)
 }
 
 fn role_name(lang: Lang, role: Role) -> &'static str {
     match role {
-        Role::Scored => t(lang, "计分", "scored"),
-        Role::Mandatory => t(lang, "必选", "mandatory"),
-        Role::Bonus => t(lang, "加分项", "bonus"),
-        Role::Deduction => t(lang, "扣分", "deduction"),
+        Role::Scored => m::ROLE_SCORED.get(lang),
+        Role::Mandatory => m::ROLE_MANDATORY.get(lang),
+        Role::Bonus => m::ROLE_BONUS.get(lang),
+        Role::Deduction => m::ROLE_DEDUCTION.get(lang),
     }
 }
 
 fn status_name(lang: Lang, s: Status) -> &'static str {
     match s {
-        Status::Ok => t(lang, "有效", "ok"),
-        Status::Missing => t(lang, "缺失", "missing"),
-        Status::Invalid => t(lang, "无效", "invalid"),
+        Status::Ok => m::STATUS_OK.get(lang),
+        Status::Missing => m::STATUS_MISSING.get(lang),
+        Status::Invalid => m::STATUS_INVALID.get(lang),
     }
 }
 
@@ -151,25 +120,20 @@ pub(crate) fn origin_text(lang: Lang, o: &ValueOrigin) -> String {
                 s.push_str(&format!(" · {e}"));
             }
             if *derived {
-                s.push_str(t(lang, " · 推算", " · derived"));
+                s.push_str(m::ORIGIN_DERIVED.get(lang));
             }
             if !source.is_empty() {
                 s.push_str(&format!(" · {}", source.join("; ")));
             }
             s
         }
-        ValueOrigin::Entity { name } => format!("{} {name}", t(lang, "主体", "entity")),
+        ValueOrigin::Entity { name } => m::ORIGIN_ENTITY.fill(lang, &[name]),
         ValueOrigin::Cohort { statistic, n } => {
             let stat = match statistic {
-                crate::benchmark::CohortStatistic::Median => t(lang, "中位数", "median"),
-                crate::benchmark::CohortStatistic::TopQuartile => {
-                    t(lang, "前四分位", "top quartile")
-                }
+                crate::benchmark::CohortStatistic::Median => m::COHORT_MEDIAN.get(lang),
+                crate::benchmark::CohortStatistic::TopQuartile => m::COHORT_TOP_QUARTILE.get(lang),
             };
-            match lang {
-                Lang::Zh => format!("同批 {n} 个主体的{stat}"),
-                Lang::En => format!("{stat} of a cohort of {n}"),
-            }
+            m::COHORT_STATISTIC.fill(lang, &[n, &stat])
         }
     }
 }
@@ -221,19 +185,13 @@ pub(crate) fn next_floors(a: &Assessment, lang: Lang) -> Option<Floors> {
     };
     if values.iter().any(Option::is_some) {
         return Some(Floors {
-            label: match lang {
-                Lang::Zh => format!("{}★ 维度下限", next.stars),
-                Lang::En => format!("{}★ dimension floor", next.stars),
-            },
+            label: m::DIMENSION_FLOOR.fill(lang, &[&next.stars]),
             values,
         });
     }
     let total = min_total?;
     Some(Floors {
-        label: match lang {
-            Lang::Zh => format!("{}★ 总分下限 {total}（无维度下限）", next.stars),
-            Lang::En => format!("{}★ minimum total {total} (no dimension floor)", next.stars),
-        },
+        label: m::MIN_TOTAL_NO_FLOOR.fill(lang, &[&next.stars, &total]),
         values: vec![Some(total); scored.len()],
     })
 }
@@ -290,11 +248,7 @@ fn summary_sheet(
     g.loose(
         0,
         0,
-        &format!(
-            "{} · {}",
-            a.name,
-            t(lang, "智慧城市星级评估", "Smart-city star assessment")
-        ),
+        &format!("{} · {}", a.name, m::REPORT_TITLE.get(lang)),
         &f.title,
     )?;
     g.loose(
@@ -310,23 +264,23 @@ fn summary_sheet(
     )?;
 
     let mut row = 3;
-    let r = g.label(&mut row, t(lang, "主体", "Entity"), f)?;
+    let r = g.label(&mut row, m::ENTITY.get(lang), f)?;
     g.text(r, 1, &a.name, &f.text)?;
-    let r = g.label(&mut row, t(lang, "层级", "Level"), f)?;
+    let r = g.label(&mut row, m::LEVEL.get(lang), f)?;
     g.text(r, 1, &level_name(lang, a.level), &f.text)?;
-    let r = g.label(&mut row, t(lang, "标准", "Standard"), f)?;
+    let r = g.label(&mut row, m::STANDARD.get(lang), f)?;
     g.text(r, 1, &a.standard.code, &f.text)?;
     g.text(r, 2, &a.standard.id, &f.text)?;
-    let r = g.label(&mut row, t(lang, "版本", "Edition"), f)?;
+    let r = g.label(&mut row, m::EDITION.get(lang), f)?;
     g.loose(r, 1, a.standard.edition(lang), &f.plain)?;
-    let r = g.label(&mut row, t(lang, "暂定条目", "Provisional entries"), f)?;
+    let r = g.label(&mut row, m::PROVISIONAL_ENTRIES.get(lang), f)?;
     g.num(r, 1, a.standard.provisional_entries as f64, &f.int)?;
     let of = rust_xlsxwriter::Format::new()
-        .set_num_format(t(lang, "\"共 \"0\" 项\"", "\"of \"0"))
+        .set_num_format(m::NUM_FORMAT_OF_N.get(lang))
         .set_border(rust_xlsxwriter::FormatBorder::Thin)
         .set_border_color(rust_xlsxwriter::Color::RGB(0xBFBFBF));
     g.num(r, 2, a.standard.entries as f64, &of)?;
-    let r = g.label(&mut row, t(lang, "星级", "Stars"), f)?;
+    let r = g.label(&mut row, m::STARS.get(lang), f)?;
     let big = f.stars.clone().set_bold().set_font_size(14);
     g.num(r, 1, f64::from(a.stars), &big)?;
     g.loose(
@@ -335,66 +289,52 @@ fn summary_sheet(
         &format!("{} {}", star_glyphs(a.stars), a.stars_label.get(lang)),
         &f.plain.clone().set_font_size(14).set_font_color(0xC55A11),
     )?;
-    let r = g.label(&mut row, t(lang, "子档", "Sub-tier"), f)?;
+    let r = g.label(&mut row, m::SUB_TIER.get(lang), f)?;
     g.text(
         r,
         1,
         a.tier.as_ref().map(|t| t.get(lang)).unwrap_or("—"),
         &f.text,
     )?;
-    let r = g.label(&mut row, t(lang, "总分", "Total"), f)?;
+    let r = g.label(&mut row, m::TOTAL.get(lang), f)?;
     g.num(r, 1, a.score, &f.num2.clone().set_bold().set_font_size(14))?;
     g.text(r, 2, "/ 100", &f.text)?;
-    let r = g.label(&mut row, t(lang, "加权得分", "Weighted"), f)?;
+    let r = g.label(&mut row, m::WEIGHTED.get(lang), f)?;
     g.num(r, 1, a.breakdown.weighted, &f.num2)?;
     let cap = f
         .general
         .clone()
-        .set_num_format(t(lang, "\"上限 \"0.##", "\"cap \"0.##"));
-    let r = g.label(&mut row, t(lang, "加分", "Bonus"), f)?;
+        .set_num_format(m::NUM_FORMAT_CAP.get(lang));
+    let r = g.label(&mut row, m::BONUS.get(lang), f)?;
     g.num(r, 1, a.breakdown.bonus, &f.num2)?;
     g.num(r, 2, a.breakdown.bonus_cap, &cap)?;
-    let r = g.label(&mut row, t(lang, "扣分", "Deductions"), f)?;
+    let r = g.label(&mut row, m::DEDUCTIONS.get(lang), f)?;
     g.num(r, 1, a.breakdown.deduction, &f.num2)?;
     g.num(r, 2, a.breakdown.deduction_cap, &cap)?;
-    let r = g.label(&mut row, t(lang, "缺失或无效指标", "Missing or invalid"), f)?;
+    let r = g.label(&mut row, m::MISSING_OR_INVALID.get(lang), f)?;
     g.num(r, 1, a.missing as f64, &f.int)?;
     g.loose(
         r,
         2,
         if a.complete {
-            t(lang, "数据完整", "data complete")
+            m::DATA_COMPLETE.get(lang)
         } else {
-            t(lang, "评级基于不完整数据", "rating on incomplete data")
+            m::RATING_ON_INCOMPLETE_DATA.get(lang)
         },
         &f.plain,
     )?;
     let (e, w, i) = a.diagnostic_counts();
-    let r = g.label(
-        &mut row,
-        t(
-            lang,
-            "诊断 错误/警告/提示",
-            "Diagnostics error/warning/info",
-        ),
-        f,
-    )?;
+    let r = g.label(&mut row, m::DIAGNOSTICS_BY_SEVERITY.get(lang), f)?;
     g.num(r, 1, e as f64, &f.int)?;
     g.num(r, 2, w as f64, &f.int)?;
     g.num(r, 3, i as f64, &f.int)?;
     if let Some(s) = &a.stability {
-        let r = g.label(&mut row, t(lang, "评级稳定性", "Rating stability"), f)?;
+        let r = g.label(&mut row, m::RATING_STABILITY.get(lang), f)?;
         g.num(r, 1, s.same_stars, &f.pct)?;
         g.loose(
             r,
             2,
-            &match lang {
-                Lang::Zh => format!("{} 次权重扰动保持 {}★（种子 {}）", s.draws, a.stars, s.seed),
-                Lang::En => format!(
-                    "of {} weight draws keep {}★ (seed {})",
-                    s.draws, a.stars, s.seed
-                ),
-            },
+            &m::DRAWS_KEEP_STARS.fill(lang, &[&s.draws, &a.stars, &s.seed]),
             &f.plain,
         )?;
     }
@@ -411,11 +351,11 @@ fn summary_sheet(
     // Dimension table (the radar's data).
     let floors = next_floors(a, lang);
     let mut heads: Vec<String> = [
-        t(lang, "代码", "Code"),
-        t(lang, "维度", "Dimension"),
-        t(lang, "权重", "Weight"),
-        t(lang, "得分", "Score"),
-        t(lang, "覆盖", "Coverage"),
+        m::CODE.get(lang),
+        m::DIMENSION.get(lang),
+        m::WEIGHT.get(lang),
+        m::SCORE.get(lang),
+        m::COVERAGE.get(lang),
     ]
     .iter()
     .map(|s| s.to_string())
@@ -427,13 +367,9 @@ fn summary_sheet(
     // the area, as in the HTML report) and the coverage beside it.
     for gap in &a.gaps {
         heads.push(gap.display_name(lang).to_string());
-        heads.push(format!(
-            "{} {}",
-            gap.display_name(lang),
-            t(lang, "覆盖", "coverage")
-        ));
+        heads.push(m::BENCHMARK_COVERAGE.fill(lang, &[&gap.display_name(lang)]));
     }
-    row = g.section(row, t(lang, "维度得分", "Dimension scores"), &heads, f)?;
+    row = g.section(row, m::DIMENSION_SCORES.get(lang), &heads, f)?;
     let head_row = row - 1;
     g.ws.set_row_height(head_row, 30)?;
     let first = row;
@@ -472,11 +408,7 @@ fn summary_sheet(
     let last = row.saturating_sub(1);
     if !scored.is_empty() {
         let mut chart = Chart::new(ChartType::RadarWithMarkers);
-        chart.title().set_name(t(
-            lang,
-            "维度得分与下一星级",
-            "Dimension scores vs next star",
-        ));
+        chart.title().set_name(m::RADAR_TITLE.get(lang));
         chart.legend().set_position(ChartLegendPosition::Bottom);
         // Few, small value labels: they sit at the centre where the axes meet.
         chart
@@ -528,9 +460,9 @@ fn summary_sheet(
             row,
             0,
             &[
-                t(lang, "代码", "Code"),
-                t(lang, "加分维度", "Bonus dimension"),
-                t(lang, "分值", "Points"),
+                m::CODE.get(lang),
+                m::BONUS_DIMENSION.get(lang),
+                m::POINTS.get(lang),
             ],
             &f.header,
         )?;
@@ -545,21 +477,9 @@ fn summary_sheet(
     if !a.gaps.is_empty() {
         // Short lines: a note wider than the table would shrink the printed page.
         for line in [
-            t(
-                lang,
-                "对标得分只计双方都有数据的计权指标（权重在其中重新归一）。",
-                "Benchmark scores count only the weighted indicators both sides have.",
-            ),
-            t(
-                lang,
-                "只在对标数据覆盖该维度至少一半计权指标时给出（暂定）。",
-                "They are given only where the figures cover half of the area (provisional).",
-            ),
-            t(
-                lang,
-                "覆盖 = 双方都有的指标数 / 该维度计权指标数。",
-                "Coverage = indicators both have / the area's weighted indicators.",
-            ),
+            m::NOTE_BENCHMARK_SCORES_SHARED.get(lang),
+            m::NOTE_BENCHMARK_SCORES_HALF.get(lang),
+            m::NOTE_COVERAGE.get(lang),
         ] {
             g.loose(row, 0, line, &f.note)?;
             row += 1;
@@ -567,17 +487,10 @@ fn summary_sheet(
     }
 
     // Why this rating, and what the next one needs.
-    row = g.heading(row, t(lang, "评级依据", "Why this rating"), f)?;
+    row = g.heading(row, m::WHY_THIS_RATING.get(lang), f)?;
     // One condition a line: a printed page is narrow.
     let decided = &a.rating.decided_by;
-    let head = match lang {
-        Lang::Zh => format!("{}★（{}）规则成立：", decided.stars, decided.name.get(lang)),
-        Lang::En => format!(
-            "The {}★ rule ({}) holds:",
-            decided.stars,
-            decided.name.get(lang)
-        ),
-    };
+    let head = m::RULE_HOLDS.fill(lang, &[&decided.stars, &decided.name.get(lang)]);
     g.loose(row, 0, &head, &f.plain.clone().set_bold())?;
     row += 1;
     if decided.conditions.is_empty() {
@@ -592,10 +505,7 @@ fn summary_sheet(
         g.loose(
             row,
             0,
-            &match lang {
-                Lang::Zh => format!("距 {}★（{}）尚缺：", next.stars, next.name.get(lang)),
-                Lang::En => format!("Not yet {}★ ({}):", next.stars, next.name.get(lang)),
-            },
+            &m::NOT_YET.fill(lang, &[&next.stars, &next.name.get(lang)]),
             &f.plain.clone().set_bold(),
         )?;
         row += 1;
@@ -612,15 +522,15 @@ fn summary_sheet(
     if !top.is_empty() {
         row = g.section(
             row,
-            t(lang, "主要差距", "Top gaps"),
+            m::TOP_GAPS.get(lang),
             &[
-                t(lang, "对标", "Benchmark"),
-                t(lang, "代码", "Code"),
-                t(lang, "指标", "Indicator"),
-                t(lang, "本地值", "Own"),
-                t(lang, "对标值", "Benchmark"),
-                t(lang, "差距", "Gap"),
-                t(lang, "可得分", "Points at stake"),
+                m::BENCHMARK.get(lang),
+                m::CODE.get(lang),
+                m::INDICATOR.get(lang),
+                m::OWN.get(lang),
+                m::BENCHMARK_VALUE_SHORT.get(lang),
+                m::GAP.get(lang),
+                m::POINTS_AT_STAKE.get(lang),
             ],
             f,
         )?;
@@ -638,7 +548,7 @@ fn summary_sheet(
 
     // The next-star plan in short.
     let p = &a.next_star;
-    row = g.heading(row, t(lang, "晋星路径", "Next-star plan"), f)?;
+    row = g.heading(row, m::NEXT_STAR_PLAN.get(lang), f)?;
     g.loose(row, 0, &plan_headline(lang, a), &f.plain)?;
     row += 1;
     if !p.steps.is_empty() {
@@ -646,12 +556,12 @@ fn summary_sheet(
             row,
             0,
             &[
-                t(lang, "代码", "Code"),
-                t(lang, "指标", "Indicator"),
-                t(lang, "现值", "From"),
-                t(lang, "目标", "To"),
-                t(lang, "星级", "Stars"),
-                t(lang, "增分", "Points gained"),
+                m::CODE.get(lang),
+                m::INDICATOR.get(lang),
+                m::FROM.get(lang),
+                m::TO.get(lang),
+                m::STARS.get(lang),
+                m::POINTS_GAINED.get(lang),
             ],
             &f.header,
         )?;
@@ -674,10 +584,7 @@ fn summary_sheet(
             g.loose(
                 row,
                 0,
-                &match lang {
-                    Lang::Zh => format!("共 {} 步，见“晋星路径”表", p.steps.len()),
-                    Lang::En => format!("{} steps in all: see the Plan sheet", p.steps.len()),
-                },
+                &m::N_STEPS_SEE_PLAN.fill(lang, &[&p.steps.len()]),
                 &f.note,
             )?;
         }
@@ -690,20 +597,10 @@ fn summary_sheet(
 pub(crate) fn plan_headline(lang: Lang, a: &Assessment) -> String {
     let p = &a.next_star;
     match p.status {
-        PlanStatus::Top => t(
+        PlanStatus::Top => m::PLAN_AT_TOP.get(lang).to_string(),
+        PlanStatus::Impossible => m::PLAN_IMPOSSIBLE.fill(
             lang,
-            "已是本标准最高星级。",
-            "Already at the standard's highest level.",
-        )
-        .to_string(),
-        PlanStatus::Impossible => format!(
-            "{} {}",
-            t(
-                lang,
-                "无法达到下一星级：",
-                "The next star cannot be reached:"
-            ),
-            p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()
+            &[&p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()],
         ),
         PlanStatus::Found | PlanStatus::FoundCapped => {
             let target = p.target_stars.unwrap_or(a.stars + 1);
@@ -711,18 +608,8 @@ pub(crate) fn plan_headline(lang: Lang, a: &Assessment) -> String {
                 .total_after
                 .map(crate::assess::score::fmt2)
                 .unwrap_or_default();
-            let mut s = match lang {
-                Lang::Zh => format!(
-                    "升至 {target}★（{}）：{} 项改进，改进后总分 {after}",
-                    p.target_name.as_ref().map(|t| t.get(lang)).unwrap_or(""),
-                    p.steps.len()
-                ),
-                Lang::En => format!(
-                    "To {target}★ ({}): {} change(s), total afterwards {after}",
-                    p.target_name.as_ref().map(|t| t.get(lang)).unwrap_or(""),
-                    p.steps.len()
-                ),
-            };
+            let name = p.target_name.as_ref().map(|t| t.get(lang)).unwrap_or("");
+            let mut s = m::PLAN_FOUND.fill(lang, &[&target, &name, &p.steps.len(), &after]);
             if let Some(r) = &p.reason {
                 s.push_str(&format!(" — {}", r.words(lang)));
             }
@@ -747,21 +634,21 @@ fn indicators_sheet(
         g.text(
             0,
             col,
-            &format!("{} {}", gap.display_name(lang), t(lang, "对标值", "value")),
+            &m::BENCHMARK_VALUE_OF.fill(lang, &[&gap.display_name(lang)]),
             &f.header,
         )?;
         g.text(
             0,
             col + 1,
-            &format!("{} {}", gap.display_name(lang), t(lang, "差距", "gap")),
+            &m::BENCHMARK_GAP_OF.fill(lang, &[&gap.display_name(lang)]),
             &f.header,
         )?;
         col += 2;
     }
     let tail = [
-        t(lang, "状态", "Status"),
-        t(lang, "暂定", "Provisional"),
-        t(lang, "计算", "Computation"),
+        m::STATUS.get(lang),
+        m::PROVISIONAL.get(lang),
+        m::COMPUTATION.get(lang),
     ];
     g.header(0, col, &tail, &f.header)?;
     let last_col = col + tail.len() as u16 - 1;
@@ -861,24 +748,10 @@ fn gaps_sheet(
     let lang = cx.lang;
     let sheet = ws.name();
     let mut g = Grid::new(ws);
-    g.loose(
-        0,
-        0,
-        t(lang, "与对标的差距", "Gaps to the benchmarks"),
-        &f.title,
-    )?;
+    g.loose(0, 0, m::GAPS_TITLE.get(lang), &f.title)?;
     if a.gaps.is_empty() {
         page_setup(g.ws, None)?;
-        g.loose(
-            2,
-            0,
-            t(
-                lang,
-                "本次评估未与其他地区对标。",
-                "This assessment was not compared with a benchmark.",
-            ),
-            &f.note,
-        )?;
+        g.loose(2, 0, m::NO_BENCHMARK.get(lang), &f.note)?;
         return g.finish(8.0, 40.0, &[]);
     }
 
@@ -888,20 +761,20 @@ fn gaps_sheet(
     let head = chart_row + CHART_ROWS + 1;
     page_setup(g.ws, Some((head, head)))?;
     let heads = [
-        t(lang, "对标", "Benchmark"),
-        t(lang, "代码", "Code"),
-        t(lang, "维度", "Dimension"),
-        t(lang, "指标", "Indicator"),
-        t(lang, "单位", "Unit"),
-        t(lang, "本地值", "Own"),
-        t(lang, "对标值", "Benchmark value"),
-        t(lang, "差距", "Gap"),
-        t(lang, "相对差距", "Relative gap"),
-        t(lang, "本地星级", "Own stars"),
-        t(lang, "对标星级", "Benchmark stars"),
-        t(lang, "可得分", "Points at stake"),
-        t(lang, "下一星要求", "Next star needs"),
-        t(lang, "来源", "Source"),
+        m::BENCHMARK.get(lang),
+        m::CODE.get(lang),
+        m::DIMENSION.get(lang),
+        m::INDICATOR.get(lang),
+        m::UNIT.get(lang),
+        m::OWN.get(lang),
+        m::BENCHMARK_VALUE.get(lang),
+        m::GAP.get(lang),
+        m::RELATIVE_GAP.get(lang),
+        m::OWN_STARS.get(lang),
+        m::BENCHMARK_STARS.get(lang),
+        m::POINTS_AT_STAKE.get(lang),
+        m::NEXT_STAR_NEEDS.get(lang),
+        m::SOURCE.get(lang),
     ];
     g.header(head, 0, &heads, &f.header)?;
     let mut row = head + 1;
@@ -968,10 +841,9 @@ fn gaps_sheet(
     }
     for (k, (name, first, last)) in charts.iter().enumerate() {
         let mut chart = Chart::new(ChartType::Bar);
-        chart.title().set_name(&match lang {
-            Lang::Zh => format!("与 {name} 的最大差距（可得分）"),
-            Lang::En => format!("Largest gaps to {name} (points at stake)"),
-        });
+        chart
+            .title()
+            .set_name(&m::LARGEST_GAPS_TO.fill(lang, &[name]));
         chart.legend().set_hidden();
         // The category axis of a bar chart is its y axis: largest gap on top.
         chart.y_axis().set_reverse();
@@ -988,31 +860,22 @@ fn gaps_sheet(
         }
     }
     if charts.is_empty() {
-        g.loose(
-            chart_row,
-            0,
-            t(
-                lang,
-                "没有可得分的差距：各项均不低于对标。",
-                "No gap carries points: every value is level with or ahead of the benchmark.",
-            ),
-            &f.note,
-        )?;
+        g.loose(chart_row, 0, m::NO_GAP_CARRIES_POINTS.get(lang), &f.note)?;
     }
 
     // Dimension gaps.
     row = g.section(
         row,
-        t(lang, "维度差距", "Dimension gaps"),
+        m::DIMENSION_GAPS.get(lang),
         &[
-            t(lang, "对标", "Benchmark"),
-            t(lang, "代码", "Code"),
-            t(lang, "维度", "Dimension"),
-            t(lang, "本地得分", "Own score"),
-            t(lang, "对标得分", "Benchmark score"),
-            t(lang, "差距", "Gap"),
-            t(lang, "共有指标", "Shared"),
-            t(lang, "计权指标", "Weighted"),
+            m::BENCHMARK.get(lang),
+            m::CODE.get(lang),
+            m::DIMENSION.get(lang),
+            m::OWN_SCORE.get(lang),
+            m::BENCHMARK_SCORE.get(lang),
+            m::GAP.get(lang),
+            m::SHARED.get(lang),
+            m::WEIGHTED_INDICATORS.get(lang),
         ],
         f,
     )?;
@@ -1038,17 +901,17 @@ fn gaps_sheet(
     if !not.is_empty() {
         row = g.section(
             row,
-            t(lang, "未比较的对标数据", "Benchmark figures not compared"),
+            m::FIGURES_NOT_COMPARED.get(lang),
             &[
-                t(lang, "对标", "Benchmark"),
-                t(lang, "代码", "Code"),
-                t(lang, "维度", "Dimension"),
-                t(lang, "口径", "Metric"),
-                t(lang, "单位", "Unit"),
-                t(lang, "本地值", "Own"),
-                t(lang, "对标值", "Benchmark value"),
-                t(lang, "年份", "Year"),
-                t(lang, "原因", "Why"),
+                m::BENCHMARK.get(lang),
+                m::CODE.get(lang),
+                m::DIMENSION.get(lang),
+                m::METRIC.get(lang),
+                m::UNIT.get(lang),
+                m::OWN.get(lang),
+                m::BENCHMARK_VALUE.get(lang),
+                m::YEAR.get(lang),
+                m::WHY.get(lang),
             ],
             f,
         )?;
@@ -1083,21 +946,21 @@ fn plan_sheet(
     let lang = cx.lang;
     let p = &a.next_star;
     let mut g = Grid::new(ws);
-    g.loose(0, 0, t(lang, "晋星路径", "Next-star plan"), &f.title)?;
+    g.loose(0, 0, m::NEXT_STAR_PLAN.get(lang), &f.title)?;
     g.loose(1, 0, &plan_headline(lang, a), &f.plain)?;
     let mut row = 3;
     let status = match p.status {
-        PlanStatus::Found => t(lang, "已找到（最少步数）", "found (fewest steps)"),
-        PlanStatus::FoundCapped => t(lang, "已找到（可能非最少）", "found (may not be minimal)"),
-        PlanStatus::Impossible => t(lang, "无法达到", "impossible"),
-        PlanStatus::Top => t(lang, "已是最高星级", "at the top"),
+        PlanStatus::Found => m::PLAN_FOUND_FEWEST.get(lang),
+        PlanStatus::FoundCapped => m::PLAN_FOUND_CAPPED.get(lang),
+        PlanStatus::Impossible => m::PLAN_STATUS_IMPOSSIBLE.get(lang),
+        PlanStatus::Top => m::PLAN_STATUS_TOP.get(lang),
     };
-    let r = g.label(&mut row, t(lang, "状态", "Status"), f)?;
+    let r = g.label(&mut row, m::STATUS.get(lang), f)?;
     g.text(r, 1, status, &f.text)?;
-    let r = g.label(&mut row, t(lang, "当前", "Now"), f)?;
+    let r = g.label(&mut row, m::NOW.get(lang), f)?;
     g.num(r, 1, f64::from(a.stars), &f.stars)?;
     g.num(r, 2, a.score, &f.num2)?;
-    let r = g.label(&mut row, t(lang, "目标星级", "Target"), f)?;
+    let r = g.label(&mut row, m::TARGET.get(lang), f)?;
     g.opt(r, 1, p.target_stars.map(f64::from), &f.stars)?;
     g.text(
         r,
@@ -1105,12 +968,12 @@ fn plan_sheet(
         p.target_name.as_ref().map(|t| t.get(lang)).unwrap_or(""),
         &f.text,
     )?;
-    let r = g.label(&mut row, t(lang, "改进后", "Afterwards"), f)?;
+    let r = g.label(&mut row, m::AFTERWARDS.get(lang), f)?;
     g.opt(r, 1, p.stars_after.map(f64::from), &f.stars)?;
     g.opt(r, 2, p.total_after, &f.num2)?;
-    let r = g.label(&mut row, t(lang, "已复核", "Verified"), f)?;
+    let r = g.label(&mut row, m::VERIFIED.get(lang), f)?;
     g.text(r, 1, yes_no(lang, p.verified), &f.text)?;
-    let r = g.label(&mut row, t(lang, "星级步数", "Star steps"), f)?;
+    let r = g.label(&mut row, m::STAR_STEPS.get(lang), f)?;
     g.num(r, 1, f64::from(p.star_steps), &f.int)?;
     if let Some(reason) = &p.reason {
         g.loose(row, 0, &reason.words(lang), &f.note)?;
@@ -1120,16 +983,13 @@ fn plan_sheet(
     if let Some(next) = &a.rating.next {
         row = g.section(
             row,
-            &match lang {
-                Lang::Zh => format!("{}★ 规则中尚未满足的条件", next.stars),
-                Lang::En => format!("Conditions of the {}★ rule that fail", next.stars),
-            },
+            &m::CONDITIONS_THAT_FAIL.fill(lang, &[&next.stars]),
             &[
-                t(lang, "条件", "Condition"),
-                t(lang, "对象", "Subject"),
-                t(lang, "实际", "Actual"),
-                t(lang, "要求", "Required"),
-                t(lang, "说明", "Text"),
+                m::CONDITION.get(lang),
+                m::SUBJECT.get(lang),
+                m::ACTUAL.get(lang),
+                m::REQUIRED.get(lang),
+                m::CONDITION_TEXT.get(lang),
             ],
             f,
         )?;
@@ -1145,20 +1005,20 @@ fn plan_sheet(
 
     row = g.section(
         row,
-        t(lang, "步骤", "Steps"),
+        m::STEPS.get(lang),
         &[
             "#",
-            t(lang, "代码", "Code"),
-            t(lang, "指标", "Indicator"),
-            t(lang, "现值", "From"),
-            t(lang, "目标值", "To"),
-            t(lang, "单位", "Unit"),
-            t(lang, "现状", "From (words)"),
-            t(lang, "目标", "To (words)"),
-            t(lang, "现星级", "Stars from"),
-            t(lang, "目标星级", "Stars to"),
-            t(lang, "增分", "Points gained"),
-            t(lang, "相对变化", "Relative change"),
+            m::CODE.get(lang),
+            m::INDICATOR.get(lang),
+            m::FROM.get(lang),
+            m::TARGET_VALUE.get(lang),
+            m::UNIT.get(lang),
+            m::FROM_WORDS.get(lang),
+            m::TO_WORDS.get(lang),
+            m::STARS_FROM.get(lang),
+            m::STARS_TO.get(lang),
+            m::POINTS_GAINED.get(lang),
+            m::RELATIVE_CHANGE.get(lang),
         ],
         f,
     )?;
@@ -1203,13 +1063,13 @@ fn diagnostics_sheet(
         0,
         0,
         &[
-            t(lang, "代码", "Code"),
-            t(lang, "严重程度", "Severity"),
-            t(lang, "位置", "Location"),
-            t(lang, "指标", "Indicator"),
-            t(lang, "原文", "Raw text"),
-            t(lang, "说明", "Message"),
-            t(lang, "建议", "Hint"),
+            m::CODE.get(lang),
+            m::SEVERITY.get(lang),
+            m::LOCATION.get(lang),
+            m::INDICATOR.get(lang),
+            m::RAW_TEXT.get(lang),
+            m::MESSAGE.get(lang),
+            m::HINT.get(lang),
         ],
         &f.header,
     )?;
@@ -1229,12 +1089,7 @@ fn diagnostics_sheet(
     }
     let n = a.diagnostics.len() as u32;
     if n == 0 {
-        g.loose(
-            1,
-            0,
-            t(lang, "没有数据问题。", "No data problems."),
-            &f.note,
-        )?;
+        g.loose(1, 0, m::NO_DATA_PROBLEMS.get(lang), &f.note)?;
     } else {
         g.ws.autofilter(0, 0, n, 6)?;
     }
@@ -1245,9 +1100,9 @@ fn diagnostics_sheet(
 /// Where the time written into the workbook comes from.
 pub(crate) fn time_source(lang: Lang, from_env: bool) -> &'static str {
     if from_env {
-        t(lang, "取自 SOURCE_DATE_EPOCH", "from SOURCE_DATE_EPOCH")
+        m::TIME_FROM_ENV.get(lang)
     } else {
-        t(lang, "生成时刻", "the time of writing")
+        m::TIME_OF_WRITING.get(lang)
     }
 }
 
@@ -1259,7 +1114,7 @@ pub(crate) fn write_time_and_benchmarks(
     f: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = cx.lang;
-    g.text(*row, 0, t(lang, "时间", "Time"), &f.label)?;
+    g.text(*row, 0, m::TIME.get(lang), &f.label)?;
     let (ts, from_env) = crate::xlsx::written_at();
     match ExcelDateTime::from_timestamp(ts) {
         Ok(dt) => {
@@ -1271,12 +1126,12 @@ pub(crate) fn write_time_and_benchmarks(
     g.text(*row, 2, time_source(lang, from_env), &f.text)?;
     *row += 1;
     if cx.benchmarks.is_empty() {
-        g.text(*row, 0, t(lang, "对标", "Benchmarks"), &f.label)?;
-        g.text(*row, 1, t(lang, "无", "none"), &f.text)?;
+        g.text(*row, 0, m::BENCHMARKS.get(lang), &f.label)?;
+        g.text(*row, 1, m::NONE.get(lang), &f.text)?;
         *row += 1;
     }
     for b in &cx.benchmarks {
-        g.text(*row, 0, t(lang, "对标", "Benchmark"), &f.label)?;
+        g.text(*row, 0, m::BENCHMARK.get(lang), &f.label)?;
         g.text(*row, 1, &b.name, &f.text)?;
         g.text(*row, 2, &b.origin, &f.text)?;
         g.text(
@@ -1284,7 +1139,7 @@ pub(crate) fn write_time_and_benchmarks(
             3,
             b.sha256
                 .as_deref()
-                .unwrap_or(t(lang, "（同批计算）", "(computed from the batch)")),
+                .unwrap_or(m::COMPUTED_FROM_BATCH.get(lang)),
             &f.text,
         )?;
         *row += 1;
@@ -1301,7 +1156,7 @@ fn provenance_sheet(
     let lang = cx.lang;
     page_setup(ws, None)?;
     let mut g = Grid::new(ws);
-    g.loose(0, 0, t(lang, "来源与可复现性", "Provenance"), &f.title)?;
+    g.loose(0, 0, m::PROVENANCE_TITLE.get(lang), &f.title)?;
     let mut row = 2;
     let kv = |g: &mut Grid, row: &mut u32, label: &str, value: &str| -> Result<(), XlsxError> {
         g.text(*row, 0, label, &f.label)?;
@@ -1315,91 +1170,53 @@ fn provenance_sheet(
         "citystar",
         concat!("citystar ", env!("CARGO_PKG_VERSION")),
     )?;
+    kv(&mut g, &mut row, m::STANDARD.get(lang), &a.standard.code)?;
+    kv(&mut g, &mut row, m::STANDARD_ID.get(lang), &a.standard.id)?;
     kv(
         &mut g,
         &mut row,
-        t(lang, "标准", "Standard"),
-        &a.standard.code,
-    )?;
-    kv(
-        &mut g,
-        &mut row,
-        t(lang, "标准 id", "Standard id"),
-        &a.standard.id,
-    )?;
-    kv(
-        &mut g,
-        &mut row,
-        t(lang, "版本", "Edition"),
+        m::EDITION.get(lang),
         a.standard.edition(lang),
     )?;
     kv(
         &mut g,
         &mut row,
-        t(lang, "标准 SHA-256", "Standard SHA-256"),
+        m::STANDARD_SHA256.get(lang),
         a.standard.sha256.as_deref().unwrap_or("—"),
     )?;
-    kv(&mut g, &mut row, t(lang, "输入文件", "Input file"), &a.file)?;
-    kv(
-        &mut g,
-        &mut row,
-        t(lang, "输入 SHA-256", "Input SHA-256"),
-        &a.sha256,
-    )?;
+    kv(&mut g, &mut row, m::INPUT_FILE.get(lang), &a.file)?;
+    kv(&mut g, &mut row, m::INPUT_SHA256.get(lang), &a.sha256)?;
     super::review::provenance_rows(&mut g, &mut row, a, lang, f)?;
     write_time_and_benchmarks(&mut g, &mut row, cx, f)?;
-    g.text(row, 0, t(lang, "语言", "Language"), &f.label)?;
+    g.text(row, 0, m::LANGUAGE.get(lang), &f.label)?;
     g.text(row, 1, lang.pick("zh", "en"), &f.text)?;
     row += 1;
     match &a.stability {
         Some(s) => {
-            g.text(row, 0, t(lang, "评级稳定性", "Rating stability"), &f.label)?;
+            g.text(row, 0, m::RATING_STABILITY.get(lang), &f.label)?;
             g.num(row, 1, s.same_stars, &f.pct)?;
             g.text(row, 2, &s.method, &f.text)?;
             row += 1;
-            g.text(row, 0, t(lang, "扰动次数 / 种子", "Draws / seed"), &f.label)?;
+            g.text(row, 0, m::DRAWS_SEED.get(lang), &f.label)?;
             g.num(row, 1, s.draws as f64, &f.int)?;
             g.seed(row, 2, s.seed, f)?;
             row += 1;
-            g.text(row, 0, t(lang, "总分 5% / 95%", "Total 5% / 95%"), &f.label)?;
+            g.text(row, 0, m::TOTAL_P5_P95.get(lang), &f.label)?;
             g.num(row, 1, s.total_p5, &f.num2)?;
             g.num(row, 2, s.total_p95, &f.num2)?;
             row += 1;
         }
         None => {
-            g.text(row, 0, t(lang, "评级稳定性", "Rating stability"), &f.label)?;
-            g.text(
-                row,
-                1,
-                t(lang, "未计算（扰动次数为 0）", "not computed (no draws)"),
-                &f.text,
-            )?;
+            g.text(row, 0, m::RATING_STABILITY.get(lang), &f.label)?;
+            g.text(row, 1, m::STABILITY_NOT_COMPUTED.get(lang), &f.text)?;
             row += 1;
         }
     }
-    g.text(
-        row,
-        0,
-        t(
-            lang,
-            "晋星计划搜索的组合 / 上限",
-            "Plan: sets tried / limit",
-        ),
-        &f.label,
-    )?;
+    g.text(row, 0, m::PLAN_SETS_TRIED.get(lang), &f.label)?;
     g.num(row, 1, a.next_star.explored as f64, &f.int)?;
     g.num(row, 2, a.next_star.cap as f64, &f.int)?;
     row += 1;
     row += 1;
-    g.loose(
-        row,
-        0,
-        t(
-            lang,
-            "同一输入、同一 SOURCE_DATE_EPOCH 生成的工作簿逐字节相同。",
-            "The same inputs and SOURCE_DATE_EPOCH give a byte-identical workbook.",
-        ),
-        &f.note,
-    )?;
+    g.loose(row, 0, m::BYTE_IDENTICAL_WORKBOOK.get(lang), &f.note)?;
     g.finish(10.0, 70.0, &[])
 }

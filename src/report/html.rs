@@ -5,6 +5,7 @@
 
 use super::model::{Chart, EntityReport, Fact, RatingBox, ReviewModel, SummaryReport};
 use crate::Lang;
+use crate::catalogue::report as msg;
 use crate::render::escape::{css_string, html as esc};
 use crate::render::rounds::{Block, Section as WordsSection};
 use std::fmt::Write as _;
@@ -152,10 +153,6 @@ impl Table<'_> {
     }
 }
 
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    lang.pick(zh, en)
-}
-
 /// Rough text width in SVG units at `size`: wide (CJK) characters a full em,
 /// others about half.
 fn text_width(s: &str, size: f64) -> f64 {
@@ -208,7 +205,7 @@ fn chart_svg(out: &mut String, c: &Chart, lang: Lang) {
     let _ = writeln!(
         out,
         "<svg viewBox=\"0 0 {w} {h}\" width=\"{w}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        esc(t(lang, "维度得分图", "Area scores"))
+        esc(msg::AREA_SCORES_CHART.get(lang))
     );
     for k in 0..=4 {
         let x = x0 + f64::from(k) * 25.0 * scale;
@@ -279,9 +276,9 @@ fn chart_svg(out: &mut String, c: &Chart, lang: Lang) {
         "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"18\" height=\"10\" fill=\"#0b5cad\"/><text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"10\">{}</text>",
         ly - 9.0,
         x + 22.0,
-        esc(t(lang, "得分", "score"))
+        esc(msg::SCORE_LEGEND.get(lang))
     );
-    x += 22.0 + text_width(t(lang, "得分", "score"), 10.0) + 16.0;
+    x += 22.0 + text_width(msg::SCORE_LEGEND.get(lang), 10.0) + 16.0;
     if let Some(fl) = &c.floor_label {
         let _ = writeln!(
             out,
@@ -334,7 +331,7 @@ fn rating_box(out: &mut String, r: &RatingBox, class: &str, lang: Lang) {
         r.stars,
         esc(&r.glyphs),
         esc(&r.stars_label),
-        esc(t(lang, "总分", "Total")),
+        esc(msg::TOTAL.get(lang)),
         esc(&r.total),
         esc(&r.total_parts)
     );
@@ -401,7 +398,7 @@ fn review_section(out: &mut String, r: &ReviewModel, lang: Lang) {
     let _ = writeln!(
         out,
         "<section id=\"review\">\n<h2>{}</h2>\n<p>{}</p>\n<p class=\"note\">{}</p>",
-        esc(t(lang, "核查结果", "Review")),
+        esc(msg::REVIEW_RESULT.get(lang)),
         esc(&r.headline),
         esc(&r.source)
     );
@@ -411,25 +408,9 @@ fn review_section(out: &mut String, r: &ReviewModel, lang: Lang) {
         &r.compare,
         &[false, true, true, true],
     );
-    let _ = writeln!(
-        out,
-        "<h3>{}</h3>",
-        esc(t(
-            lang,
-            "改动（每项改动及其对总分和星级的影响）",
-            "Changes (each with its effect on the total and the stars)"
-        ))
-    );
+    let _ = writeln!(out, "<h3>{}</h3>", esc(msg::REVIEW_CHANGES.get(lang)));
     if r.changes.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p>{}</p>",
-            esc(t(
-                lang,
-                "核查未改动任何指标。",
-                "The review changed no indicator."
-            ))
-        );
+        let _ = writeln!(out, "<p>{}</p>", esc(msg::REVIEW_CHANGED_NOTHING.get(lang)));
     } else {
         let table = Table {
             heads: r.header.iter().map(String::as_str).collect(),
@@ -501,7 +482,7 @@ pub fn entity(m: &EntityReport) -> String {
     let _ = writeln!(
         out,
         "<div class=\"conclusion\"><h3>{}</h3>",
-        esc(t(lang, "结论", "Conclusion"))
+        esc(msg::CONCLUSION.get(lang))
     );
     if let Some(r) = &m.review {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(&r.basis));
@@ -529,18 +510,14 @@ pub fn entity(m: &EntityReport) -> String {
     let _ = writeln!(
         out,
         "<section id=\"areas\">\n<h2>{}</h2>",
-        esc(t(
-            lang,
-            "各维度得分与下一星级要求",
-            "Areas against the next star"
-        ))
+        esc(msg::AREAS_AGAINST_NEXT_STAR.get(lang))
     );
     chart_svg(&mut out, &m.chart, lang);
     let mut heads = vec![
-        t(lang, "维度", "Area"),
-        t(lang, "权重", "Weight"),
-        t(lang, "得分", "Score"),
-        t(lang, "有数据", "With data"),
+        msg::AREA.get(lang),
+        msg::WEIGHT.get(lang),
+        msg::SCORE.get(lang),
+        msg::WITH_DATA.get(lang),
     ];
     let mut classes = vec!["", "num", "num", "num"];
     let floor_head = m.chart.floor_head.clone().unwrap_or_default();
@@ -587,7 +564,7 @@ pub fn entity(m: &EntityReport) -> String {
         let _ = writeln!(
             out,
             "<p>{}: {}</p>",
-            esc(t(lang, "加分", "Bonus")),
+            esc(msg::BONUS.get(lang)),
             esc(&m.chart.bonus.join(" · "))
         );
     }
@@ -606,7 +583,7 @@ pub fn entity(m: &EntityReport) -> String {
         } else {
             ""
         },
-        esc(t(lang, "晋星计划", "Next-star plan")),
+        esc(msg::NEXT_STAR_PLAN_HTML.get(lang)),
         esc(&m.plan.headline)
     );
     // How to read the tasks, above them (a note after a table can be left alone on a page).
@@ -617,11 +594,11 @@ pub fn entity(m: &EntityReport) -> String {
         let table = Table {
             heads: vec![
                 "",
-                t(lang, "指标", "Indicator"),
-                t(lang, "现状", "Now"),
-                t(lang, "目标", "Target"),
-                t(lang, "星级", "Stars"),
-                t(lang, "增分", "Points gained"),
+                msg::INDICATOR.get(lang),
+                msg::NOW_WORDS.get(lang),
+                msg::TARGET_WORDS.get(lang),
+                msg::STARS.get(lang),
+                msg::POINTS_GAINED.get(lang),
             ],
             classes: vec!["", "", "", "", "num", "num"],
             widths: vec![4, 30, 15, 31, 10, 10],
@@ -648,30 +625,22 @@ pub fn entity(m: &EntityReport) -> String {
         } else {
             ""
         },
-        esc(t(lang, "对标差距", "Gaps to benchmarks"))
+        esc(msg::GAPS_TO_BENCHMARKS.get(lang))
     );
     if m.gaps.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p>{}</p>",
-            esc(t(
-                lang,
-                "本次评估未与其他地区对标。",
-                "This assessment was not compared with a benchmark."
-            ))
-        );
+        let _ = writeln!(out, "<p>{}</p>", esc(msg::NO_BENCHMARK.get(lang)));
     }
     for g in &m.gaps {
         let _ = writeln!(out, "<h3>{}</h3>", esc(&g.title));
         if !g.rows.is_empty() {
             let table = Table {
                 heads: vec![
-                    t(lang, "指标", "Indicator"),
-                    t(lang, "本地", "Own"),
-                    t(lang, "对标值", "Benchmark"),
-                    t(lang, "差距", "Gap"),
-                    t(lang, "可得分", "Points at stake"),
-                    t(lang, "年份与来源", "Year and source"),
+                    msg::INDICATOR.get(lang),
+                    msg::OWN_HTML.get(lang),
+                    msg::BENCHMARK_VALUE_SHORT.get(lang),
+                    msg::GAP.get(lang),
+                    msg::POINTS_AT_STAKE.get(lang),
+                    msg::YEAR_AND_SOURCE.get(lang),
                 ],
                 classes: vec!["", "num", "num", "num", "num", "src"],
                 widths: vec![24, 11, 12, 12, 9, 32],
@@ -701,20 +670,20 @@ pub fn entity(m: &EntityReport) -> String {
     let _ = writeln!(
         out,
         "<section id=\"indicators\">\n<h2>{}</h2>",
-        esc(t(lang, "指标明细", "Indicators"))
+        esc(msg::SHEET_INDICATORS.get(lang))
     );
     for g in &m.indicators {
         let _ = writeln!(out, "<h3>{}</h3>", esc(&g.title));
         let table = Table {
             heads: vec![
-                t(lang, "代码", "Code"),
-                t(lang, "指标", "Indicator"),
-                t(lang, "类别", "Role"),
-                t(lang, "数值", "Value"),
-                t(lang, "星级", "Stars"),
-                t(lang, "下一星要求", "Next star needs"),
-                t(lang, "得分", "Score"),
-                t(lang, "贡献", "Contribution"),
+                msg::CODE.get(lang),
+                msg::INDICATOR.get(lang),
+                msg::ROLE.get(lang),
+                msg::VALUE_HTML.get(lang),
+                msg::STARS.get(lang),
+                msg::NEXT_STAR_NEEDS.get(lang),
+                msg::SCORE.get(lang),
+                msg::CONTRIBUTION.get(lang),
             ],
             classes: vec!["code", "", "", "", "num", "", "num", "num"],
             widths: vec![8, 22, 8, 20, 7, 20, 7, 8],
@@ -749,17 +718,17 @@ pub fn entity(m: &EntityReport) -> String {
         } else {
             ""
         },
-        esc(t(lang, "数据问题", "Data problems")),
+        esc(msg::DATA_PROBLEMS.get(lang)),
         esc(&m.problem_summary)
     );
     if !m.problems.is_empty() {
         let table = Table {
             heads: vec![
-                t(lang, "严重程度", "Severity"),
-                t(lang, "单元格", "Cell"),
-                t(lang, "原文", "Cell text"),
-                t(lang, "问题", "Problem"),
-                t(lang, "怎么改", "What to do"),
+                msg::SEVERITY.get(lang),
+                msg::CELL.get(lang),
+                msg::CELL_TEXT.get(lang),
+                msg::PROBLEM.get(lang),
+                msg::WHAT_TO_DO.get(lang),
             ],
             classes: vec!["", "code", "", "", ""],
             widths: vec![10, 14, 14, 31, 31],
@@ -787,7 +756,7 @@ pub fn entity(m: &EntityReport) -> String {
     let _ = writeln!(
         out,
         "<section id=\"standard\" class=\"with-previous\">\n<h2>{}</h2>",
-        esc(t(lang, "关于所用标准", "About the standard used"))
+        esc(msg::ABOUT_THE_STANDARD.get(lang))
     );
     for n in &m.notices {
         let _ = writeln!(out, "<p class=\"notice\">{}</p>", esc(n));
@@ -796,21 +765,13 @@ pub fn entity(m: &EntityReport) -> String {
     let _ = writeln!(
         out,
         "<section id=\"appendix\" class=\"with-previous\">\n<h2>{}</h2>\n<h3>{}</h3>",
-        esc(t(
-            lang,
-            "附录：方法与来源",
-            "Appendix: method and provenance"
-        )),
-        esc(t(lang, "计分方法", "Method"))
+        esc(msg::APPENDIX.get(lang)),
+        esc(msg::METHOD.get(lang))
     );
     for s in &m.method {
         let _ = writeln!(out, "<p>{}</p>", esc(s));
     }
-    let _ = writeln!(
-        out,
-        "<h3>{}</h3>",
-        esc(t(lang, "来源与可复现性", "Provenance"))
-    );
+    let _ = writeln!(out, "<h3>{}</h3>", esc(msg::PROVENANCE_TITLE.get(lang)));
     out.push_str("<table class=\"grid\"><colgroup><col style=\"width:26%\"><col style=\"width:74%\"></colgroup><tbody>\n");
     for f in &m.provenance {
         let _ = writeln!(
@@ -822,17 +783,13 @@ pub fn entity(m: &EntityReport) -> String {
     }
     out.push_str("</tbody></table>\n");
     if !m.evidence.is_empty() {
-        let _ = writeln!(
-            out,
-            "<h3>{}</h3>",
-            esc(t(lang, "佐证文件", "Evidence files"))
-        );
+        let _ = writeln!(out, "<h3>{}</h3>", esc(msg::EVIDENCE_FILES.get(lang)));
         let table = Table {
             heads: vec![
-                t(lang, "文件", "File"),
-                t(lang, "指标", "Indicator"),
-                t(lang, "类型", "Kind"),
-                t(lang, "大小", "Size"),
+                msg::FILE.get(lang),
+                msg::INDICATOR.get(lang),
+                msg::KIND.get(lang),
+                msg::SIZE.get(lang),
                 "SHA-256",
             ],
             classes: vec!["", "code", "code", "num", "hash"],
@@ -863,11 +820,7 @@ pub fn summary(m: &SummaryReport) -> String {
     facts_table(&mut out, &m.facts);
 
     // The star distribution as bars.
-    let _ = writeln!(
-        out,
-        "<h3>{}</h3>",
-        esc(t(lang, "星级分布", "Star distribution"))
-    );
+    let _ = writeln!(out, "<h3>{}</h3>", esc(msg::STAR_DISTRIBUTION.get(lang)));
     let max = m.distribution.iter().map(|d| d.1).max().unwrap_or(0).max(1) as f64;
     let w = 680.0;
     let bar_x = 60.0;
@@ -876,7 +829,7 @@ pub fn summary(m: &SummaryReport) -> String {
     let _ = writeln!(
         out,
         "<svg viewBox=\"0 0 {w} {h}\" width=\"{w}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        esc(t(lang, "星级分布", "Star distribution"))
+        esc(msg::STAR_DISTRIBUTION.get(lang))
     );
     for (k, (label, n)) in m.distribution.iter().enumerate().rev() {
         let y = 4.0 + 22.0 * (m.distribution.len() - 1 - k) as f64;
@@ -929,15 +882,15 @@ pub fn summary(m: &SummaryReport) -> String {
             } else {
                 ""
             },
-            esc(t(lang, "名次", "Rank")),
-            esc(t(lang, "名称", "Name")),
+            esc(msg::RANK.get(lang)),
+            esc(msg::NAME.get(lang)),
             if with_city {
-                format!("<th>{}</th>", esc(t(lang, "所属地市", "City")))
+                format!("<th>{}</th>", esc(msg::CITY.get(lang)))
             } else {
                 String::new()
             },
-            esc(t(lang, "总分", "Total")),
-            esc(t(lang, "星级", "Stars")),
+            esc(msg::TOTAL.get(lang)),
+            esc(msg::STARS.get(lang)),
         );
     };
     let any_city = !m.cities.is_empty();
@@ -945,7 +898,7 @@ pub fn summary(m: &SummaryReport) -> String {
         let _ = writeln!(
             out,
             "<h3>{} · {}</h3>",
-            esc(t(lang, "排名", "Ranking")),
+            esc(msg::RANKING.get(lang)),
             esc(&r.title)
         );
         heads(&mut out, any_city);
@@ -959,15 +912,15 @@ pub fn summary(m: &SummaryReport) -> String {
         let _ = writeln!(
             out,
             "<section id=\"cities\">\n<h2>{}</h2>",
-            esc(t(lang, "按所属地市", "By city"))
+            esc(msg::BY_CITY.get(lang))
         );
         // Ranks are per standard, so a city's entities are listed by level instead.
         let table = Table {
             heads: vec![
-                t(lang, "名称", "Name"),
-                t(lang, "层级", "Level"),
-                t(lang, "总分", "Total"),
-                t(lang, "星级", "Stars"),
+                msg::NAME.get(lang),
+                msg::LEVEL.get(lang),
+                msg::TOTAL.get(lang),
+                msg::STARS.get(lang),
             ],
             classes: vec!["", "", "num", "code"],
             widths: vec![50, 18, 14, 18],

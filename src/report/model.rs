@@ -8,6 +8,7 @@ use crate::assess::batch::{Summary, SummaryRow, SummaryRows};
 use crate::assess::score::fmt2;
 use crate::assess::{Assessment, Condition, PlanStatus, Status, star_glyphs};
 use crate::benchmark::{GapAnalysis, ValueOrigin};
+use crate::catalogue::report as m;
 use crate::locale::Words;
 use crate::standard::{DimensionRole, Role};
 use crate::{Lang::En, Lang::Zh, format_number};
@@ -30,10 +31,6 @@ fn fact(label: &str, value: impl Into<String>) -> Fact {
         label: label.to_string(),
         value: value.into(),
     }
-}
-
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    lang.pick(zh, en)
 }
 
 /// When a report was written: `SOURCE_DATE_EPOCH` when set (reproducible
@@ -299,20 +296,14 @@ fn rating_box(a: &Assessment, caption: &str, lang: Lang) -> RatingBox {
 }
 
 fn total_parts(a: &Assessment, lang: Lang) -> String {
-    match lang {
-        Zh => format!(
-            "加权得分 {} + 加分 {} − 扣分 {}",
-            fmt2(a.breakdown.weighted),
-            fmt2(a.breakdown.bonus),
-            fmt2(a.breakdown.deduction)
-        ),
-        En => format!(
-            "weighted {} + bonus {} − deductions {}",
-            fmt2(a.breakdown.weighted),
-            fmt2(a.breakdown.bonus),
-            fmt2(a.breakdown.deduction)
-        ),
-    }
+    m::TOTAL_PARTS.fill(
+        lang,
+        &[
+            &fmt2(a.breakdown.weighted),
+            &fmt2(a.breakdown.bonus),
+            &fmt2(a.breakdown.deduction),
+        ],
+    )
 }
 
 fn review_model(a: &Assessment, lang: Lang) -> Option<ReviewModel> {
@@ -322,13 +313,13 @@ fn review_model(a: &Assessment, lang: Lang) -> Option<ReviewModel> {
     let signed = crate::render::rounds::signed;
     let mut compare = vec![
         vec![
-            t(lang, "总分", "Total").to_string(),
+            m::TOTAL.get(lang).to_string(),
             fmt2(a.score),
             fmt2(v.score),
             signed(r.score_change),
         ],
         vec![
-            t(lang, "星级", "Stars").to_string(),
+            m::STARS.get(lang).to_string(),
             format!("{}★", a.stars),
             format!("{}★", v.stars),
             format!("{:+}", i16::from(v.stars) - i16::from(a.stars)).replace('-', "−"),
@@ -347,25 +338,16 @@ fn review_model(a: &Assessment, lang: Lang) -> Option<ReviewModel> {
         ]);
     }
     Some(ReviewModel {
-        reported: rating_box(a, t(lang, "自评", "Self-reported"), lang),
-        verified: rating_box(v, t(lang, "核定", "Verified"), lang),
+        reported: rating_box(a, m::SELF_REPORTED.get(lang), lang),
+        verified: rating_box(v, m::VERIFIED_VALUE.get(lang), lang),
         headline: sec.headline,
-        basis: match lang {
-            Zh => format!(
-                "以下结论依据核定值（{}）；自评值与核定值的差异见“核查结果”一节。",
-                sec.source
-            ),
-            En => format!(
-                "The conclusion below stands on the verified values ({}); the differences from the self-reported ones are in the section “Review”.",
-                sec.source
-            ),
-        },
+        basis: m::REVIEW_BASIS.fill(lang, &[&sec.source]),
         source: sec.source,
         compare_header: vec![
             String::new(),
-            t(lang, "自评", "Self-reported").to_string(),
-            t(lang, "核定", "Verified").to_string(),
-            t(lang, "变化", "Change").to_string(),
+            m::SELF_REPORTED.get(lang).to_string(),
+            m::VERIFIED_VALUE.get(lang).to_string(),
+            m::CHANGE.get(lang).to_string(),
         ],
         compare,
         header: sec.header.iter().map(|h| h.to_string()).collect(),
@@ -398,13 +380,13 @@ fn indicator_name<'a>(a: &'a Assessment, code: &str, lang: Lang) -> &'a str {
 /// What kind of condition of a star rule, in words.
 pub fn condition_kind(kind: &str, lang: Lang) -> &'static str {
     match kind {
-        "min-total" => t(lang, "总分下限", "minimum total"),
-        "min-dimension" => t(lang, "维度下限", "area floor"),
-        "mandatory-min-stars" => t(lang, "必选指标星级", "mandatory indicator's stars"),
-        "min-stars" => t(lang, "指标星级", "indicator's stars"),
-        "veto" => t(lang, "一票否决", "veto"),
-        "max-missing" => t(lang, "缺失上限", "most missing"),
-        _ => t(lang, "条件", "condition"),
+        "min-total" => m::COND_KIND_MIN_TOTAL.get(lang),
+        "min-dimension" => m::COND_KIND_MIN_DIMENSION.get(lang),
+        "mandatory-min-stars" => m::COND_KIND_MANDATORY_MIN_STARS.get(lang),
+        "min-stars" => m::COND_KIND_MIN_STARS.get(lang),
+        "veto" => m::COND_KIND_VETO.get(lang),
+        "max-missing" => m::COND_KIND_MAX_MISSING.get(lang),
+        _ => m::COND_KIND_OTHER.get(lang),
     }
 }
 
@@ -412,63 +394,31 @@ pub fn condition_kind(kind: &str, lang: Lang) -> &'static str {
 pub fn condition_sentence(a: &Assessment, c: &Condition, lang: Lang) -> String {
     let subject = c.subject.as_deref().unwrap_or("");
     let req = format_number(c.required);
-    match (c.kind, lang) {
-        ("min-total", Zh) => format!(
-            "总分需达到 {req} 分，现为 {}（差 {}）",
-            fmt2(c.actual),
-            fmt2(c.required - c.actual)
-        ),
-        ("min-total", En) => format!(
-            "the total must reach {req}; it is {} ({} short)",
-            fmt2(c.actual),
-            fmt2(c.required - c.actual)
-        ),
-        ("min-dimension", Zh) => format!(
-            "“{}”得分需达到 {req} 分，现为 {}",
-            area_name(a, subject, lang),
-            fmt2(c.actual)
-        ),
-        ("min-dimension", En) => format!(
-            "“{}” must score at least {req}; it scores {}",
-            area_name(a, subject, lang),
-            fmt2(c.actual)
-        ),
-        ("mandatory-min-stars" | "min-stars", Zh) => format!(
-            "{}{subject}“{}”需达到 {req}★，现为 {}★",
-            if c.kind == "mandatory-min-stars" {
-                "必选指标 "
+    match c.kind {
+        "min-total" => {
+            m::COND_MIN_TOTAL.fill(lang, &[&req, &fmt2(c.actual), &fmt2(c.required - c.actual)])
+        }
+        "min-dimension" => {
+            m::COND_MIN_DIMENSION.fill(lang, &[&area_name(a, subject, lang), &req, &fmt2(c.actual)])
+        }
+        "mandatory-min-stars" | "min-stars" => {
+            let said = if c.kind == "mandatory-min-stars" {
+                m::COND_MANDATORY_MIN_STARS
             } else {
-                "指标 "
-            },
-            indicator_name(a, subject, lang),
-            format_number(c.actual)
-        ),
-        ("mandatory-min-stars" | "min-stars", En) => format!(
-            "{}{subject} “{}” must reach {req}★; it is at {}★",
-            if c.kind == "mandatory-min-stars" {
-                "mandatory indicator "
-            } else {
-                "indicator "
-            },
-            indicator_name(a, subject, lang),
-            format_number(c.actual)
-        ),
-        ("veto", Zh) => format!(
-            "一票否决指标 {subject}“{}”不得为 0★",
-            indicator_name(a, subject, lang)
-        ),
-        ("veto", En) => format!(
-            "the veto indicator {subject} “{}” must not be at 0★",
-            indicator_name(a, subject, lang)
-        ),
-        ("max-missing", Zh) => format!(
-            "缺失的计分和必选指标最多 {req} 项，现有 {} 项",
-            format_number(c.actual)
-        ),
-        ("max-missing", En) => format!(
-            "at most {req} scored or mandatory indicators may be missing; {} are",
-            format_number(c.actual)
-        ),
+                m::COND_MIN_STARS
+            };
+            said.fill(
+                lang,
+                &[
+                    &subject,
+                    &indicator_name(a, subject, lang),
+                    &req,
+                    &format_number(c.actual),
+                ],
+            )
+        }
+        "veto" => m::COND_VETO.fill(lang, &[&subject, &indicator_name(a, subject, lang)]),
+        "max-missing" => m::COND_MAX_MISSING.fill(lang, &[&req, &format_number(c.actual)]),
         _ => c.words(lang),
     }
 }
@@ -482,10 +432,22 @@ fn capitalised(s: &str) -> String {
     }
 }
 
+// Punctuation, not words: the catalogue holds words (its tests ask the
+// Chinese words to have Chinese in them), so the separators stay here.
+
+/// Clauses one after another.
 fn list(items: &[String], lang: Lang) -> String {
+    items.join(match lang {
+        Zh => "；",
+        En => "; ",
+    })
+}
+
+/// Names or codes one after another.
+fn enumeration(lang: Lang) -> &'static str {
     match lang {
-        Zh => items.join("；"),
-        En => items.join("; "),
+        Zh => "、",
+        En => ", ",
     }
 }
 
@@ -493,6 +455,7 @@ fn list(items: &[String], lang: Lang) -> String {
 fn decided_sentence(a: &Assessment, lang: Lang) -> String {
     let d = &a.rating.decided_by;
     let label = match a.tier.as_ref().map(|t| t.get(lang)) {
+        // Brackets are punctuation (see `list`).
         Some(tier) => match lang {
             Zh => format!("{}（{tier}）", a.stars_label.get(lang)),
             En => format!("{} ({tier})", a.stars_label.get(lang)),
@@ -512,88 +475,47 @@ fn decided_sentence(a: &Assessment, lang: Lang) -> String {
         .map(|c| c.required);
     let mut parts: Vec<String> = Vec::new();
     if let Some(c) = total {
-        parts.push(match lang {
-            Zh => format!(
-                "总分至少 {} 分（实得 {}）",
-                format_number(c.required),
-                fmt2(c.actual)
-            ),
-            En => format!(
-                "a total of at least {} (it has {})",
-                format_number(c.required),
-                fmt2(c.actual)
-            ),
-        });
+        parts.push(m::HOLDS_MIN_TOTAL.fill(lang, &[&format_number(c.required), &fmt2(c.actual)]));
     }
     if let Some(low) = areas
         .iter()
         .min_by(|x, y| x.required.total_cmp(&y.required))
     {
         let same = areas.iter().all(|c| c.required == low.required);
-        parts.push(match (lang, same) {
-            (Zh, true) => format!("各计分维度至少 {} 分", format_number(low.required)),
-            (Zh, false) => "各计分维度达到各自下限".to_string(),
-            (En, true) => format!("every scored area at least {}", format_number(low.required)),
-            (En, false) => "every scored area at its floor".to_string(),
+        parts.push(if same {
+            m::HOLDS_AREAS_SAME.fill(lang, &[&format_number(low.required)])
+        } else {
+            m::HOLDS_AREAS_OWN.get(lang).to_string()
         });
     }
-    if let Some(m) = mandatory {
-        parts.push(match lang {
-            Zh => format!("必选指标均不低于 {}★", format_number(m)),
-            En => format!(
-                "every mandatory indicator at {}★ or better",
-                format_number(m)
-            ),
-        });
+    if let Some(least) = mandatory {
+        parts.push(m::HOLDS_MANDATORY.fill(lang, &[&format_number(least)]));
     }
     if d.conditions.iter().any(|c| c.kind == "veto") {
-        parts.push(t(lang, "无一票否决", "no veto failed").to_string());
+        parts.push(m::HOLDS_NO_VETO.get(lang).to_string());
     }
     if let Some(c) = d.conditions.iter().find(|c| c.kind == "max-missing") {
-        parts.push(match lang {
-            Zh => format!(
-                "缺失的计分和必选指标不超过 {} 项",
-                format_number(c.required)
-            ),
-            En => format!(
-                "at most {} scored or mandatory indicators missing",
-                format_number(c.required)
-            ),
-        });
+        parts.push(m::HOLDS_MAX_MISSING.fill(lang, &[&format_number(c.required)]));
     }
     if parts.is_empty() {
-        return match lang {
-            Zh => format!("{}评为{label}：{}。", a.name, d.words(lang)),
-            En => format!("{} is rated {label}: {}.", a.name, d.words(lang)),
-        };
+        return m::RATED_BY_RULE.fill(lang, &[&a.name, &label, &d.words(lang)]);
     }
-    match lang {
-        Zh => format!(
-            "{}评为{label}，总分 {}。{}★ 的评定规则全部满足：{}。",
-            a.name,
-            fmt2(a.score),
-            d.stars,
-            list(&parts, lang)
-        ),
-        En => format!(
-            "{} is rated {label}, with a total of {}. It meets every condition of the {}★ rule: {}.",
-            a.name,
-            fmt2(a.score),
-            d.stars,
-            list(&parts, lang)
-        ),
-    }
+    m::RATED_MEETS_ALL.fill(
+        lang,
+        &[
+            &a.name,
+            &label,
+            &fmt2(a.score),
+            &d.stars,
+            &list(&parts, lang),
+        ],
+    )
 }
 
 /// What stands between the rating and the next star.
 fn next_sentence(a: &Assessment, lang: Lang) -> String {
     let Some(next) = &a.rating.next else {
-        return t(
-            lang,
-            "这已是本标准的最高星级。",
-            "This is the highest level of the standard.",
-        )
-        .to_string();
+        return m::HIGHEST_LEVEL.get(lang).to_string();
     };
     // Star conditions on indicators, when there are more than two of a kind,
     // in one clause (the plan lists each).
@@ -612,24 +534,12 @@ fn next_sentence(a: &Assessment, lang: Lang) -> String {
             let codes: Vec<&str> = of.iter().filter_map(|c| c.subject.as_deref()).collect();
             let need = format_number(of[0].required);
             let mandatory = kind == "mandatory-min-stars";
-            failing.push(match lang {
-                Zh => format!(
-                    "{} {} 项指标低于 {need}★（{}）",
-                    if mandatory {
-                        "必选"
-                    } else {
-                        "规则点名的"
-                    },
-                    of.len(),
-                    codes.join("、")
-                ),
-                En => format!(
-                    "{} {} indicators are below {need}★ ({})",
-                    of.len(),
-                    if mandatory { "mandatory" } else { "named" },
-                    codes.join(", ")
-                ),
-            });
+            let said = if mandatory {
+                m::N_MANDATORY_BELOW
+            } else {
+                m::N_NAMED_BELOW
+            };
+            failing.push(said.fill(lang, &[&of.len(), &need, &codes.join(enumeration(lang))]));
         } else {
             failing.extend(of.iter().map(|c| condition_sentence(a, c, lang)));
         }
@@ -650,47 +560,28 @@ fn next_sentence(a: &Assessment, lang: Lang) -> String {
             })
             .map(|c| condition_sentence(a, c, lang)),
     );
-    let mut s = match lang {
-        Zh => format!(
-            "距 {}★（{}）还差 {} 项条件：{}。",
-            next.stars,
-            next.name.get(lang),
-            next.failing.len(),
-            list(&failing, lang)
-        ),
-        En => format!(
-            "For {}★ ({}), {} condition(s) are not yet met: {}.",
-            next.stars,
-            next.name.get(lang),
-            next.failing.len(),
-            list(&failing, lang)
-        ),
-    };
+    let mut s = m::NEXT_NOT_MET.fill(
+        lang,
+        &[
+            &next.stars,
+            &next.name.get(lang),
+            &next.failing.len(),
+            &list(&failing, lang),
+        ],
+    );
     let p = &a.next_star;
     if matches!(p.status, PlanStatus::Found | PlanStatus::FoundCapped) {
-        s.push_str(&match lang {
-            Zh => format!(
-                "按下文的晋星计划改进 {} 项指标后，总分可达 {}。",
-                p.steps.len(),
-                p.total_after.map(fmt2).unwrap_or_default()
-            ),
-            En => format!(
-                " The plan below improves {} indicator(s) and brings the total to {}.",
-                p.steps.len(),
-                p.total_after.map(fmt2).unwrap_or_default()
-            ),
-        });
+        m::NEXT_BY_PLAN.fill_into(
+            lang,
+            &[&p.steps.len(), &p.total_after.map(fmt2).unwrap_or_default()],
+            &mut s,
+        );
     } else if p.status == PlanStatus::Impossible {
-        s.push_str(&match lang {
-            Zh => format!(
-                "无法仅靠改进现有指标达到：{}。",
-                p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()
-            ),
-            En => format!(
-                " It cannot be reached by improving the indicators alone: {}.",
-                p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()
-            ),
-        });
+        m::NEXT_IMPOSSIBLE.fill_into(
+            lang,
+            &[&p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()],
+            &mut s,
+        );
     }
     s
 }
@@ -708,35 +599,22 @@ fn strongest_weakest(a: &Assessment, lang: Lang) -> Option<String> {
     let hi = scored.iter().max_by(|x, y| x.1.total_cmp(&y.1))?;
     let lo = scored.iter().min_by(|x, y| x.1.total_cmp(&y.1))?;
     if hi.1 == lo.1 {
-        return Some(match lang {
-            Zh => format!("各计分维度得分相同（{}）。", fmt2(hi.1)),
-            En => format!("Every scored area scores the same ({}).", fmt2(hi.1)),
-        });
+        return Some(m::AREAS_SAME.fill(lang, &[&fmt2(hi.1)]));
     }
-    Some(match lang {
-        Zh => format!(
-            "最强的维度是“{}”（{} 分），最弱的是“{}”（{} 分）。",
-            hi.0.name.get(lang),
-            fmt2(hi.1),
-            lo.0.name.get(lang),
-            fmt2(lo.1)
-        ),
-        En => format!(
-            "The strongest area is “{}” ({}), the weakest “{}” ({}).",
-            hi.0.name.get(lang),
-            fmt2(hi.1),
-            lo.0.name.get(lang),
-            fmt2(lo.1)
-        ),
-    })
+    Some(m::STRONGEST_WEAKEST.fill(
+        lang,
+        &[
+            &hi.0.name.get(lang),
+            &fmt2(hi.1),
+            &lo.0.name.get(lang),
+            &fmt2(lo.1),
+        ],
+    ))
 }
 
 fn threshold_text(lang: Lang) -> String {
     let pct = format_number(MIN_BENCHMARK_COVERAGE * 100.0);
-    match lang {
-        Zh => format!("对标数据至少覆盖该维度 {pct}% 的计权指标"),
-        En => format!("benchmark figures for at least {pct}% of the area's weighted indicators"),
-    }
+    m::COVERAGE_THRESHOLD.fill(lang, &[&pct])
 }
 
 pub(crate) fn covered_enough(shared: usize, weighted: usize) -> bool {
@@ -760,94 +638,47 @@ fn benchmark_sentence(a: &Assessment, lang: Lang) -> Option<String> {
     }
     let names: Vec<&str> = a.gaps.iter().map(|g| g.display_name(lang)).collect();
     Some(match best {
-        Some((g, d, gap)) if gap > 0.0 => match lang {
-            Zh => format!(
-                "与{}相比，差距最大的是“{}”：在双方都有数据的 {}/{} 项指标上，本地 {} 分，{} {} 分（差 {}）。只比较{}的维度。",
-                g.display_name(lang),
-                lang.pick(&d.name_zh, &d.name_en),
-                d.shared,
-                d.weighted,
-                d.own_score.map(fmt2).unwrap_or_default(),
-                g.display_name(lang),
-                d.benchmark_score.map(fmt2).unwrap_or_default(),
-                fmt2(gap),
-                threshold_text(lang)
-            ),
-            En => format!(
-                "Against {}, the largest gap is in “{}”: over the {} of {} indicators both have figures for, {} here against {} ({} behind). Areas are compared only with {}.",
-                g.display_name(lang),
-                lang.pick(&d.name_zh, &d.name_en),
-                d.shared,
-                d.weighted,
-                d.own_score.map(fmt2).unwrap_or_default(),
-                d.benchmark_score.map(fmt2).unwrap_or_default(),
-                fmt2(gap),
-                threshold_text(lang)
-            ),
-        },
-        Some(_) => match lang {
-            Zh => format!(
-                "在对标数据足够的维度（{}）上，不落后于{}。",
-                threshold_text(lang),
-                names.join("、")
-            ),
-            En => format!(
-                "Where the figures cover enough of an area ({}), it is not behind {}.",
-                threshold_text(lang),
-                names.join(", ")
-            ),
-        },
-        None => match lang {
-            Zh => format!(
-                "{}的公开数据覆盖面不足（每个维度都达不到{}），不宜按维度比较；逐项差距见“对标差距”一节。",
-                names.join("、"),
-                threshold_text(lang)
-            ),
-            En => format!(
-                "The published figures of {} cover too little of any area to compare areas (none has {}); the indicator gaps are listed under “Gaps to benchmarks”.",
-                names.join(", "),
-                threshold_text(lang)
-            ),
-        },
+        Some((g, d, gap)) if gap > 0.0 => m::LARGEST_AREA_GAP.fill(
+            lang,
+            &[
+                &g.display_name(lang),
+                &lang.pick(&d.name_zh, &d.name_en),
+                &d.shared,
+                &d.weighted,
+                &d.own_score.map(fmt2).unwrap_or_default(),
+                &d.benchmark_score.map(fmt2).unwrap_or_default(),
+                &fmt2(gap),
+                &threshold_text(lang),
+            ],
+        ),
+        Some(_) => m::NOT_BEHIND.fill(
+            lang,
+            &[&threshold_text(lang), &names.join(enumeration(lang))],
+        ),
+        None => m::TOO_FEW_FIGURES.fill(
+            lang,
+            &[&names.join(enumeration(lang)), &threshold_text(lang)],
+        ),
     })
 }
 
 fn data_sentence(a: &Assessment, lang: Lang) -> String {
     let (e, w, _) = a.diagnostic_counts();
     if a.complete && e == 0 && w == 0 {
-        return t(
-            lang,
-            "填报数据完整，未发现影响评级的数据问题。",
-            "The data are complete; no data problem affects the rating.",
-        )
-        .to_string();
+        return m::DATA_COMPLETE_NO_PROBLEM.get(lang).to_string();
     }
     if a.complete {
-        return match lang {
-            Zh => format!("数据完整；填报表中有 {w} 处需要核实的警告，不影响评级计算。"),
-            En => format!(
-                "The data are complete; the workbook has {w} warning(s) to check, which do not change the scoring."
-            ),
-        };
+        return m::DATA_COMPLETE_WARNINGS.fill(lang, &[&w]);
     }
-    match lang {
-        Zh => format!(
-            "评级基于不完整的数据：{} 项指标缺失或无效，填报表中有 {e} 处错误、{w} 处警告。补齐数据可能改变评级，详见“数据问题”一节。",
-            a.missing
-        ),
-        En => format!(
-            "The rating stands on incomplete data: {} indicator(s) are missing or invalid, and the workbook has {e} error(s) and {w} warning(s). Completing the data may change the rating; see “Data problems”.",
-            a.missing
-        ),
-    }
+    m::DATA_INCOMPLETE.fill(lang, &[&a.missing, &e, &w])
 }
 
 fn role_name(lang: Lang, role: Role) -> &'static str {
     match role {
-        Role::Scored => t(lang, "计分", "scored"),
-        Role::Mandatory => t(lang, "必选", "mandatory"),
-        Role::Bonus => t(lang, "加分项", "bonus"),
-        Role::Deduction => t(lang, "扣分项", "deduction"),
+        Role::Scored => m::ROLE_SCORED.get(lang),
+        Role::Mandatory => m::ROLE_MANDATORY.get(lang),
+        Role::Bonus => m::ROLE_BONUS.get(lang),
+        Role::Deduction => m::ROLE_DEDUCTION_ITEM.get(lang),
     }
 }
 
@@ -888,31 +719,20 @@ fn chart(a: &Assessment, lang: Lang) -> Chart {
                         match (x.benchmark_score, enough) {
                             (Some(b), true) => BenchmarkCell {
                                 drawn: Some(b),
-                                text: match lang {
-                                    Zh => format!(
-                                        "{}（本地 {}，{}/{} 项）",
-                                        fmt2(b),
-                                        x.own_score.map(fmt2).unwrap_or_default(),
-                                        x.shared,
-                                        x.weighted
-                                    ),
-                                    En => format!(
-                                        "{} (own {}, {} of {})",
-                                        fmt2(b),
-                                        x.own_score.map(fmt2).unwrap_or_default(),
-                                        x.shared,
-                                        x.weighted
-                                    ),
-                                },
+                                text: m::BENCHMARK_CELL.fill(
+                                    lang,
+                                    &[
+                                        &fmt2(b),
+                                        &x.own_score.map(fmt2).unwrap_or_default(),
+                                        &x.shared,
+                                        &x.weighted,
+                                    ],
+                                ),
                             },
                             _ => BenchmarkCell {
                                 drawn: None,
-                                text: match lang {
-                                    Zh => format!("数据不足（{}/{} 项）", x.shared, x.weighted),
-                                    En => {
-                                        format!("too few figures ({} of {})", x.shared, x.weighted)
-                                    }
-                                },
+                                text: m::BENCHMARK_CELL_TOO_FEW
+                                    .fill(lang, &[&x.shared, &x.weighted]),
                             },
                         }
                     })
@@ -935,24 +755,12 @@ fn chart(a: &Assessment, lang: Lang) -> Chart {
         .collect();
     let mut notes = Vec::new();
     if !a.gaps.is_empty() {
-        notes.push(match lang {
-            Zh => format!(
-                "对标得分只计双方都有数据的计权指标（权重在其中重新归一），括号内为本地在同一组指标上的得分和覆盖的指标数。只有{}时才显示和绘制（本工具的暂定选择）。",
-                threshold_text(lang)
-            ),
-            En => format!(
-                "A benchmark's area score counts only the weighted indicators both sides have figures for (weights renormalised over them); in brackets, the own score over the same indicators and how many they are. It is shown and drawn only with {} (our provisional choice).",
-                threshold_text(lang)
-            ),
-        });
+        notes.push(m::CHART_NOTE_BENCHMARK.fill(lang, &[&threshold_text(lang)]));
     }
     let floor_head = floors
         .as_ref()
         .and(a.rating.next.as_ref())
-        .map(|n| match lang {
-            Zh => format!("{}★ 下限", n.stars),
-            En => format!("{}★ floor", n.stars),
-        });
+        .map(|n| m::FLOOR_HEAD.fill(lang, &[&n.stars]));
     Chart {
         rows,
         floor_label: floors.map(|f| f.label),
@@ -982,22 +790,8 @@ fn plan(a: &Assessment, lang: Lang) -> PlanModel {
         })
         .collect();
     let note = match p.status {
-        PlanStatus::Found if p.verified => Some(
-            t(
-                lang,
-                "计划已按改进后的数值重新评定核实。完成顺序不限；每项的“增分”是单独完成该项时总分的增加。",
-                "The plan was checked by rating the improved values again. The tasks can be done in any order; each task's points are what it adds to the total on its own.",
-            )
-            .to_string(),
-        ),
-        PlanStatus::FoundCapped => Some(
-            t(
-                lang,
-                "搜索达到上限，这一计划可达下一星级，但不一定是最少的改进。",
-                "The search reached its limit: this plan reaches the next star but may not be the smallest.",
-            )
-            .to_string(),
-        ),
+        PlanStatus::Found if p.verified => Some(m::PLAN_NOTE_VERIFIED.get(lang).to_string()),
+        PlanStatus::FoundCapped => Some(m::PLAN_NOTE_CAPPED.get(lang).to_string()),
         _ => None,
     };
     PlanModel {
@@ -1040,15 +834,7 @@ fn gap_tables(a: &Assessment, lang: Lang) -> Vec<GapTable> {
             let mut notes = Vec::new();
             notes.extend(crate::render::gaps::not_compared_line(g, lang));
             if g.indicators.is_empty() {
-                notes.insert(
-                    0,
-                    t(
-                        lang,
-                        "没有可比的对标数据。",
-                        "No comparable benchmark figure.",
-                    )
-                    .to_string(),
-                );
+                notes.insert(0, m::NO_COMPARABLE_FIGURE.get(lang).to_string());
             }
             GapTable {
                 title: crate::render::gaps::title(g, lang),
@@ -1073,8 +859,8 @@ fn indicators(a: &Assessment, lang: Lang) -> Vec<IndicatorGroup> {
                     name: i.name(lang).to_string(),
                     role: role_name(lang, i.role).to_string(),
                     value: match (i.status, &i.computation, i.value) {
-                        (Status::Missing, ..) => t(lang, "缺失", "missing").to_string(),
-                        (Status::Invalid, ..) => t(lang, "无效", "invalid").to_string(),
+                        (Status::Missing, ..) => m::STATUS_MISSING.get(lang).to_string(),
+                        (Status::Invalid, ..) => m::STATUS_INVALID.get(lang).to_string(),
                         (_, Some(c), _) => c.words(lang),
                         (_, None, Some(v)) => format!(
                             "{}{}",
@@ -1123,50 +909,35 @@ fn problems(a: &Assessment, lang: Lang) -> Vec<Problem> {
 
 /// The report's title line: "智慧城市星级评估报告".
 pub fn report_title(lang: Lang) -> &'static str {
-    t(
-        lang,
-        "新型智慧城市星级评估报告",
-        "Smart-city star assessment report",
-    )
+    m::REPORT_TITLE_LONG.get(lang)
 }
 
 /// The footer every page carries.
 pub fn footer(lang: Lang) -> String {
-    t(
-        lang,
-        "由 citystar 生成。用浏览器的“打印 → 另存为 PDF”即得 PDF 版本（A4 纵向）。",
-        "Made by citystar. A browser's “Print → Save as PDF” gives the PDF (A4 portrait).",
-    )
-    .to_string()
+    m::FOOTER.get(lang).to_string()
 }
 
 /// Build the model of one entity's report.
 pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityReport {
     let lang = cx.lang;
     let mut facts = vec![
-        fact(t(lang, "评估对象", "Entity"), a.name.clone()),
-        fact(t(lang, "层级", "Level"), level_name(lang, a)),
+        fact(m::ENTITY_ASSESSED.get(lang), a.name.clone()),
+        fact(m::LEVEL.get(lang), level_name(lang, a)),
         fact(
-            t(lang, "评估标准", "Standard"),
+            m::STANDARD_ASSESSED.get(lang),
             format!("{} {}", a.standard.code, a.standard.edition(lang)),
         ),
         fact(
-            t(lang, "数据年度", "Data year"),
+            m::DATA_YEAR.get(lang),
             a.year.map_or("—".into(), |y| y.to_string()),
         ),
-        fact(t(lang, "评估日期", "Date of assessment"), written.date()),
+        fact(m::DATE_OF_ASSESSMENT.get(lang), written.date()),
     ];
     if !a.parent.is_empty() {
-        facts.insert(2, fact(t(lang, "所属地市", "City"), a.parent.clone()));
+        facts.insert(2, fact(m::CITY.get(lang), a.parent.clone()));
     }
     if !a.division_code.is_empty() {
-        facts.insert(
-            2,
-            fact(
-                t(lang, "行政区划代码", "Division code"),
-                a.division_code.clone(),
-            ),
-        );
+        facts.insert(2, fact(m::DIVISION_CODE.get(lang), a.division_code.clone()));
     }
     // Where a review was applied, the conclusion is on the verified rating.
     let rated = a.review.as_ref().map_or(a, |r| &r.verified);
@@ -1177,32 +948,22 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
 
     let (e, w, i) = a.diagnostic_counts();
     let problem_summary = if a.diagnostics.is_empty() {
-        t(lang, "没有发现数据问题。", "No data problems were found.").to_string()
+        m::NO_DATA_PROBLEMS_FOUND.get(lang).to_string()
     } else {
-        match lang {
-            Zh => format!("错误 {e} 处、警告 {w} 处、提示 {i} 处，每条注明所在单元格。"),
-            En => format!("{e} error(s), {w} warning(s), {i} note(s), each at its cell."),
-        }
+        m::PROBLEM_COUNTS.fill(lang, &[&e, &w, &i])
     };
 
     let mut notices = Vec::new();
     if a.standard.provisional_entries > 0 {
-        notices.push(match lang {
-            Zh => format!(
-                "本报告所用的是 {}（{}）。DB37/T 3890 正式发布的指标表、权重和评定规则尚未取得，其中 {} 项（共 {} 项）阈值或权重为依据公开资料拟定的暂定值，评级仅供自查参考，以正式标准为准。",
-                a.standard.code,
-                a.standard.edition(lang),
-                a.standard.provisional_entries,
-                a.standard.entries
-            ),
-            En => format!(
-                "This report uses {} ({}). The published DB37/T 3890 indicator tables, weights and rating rules are not available to us: {} of its {} entries are provisional values rebuilt from public sources. The rating is a self-check, not the official result.",
-                a.standard.code,
-                a.standard.edition(lang),
-                a.standard.provisional_entries,
-                a.standard.entries
-            ),
-        });
+        notices.push(m::PROVISIONAL_NOTICE.fill(
+            lang,
+            &[
+                &a.standard.code,
+                &a.standard.edition(lang),
+                &a.standard.provisional_entries,
+                &a.standard.entries,
+            ],
+        ));
     }
     notices.extend(
         a.notes
@@ -1224,54 +985,28 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
     });
     let method = vec![
         match (goalposts, exclude) {
-            (false, false) => t(
-                lang,
-                "指标星级：取数值满足的最高一级星级要求（按指标方向），缺失为 0★；指标得分 = 星级 ÷ 5 × 100，缺失记 0 分。",
-                "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction; 0★ when missing. Indicator score = stars ÷ 5 × 100; a missing one scores 0.",
-            ),
-            (false, true) => t(
-                lang,
-                "指标星级：取数值满足的最高一级星级要求（按指标方向）；指标得分 = 星级 ÷ 5 × 100；缺失的指标不计入，维度内权重在其余指标间重新归一。",
-                "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction. Indicator score = stars ÷ 5 × 100; a missing one is left out and the area's weights renormalised over the rest.",
-            ),
-            (true, false) => t(
-                lang,
-                "指标星级：取数值满足的最高一级星级要求（按指标方向）；指标得分为数值在下限与 5★ 要求之间的线性位置（0–100），缺失记 0 分。",
-                "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction. Indicator score = the value's linear position between its floor and the 5★ requirement (0–100); a missing one scores 0.",
-            ),
-            (true, true) => t(
-                lang,
-                "指标星级：取数值满足的最高一级星级要求（按指标方向）；指标得分为数值在下限与 5★ 要求之间的线性位置（0–100）；缺失的指标不计入，维度内权重在其余指标间重新归一。",
-                "Indicator stars: the highest star whose requirement the value meets, in the indicator's direction. Indicator score = the value's linear position between its floor and the 5★ requirement (0–100); a missing one is left out and the area's weights renormalised over the rest.",
-            ),
+            (false, false) => m::METHOD_STARS_ZERO.get(lang),
+            (false, true) => m::METHOD_STARS_EXCLUDE.get(lang),
+            (true, false) => m::METHOD_GOALPOSTS_ZERO.get(lang),
+            (true, true) => m::METHOD_GOALPOSTS_EXCLUDE.get(lang),
         }
         .to_string(),
-        match lang {
-            Zh => format!(
-                "维度得分为其指标得分的加权平均；总分 = 各维度加权得分之和 + 加分（上限 {}）− 扣分（上限 {}），限于 0–100，保留两位小数。",
-                format_number(a.breakdown.bonus_cap),
-                format_number(a.breakdown.deduction_cap)
-            ),
-            En => format!(
-                "An area's score is the weighted mean of its indicators' scores; total = the weighted area scores + bonus (at most {}) − deductions (at most {}), within 0–100, two decimals.",
-                format_number(a.breakdown.bonus_cap),
-                format_number(a.breakdown.deduction_cap)
-            ),
-        },
-        t(
+        m::METHOD_TOTAL.fill(
             lang,
-            "星级为其评定规则成立的最高一级；晋星计划是使下一星级规则成立的最少改进，并经重新评定核实。",
-            "The rating is the highest level whose rule holds; the next-star plan is the fewest improvements that make the next level's rule hold, checked by rating again.",
-        )
-        .to_string(),
+            &[
+                &format_number(a.breakdown.bonus_cap),
+                &format_number(a.breakdown.deduction_cap),
+            ],
+        ),
+        m::METHOD_RATING.get(lang).to_string(),
     ];
     let mut provenance = vec![
         fact(
-            t(lang, "程序版本", "Program"),
+            m::PROGRAM.get(lang),
             concat!("citystar ", env!("CARGO_PKG_VERSION")),
         ),
         fact(
-            t(lang, "标准", "Standard"),
+            m::STANDARD.get(lang),
             format!(
                 "{} · {} · {}",
                 a.standard.code,
@@ -1280,30 +1015,27 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
             ),
         ),
         fact(
-            t(lang, "标准文件 SHA-256", "Standard file SHA-256"),
+            m::STANDARD_FILE_SHA256.get(lang),
             a.standard.sha256.clone().unwrap_or_else(|| "—".into()),
         ),
-        fact(t(lang, "填报文件", "Submission file"), a.file.clone()),
+        fact(m::SUBMISSION_FILE.get(lang), a.file.clone()),
+        fact(m::SUBMISSION_SHA256.get(lang), a.sha256.clone()),
         fact(
-            t(lang, "填报文件 SHA-256", "Submission SHA-256"),
-            a.sha256.clone(),
-        ),
-        fact(
-            t(lang, "生成时间", "Written"),
+            m::WRITTEN.get(lang),
             format!(
                 "{} ({})",
                 written.time(),
                 if written.from_env {
-                    t(lang, "取自 SOURCE_DATE_EPOCH", "from SOURCE_DATE_EPOCH")
+                    m::TIME_FROM_ENV.get(lang)
                 } else {
-                    t(lang, "生成时刻", "time of writing")
+                    m::WRITTEN_NOW.get(lang)
                 }
             ),
         ),
     ];
     for b in &cx.benchmarks {
         provenance.push(fact(
-            t(lang, "对标数据", "Benchmark"),
+            m::BENCHMARK_DATA.get(lang),
             format!(
                 "{} · {}{}",
                 b.name,
@@ -1317,48 +1049,40 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
     }
     if let Some(r) = &a.review {
         provenance.push(fact(
-            t(lang, "核查工作簿", "Review workbook"),
+            m::REVIEW_WORKBOOK.get(lang),
             if r.reviewers.is_empty() {
                 r.file.clone()
             } else {
                 format!("{} · {}", r.file, r.reviewers.join(", "))
             },
         ));
-        provenance.push(fact(
-            t(lang, "核查工作簿 SHA-256", "Review workbook SHA-256"),
-            r.sha256.clone(),
-        ));
+        provenance.push(fact(m::REVIEW_WORKBOOK_SHA256.get(lang), r.sha256.clone()));
     }
     provenance.push(fact(
-        t(lang, "评级稳定性", "Rating stability"),
+        m::RATING_STABILITY.get(lang),
         match &a.stability {
-            Some(s) => match lang {
-                Zh => format!(
-                    "{} 次权重扰动中 {} 保持 {}★；总分 5%–95% 区间 {}–{}；随机种子 {}。{}",
-                    s.draws,
-                    crate::render::pct(s.same_stars),
-                    a.stars,
-                    fmt2(s.total_p5),
-                    fmt2(s.total_p95),
-                    s.seed,
-                    format_args!(
-                        "方法：每个权重乘以 U({}, {}) 均匀分布的随机因子，再在其上级内重新归一（SplitMix64 随机数）。",
-                        format_number(1.0 - crate::assess::stability::SPREAD),
-                        format_number(1.0 + crate::assess::stability::SPREAD)
-                    )
-                ),
-                En => format!(
-                    "{} of {} weight perturbations keep {}★; total 5–95%: {}–{}; seed {}. Method: {}.",
-                    crate::render::pct(s.same_stars),
-                    s.draws,
-                    a.stars,
-                    fmt2(s.total_p5),
-                    fmt2(s.total_p95),
-                    s.seed,
-                    s.method
-                ),
-            },
-            None => t(lang, "未计算", "not computed").to_string(),
+            Some(s) => {
+                let method = m::STABILITY_METHOD.fill(
+                    lang,
+                    &[
+                        &format_number(1.0 - crate::assess::stability::SPREAD),
+                        &format_number(1.0 + crate::assess::stability::SPREAD),
+                    ],
+                );
+                m::STABILITY_SENTENCE.fill(
+                    lang,
+                    &[
+                        &s.draws,
+                        &crate::render::pct(s.same_stars),
+                        &a.stars,
+                        &fmt2(s.total_p5),
+                        &fmt2(s.total_p95),
+                        &s.seed,
+                        &method,
+                    ],
+                )
+            }
+            None => m::NOT_COMPUTED.get(lang).to_string(),
         },
     ));
 
@@ -1528,29 +1252,19 @@ pub fn summary(
     if let Some(a) = r.rows.first()
         && a.standard.provisional_entries > 0
     {
-        notes.push(
-            t(
-                lang,
-                "所用标准为依据公开资料重建的工作版，其阈值和权重为暂定值；评级仅供自查参考，以正式标准为准。",
-                "The standard used is a working edition rebuilt from public sources; its thresholds and weights are provisional. The ratings are a self-check, not the official result.",
-            )
-            .to_string(),
-        );
+        notes.push(m::PROVISIONAL_STANDARD_NOTICE.get(lang).to_string());
     }
     SummaryReport {
         lang,
-        title: t(lang, "星级评估汇总", "Star assessment summary").to_string(),
+        title: m::SUMMARY_TITLE.get(lang).to_string(),
         facts: vec![
             fact(
-                t(lang, "评估对象", "Entities"),
-                match lang {
-                    Zh => format!("{} 个（共 {} 个文件）", s.assessed, s.files),
-                    En => format!("{} of {} files", s.assessed, s.files),
-                },
+                m::ENTITIES.get(lang),
+                m::N_OF_FILES.fill(lang, &[&s.assessed, &s.files]),
             ),
-            fact(t(lang, "评估日期", "Date of assessment"), written.date()),
+            fact(m::DATE_OF_ASSESSMENT.get(lang), written.date()),
             fact(
-                t(lang, "程序版本", "Program"),
+                m::PROGRAM.get(lang),
                 concat!("citystar ", env!("CARGO_PKG_VERSION")),
             ),
         ],

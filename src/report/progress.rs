@@ -3,15 +3,16 @@
 //! stars changed, and last round's plan step by step — the figures as
 //! numbers, the words from `render::rounds`.
 
-use super::style::{Formats, Grid, page_setup, t};
+use super::style::{Formats, Grid, page_setup};
 use crate::Lang;
 use crate::assess::Assessment;
+use crate::catalogue::report as m;
 use crate::locale::Words;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 /// The sheet's name.
 pub fn sheet_name(lang: Lang) -> &'static str {
-    t(lang, "进展", "Progress")
+    m::SHEET_PROGRESS.get(lang)
 }
 
 /// Add the progress sheet to `wb` when `a` was compared with a baseline.
@@ -35,21 +36,21 @@ pub fn sheet(wb: &mut Workbook, a: &Assessment, lang: Lang, f: &Formats) -> Resu
     }
     row = g.section(
         row,
-        t(lang, "总分与星级", "Total and stars"),
+        m::TOTAL_AND_STARS.get(lang),
         &[
             "",
-            t(lang, "上一轮", "Then"),
-            t(lang, "本轮", "Now"),
-            t(lang, "变化", "Change"),
+            m::THEN.get(lang),
+            m::NOW_ROUND.get(lang),
+            m::CHANGE.get(lang),
         ],
         f,
     )?;
-    g.text(row, 0, t(lang, "总分", "Total"), &f.label)?;
+    g.text(row, 0, m::TOTAL.get(lang), &f.label)?;
     g.num(row, 1, p.score_then, &f.num2)?;
     g.num(row, 2, p.score_now, &f.num2)?;
     g.num(row, 3, p.score_change, &f.num2)?;
     row += 1;
-    g.text(row, 0, t(lang, "星级", "Stars"), &f.label)?;
+    g.text(row, 0, m::STARS.get(lang), &f.label)?;
     g.num(row, 1, f64::from(p.stars_then), &f.int)?;
     g.num(row, 2, f64::from(p.stars_now), &f.int)?;
     g.num(
@@ -82,16 +83,16 @@ pub fn sheet(wb: &mut Workbook, a: &Assessment, lang: Lang, f: &Formats) -> Resu
     if !changed.is_empty() {
         row = g.section(
             row,
-            t(lang, "星级变化的指标", "Indicators whose stars changed"),
+            m::INDICATORS_STARS_CHANGED.get(lang),
             &[
-                t(lang, "指标", "Indicator"),
-                t(lang, "上一轮", "Then"),
-                t(lang, "本轮", "Now"),
-                t(lang, "变化", "Change"),
-                t(lang, "单位", "Unit"),
-                t(lang, "上一轮星级", "Stars then"),
-                t(lang, "本轮星级", "Stars now"),
-                t(lang, "退步", "Fell back"),
+                m::INDICATOR.get(lang),
+                m::THEN.get(lang),
+                m::NOW_ROUND.get(lang),
+                m::CHANGE.get(lang),
+                m::UNIT.get(lang),
+                m::STARS_THEN.get(lang),
+                m::STARS_NOW.get(lang),
+                m::FELL_BACK.get(lang),
             ],
             f,
         )?;
@@ -106,11 +107,7 @@ pub fn sheet(wb: &mut Workbook, a: &Assessment, lang: Lang, f: &Formats) -> Resu
             g.text(
                 row,
                 7,
-                if i.fell_back {
-                    t(lang, "是", "yes")
-                } else {
-                    ""
-                },
+                if i.fell_back { m::YES.get(lang) } else { "" },
                 &f.text,
             )?;
             row += 1;
@@ -119,27 +116,17 @@ pub fn sheet(wb: &mut Workbook, a: &Assessment, lang: Lang, f: &Formats) -> Resu
     if let Some(plan) = &p.plan {
         row = g.section(
             row,
-            &match lang {
-                Lang::Zh => format!(
-                    "上一轮的升 {}★ 方案：{} 步中 {} 步已落实",
-                    plan.target_stars,
-                    plan.steps.len(),
-                    plan.carried_out
-                ),
-                Lang::En => format!(
-                    "Last round's plan for {}★: {} of {} steps hold",
-                    plan.target_stars,
-                    plan.carried_out,
-                    plan.steps.len()
-                ),
-            },
+            &m::LAST_ROUND_PLAN.fill(
+                lang,
+                &[&plan.target_stars, &plan.steps.len(), &plan.carried_out],
+            ),
             &[
-                t(lang, "方案步骤", "Plan step"),
-                t(lang, "要求", "Wanted"),
-                t(lang, "要求星级", "Stars wanted"),
-                t(lang, "本轮", "Now"),
-                t(lang, "本轮星级", "Stars now"),
-                t(lang, "落实", "Holds"),
+                m::PLAN_STEP.get(lang),
+                m::WANTED.get(lang),
+                m::STARS_WANTED.get(lang),
+                m::NOW_ROUND.get(lang),
+                m::STARS_NOW.get(lang),
+                m::HOLDS.get(lang),
             ],
             f,
         )?;

@@ -3,15 +3,16 @@
 //! the baseline (chart), the movers, and each target's standing with a chart
 //! of progress to it. The words come from `render::rounds`.
 
-use super::style::{Formats, Grid, page_setup, t};
+use super::style::{Formats, Grid, page_setup};
 use crate::Lang;
+use crate::catalogue::report as m;
 use crate::render::rounds::{Block, level_word, province_sections, standing_line};
 use crate::rounds::{LevelView, Province};
 use rust_xlsxwriter::{Chart, ChartLegendPosition, ChartType, XlsxError};
 
 /// The sheet's name.
 pub fn sheet_name(lang: Lang) -> &'static str {
-    t(lang, "全省视图", "Province")
+    m::SHEET_PROVINCE.get(lang)
 }
 
 fn level_rows(
@@ -22,12 +23,12 @@ fn level_rows(
     f: &Formats,
 ) -> Result<u32, XlsxError> {
     let mut heads = vec![
-        t(lang, "所属地市", "Parent city").to_string(),
-        t(lang, "数量", "Entities").to_string(),
+        m::PARENT_CITY.get(lang).to_string(),
+        m::N_ENTITIES.get(lang).to_string(),
     ];
     heads.extend((0..=5).rev().map(|s| format!("{s}★")));
-    heads.push(t(lang, "三星及以上占比", "Share ≥3★").into());
-    heads.push(t(lang, "四星及以上占比", "Share ≥4★").into());
+    heads.push(m::SHARE_3_STARS.get(lang).into());
+    heads.push(m::SHARE_4_STARS.get(lang).into());
     row = g.section(
         row,
         &format!("{} ({})", level_word(v.level, lang), v.counts.entities),
@@ -35,12 +36,12 @@ fn level_rows(
         f,
     )?;
     let all = crate::rounds::CityCounts {
-        parent: t(lang, "合计", "All").into(),
+        parent: m::ALL_OF_THEM.get(lang).into(),
         counts: v.counts.clone(),
     };
     for c in v.by_parent.iter().chain(std::iter::once(&all)) {
         let name = if c.parent.is_empty() {
-            t(lang, "（未填）", "(not given)").to_string()
+            m::NOT_GIVEN.get(lang).to_string()
         } else {
             c.parent.clone()
         };
@@ -64,21 +65,18 @@ pub fn province_sheet(
 ) -> Result<(), XlsxError> {
     let sheet = g.ws.name();
     page_setup(g.ws, None)?;
-    g.loose(0, 0, t(lang, "全省视图", "Province view"), &f.title)?;
+    g.loose(0, 0, m::PROVINCE_VIEW.get(lang), &f.title)?;
     let mut row = 1;
     for v in &p.levels {
         row = level_rows(g, row, v, lang, f)?;
     }
+    // The workbook's own field, which English names in Chinese too.
+    let division_code = crate::submission::layout::Field::DivisionCode.labels().0;
     for file in &p.not_counted {
         g.loose(
             row,
             0,
-            &match lang {
-                Lang::Zh => format!("{file} 与排在前面的文件行政区划代码相同，只计一次"),
-                Lang::En => {
-                    format!("{file} gives the 行政区划代码 of an earlier file: counted once")
-                }
-            },
+            &m::COUNTED_ONCE.fill(lang, &[file, &division_code]),
             &f.note,
         )?;
         row += 1;
@@ -89,16 +87,11 @@ pub fn province_sheet(
         .map(|s| p.levels.iter().map(|v| v.counts.at[s]).sum())
         .collect();
     let heads = [
-        t(lang, "星级", "Stars"),
-        t(lang, "本轮", "This round"),
-        t(lang, "上一轮", "Baseline"),
+        m::STARS.get(lang),
+        m::THIS_ROUND.get(lang),
+        m::BASELINE.get(lang),
     ];
-    row = g.section(
-        row,
-        t(lang, "星级分布：本轮与上一轮", "Stars: now and baseline"),
-        &heads,
-        f,
-    )?;
+    row = g.section(row, m::STARS_NOW_AND_BASELINE.get(lang), &heads, f)?;
     let first = row;
     for (s, n) in now.iter().enumerate() {
         g.num(row, 0, s as f64, &f.stars)?;
@@ -110,11 +103,7 @@ pub fn province_sheet(
         row += 1;
     }
     let mut chart = Chart::new(ChartType::Column);
-    chart.title().set_name(t(
-        lang,
-        "各星级主体数：本轮与上一轮",
-        "Entities per star: now and baseline",
-    ));
+    chart.title().set_name(m::ENTITIES_PER_STAR.get(lang));
     let series = if p.rounds.is_some() { 2 } else { 1 };
     for c in 1..=series {
         chart
@@ -156,15 +145,15 @@ pub fn province_sheet(
     // Progress to each target: at the star or above, and required.
     if !p.targets.is_empty() {
         let heads = [
-            t(lang, "目标", "Target"),
-            t(lang, "年份", "Year"),
-            t(lang, "范围内主体", "In scope"),
-            t(lang, "达到", "At or above"),
-            t(lang, "需要", "Required"),
-            t(lang, "还差", "Short"),
-            t(lang, "现状", "Standing"),
+            m::TARGET_WORDS.get(lang),
+            m::YEAR.get(lang),
+            m::IN_SCOPE.get(lang),
+            m::AT_OR_ABOVE.get(lang),
+            m::REQUIRED_COUNT.get(lang),
+            m::SHORT.get(lang),
+            m::STANDING.get(lang),
         ];
-        row = g.section(row, t(lang, "目标进度", "Progress to targets"), &heads, f)?;
+        row = g.section(row, m::PROGRESS_TO_TARGETS.get(lang), &heads, f)?;
         let first = row;
         for s in &p.targets {
             g.text(row, 0, &s.target.id, &f.text)?;
@@ -177,9 +166,7 @@ pub fn province_sheet(
             row += 1;
         }
         let mut chart = Chart::new(ChartType::Bar);
-        chart
-            .title()
-            .set_name(t(lang, "目标进度", "Progress to targets"));
+        chart.title().set_name(m::PROGRESS_TO_TARGETS.get(lang));
         for c in [3u16, 4] {
             chart
                 .add_series()

@@ -6,11 +6,8 @@ use super::Context;
 use super::style::{Formats, Grid, page_setup};
 use crate::Lang;
 use crate::assess::Assessment;
+use crate::catalogue::report as m;
 use rust_xlsxwriter::{Workbook, XlsxError};
-
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    lang.pick(zh, en)
-}
 
 /// Add the review sheet to `wb` when `a` carries a review.
 pub fn sheet(
@@ -24,10 +21,10 @@ pub fn sheet(
         return Ok(());
     };
     let v = &r.verified;
-    let ws = wb.add_worksheet().set_name(t(lang, "核查", "Review"))?;
+    let ws = wb.add_worksheet().set_name(m::SHEET_REVIEW.get(lang))?;
     page_setup(ws, None)?;
     let mut g = Grid::new(ws);
-    g.loose(0, 0, t(lang, "核查结果", "Review"), &f.title)?;
+    g.loose(0, 0, m::REVIEW_RESULT.get(lang), &f.title)?;
     g.loose(1, 0, &sec.source, &f.note)?;
     let mut row = 3;
     g.header(
@@ -35,24 +32,24 @@ pub fn sheet(
         0,
         &[
             "",
-            t(lang, "自评", "Self-reported"),
-            t(lang, "核定", "Verified"),
-            t(lang, "变化", "Change"),
+            m::SELF_REPORTED.get(lang),
+            m::VERIFIED_VALUE.get(lang),
+            m::CHANGE.get(lang),
         ],
         &f.header,
     )?;
     row += 1;
-    g.text(row, 0, t(lang, "总分", "Total"), &f.label)?;
+    g.text(row, 0, m::TOTAL.get(lang), &f.label)?;
     g.num(row, 1, a.score, &f.num2)?;
     g.num(row, 2, v.score, &f.num2)?;
     g.num(row, 3, r.score_change, &f.num2)?;
     row += 1;
-    g.text(row, 0, t(lang, "星级", "Stars"), &f.label)?;
+    g.text(row, 0, m::STARS.get(lang), &f.label)?;
     g.num(row, 1, a.stars as f64, &f.int)?;
     g.num(row, 2, v.stars as f64, &f.int)?;
     g.num(row, 3, v.stars as f64 - a.stars as f64, &f.int)?;
     row += 1;
-    g.text(row, 0, t(lang, "评级", "Rating"), &f.label)?;
+    g.text(row, 0, m::RATING.get(lang), &f.label)?;
     let label = |x: &Assessment| match x.tier.as_ref().map(|t| t.get(lang)) {
         Some(tier) => format!("{} · {tier}", x.stars_label.get(lang)),
         None => x.stars_label.get(lang).to_string(),
@@ -75,16 +72,7 @@ pub fn sheet(
         }
         row += 1;
     }
-    row = g.section(
-        row,
-        t(
-            lang,
-            "改动（每项改动及其对总分和星级的影响）",
-            "Changes (each with its effect on the total and the stars)",
-        ),
-        &sec.header,
-        f,
-    )?;
+    row = g.section(row, m::REVIEW_CHANGES.get(lang), &sec.header, f)?;
     for c in &sec.changes {
         for (k, text) in c.iter().enumerate() {
             g.text(row, k as u16, text, &f.wrap)?;
@@ -120,7 +108,7 @@ pub fn provenance_rows(
     f: &Formats,
 ) -> Result<(), XlsxError> {
     for e in &a.evidence {
-        g.text(*row, 0, t(lang, "佐证文件", "Evidence file"), &f.label)?;
+        g.text(*row, 0, m::EVIDENCE_FILE.get(lang), &f.label)?;
         g.text(*row, 1, &format!("{} ({})", e.path, e.indicator), &f.text)?;
         g.text(
             *row,
@@ -132,7 +120,7 @@ pub fn provenance_rows(
         *row += 1;
     }
     if let Some(r) = &a.review {
-        g.text(*row, 0, t(lang, "核查工作簿", "Review workbook"), &f.label)?;
+        g.text(*row, 0, m::REVIEW_WORKBOOK.get(lang), &f.label)?;
         g.text(*row, 1, &r.file, &f.text)?;
         g.text(*row, 2, &r.reviewers.join(", "), &f.text)?;
         g.text(*row, 3, &r.sha256, &f.text)?;
