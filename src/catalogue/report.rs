@@ -497,4 +497,38 @@ super::messages! {
     SHEET_REVIEW: "核查", "Review";
     RATING: "评级", "Rating";
     EVIDENCE_FILE: "佐证文件", "Evidence file";
+
+    // ── batch summary (summary.xlsx) ──
+    SHEET_STARS: "星级分布", "Stars";
+    SHEET_COHORT: "同批对标", "Cohort";
+    /// The rank within a standard's group.
+    RANK_IN_GROUP: "排名", "Rank";
+    /// The rank in the whole batch.
+    OVERALL_RANK: "总排名", "Overall";
+    /// {0}: files, {1}: assessed, {2}: unreadable.
+    RANKING_NOTE: "{0} 个文件，评估 {1} 个，无法读取 {2} 个；按所用标准分组（各层级维度不同）", "{0} file(s), {1} assessed, {2} unreadable; grouped by the standard used (dimensions differ by level)";
+    /// {0}: provisional entries, {1}: entries of the standard.
+    N_OF_M_PROVISIONAL: "标准 {0}/{1} 项暂定", "{0}/{1} entries provisional";
+    /// The workbook's document title.
+    SUMMARY_DOC_TITLE: "智慧城市星级评估汇总", "smart-city star assessment summary";
+    SUMMARY_ABOUT: "智慧城市星级评估汇总", "Smart-city star assessment summary";
+    RANKING_TITLE: "智慧城市星级评估 · 排名", "Smart-city star assessment · ranking";
+    ERRORS: "错误", "Errors";
+    WARNINGS: "警告", "Warnings";
+    INFO: "提示", "Info";
+    MISSING: "缺失", "Missing";
+    NOTES: "说明", "Notes";
+    INCOMPLETE_DATA: "数据不完整；", "incomplete data; ";
+    NO_ENTITY_WAS_ASSESSED: "没有评估任何主体。", "No entity was assessed.";
+    FILES_THAT_COULD_NOT_BE_READ: "无法读取的文件", "Files that could not be read";
+    ENTITY_COUNT: "主体数", "Entities";
+    ENTITIES_PER_STAR_LEVEL: "各星级主体数", "Entities per star level";
+    DIAGNOSTICS_IN_ALL: "诊断合计", "Diagnostics in all";
+    GATE: "门禁", "Gate";
+    MINIMUM_STARS: "最低星级", "Minimum stars";
+    BELOW_MINIMUM: "低于最低星级", "Below minimum";
+    EXIT_CODE: "退出码", "Exit code";
+    COHORT_FIGURES: "同批对标数值", "Cohort figures";
+    COHORT_NOTE: "同批主体在各指标上的统计值（--benchmark cohort），按所用标准分组。", "Statistics of the batch per indicator (--benchmark cohort), by the standard used.";
+    INPUTS_AND_STANDARDS: "输入与标准", "Inputs and standards";
 }

@@ -1,7 +1,6 @@
 //! Formats, page setup and CJK-aware column widths shared by the report
 //! workbooks.
 
-use crate::Lang;
 use crate::xlsx::column_width;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 use std::collections::BTreeMap;
@@ -9,11 +8,6 @@ use unicode_width::UnicodeWidthStr;
 
 /// Paper size code of A4 in the OOXML page setup.
 const A4: u8 = 9;
-
-/// The words of a report in its language.
-pub fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    lang.pick(zh, en)
-}
 
 /// Every cell format the reports use. Numbers are always written as numbers
 /// with one of these number formats, never as text.

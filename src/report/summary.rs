@@ -5,10 +5,11 @@
 
 use super::Context;
 use super::entity::{level_name, write_time_and_benchmarks};
-use super::style::{Formats, Grid, page_setup, streamed, t};
+use super::style::{Formats, Grid, page_setup, streamed};
 use crate::Lang;
 use crate::assess::batch::{Summary, SummaryRow, SummaryRows};
 use crate::benchmark::ValueOrigin;
+use crate::catalogue::report as m;
 use crate::standard::DimensionRole;
 use indexmap::IndexMap;
 use rust_xlsxwriter::{
@@ -18,29 +19,28 @@ use rust_xlsxwriter::{
 
 /// The sheet names; the cohort sheet is there only when a cohort benchmark was used.
 pub fn summary_sheet_names(lang: Lang) -> [&'static str; 4] {
-    match lang {
-        Lang::Zh => ["排名", "星级分布", "同批对标", "来源"],
-        Lang::En => ["Ranking", "Stars", "Cohort", "Provenance"],
-    }
+    [
+        m::RANKING,
+        m::SHEET_STARS,
+        m::SHEET_COHORT,
+        m::SHEET_PROVENANCE,
+    ]
+    .map(|e| e.get(lang))
 }
 
 /// The headers of a ranking table before its dimension columns.
 pub fn ranking_headers(lang: Lang) -> [&'static str; 8] {
-    match lang {
-        Lang::Zh => [
-            "排名",
-            "总排名",
-            "主体",
-            "层级",
-            "文件",
-            "星级",
-            "子档",
-            "总分",
-        ],
-        Lang::En => [
-            "Rank", "Overall", "Entity", "Level", "File", "Stars", "Sub-tier", "Total",
-        ],
-    }
+    [
+        m::RANK_IN_GROUP,
+        m::OVERALL_RANK,
+        m::ENTITY,
+        m::LEVEL,
+        m::FILE,
+        m::STARS,
+        m::SUB_TIER,
+        m::TOTAL,
+    ]
+    .map(|e| e.get(lang))
 }
 
 /// Entities grouped by the standard they were assessed against, each group in
@@ -71,16 +71,8 @@ pub fn build(r: &SummaryRows, s: &Summary, cx: &Context) -> Result<Vec<u8>, Xlsx
     let lang = cx.lang;
     let f = Formats::new();
     let names = summary_sheet_names(lang);
-    let mut wb: Workbook = crate::xlsx::new_report_workbook(t(
-        lang,
-        "智慧城市星级评估汇总",
-        "smart-city star assessment summary",
-    ));
-    let about = t(
-        lang,
-        "智慧城市星级评估汇总",
-        "Smart-city star assessment summary",
-    );
+    let mut wb: Workbook = crate::xlsx::new_report_workbook(m::SUMMARY_DOC_TITLE.get(lang));
+    let about = m::SUMMARY_ABOUT.get(lang);
     // The ranking and the provenance have a row per entity: streamed, their
     // rows written out as they are made rather than held until the workbook
     // is saved (docs/performance.md). The other sheets are a few rows each,
@@ -143,33 +135,11 @@ fn ranking_sheet(
 ) -> Result<(), XlsxError> {
     let lang = cx.lang;
     page_setup(g.ws, None)?;
-    g.loose(
-        0,
-        0,
-        t(
-            lang,
-            "智慧城市星级评估 · 排名",
-            "Smart-city star assessment · ranking",
-        ),
-        &f.title,
-    )?;
+    g.loose(0, 0, m::RANKING_TITLE.get(lang), &f.title)?;
     g.loose(
         1,
         0,
-        &match lang {
-            Lang::Zh => format!(
-                "{} 个文件，评估 {} 个，无法读取 {} 个；按所用标准分组（各层级维度不同）",
-                s.files,
-                s.assessed,
-                s.unreadable.len()
-            ),
-            Lang::En => format!(
-                "{} file(s), {} assessed, {} unreadable; grouped by the standard used (dimensions differ by level)",
-                s.files,
-                s.assessed,
-                s.unreadable.len()
-            ),
-        },
+        &m::RANKING_NOTE.fill(lang, &[&s.files, &s.assessed, &s.unreadable.len()]),
         &f.note,
     )?;
     let mut row = 3;
@@ -202,17 +172,17 @@ fn ranking_sheet(
                         "{} {} ({})",
                         d.code,
                         d.name.get(lang),
-                        t(lang, "加分项", "bonus")
+                        m::ROLE_BONUS.get(lang)
                     )
                 }
             });
         }
         let tail = [
-            t(lang, "错误", "Errors"),
-            t(lang, "警告", "Warnings"),
-            t(lang, "提示", "Info"),
-            t(lang, "缺失", "Missing"),
-            t(lang, "说明", "Notes"),
+            m::ERRORS.get(lang),
+            m::WARNINGS.get(lang),
+            m::INFO.get(lang),
+            m::MISSING.get(lang),
+            m::NOTES.get(lang),
         ];
         heads.extend(tail.iter().map(|s| s.to_string()));
         for (k, h) in heads.iter().enumerate() {
@@ -265,23 +235,17 @@ fn ranking_sheet(
             g.num(row, c + 2, i as f64, &f.int)?;
             g.num(row, c + 3, a.missing as f64, &f.int)?;
             let note = if a.standard.provisional_entries > 0 {
-                match lang {
-                    Lang::Zh => format!(
-                        "标准 {}/{} 项暂定",
-                        a.standard.provisional_entries, a.standard.entries
-                    ),
-                    Lang::En => format!(
-                        "{}/{} entries provisional",
-                        a.standard.provisional_entries, a.standard.entries
-                    ),
-                }
+                m::N_OF_M_PROVISIONAL.fill(
+                    lang,
+                    &[&a.standard.provisional_entries, &a.standard.entries],
+                )
             } else {
                 String::new()
             };
             let note = if a.complete {
                 note
             } else {
-                format!("{}{}", t(lang, "数据不完整；", "incomplete data; "), note)
+                format!("{}{}", m::INCOMPLETE_DATA.get(lang), note)
             };
             g.text(row, c + 4, &note, &f.text)?;
             row += 1;
@@ -300,19 +264,14 @@ fn ranking_sheet(
         row += 1;
     }
     if r.rows.is_empty() {
-        g.loose(
-            row,
-            0,
-            t(lang, "没有评估任何主体。", "No entity was assessed."),
-            &f.note,
-        )?;
+        g.loose(row, 0, m::NO_ENTITY_WAS_ASSESSED.get(lang), &f.note)?;
         row += 1;
     }
     if !s.unreadable.is_empty() {
         g.loose(
             row,
             0,
-            t(lang, "无法读取的文件", "Files that could not be read"),
+            m::FILES_THAT_COULD_NOT_BE_READ.get(lang),
             &f.heading,
         )?;
         row += 1;
@@ -336,16 +295,16 @@ fn stars_sheet(
     let lang = cx.lang;
     let sheet = g.ws.name();
     page_setup(g.ws, None)?;
-    g.loose(0, 0, t(lang, "星级分布", "Star distribution"), &f.title)?;
+    g.loose(0, 0, m::STAR_DISTRIBUTION.get(lang), &f.title)?;
     // Levels present, in order; a column per level when there are several.
     let mut levels: Vec<Option<crate::standard::Level>> = r.rows.iter().map(|a| a.level).collect();
     levels.sort_by_key(|l| l.map_or(9, |l| l as u8));
     levels.dedup();
     let head = 2;
     let mut heads = vec![
-        t(lang, "星级", "Stars").to_string(),
-        t(lang, "名称", "Name").to_string(),
-        t(lang, "主体数", "Entities").to_string(),
+        m::STARS.get(lang).to_string(),
+        m::NAME.get(lang).to_string(),
+        m::ENTITY_COUNT.get(lang).to_string(),
     ];
     let per_level = levels.len() > 1;
     if per_level {
@@ -377,9 +336,7 @@ fn stars_sheet(
     } else {
         ChartType::Column
     });
-    chart
-        .title()
-        .set_name(t(lang, "各星级主体数", "Entities per star level"));
+    chart.title().set_name(m::ENTITIES_PER_STAR_LEVEL.get(lang));
     let cols: Vec<u16> = if per_level {
         (3..3 + levels.len() as u16).collect()
     } else {
@@ -402,25 +359,25 @@ fn stars_sheet(
     g.ws.insert_chart_with_offset(head, heads.len() as u16 + 1, &chart, 10, 0)?;
 
     let d = &s.diagnostics;
-    let mut row = g.heading(last + 1, t(lang, "诊断合计", "Diagnostics in all"), f)?;
+    let mut row = g.heading(last + 1, m::DIAGNOSTICS_IN_ALL.get(lang), f)?;
     for (label, n) in [
-        (t(lang, "错误", "Errors"), d.error),
-        (t(lang, "警告", "Warnings"), d.warning),
-        (t(lang, "提示", "Info"), d.info),
+        (m::ERRORS.get(lang), d.error),
+        (m::WARNINGS.get(lang), d.warning),
+        (m::INFO.get(lang), d.info),
     ] {
         g.text(row, 1, label, &f.label)?;
         g.num(row, 2, n as f64, &f.int)?;
         row += 1;
     }
     let gate = &s.gate;
-    row = g.heading(row, t(lang, "门禁", "Gate"), f)?;
-    g.text(row, 1, t(lang, "最低星级", "Minimum stars"), &f.label)?;
+    row = g.heading(row, m::GATE.get(lang), f)?;
+    g.text(row, 1, m::MINIMUM_STARS.get(lang), &f.label)?;
     g.opt(row, 2, gate.min_stars.map(f64::from), &f.stars)?;
     row += 1;
-    g.text(row, 1, t(lang, "低于最低星级", "Below minimum"), &f.label)?;
+    g.text(row, 1, m::BELOW_MINIMUM.get(lang), &f.label)?;
     g.num(row, 2, gate.below_min_stars.len() as f64, &f.int)?;
     row += 1;
-    g.text(row, 1, t(lang, "退出码", "Exit code"), &f.label)?;
+    g.text(row, 1, m::EXIT_CODE.get(lang), &f.label)?;
     g.num(row, 2, f64::from(gate.exit_code), &f.int)?;
     g.finish(8.0, 30.0, &[])
 }
@@ -435,17 +392,8 @@ fn cohort_sheet(
 ) -> Result<(), XlsxError> {
     let lang = cx.lang;
     page_setup(g.ws, None)?;
-    g.loose(0, 0, t(lang, "同批对标数值", "Cohort figures"), &f.title)?;
-    g.loose(
-        1,
-        0,
-        t(
-            lang,
-            "同批主体在各指标上的统计值（--benchmark cohort），按所用标准分组。",
-            "Statistics of the batch per indicator (--benchmark cohort), by the standard used.",
-        ),
-        &f.note,
-    )?;
+    g.loose(0, 0, m::COHORT_FIGURES.get(lang), &f.title)?;
+    g.loose(1, 0, m::COHORT_NOTE.get(lang), &f.note)?;
     let mut row = 2;
     for group in groups(r, s) {
         let first = group[0].1;
@@ -465,9 +413,9 @@ fn cohort_sheet(
             continue;
         }
         let mut heads = vec![
-            t(lang, "代码", "Code").to_string(),
-            t(lang, "指标", "Indicator").to_string(),
-            t(lang, "单位", "Unit").to_string(),
+            m::CODE.get(lang).to_string(),
+            m::INDICATOR.get(lang).to_string(),
+            m::UNIT.get(lang).to_string(),
         ];
         for name in table.keys() {
             heads.push(name.clone());
@@ -502,7 +450,7 @@ fn provenance_sheet(
 ) -> Result<(), XlsxError> {
     let lang = cx.lang;
     page_setup(g.ws, None)?;
-    g.loose(0, 0, t(lang, "来源与可复现性", "Provenance"), &f.title)?;
+    g.loose(0, 0, m::PROVENANCE_TITLE.get(lang), &f.title)?;
     let mut row = 2;
     g.text(row, 0, "citystar", &f.label)?;
     g.text(
@@ -513,17 +461,17 @@ fn provenance_sheet(
     )?;
     row += 1;
     write_time_and_benchmarks(g, &mut row, cx, f)?;
-    g.text(row, 0, t(lang, "扰动次数 / 种子", "Draws / seed"), &f.label)?;
+    g.text(row, 0, m::DRAWS_SEED.get(lang), &f.label)?;
     g.num(row, 1, cx.draws as f64, &f.int)?;
     g.seed(row, 2, cx.seed, f)?;
     row = g.section(
         row + 1,
-        t(lang, "输入与标准", "Inputs and standards"),
+        m::INPUTS_AND_STANDARDS.get(lang),
         &[
-            t(lang, "输入文件", "Input file"),
-            t(lang, "输入 SHA-256", "Input SHA-256"),
-            t(lang, "标准", "Standard"),
-            t(lang, "标准 SHA-256", "Standard SHA-256"),
+            m::INPUT_FILE.get(lang),
+            m::INPUT_SHA256.get(lang),
+            m::STANDARD.get(lang),
+            m::STANDARD_SHA256.get(lang),
         ],
         f,
     )?;
