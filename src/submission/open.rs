@@ -15,7 +15,6 @@ use calamine::{
     Data, Dimensions, Ods, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx,
     open_workbook_from_rs,
 };
-use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -36,7 +35,22 @@ pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
 /// Longest run of spaces an ods `<text:s text:c="N"/>` may ask for.
 const MAX_ODS_SPACES: u64 = 32_767;
 
-type Book = Sheets<Cursor<Vec<u8>>>;
+type Book = Sheets<Cursor<Shared>>;
+
+/// A workbook's bytes, shared by calamine and the package scans (hidden rows,
+/// cells contradicting their type) rather than copied for each.
+#[derive(Clone)]
+struct Shared(std::sync::Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+fn shared(bytes: Vec<u8>) -> Cursor<Shared> {
+    Cursor::new(Shared(std::sync::Arc::new(bytes)))
+}
 
 /// One cell: its cached value and, where the producer kept it, its formula.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,13 +65,98 @@ pub struct Grid {
     pub name: String,
     pub hidden: bool,
     /// Absolute zero-based (row, col) → cell; empty cells without a formula are left out.
-    pub cells: BTreeMap<(u32, u32), Cell>,
+    pub cells: Cells,
     pub merged: Vec<Dimensions>,
     /// Zero-based rows the file marks hidden (xlsx).
     pub hidden_rows: Vec<u32>,
     /// (row, col) of cells whose stored content contradicts the type the
     /// file gives them; they are kept as text (xlsx).
     pub bad_cells: Vec<(u32, u32, String)>,
+}
+
+/// A sheet's cells in (row, col) order, one per position: a flat list, as
+/// the readers hand the cells over in that order (a cell out of order, or
+/// given twice, is put in its place; the last one given stays, as in a map).
+#[derive(Debug, Clone, Default)]
+pub struct Cells(Vec<((u32, u32), Cell)>);
+
+impl Cells {
+    fn find(&self, pos: (u32, u32)) -> Result<usize, usize> {
+        self.0.binary_search_by_key(&pos, |(p, _)| *p)
+    }
+
+    pub fn get(&self, pos: &(u32, u32)) -> Option<&Cell> {
+        self.find(*pos).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Put a cell at its position, replacing one already there.
+    pub fn insert(&mut self, pos: (u32, u32), cell: Cell) {
+        if self.0.last().is_none_or(|(p, _)| *p < pos) {
+            self.0.push((pos, cell));
+            return;
+        }
+        match self.find(pos) {
+            Ok(i) => self.0[i].1 = cell,
+            Err(i) => self.0.insert(i, (pos, cell)),
+        }
+    }
+
+    /// The cell at a position, made empty (no value, no formula) when there is none.
+    pub fn get_or_empty(&mut self, pos: (u32, u32)) -> &mut Cell {
+        let i = match self.find(pos) {
+            Ok(i) => i,
+            Err(i) => {
+                let empty = Cell {
+                    value: Data::Empty,
+                    formula: None,
+                };
+                self.0.insert(i, (pos, empty));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&(u32, u32), &Cell)> {
+        self.0.iter().map(|(p, c)| (p, c))
+    }
+
+    /// The cells of one row, in column order.
+    pub fn row(&self, row: u32) -> impl Iterator<Item = (&(u32, u32), &Cell)> {
+        let start = self.0.partition_point(|(p, _)| p.0 < row);
+        self.0[start..]
+            .iter()
+            .take_while(move |(p, _)| p.0 == row)
+            .map(|(p, c)| (p, c))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &(u32, u32)> {
+        self.0.iter().map(|(p, _)| p)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Cell> {
+        self.0.iter().map(|(_, c)| c)
+    }
+}
+
+impl<'a> IntoIterator for &'a Cells {
+    type Item = (&'a (u32, u32), &'a Cell);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, ((u32, u32), Cell)>,
+        fn(&'a ((u32, u32), Cell)) -> (&'a (u32, u32), &'a Cell),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(p, c)| (p, c))
+    }
 }
 
 impl Grid {
@@ -205,7 +304,7 @@ pub struct Workbook {
 }
 
 struct Package {
-    bytes: Vec<u8>,
+    bytes: Shared,
     hidden_parts: Vec<String>,
     /// Sheet name → part, worked out when first needed.
     parts: Option<Vec<(String, String)>>,
@@ -215,9 +314,9 @@ impl Package {
     fn scan(&mut self, sheet: &str) -> Option<super::package::SheetScan> {
         let parts = self
             .parts
-            .get_or_insert_with(|| super::package::sheet_parts(&self.bytes));
+            .get_or_insert_with(|| super::package::sheet_parts(self.bytes.as_ref()));
         let part = parts.iter().find(|(n, _)| n == sheet)?.1.clone();
-        Some(super::package::scan_sheet(&self.bytes, &part))
+        Some(super::package::scan_sheet(self.bytes.as_ref(), &part))
     }
 
     fn has_hidden(&mut self, sheet: &str) -> bool {
@@ -226,7 +325,7 @@ impl Package {
         }
         let parts = self
             .parts
-            .get_or_insert_with(|| super::package::sheet_parts(&self.bytes));
+            .get_or_insert_with(|| super::package::sheet_parts(self.bytes.as_ref()));
         parts
             .iter()
             .any(|(n, p)| n == sheet && self.hidden_parts.contains(p))
@@ -313,34 +412,34 @@ pub fn open(bytes: Vec<u8>) -> Result<Workbook, Failure> {
             return Err(Failure::Protected);
         }
         guard("xls", || {
-            open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes))
+            open_workbook_from_rs::<Xls<_>, _>(shared(bytes))
                 .map(Sheets::Xls)
                 .map_err(|e| damaged("xls", &e))
         })?
     } else if bytes.starts_with(b"PK") {
         let mut facts = guard("zip", || check_zip(&bytes))?;
         may_merge = facts.merges;
-        let bytes = facts.stored.take().unwrap_or(bytes);
+        let bytes = shared(facts.stored.take().unwrap_or(bytes));
         if matches!(facts.kind, ZipKind::Xlsx) {
             package = Some(Package {
-                bytes: bytes.clone(),
+                bytes: bytes.get_ref().clone(),
                 hidden_parts: facts.hidden_parts,
                 parts: None,
             });
         }
         match facts.kind {
             ZipKind::Xlsx => guard("xlsx", || {
-                open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
+                open_workbook_from_rs::<Xlsx<_>, _>(bytes)
                     .map(Sheets::Xlsx)
                     .map_err(|e| damaged("xlsx", &e))
             })?,
             ZipKind::Xlsb => guard("xlsb", || {
-                open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes))
+                open_workbook_from_rs::<Xlsb<_>, _>(bytes)
                     .map(Sheets::Xlsb)
                     .map_err(|e| damaged("xlsb", &e))
             })?,
             ZipKind::Ods => guard("ods", || {
-                open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes))
+                open_workbook_from_rs::<Ods<_>, _>(bytes)
                     .map(Sheets::Ods)
                     .map_err(|e| damaged("ods", &e))
             })?,
@@ -916,13 +1015,7 @@ fn fill_from_range(
             }
             spend(budget, text.len(), sheet)?;
             let pos = (r0 + r as u32, c0 + c as u32);
-            grid.cells
-                .entry(pos)
-                .or_insert(Cell {
-                    value: Data::Empty,
-                    formula: None,
-                })
-                .formula = Some(text.clone());
+            grid.cells.get_or_empty(pos).formula = Some(text.clone());
         }
     }
     Ok(())

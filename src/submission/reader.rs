@@ -113,7 +113,7 @@ fn sheet_findings(grid: &Grid, diags: &mut Vec<Diagnostic>) {
         .copied()
         .filter(|r| {
             grid.cells
-                .range((*r, 0)..=(*r, u32::MAX))
+                .row(*r)
                 .any(|(_, c)| !is_blank(&c.value) || c.formula.is_some())
         })
         .collect();
@@ -444,7 +444,7 @@ pub(crate) fn find_header(grid: &Grid) -> Option<Header> {
     for row in grid.rows().take(50) {
         let mut cols = HashMap::new();
         let mut twice = Vec::new();
-        for (&(_, c), cell) in grid.cells.range((row, 0)..(row + 1, 0)) {
+        for (&(_, c), cell) in grid.cells.row(row) {
             let Data::String(s) = &cell.value else {
                 continue;
             };
