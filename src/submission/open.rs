@@ -235,6 +235,15 @@ pub fn raw_text(cell: &Cell) -> String {
         Data::Float(x) if x.is_finite() && (x.abs() >= 1e15 || (*x != 0.0 && x.abs() < 1e-9)) => {
             format!("{x:e}")
         }
+        // A whole number (most values typed) as an integer: the same digits
+        // as the float's `Display`, without the float formatting. (-0 keeps its sign there.)
+        Data::Float(x)
+            if x.abs() < 1e15
+                && (*x as i64) as f64 == *x
+                && (*x != 0.0 || x.is_sign_positive()) =>
+        {
+            (*x as i64).to_string()
+        }
         other => other.to_string(),
     }
 }
@@ -1033,4 +1042,37 @@ fn fill_from_range(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_read_as_their_float_display() {
+        let text = |x: f64| {
+            raw_text(&Cell {
+                value: Data::Float(x),
+                formula: None,
+            })
+        };
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            5.0,
+            42.0,
+            1e9,
+            -1e14,
+            999_999_999_999_999.0,
+            0.5,
+            -2.25,
+            1e-9,
+        ] {
+            assert_eq!(text(x), Data::Float(x).to_string(), "{x:?}");
+        }
+        assert_eq!(text(-0.0), "-0");
+        assert_eq!(text(1e15), "1e15");
+    }
 }
