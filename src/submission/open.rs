@@ -75,75 +75,93 @@ pub struct Grid {
 }
 
 /// A sheet's cells in (row, col) order, one per position: a flat list, as
-/// the readers hand the cells over in that order (a cell out of order, or
-/// given twice, is put in its place; the last one given stays, as in a map).
+/// the readers hand the cells over in that order. A cell out of order is
+/// appended and the list sorted once, by [`Cells::settle`], which whoever
+/// makes a grid calls before it is read (a sheet written backwards costs a
+/// sort, not a shift of the list per cell); of cells given twice the last
+/// one stays, as in a map.
 #[derive(Debug, Clone, Default)]
-pub struct Cells(Vec<((u32, u32), Cell)>);
+pub struct Cells {
+    list: Vec<((u32, u32), Cell)>,
+    /// A cell came out of order since the last `settle`.
+    unsorted: bool,
+}
 
 impl Cells {
-    fn find(&self, pos: (u32, u32)) -> Result<usize, usize> {
-        self.0.binary_search_by_key(&pos, |(p, _)| *p)
+    fn find(&self, pos: (u32, u32)) -> Option<usize> {
+        if self.unsorted {
+            // Not settled yet: the last one given counts.
+            return self.list.iter().rposition(|(p, _)| *p == pos);
+        }
+        self.list.binary_search_by_key(&pos, |(p, _)| *p).ok()
     }
 
     pub fn get(&self, pos: &(u32, u32)) -> Option<&Cell> {
-        self.find(*pos).ok().map(|i| &self.0[i].1)
+        self.find(*pos).map(|i| &self.list[i].1)
     }
 
     /// Put a cell at its position, replacing one already there.
     pub fn insert(&mut self, pos: (u32, u32), cell: Cell) {
-        if self.0.last().is_none_or(|(p, _)| *p < pos) {
-            self.0.push((pos, cell));
-            return;
+        if !self.unsorted {
+            if self.list.last().is_none_or(|(p, _)| *p < pos) {
+                self.list.push((pos, cell));
+                return;
+            }
+            if let Some(i) = self.find(pos) {
+                self.list[i].1 = cell;
+                return;
+            }
         }
-        match self.find(pos) {
-            Ok(i) => self.0[i].1 = cell,
-            Err(i) => self.0.insert(i, (pos, cell)),
-        }
+        self.list.push((pos, cell));
+        self.unsorted = true;
     }
 
-    /// The cell at a position, made empty (no value, no formula) when there is none.
-    pub fn get_or_empty(&mut self, pos: (u32, u32)) -> &mut Cell {
-        let i = match self.find(pos) {
-            Ok(i) => i,
-            Err(i) => {
-                let empty = Cell {
-                    value: Data::Empty,
-                    formula: None,
-                };
-                self.0.insert(i, (pos, empty));
-                i
+    /// Put the cells that came out of order in their places; of cells at one
+    /// position the last one given stays.
+    pub fn settle(&mut self) {
+        if !self.unsorted {
+            return;
+        }
+        // A stable sort: cells at one position keep the order they came in.
+        self.list.sort_by_key(|(p, _)| *p);
+        let mut kept: Vec<((u32, u32), Cell)> = Vec::with_capacity(self.list.len());
+        for (p, c) in self.list.drain(..) {
+            match kept.last_mut() {
+                Some((q, d)) if *q == p => *d = c,
+                _ => kept.push((p, c)),
             }
-        };
-        &mut self.0[i].1
+        }
+        self.list = kept;
+        self.unsorted = false;
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.list.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.list.is_empty()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&(u32, u32), &Cell)> {
-        self.0.iter().map(|(p, c)| (p, c))
+        self.list.iter().map(|(p, c)| (p, c))
     }
 
     /// The cells of one row, in column order.
     pub fn row(&self, row: u32) -> impl Iterator<Item = (&(u32, u32), &Cell)> {
-        let start = self.0.partition_point(|(p, _)| p.0 < row);
-        self.0[start..]
+        let start = self.list.partition_point(|(p, _)| p.0 < row);
+        self.list[start..]
             .iter()
             .take_while(move |(p, _)| p.0 == row)
             .map(|(p, c)| (p, c))
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &(u32, u32)> {
-        self.0.iter().map(|(p, _)| p)
+        self.list.iter().map(|(p, _)| p)
     }
 
     pub fn values(&self) -> impl Iterator<Item = &Cell> {
-        self.0.iter().map(|(_, c)| c)
+        self.list.iter().map(|(_, c)| c)
     }
 }
 
@@ -155,7 +173,7 @@ impl<'a> IntoIterator for &'a Cells {
     >;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(|(p, c)| (p, c))
+        self.list.iter().map(|(p, c)| (p, c))
     }
 }
 
@@ -1001,6 +1019,7 @@ impl Workbook {
             }
             Ok(())
         })?;
+        grid.cells.settle();
         Ok(grid)
     }
 }
@@ -1032,13 +1051,27 @@ fn fill_from_range(
             check_dims(sheet, Dimensions::new((0, 0), end))?;
         }
         let (r0, c0) = f.start().unwrap_or((0, 0));
+        let mut fresh = Vec::new();
         for (r, c, text) in f.used_cells() {
             if text.is_empty() {
                 continue;
             }
             spend(budget, text.len(), sheet)?;
             let pos = (r0 + r as u32, c0 + c as u32);
-            grid.cells.get_or_empty(pos).formula = Some(text.clone());
+            match grid.cells.find(pos) {
+                Some(i) => grid.cells.list[i].1.formula = Some(text.clone()),
+                // Kept aside, so the list stays sorted for the next look-up.
+                None => fresh.push((
+                    pos,
+                    Cell {
+                        value: Data::Empty,
+                        formula: Some(text.clone()),
+                    },
+                )),
+            }
+        }
+        for (pos, cell) in fresh {
+            grid.cells.insert(pos, cell);
         }
     }
     Ok(())
@@ -1047,6 +1080,36 @@ fn fill_from_range(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_out_of_order_or_twice_end_in_order_the_last_kept() {
+        let cell = |x: f64| Cell {
+            value: Data::Float(x),
+            formula: None,
+        };
+        let mut cells = Cells::default();
+        for (pos, x) in [((2, 0), 1.0), ((0, 1), 2.0), ((2, 0), 3.0), ((1, 5), 4.0)] {
+            cells.insert(pos, cell(x));
+        }
+        // Before it is settled a look-up still finds the last one given.
+        assert_eq!(cells.get(&(2, 0)), Some(&cell(3.0)));
+        cells.settle();
+        let got: Vec<_> = cells.iter().map(|(p, c)| (*p, c.clone())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ((0, 1), cell(2.0)),
+                ((1, 5), cell(4.0)),
+                ((2, 0), cell(3.0))
+            ]
+        );
+        assert_eq!(cells.row(1).count(), 1);
+        // In order again: a cell given twice is replaced in place.
+        cells.insert((1, 5), cell(5.0));
+        cells.insert((3, 0), cell(6.0));
+        assert_eq!(cells.get(&(1, 5)), Some(&cell(5.0)));
+        assert_eq!(cells.len(), 4);
+    }
 
     #[test]
     fn whole_numbers_read_as_their_float_display() {
