@@ -84,7 +84,19 @@ pub fn micro(x: f64) -> f64 {
     if !y.is_finite() || y.abs() >= 9_007_199_254_740_992.0 {
         return x;
     }
-    y.round() / 1e6
+    // `y.round()` without a call into libm, as in [`round_cents`]; a zero
+    // keeps the sign `round` gives it (-0.3 rounds to -0).
+    let t = y as i64;
+    let f = y - t as f64;
+    let m = if f >= 0.5 {
+        t + 1
+    } else if f <= -0.5 {
+        t - 1
+    } else {
+        t
+    };
+    let r = if m == 0 { 0.0f64.copysign(y) } else { m as f64 };
+    r / 1e6
 }
 
 /// Round half away from zero on the cent, after [`micro`]: the total and the
@@ -183,9 +195,17 @@ impl SubCondition {
 
 /// The highest star whose requirement `value` meets; 0 if none.
 fn ladder_stars(req: &[f64; 5], direction: Direction, value: f64) -> u8 {
+    // `Direction::meets` against each requirement, the value rounded once.
+    let v = micro(value);
     (0..5)
         .rev()
-        .find(|&i| direction.meets(value, req[i]))
+        .find(|&i| {
+            let r = micro(req[i]);
+            match direction {
+                Direction::Higher => v >= r,
+                Direction::Lower => v <= r,
+            }
+        })
         .map_or(0, |i| i as u8 + 1)
 }
 
@@ -724,5 +744,52 @@ impl Standard {
     /// The format-level TOML text of this standard (what `standards import` writes).
     pub fn to_toml(&self) -> String {
         load::to_toml(self)
+    }
+}
+
+#[cfg(test)]
+mod rounding_tests {
+    use super::*;
+
+    /// `micro` as first written, with `f64::round`.
+    fn micro_by_round(x: f64) -> f64 {
+        let y = x * 1e6;
+        if !y.is_finite() || y.abs() >= 9_007_199_254_740_992.0 {
+            return x;
+        }
+        y.round() / 1e6
+    }
+
+    #[test]
+    fn micro_rounds_as_f64_round_does_to_the_bit() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5e-6,
+            -0.5e-6,
+            0.3e-6,
+            -0.3e-6,
+            2.5e-6,
+            -2.5e-6,
+            79.999777,
+            60.0,
+            1_434.62 / 1_793.28 * 100.0,
+            9_007_199_254.740_991,
+            9_007_199_254.740_993,
+            f64::INFINITY,
+            f64::NAN,
+            1e300,
+        ];
+        // A fixed spread of values around the sixth decimal's halves.
+        let mut z = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            z = z.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let k = (z >> 11) as f64 / (1u64 << 53) as f64;
+            values.push((k - 0.5) * 2e4);
+            values.push(((k * 1e7).floor() + 0.5) / 1e6);
+        }
+        for x in values {
+            assert_eq!(micro(x).to_bits(), micro_by_round(x).to_bits(), "{x:?}");
+        }
     }
 }

@@ -449,6 +449,7 @@ pub fn decode(bytes: &[u8]) -> Option<Loaded> {
             };
             g.cells.insert(pos, Cell { value, formula });
         }
+        g.cells.settle();
         for _ in 0..i.u32()? {
             let (a, b, c, d) = (i.u32()?, i.u32()?, i.u32()?, i.u32()?);
             g.merged.push(Dimensions::new((a, b), (c, d)));

@@ -120,7 +120,7 @@ impl Column {
                 normalized_labels(zh, en, more)
             }))
         });
-        first_of(&header_parts(header), first).map(|k| Column::ALL[k])
+        first_of(header, first).map(|k| Column::ALL[k])
     }
 
     fn matches_parts(self, parts: &[String]) -> bool {
@@ -228,7 +228,7 @@ impl Field {
                 normalized_labels(zh, en, more)
             }))
         });
-        first_of(&header_parts(text), first).map(|k| Field::ALL[k])
+        first_of(text, first).map(|k| Field::ALL[k])
     }
 
     fn matches_parts(self, parts: &[String]) -> bool {
@@ -270,8 +270,21 @@ fn first_naming(lists: impl Iterator<Item = Vec<String>>) -> HashMap<String, usi
 
 /// The first entry any part names: the same answer as trying each entry in
 /// `ALL` order against every part, with one look-up per part.
-fn first_of(parts: &[String], first: &HashMap<String, usize>) -> Option<usize> {
-    parts.iter().filter_map(|p| first.get(p).copied()).min()
+/// `header_parts` looked up without keeping the parts: one buffer for all.
+fn first_of(header: &str, first: &HashMap<String, usize>) -> Option<usize> {
+    let folded: String = header.chars().map(fold_width).collect();
+    let mut part = String::new();
+    let mut best: Option<usize> = None;
+    for p in folded.split(['/', '\n', '|']) {
+        normalize_into(&mut part, header_part(p));
+        if part.is_empty() {
+            continue;
+        }
+        if let Some(&k) = first.get(part.as_str()) {
+            best = Some(best.map_or(k, |b| b.min(k)));
+        }
+    }
+    best
 }
 
 fn normalized_labels(zh: &str, en: &str, more: &[&str]) -> Vec<String> {
@@ -285,16 +298,25 @@ fn normalized_labels(zh: &str, en: &str, more: &[&str]) -> Vec<String> {
 /// Lowercase, no whitespace, full-width ASCII folded to half width, a leading
 /// `*` (required marker) and a trailing colon dropped.
 pub fn normalize(s: &str) -> String {
-    let folded: String = s
-        .chars()
-        .map(fold_width)
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
-    folded
-        .trim_start_matches('*')
-        .trim_end_matches([':', '：'])
-        .to_string()
+    let mut out = String::with_capacity(s.len());
+    normalize_into(&mut out, s);
+    out
+}
+
+/// [`normalize`] into a buffer (reused by callers that normalise many parts).
+fn normalize_into(out: &mut String, s: &str) {
+    out.clear();
+    out.extend(
+        s.chars()
+            .map(fold_width)
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase),
+    );
+    // The two trims touch different characters, so their order does not matter.
+    let end = out.trim_end_matches([':', '：']).len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start_matches('*').len();
+    out.drain(..start);
 }
 
 /// Full-width ASCII (！ to ～) and the ideographic space to their ASCII forms.
@@ -312,16 +334,18 @@ fn header_parts(header: &str) -> Vec<String> {
     let folded: String = header.chars().map(fold_width).collect();
     folded
         .split(['/', '\n', '|'])
-        .map(|p| {
-            let p = p.trim();
-            let p = match p.find('(') {
-                Some(i) if i > 0 => &p[..i],
-                _ => p,
-            };
-            normalize(p)
-        })
+        .map(|p| normalize(header_part(p)))
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// One part of a header, trimmed, without a trailing parenthesis.
+fn header_part(p: &str) -> &str {
+    let p = p.trim();
+    match p.find('(') {
+        Some(i) if i > 0 => &p[..i],
+        _ => p,
+    }
 }
 
 /// `Sheet!C7` for a zero-based (row, col): the letters of `col_letters` and

@@ -15,7 +15,6 @@ use calamine::{
     Data, Dimensions, Ods, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx,
     open_workbook_from_rs,
 };
-use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -36,7 +35,22 @@ pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
 /// Longest run of spaces an ods `<text:s text:c="N"/>` may ask for.
 const MAX_ODS_SPACES: u64 = 32_767;
 
-type Book = Sheets<Cursor<Vec<u8>>>;
+type Book = Sheets<Cursor<Shared>>;
+
+/// A workbook's bytes, shared by calamine and the package scans (hidden rows,
+/// cells contradicting their type) rather than copied for each.
+#[derive(Clone)]
+struct Shared(std::sync::Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+fn shared(bytes: Vec<u8>) -> Cursor<Shared> {
+    Cursor::new(Shared(std::sync::Arc::new(bytes)))
+}
 
 /// One cell: its cached value and, where the producer kept it, its formula.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,13 +65,116 @@ pub struct Grid {
     pub name: String,
     pub hidden: bool,
     /// Absolute zero-based (row, col) → cell; empty cells without a formula are left out.
-    pub cells: BTreeMap<(u32, u32), Cell>,
+    pub cells: Cells,
     pub merged: Vec<Dimensions>,
     /// Zero-based rows the file marks hidden (xlsx).
     pub hidden_rows: Vec<u32>,
     /// (row, col) of cells whose stored content contradicts the type the
     /// file gives them; they are kept as text (xlsx).
     pub bad_cells: Vec<(u32, u32, String)>,
+}
+
+/// A sheet's cells in (row, col) order, one per position: a flat list, as
+/// the readers hand the cells over in that order. A cell out of order is
+/// appended and the list sorted once, by [`Cells::settle`], which whoever
+/// makes a grid calls before it is read (a sheet written backwards costs a
+/// sort, not a shift of the list per cell); of cells given twice the last
+/// one stays, as in a map.
+#[derive(Debug, Clone, Default)]
+pub struct Cells {
+    list: Vec<((u32, u32), Cell)>,
+    /// A cell came out of order since the last `settle`.
+    unsorted: bool,
+}
+
+impl Cells {
+    fn find(&self, pos: (u32, u32)) -> Option<usize> {
+        if self.unsorted {
+            // Not settled yet: the last one given counts.
+            return self.list.iter().rposition(|(p, _)| *p == pos);
+        }
+        self.list.binary_search_by_key(&pos, |(p, _)| *p).ok()
+    }
+
+    pub fn get(&self, pos: &(u32, u32)) -> Option<&Cell> {
+        self.find(*pos).map(|i| &self.list[i].1)
+    }
+
+    /// Put a cell at its position, replacing one already there.
+    pub fn insert(&mut self, pos: (u32, u32), cell: Cell) {
+        if !self.unsorted {
+            if self.list.last().is_none_or(|(p, _)| *p < pos) {
+                self.list.push((pos, cell));
+                return;
+            }
+            if let Some(i) = self.find(pos) {
+                self.list[i].1 = cell;
+                return;
+            }
+        }
+        self.list.push((pos, cell));
+        self.unsorted = true;
+    }
+
+    /// Put the cells that came out of order in their places; of cells at one
+    /// position the last one given stays.
+    pub fn settle(&mut self) {
+        if !self.unsorted {
+            return;
+        }
+        // A stable sort: cells at one position keep the order they came in.
+        self.list.sort_by_key(|(p, _)| *p);
+        let mut kept: Vec<((u32, u32), Cell)> = Vec::with_capacity(self.list.len());
+        for (p, c) in self.list.drain(..) {
+            match kept.last_mut() {
+                Some((q, d)) if *q == p => *d = c,
+                _ => kept.push((p, c)),
+            }
+        }
+        self.list = kept;
+        self.unsorted = false;
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&(u32, u32), &Cell)> {
+        self.list.iter().map(|(p, c)| (p, c))
+    }
+
+    /// The cells of one row, in column order.
+    pub fn row(&self, row: u32) -> impl Iterator<Item = (&(u32, u32), &Cell)> {
+        let start = self.list.partition_point(|(p, _)| p.0 < row);
+        self.list[start..]
+            .iter()
+            .take_while(move |(p, _)| p.0 == row)
+            .map(|(p, c)| (p, c))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &(u32, u32)> {
+        self.list.iter().map(|(p, _)| p)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Cell> {
+        self.list.iter().map(|(_, c)| c)
+    }
+}
+
+impl<'a> IntoIterator for &'a Cells {
+    type Item = (&'a (u32, u32), &'a Cell);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, ((u32, u32), Cell)>,
+        fn(&'a ((u32, u32), Cell)) -> (&'a (u32, u32), &'a Cell),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter().map(|(p, c)| (p, c))
+    }
 }
 
 impl Grid {
@@ -136,6 +253,15 @@ pub fn raw_text(cell: &Cell) -> String {
         Data::Float(x) if x.is_finite() && (x.abs() >= 1e15 || (*x != 0.0 && x.abs() < 1e-9)) => {
             format!("{x:e}")
         }
+        // A whole number (most values typed) as an integer: the same digits
+        // as the float's `Display`, without the float formatting. (-0 keeps its sign there.)
+        Data::Float(x)
+            if x.abs() < 1e15
+                && (*x as i64) as f64 == *x
+                && (*x != 0.0 || x.is_sign_positive()) =>
+        {
+            (*x as i64).to_string()
+        }
         other => other.to_string(),
     }
 }
@@ -205,7 +331,7 @@ pub struct Workbook {
 }
 
 struct Package {
-    bytes: Vec<u8>,
+    bytes: Shared,
     hidden_parts: Vec<String>,
     /// Sheet name → part, worked out when first needed.
     parts: Option<Vec<(String, String)>>,
@@ -215,9 +341,9 @@ impl Package {
     fn scan(&mut self, sheet: &str) -> Option<super::package::SheetScan> {
         let parts = self
             .parts
-            .get_or_insert_with(|| super::package::sheet_parts(&self.bytes));
+            .get_or_insert_with(|| super::package::sheet_parts(self.bytes.as_ref()));
         let part = parts.iter().find(|(n, _)| n == sheet)?.1.clone();
-        Some(super::package::scan_sheet(&self.bytes, &part))
+        Some(super::package::scan_sheet(self.bytes.as_ref(), &part))
     }
 
     fn has_hidden(&mut self, sheet: &str) -> bool {
@@ -226,7 +352,7 @@ impl Package {
         }
         let parts = self
             .parts
-            .get_or_insert_with(|| super::package::sheet_parts(&self.bytes));
+            .get_or_insert_with(|| super::package::sheet_parts(self.bytes.as_ref()));
         parts
             .iter()
             .any(|(n, p)| n == sheet && self.hidden_parts.contains(p))
@@ -313,34 +439,34 @@ pub fn open(bytes: Vec<u8>) -> Result<Workbook, Failure> {
             return Err(Failure::Protected);
         }
         guard("xls", || {
-            open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes))
+            open_workbook_from_rs::<Xls<_>, _>(shared(bytes))
                 .map(Sheets::Xls)
                 .map_err(|e| damaged("xls", &e))
         })?
     } else if bytes.starts_with(b"PK") {
         let mut facts = guard("zip", || check_zip(&bytes))?;
         may_merge = facts.merges;
-        let bytes = facts.stored.take().unwrap_or(bytes);
+        let bytes = shared(facts.stored.take().unwrap_or(bytes));
         if matches!(facts.kind, ZipKind::Xlsx) {
             package = Some(Package {
-                bytes: bytes.clone(),
+                bytes: bytes.get_ref().clone(),
                 hidden_parts: facts.hidden_parts,
                 parts: None,
             });
         }
         match facts.kind {
             ZipKind::Xlsx => guard("xlsx", || {
-                open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
+                open_workbook_from_rs::<Xlsx<_>, _>(bytes)
                     .map(Sheets::Xlsx)
                     .map_err(|e| damaged("xlsx", &e))
             })?,
             ZipKind::Xlsb => guard("xlsb", || {
-                open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes))
+                open_workbook_from_rs::<Xlsb<_>, _>(bytes)
                     .map(Sheets::Xlsb)
                     .map_err(|e| damaged("xlsb", &e))
             })?,
             ZipKind::Ods => guard("ods", || {
-                open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes))
+                open_workbook_from_rs::<Ods<_>, _>(bytes)
                     .map(Sheets::Ods)
                     .map_err(|e| damaged("ods", &e))
             })?,
@@ -495,7 +621,21 @@ fn check_zip(bytes: &[u8]) -> Result<ZipFacts, Failure> {
         .file_names()
         .flatten()
         .any(|n| n == "content.xml" || n.ends_with("workbook.bin"));
-    let mut stored = maybe_xlsx.then(|| zip::ZipWriter::new(Cursor::new(Vec::new())));
+    // Sized once, so the stored package is not copied each time it outgrows
+    // itself: from the sizes the zip declares where it declares them all up
+    // front (they can lie: never beyond 16 times this file, nor the total
+    // bound), else 8 times this file (a filled template inflates about 5-fold).
+    let room = zip
+        .decompressed_size()
+        .unwrap_or(8 * bytes.len() as u128)
+        .saturating_add(512 * zip.len() as u128)
+        .min(16 * bytes.len() as u128)
+        .min(u128::from(MAX_TOTAL_BYTES));
+    let mut stored = maybe_xlsx.then(|| {
+        zip::ZipWriter::new(Cursor::new(Vec::with_capacity(
+            usize::try_from(room).unwrap_or(0),
+        )))
+    });
     let mut total = 0u64;
     let mut names = Vec::with_capacity(zip.len());
     let mut rels = None;
@@ -879,6 +1019,7 @@ impl Workbook {
             }
             Ok(())
         })?;
+        grid.cells.settle();
         Ok(grid)
     }
 }
@@ -910,20 +1051,91 @@ fn fill_from_range(
             check_dims(sheet, Dimensions::new((0, 0), end))?;
         }
         let (r0, c0) = f.start().unwrap_or((0, 0));
+        let mut fresh = Vec::new();
         for (r, c, text) in f.used_cells() {
             if text.is_empty() {
                 continue;
             }
             spend(budget, text.len(), sheet)?;
             let pos = (r0 + r as u32, c0 + c as u32);
-            grid.cells
-                .entry(pos)
-                .or_insert(Cell {
-                    value: Data::Empty,
-                    formula: None,
-                })
-                .formula = Some(text.clone());
+            match grid.cells.find(pos) {
+                Some(i) => grid.cells.list[i].1.formula = Some(text.clone()),
+                // Kept aside, so the list stays sorted for the next look-up.
+                None => fresh.push((
+                    pos,
+                    Cell {
+                        value: Data::Empty,
+                        formula: Some(text.clone()),
+                    },
+                )),
+            }
+        }
+        for (pos, cell) in fresh {
+            grid.cells.insert(pos, cell);
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_out_of_order_or_twice_end_in_order_the_last_kept() {
+        let cell = |x: f64| Cell {
+            value: Data::Float(x),
+            formula: None,
+        };
+        let mut cells = Cells::default();
+        for (pos, x) in [((2, 0), 1.0), ((0, 1), 2.0), ((2, 0), 3.0), ((1, 5), 4.0)] {
+            cells.insert(pos, cell(x));
+        }
+        // Before it is settled a look-up still finds the last one given.
+        assert_eq!(cells.get(&(2, 0)), Some(&cell(3.0)));
+        cells.settle();
+        let got: Vec<_> = cells.iter().map(|(p, c)| (*p, c.clone())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ((0, 1), cell(2.0)),
+                ((1, 5), cell(4.0)),
+                ((2, 0), cell(3.0))
+            ]
+        );
+        assert_eq!(cells.row(1).count(), 1);
+        // In order again: a cell given twice is replaced in place.
+        cells.insert((1, 5), cell(5.0));
+        cells.insert((3, 0), cell(6.0));
+        assert_eq!(cells.get(&(1, 5)), Some(&cell(5.0)));
+        assert_eq!(cells.len(), 4);
+    }
+
+    #[test]
+    fn whole_numbers_read_as_their_float_display() {
+        let text = |x: f64| {
+            raw_text(&Cell {
+                value: Data::Float(x),
+                formula: None,
+            })
+        };
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            5.0,
+            42.0,
+            1e9,
+            -1e14,
+            999_999_999_999_999.0,
+            0.5,
+            -2.25,
+            1e-9,
+        ] {
+            assert_eq!(text(x), Data::Float(x).to_string(), "{x:?}");
+        }
+        assert_eq!(text(-0.0), "-0");
+        assert_eq!(text(1e15), "1e15");
+    }
 }

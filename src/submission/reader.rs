@@ -113,7 +113,7 @@ fn sheet_findings(grid: &Grid, diags: &mut Vec<Diagnostic>) {
         .copied()
         .filter(|r| {
             grid.cells
-                .range((*r, 0)..=(*r, u32::MAX))
+                .row(*r)
                 .any(|(_, c)| !is_blank(&c.value) || c.formula.is_some())
         })
         .collect();
@@ -444,7 +444,7 @@ pub(crate) fn find_header(grid: &Grid) -> Option<Header> {
     for row in grid.rows().take(50) {
         let mut cols = HashMap::new();
         let mut twice = Vec::new();
-        for (&(_, c), cell) in grid.cells.range((row, 0)..(row + 1, 0)) {
+        for (&(_, c), cell) in grid.cells.row(row) {
             let Data::String(s) = &cell.value else {
                 continue;
             };
@@ -482,7 +482,30 @@ struct ItemCodes {
     same: Vec<usize>,
 }
 
+/// The item codes of the standards read against in this run, with the
+/// indicators they were made from (a batch reads every workbook of a level
+/// against one standard: the codes are made once, not once per workbook).
+static ITEM_CODES: std::sync::Mutex<Vec<(Vec<Indicator>, std::sync::Arc<ItemCodes>)>> =
+    std::sync::Mutex::new(Vec::new());
+
 impl ItemCodes {
+    /// The codes of this standard's indicators, made on first use: found by
+    /// the indicators themselves (equal to the last field), so a standard
+    /// changed or made anew never gets another's codes.
+    fn shared(standard: &Standard) -> std::sync::Arc<ItemCodes> {
+        let mut cache = ITEM_CODES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, codes)) = cache.iter().find(|(inds, _)| *inds == standard.indicator) {
+            return codes.clone();
+        }
+        let codes = std::sync::Arc::new(ItemCodes::new(standard));
+        // A few standards per run: the oldest goes past eight.
+        if cache.len() >= 8 {
+            cache.remove(0);
+        }
+        cache.push((standard.indicator.clone(), codes.clone()));
+        codes
+    }
+
     fn new(standard: &Standard) -> Self {
         let inputs: Vec<_> = standard.indicator.iter().map(Indicator::inputs).collect();
         let codes = || {
@@ -624,7 +647,7 @@ pub fn read_data(
     }
     let code_col = header.cols[&Column::Code];
 
-    let codes = ItemCodes::new(standard);
+    let codes = ItemCodes::shared(standard);
     // The row each expected code was found on, by its index in `codes`.
     let mut rows: Vec<Option<u32>> = vec![None; codes.len()];
     for row in grid.rows() {

@@ -374,7 +374,7 @@ pub fn read(path: &std::path::Path) -> Result<Review, NotUsable> {
     }
     let header_row = header_row.ok_or(NotUsable::NotAReview)?;
     let mut cols = [None; 11];
-    for (&(_, c), cell) in grid.cells.range((header_row, 0)..(header_row + 1, 0)) {
+    for (&(_, c), cell) in grid.cells.row(header_row) {
         let t = normalize(&super::open::raw_text(cell));
         if let Some(k) = COLUMNS
             .iter()
