@@ -13,8 +13,6 @@ super::messages! {
     SCORE: "得分", "Score";
     WEIGHT: "权重", "Weight";
     COVERAGE: "覆盖", "Coverage";
-    /// The weight column of the bonus area, which has no weight.
-    WEIGHT_BONUS: "加分项", "bonus";
     INDICATOR: "指标", "Indicator";
     INDICATORS: "指标明细", "Indicators";
     VALUE: "值", "Value";
@@ -54,8 +52,6 @@ super::messages! {
     NOT_REVIEWED: "未核查", "not reviewed";
 
     // ── gaps to a benchmark ──
-    /// A benchmark value computed from published figures.
-    DERIVED: "推算", "derived";
     OWN: "本地", "Own";
     BENCHMARK: "对标", "Benchmark";
     GAP: "差距", "Gap";
@@ -113,8 +109,6 @@ super::messages! {
     DUPLICATE_BYTES: "! 内容完全相同的 {0} 个文件，都已排名：{1}", "! {0} files with identical bytes, all ranked: {1}";
     /// Their count, the code they share, the files, the field's name (行政区划代码 in every language: the workbook's word).
     DUPLICATE_REGION_CODE: "! {0} 个文件的{3}都是 {1}，都已排名：{2}", "! {0} files give the same {3} {1}, all ranked: {2}";
-    /// Between the items of a list in a line.
-    LIST_SEPARATOR: "；", "; ";
 
     // ── the gate ──
     GATE_PASSED: "门槛：通过", "Gate: passed";
@@ -164,8 +158,6 @@ super::messages! {
     REVIEW_SOURCE: "核查工作簿 {0}", "review {0}";
     /// The review workbook, its reviewers.
     REVIEW_SOURCE_BY: "核查工作簿 {0}，核查人 {1}", "review {0}, by {1}";
-    /// Between names in a line.
-    NAME_SEPARATOR: "、", ", ";
     /// A change's effect on the total, the stars had it been the only change.
     EFFECT_ALONE: "{0}（仅此项：{1}★）", "{0} (alone: {1}★)";
 

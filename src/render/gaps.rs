@@ -5,6 +5,7 @@ use crate::Lang;
 use crate::assess::score::fmt2;
 use crate::benchmark::gap::{GapAnalysis, IndicatorGap};
 use crate::benchmark::{CohortStatistic, ValueOrigin, format_number};
+use crate::catalogue::common;
 use crate::catalogue::terminal as m;
 
 /// How many indicator gaps a human-readable report lists per benchmark.
@@ -25,7 +26,7 @@ pub fn origin_text(origin: &ValueOrigin, lang: Lang) -> String {
                 parts.push(e.clone());
             }
             if *derived {
-                parts.push(m::DERIVED.get(lang).to_string());
+                parts.push(common::DERIVED.get(lang).to_string());
             }
             parts.join(" · ")
         }

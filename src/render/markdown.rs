@@ -8,6 +8,7 @@ use crate::Lang;
 use crate::assess::batch::Summary;
 use crate::assess::score::{fmt_num, fmt2};
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
+use crate::catalogue::common;
 use crate::catalogue::terminal as m;
 use crate::locale::Words;
 use std::fmt::Write;
@@ -211,7 +212,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                 score,
                 d.weight
                     .map(fmt_num)
-                    .unwrap_or_else(|| m::WEIGHT_BONUS.get(lang).into()),
+                    .unwrap_or_else(|| common::WEIGHT_BONUS.get(lang).into()),
                 format!("{}/{}", d.covered, d.indicators),
             ]
         }),

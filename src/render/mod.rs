@@ -14,6 +14,7 @@ pub mod words;
 use crate::Lang;
 use crate::assess::Assessment;
 use crate::assess::batch::{RankRow, Report, Summary};
+use crate::catalogue::common;
 use crate::catalogue::terminal as m;
 
 /// One output format, written in pieces so a batch can stream its entities
@@ -160,7 +161,7 @@ pub(crate) fn gate_lines(s: &Summary, lang: Lang) -> Vec<String> {
         out.push(if below.is_empty() {
             m::GATE_ALL_AT_MIN_STARS.fill(lang, &[&min])
         } else {
-            let list = below.join(m::LIST_SEPARATOR.get(lang));
+            let list = below.join(common::LIST_SEPARATOR.get(lang));
             m::GATE_BELOW_MIN_STARS.fill(lang, &[&min, &below.len(), &list])
         });
     }

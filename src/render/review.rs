@@ -5,6 +5,7 @@
 use crate::Lang;
 use crate::assess::score::fmt2;
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
+use crate::catalogue::common;
 use crate::catalogue::terminal as m;
 use crate::locale::Words;
 
@@ -66,7 +67,7 @@ pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
     let source = if r.reviewers.is_empty() {
         m::REVIEW_SOURCE.fill(lang, &[&r.file])
     } else {
-        let reviewers = r.reviewers.join(m::NAME_SEPARATOR.get(lang));
+        let reviewers = r.reviewers.join(common::NAME_SEPARATOR.get(lang));
         m::REVIEW_SOURCE_BY.fill(lang, &[&r.file, &reviewers])
     };
     let changes = r

@@ -5,6 +5,7 @@
 
 use crate::Lang;
 use crate::assess::score::fmt2;
+use crate::catalogue::common;
 use crate::catalogue::terminal as m;
 use crate::locale::Words;
 use crate::rounds::targets::{Requirement, Standing, Target};
@@ -276,7 +277,7 @@ pub fn progress_section_listing(p: &Progress, lang: Lang, shown: usize) -> Secti
     let fell_back = if p.fell_back.is_empty() {
         String::new()
     } else {
-        let list = codes(&p.fell_back, m::NAME_SEPARATOR.get(lang));
+        let list = codes(&p.fell_back, common::NAME_SEPARATOR.get(lang));
         m::FELL_BACK_LIST.fill(lang, &[&list])
     };
     blocks.push(Block::Line(m::CHANGED_COUNTS.fill(
@@ -435,7 +436,7 @@ fn closest_text(s: &Standing, lang: Lang) -> Option<String> {
             m::CLOSEST_ITEM.fill(lang, &[&c.name, &c.stars, &plan])
         })
         .collect();
-    let list = items.join(m::LIST_SEPARATOR.get(lang));
+    let list = items.join(common::LIST_SEPARATOR.get(lang));
     Some(m::CLOSEST.fill(lang, &[&list]))
 }
 

@@ -7,6 +7,7 @@ use crate::Lang;
 use crate::assess::batch::Summary;
 use crate::assess::score::{fmt_num, fmt2};
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
+use crate::catalogue::common;
 use crate::catalogue::terminal as m;
 use crate::locale::Words;
 use comfy_table::{CellAlignment, Table};
@@ -116,7 +117,7 @@ impl Terminal {
                 },
                 d.weight
                     .map(fmt_num)
-                    .unwrap_or_else(|| m::WEIGHT_BONUS.get(lang).into()),
+                    .unwrap_or_else(|| common::WEIGHT_BONUS.get(lang).into()),
                 format!("{}/{}", d.covered, d.indicators),
             ]);
         }
