@@ -10,4 +10,12 @@ super::messages! {
     LIST_SEPARATOR: "；", "; ";
     /// Between names in a line.
     NAME_SEPARATOR: "、", ", ";
+
+    // ── a star level's name when the standard gives none ──
+    NO_STAR: "无星级", "no star";
+    ONE_STAR: "一星级", "one star";
+    TWO_STARS: "二星级", "two stars";
+    THREE_STARS: "三星级", "three stars";
+    FOUR_STARS: "四星级", "four stars";
+    FIVE_STARS: "五星级", "five stars";
 }

@@ -1,5 +1,6 @@
 //! The catalogue's words of the template surface (see [`super`]): the
-//! blank workbook's sheets, prompts and printed guide.
+//! workbooks citystar writes to be filled in — the blank submission (its
+//! sheets, prompts and printed guide) and the assessor's review workbook.
 
 super::messages! {
     // ── the workbook ──
@@ -81,7 +82,29 @@ super::messages! {
     GUIDE_FORMULA: "计算方法", "Formula";
     GUIDE_DEFINITION: "数据定义", "Definition";
     GUIDE_STARS: "星级要求 / 选项", "Stars / options";
-    GUIDE_EVIDENCE: "佐证材料", "Evidence";
+    /// The evidence column of 填报说明 and of the review workbook.
+    EVIDENCE_COLUMN: "佐证材料", "Evidence";
     /// An item: its code, its name, its unit.
     ITEM_WITH_UNIT: "{0} {1}（{2}）", "{0} {1} ({2})";
+
+    // ── the review workbook (the assessor fills it in) ──
+    REVIEW_WORKBOOK: "核查工作簿", "review workbook";
+    REVIEW_NAME: "名称", "Name";
+    REVIEW_DIVISION_CODE: "行政区划代码", "Division code";
+    REVIEW_SUBMISSION_FILE: "填报表文件", "Submission file";
+    REVIEW_SUBMISSION_SHA256: "填报表 SHA-256", "Submission SHA-256";
+    REVIEW_STANDARD: "标准", "Standard";
+    REVIEW_CODE: "代码", "Code";
+    REVIEW_INDICATOR: "指标", "Indicator";
+    REVIEW_ITEM: "填报项", "Item";
+    REVIEW_UNIT: "单位", "Unit";
+    REVIEW_REPORTED: "填报值", "Reported value";
+    REVIEW_CELL: "来源单元格", "Cell";
+    REVIEW_VERIFIED: "核定值", "Verified value";
+    REVIEW_FINDING: "核查意见", "Finding";
+    REVIEW_EVIDENCE_ACCEPTED: "佐证采信", "Evidence accepted";
+    REVIEW_REVIEWER: "核查人", "Reviewer";
+    REVIEW_NOTE: "核定值留空表示认可填报值；填写核定值时写明核查意见。“佐证采信”选“否”时，该指标按标准的缺失规则计。填报表被修改后本核查不再适用，需重新生成。", "Leave Verified value blank to accept the reported value; give a Finding with every verified value. Evidence accepted = no counts the indicator as the standard's missing policy says. Once the submission changes, this review no longer applies: make it again.";
+    /// An evidence file named but not read.
+    REVIEW_EVIDENCE_NOT_READ: "（未读取，见诊断）", "(not read: see the findings)";
 }

@@ -599,7 +599,7 @@ const GUIDE_COLUMNS: [(Msg, f64); 9] = [
     (m::GUIDE_FORMULA, 9.0),
     (m::GUIDE_DEFINITION, 17.0),
     (m::GUIDE_STARS, 15.0),
-    (m::GUIDE_EVIDENCE, 10.0),
+    (m::EVIDENCE_COLUMN, 10.0),
 ];
 
 /// 填报说明: every indicator with its definition, unit, formula, the options
