@@ -2,6 +2,8 @@
 //! recursively for workbooks. `check` and `assess` (and `review init`) both
 //! start here.
 
+use crate::catalogue::cli as m;
+use crate::catalogue::common;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -34,13 +36,9 @@ pub fn collect_files(args: &[PathBuf], lang: crate::Lang) -> (Vec<PathBuf>, Vec<
                 bad.push(Unreadable {
                     file: a.display().to_string(),
                     code: crate::diag::Code::NoWorkbooks,
-                    message: match lang {
-                        crate::Lang::Zh => {
-                            format!("此文件夹中没有填报表（{}）", EXTENSIONS.join("、"))
-                        }
-                        crate::Lang::En => {
-                            format!("no workbooks ({}) in this folder", EXTENSIONS.join(", "))
-                        }
+                    message: {
+                        let kinds = EXTENSIONS.join(common::NAME_SEPARATOR.get(lang));
+                        m::NO_WORKBOOKS_IN_FOLDER.fill(lang, &[&kinds])
                     },
                 });
             }
@@ -50,9 +48,7 @@ pub fn collect_files(args: &[PathBuf], lang: crate::Lang) -> (Vec<PathBuf>, Vec<
             bad.push(Unreadable {
                 file: a.display().to_string(),
                 code: crate::diag::Code::FileNotFound,
-                message: lang
-                    .pick("没有这个文件或文件夹", "no such file or folder")
-                    .into(),
+                message: m::NO_SUCH_PATH.get(lang).into(),
             });
         }
     }
@@ -105,10 +101,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>, lang: cra
             bad.push(Unreadable {
                 file: dir.display().to_string(),
                 code: crate::diag::Code::CannotReadFile,
-                message: match lang {
-                    crate::Lang::Zh => format!("无法读取此文件夹：{e}"),
-                    crate::Lang::En => format!("cannot read the folder: {e}"),
-                },
+                message: m::CANNOT_READ_FOLDER.fill(lang, &[&e]),
             });
             return;
         }

@@ -322,17 +322,16 @@ pub fn stars_label(standard: &Standard, stars: u8) -> Text {
 
 /// "four stars" / "四星级", whatever the standard calls its levels.
 pub fn generic_stars_label(stars: u8, lang: Lang) -> String {
-    const EN: [&str; 6] = [
-        "no star",
-        "one star",
-        "two stars",
-        "three stars",
-        "four stars",
-        "five stars",
+    use crate::catalogue::common as m;
+    const LABELS: [crate::catalogue::Msg; 6] = [
+        m::NO_STAR,
+        m::ONE_STAR,
+        m::TWO_STARS,
+        m::THREE_STARS,
+        m::FOUR_STARS,
+        m::FIVE_STARS,
     ];
-    const ZH: [&str; 6] = ["无星级", "一星级", "二星级", "三星级", "四星级", "五星级"];
-    let i = stars.min(5) as usize;
-    lang.pick(ZH[i], EN[i]).to_string()
+    LABELS[stars.min(5) as usize].get(lang).to_string()
 }
 
 /// Round half away from zero on the cent, after rounding to six decimals

@@ -112,6 +112,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         report::ALL,
         template::ALL,
         terminal::ALL,
+        crate::tomlread::words::ALL,
     ]
     .into_iter()
     .flatten()
@@ -125,6 +126,14 @@ mod tests {
 
     fn has_han(s: &str) -> bool {
         s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    /// Chinese punctuation (`；`, `、`, `（）`, `：`): a message that is only
+    /// punctuation around its arguments is Chinese by these.
+    fn has_chinese_punctuation(s: &str) -> bool {
+        s.chars().any(|c| {
+            ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        })
     }
 
     fn placeholders(s: &str) -> BTreeSet<usize> {
@@ -156,8 +165,9 @@ mod tests {
                     m.key, m.en
                 ));
             }
-            // Chinese words are Chinese, or the same symbols in both languages.
-            if !has_han(m.zh) && m.zh != m.en {
+            // Chinese words are Chinese (characters or punctuation), or the
+            // same symbols in both languages.
+            if !has_han(m.zh) && !has_chinese_punctuation(m.zh) && m.zh != m.en {
                 problems.push(format!("{}: {:?} has no Chinese", m.key, m.zh));
             }
             if placeholders(m.zh) != placeholders(m.en) {

@@ -4,6 +4,7 @@ use super::{Format, Outcome};
 use crate::Lang;
 use crate::assess::batch::{self, Unreadable};
 use crate::assess::{self as core, Options};
+use crate::catalogue::cli as m;
 use crate::diag::Code;
 use crate::standard::{Level, Standard};
 use clap::Args;
@@ -199,16 +200,9 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     if evidence_books > 0 {
         eprintln!(
             "{}",
-            crate::render::escape::terminal(&match lang {
-                Lang::Zh => format!(
-                    "{} 个工作簿是填报表在“佐证材料”列中列出的佐证文件，不作为填报表评估",
-                    evidence_books
-                ),
-                Lang::En => format!(
-                    "{} workbook(s) that a submission names as its evidence are taken as evidence, not assessed",
-                    evidence_books
-                ),
-            })
+            crate::render::escape::terminal(
+                &m::EVIDENCE_NOT_ASSESSED.fill(lang, &[&evidence_books])
+            )
         );
     }
     let reviews = load_reviews(&args, &mut unreadable, lang)?;
@@ -270,14 +264,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     };
     if args.report.is_some() && files.len() + unreadable.len() != 1 {
         let n = files.len() + unreadable.len();
-        return Err(super::said(
-            format!(
-                "--report 只写一个评估对象的报告，但给出了 {n} 个文件；请改用 --report-dir 文件夹"
-            ),
-            format!(
-                "--report writes one entity's workbook, but {n} files were given; use --report-dir DIR"
-            ),
-        ));
+        return Err(super::said_msg(m::REPORT_ONE_ENTITY, &[&n]));
     }
     let renderer = crate::render::for_format(args.format, super::ascii());
     // Report targets are checked before anything is printed.
@@ -403,27 +390,15 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         for (r, _) in reviews.iter().zip(used.iter()).filter(|(_, u)| !**u) {
             eprintln!(
                 "{}",
-                crate::render::escape::terminal(&match lang {
-                    Lang::Zh => format!(
-                        "{}：本次评估中没有它所核查的填报表（{}，{}），未采用",
-                        r.file, r.identity.name, r.identity.division_code
-                    ),
-                    Lang::En => format!(
-                        "{}: no submission of this run is the one it reviews ({}, {}); not used",
-                        r.file, r.identity.name, r.identity.division_code
-                    ),
-                })
+                crate::render::escape::terminal(&m::REVIEW_NOT_USED.fill(
+                    lang,
+                    &[&r.file, &r.identity.name, &r.identity.division_code]
+                ))
             );
         }
     }
     if emit.tally.is_empty() && failed.is_empty() {
-        eprintln!(
-            "{}",
-            lang.pick(
-                "没有可评估的填报表（已跳过 citystar 写出的报告）",
-                "nothing to assess (reports citystar wrote were skipped)"
-            )
-        );
+        eprintln!("{}", m::NOTHING_TO_ASSESS.get(lang));
     }
     let mut summary = emit.tally.finish(failed);
     if emit.province {
@@ -585,7 +560,7 @@ fn assess_baseline(
             crate::render::table::wrap_prose(
                 &crate::render::escape::terminal(&format!(
                     "{} {}: {}\n",
-                    lang.pick("基线", "baseline"),
+                    m::BASELINE.get(lang),
                     u.file,
                     u.message
                 )),
@@ -595,16 +570,7 @@ fn assess_baseline(
     }
     if entities.is_empty() {
         let given: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(super::said(
-            format!(
-                "--baseline {} 中没有可评估的填报表，无法与上一轮比较",
-                given.join(" ")
-            ),
-            format!(
-                "--baseline {}: nothing to assess, so there is no previous round to compare with",
-                given.join(" ")
-            ),
-        ));
+        return Err(super::said_msg(m::BASELINE_NOTHING, &[&given.join(" ")]));
     }
     Ok(crate::rounds::Baseline::of_snapshots(
         paths.iter().map(|p| p.display().to_string()).collect(),
@@ -677,17 +643,9 @@ impl Reports {
         if let Some(dir) = &args.report_dir {
             let at = std::fs::canonicalize(dir).unwrap_or_else(|_| resolved(dir));
             if let Some(s) = scanned.iter().find(|s| at.starts_with(s)) {
-                return Err(super::said(
-                    format!(
-                        "--report-dir {} 位于正在评估的文件夹 {} 中，请把报告写到别处",
-                        dir.display(),
-                        s.display()
-                    ),
-                    format!(
-                        "--report-dir {} is inside {}, a folder being assessed; write the reports elsewhere",
-                        dir.display(),
-                        s.display()
-                    ),
+                return Err(super::said_msg(
+                    m::REPORT_DIR_INSIDE_INPUT,
+                    &[&dir.display(), &s.display()],
                 ));
             }
             // Named after the inputs, in path order; `-2`, `-3` … where stems repeat.
@@ -752,11 +710,7 @@ impl Reports {
 
     fn write(&self, path: &std::path::Path, bytes: Vec<u8>) -> anyhow::Result<()> {
         super::safe_write::replace(path, &bytes)?;
-        eprintln!(
-            "{} {}",
-            self.cx.lang.pick("已写出", "wrote"),
-            path.display()
-        );
+        eprintln!("{} {}", m::WROTE.get(self.cx.lang), path.display());
         Ok(())
     }
 
@@ -787,10 +741,7 @@ impl Reports {
                 let count = self.written;
                 eprintln!(
                     "{}",
-                    self.cx.lang.pick(
-                        &format!("已写出 {count} 份报告到 {}", dir.display()),
-                        &format!("wrote {count} reports into {}", dir.display())
-                    )
+                    m::WROTE_REPORTS.fill(self.cx.lang, &[&count, &dir.display()])
                 );
             }
             if self.xlsx {
@@ -947,12 +898,8 @@ fn load_reviews(
     use crate::submission::review;
     let mut paths: Vec<PathBuf> = args.review.clone();
     if let Some(dir) = &args.review_dir {
-        let rd = std::fs::read_dir(dir).map_err(|e| {
-            super::said(
-                format!("无法读取核查文件夹 {}：{e}", dir.display()),
-                format!("cannot read the review folder {}: {e}", dir.display()),
-            )
-        })?;
+        let rd = std::fs::read_dir(dir)
+            .map_err(|e| super::said_msg(m::CANNOT_READ_REVIEW_FOLDER, &[&dir.display(), &e]))?;
         let mut found: Vec<PathBuf> = rd
             .flatten()
             .map(|e| e.path())
@@ -972,11 +919,7 @@ fn load_reviews(
             Err(e) => unreadable.push(Unreadable {
                 file: p.display().to_string(),
                 code: Code::ReviewNotAReview,
-                message: format!(
-                    "{}{}",
-                    lang.pick("核查工作簿：", "review: "),
-                    e.text().get(lang)
-                ),
+                message: format!("{}{}", m::REVIEW_PREFIX.get(lang), e.text().get(lang)),
             }),
         }
     }

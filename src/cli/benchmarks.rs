@@ -3,6 +3,8 @@
 use super::{Format, Outcome};
 use crate::Lang;
 use crate::benchmark::{BenchmarkFile, Catalog, Figure, LoadError, embedded};
+use crate::catalogue::cli as m;
+use crate::catalogue::common;
 use clap::Subcommand;
 use serde::Serialize;
 use std::path::Path;
@@ -64,16 +66,10 @@ pub fn resolve(
     }
     let path = Path::new(spec);
     if !path.exists() {
-        return Err(super::said(
-            format!(
-                "没有对标“{spec}”：既不是内置对标（{}），也不是已有的文件",
-                embedded::names().join("、")
-            ),
-            format!(
-                "no benchmark `{spec}`: not an embedded name ({}) and no such file",
-                embedded::names().join(", ")
-            ),
-        ));
+        return Err(super::said_each(m::NO_SUCH_BENCHMARK, |lang| {
+            let names = embedded::names().join(common::NAME_SEPARATOR.get(lang));
+            vec![spec.to_string(), names]
+        }));
     }
     let text = super::read_text_file(path, "benchmark file")?;
     Ok(crate::benchmark::load_str(
@@ -120,12 +116,12 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Done);
     }
     let header = [
-        lang.pick("标识", "id"),
-        lang.pick("名称", "name"),
-        lang.pick("类型", "kind"),
-        lang.pick("年份", "years"),
-        lang.pick("数据项", "figures"),
-        lang.pick("可比指标", "indicators compared"),
+        m::ID.get(lang),
+        m::NAME.get(lang),
+        m::KIND.get(lang),
+        m::YEARS.get(lang),
+        m::FIGURES.get(lang),
+        m::INDICATORS_COMPARED.get(lang),
     ];
     let rows: Vec<Vec<String>> = files
         .iter()
@@ -144,7 +140,7 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
                     "{} ({} {})",
                     e.figures,
                     e.comparable_figures,
-                    lang.pick("可比", "comparable")
+                    m::COMPARABLE.get(lang)
                 ),
                 if e.indicators.is_empty() {
                     "—".into()
@@ -174,7 +170,7 @@ fn show(file: &BenchmarkFile, format: Format, lang: Lang) -> anyhow::Result<()> 
         file.display_name(lang),
         lang.pick(file.kind.name_zh(), file.kind.key()),
         file.figures.len(),
-        lang.pick("项数据", "figures"),
+        m::FIGURES_COUNT.get(lang),
     );
     if format == Format::Markdown {
         super::sayln!("## {title}");
@@ -189,15 +185,15 @@ fn show(file: &BenchmarkFile, format: Format, lang: Lang) -> anyhow::Result<()> 
     }
     let header = [
         "#",
-        lang.pick("指标", "indicator"),
-        lang.pick("口径（按发布）", "measure (as published)"),
-        lang.pick("数值", "value"),
-        lang.pick("单位", "unit"),
-        lang.pick("时间", "date"),
-        lang.pick("主体", "entity"),
-        lang.pick("可比", "compared"),
-        lang.pick("说明", "definition"),
-        lang.pick("来源", "source"),
+        m::INDICATOR.get(lang),
+        m::MEASURE_AS_PUBLISHED.get(lang),
+        m::VALUE.get(lang),
+        m::UNIT.get(lang),
+        m::DATE.get(lang),
+        m::ENTITY.get(lang),
+        m::COMPARED.get(lang),
+        m::DEFINITION.get(lang),
+        m::SOURCE.get(lang),
     ];
     let rows: Vec<Vec<String>> = file
         .figures
@@ -233,24 +229,19 @@ fn figure_row(i: usize, f: &Figure, file: &BenchmarkFile, lang: Lang) -> Vec<Str
     if f.derived {
         definition = format!(
             "[{}] {definition} {}: {}",
-            lang.pick("推算", "derived"),
-            lang.pick("依据", "inputs"),
-            f.inputs(lang).join(lang.pick("；", "; "))
+            common::DERIVED.get(lang),
+            m::INPUTS.get(lang),
+            f.inputs(lang).join(common::LIST_SEPARATOR.get(lang))
         );
     }
     let compared = match (&f.indicator, f.comparable) {
-        (Some(code), true) => format!("{} {code}", lang.pick("是，对比", "yes, with")),
+        (Some(code), true) => format!("{} {code}", m::YES_WITH.get(lang)),
         (Some(_), false) => format!(
             "{}{}",
-            lang.pick("否：", "no: "),
+            m::NO_BECAUSE.get(lang),
             f.why(lang).unwrap_or_default()
         ),
-        (None, _) => lang
-            .pick(
-                "否：无对应指标（仅供参考）",
-                "no: no indicator of ours (context only)",
-            )
-            .to_string(),
+        (None, _) => m::NO_INDICATOR_OF_OURS.get(lang).to_string(),
     };
     vec![
         (i + 1).to_string(),

@@ -4,6 +4,7 @@
 
 use super::{Format, Outcome};
 use crate::Lang;
+use crate::catalogue::cli as m;
 use crate::diag::{Diagnostic, Levels, Severity};
 use crate::standard::{Level, Standard};
 use crate::submission::{Entity, ReadError, read_path_with_evidence};
@@ -218,16 +219,9 @@ pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
     if evidence_books > 0 {
         eprintln!(
             "{}",
-            crate::render::escape::terminal(&match lang {
-                Lang::Zh => format!(
-                    "{} 个工作簿是填报表在“佐证材料”列中列出的佐证文件，不作为填报表检查",
-                    evidence_books
-                ),
-                Lang::En => format!(
-                    "{} workbook(s) that a submission names as its evidence are taken as evidence, not checked",
-                    evidence_books
-                ),
-            })
+            crate::render::escape::terminal(
+                &m::EVIDENCE_NOT_CHECKED.fill(lang, &[&evidence_books])
+            )
         );
     }
     let mut report = check_files(&files, &standards, forced.as_ref(), &levels, lang);
@@ -280,16 +274,10 @@ fn title(f: &FileReport, lang: Lang) -> String {
 }
 
 fn summary_line(s: &Summary, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "共 {} 个文件（{} 个无法读取）：{} 个错误，{} 个警告，{} 个提示",
-            s.files, s.unreadable, s.error, s.warning, s.info
-        ),
-        Lang::En => format!(
-            "{} file(s) ({} unreadable): {} error(s), {} warning(s), {} info",
-            s.files, s.unreadable, s.error, s.warning, s.info
-        ),
-    }
+    m::CHECK_SUMMARY.fill(
+        lang,
+        &[&s.files, &s.unreadable, &s.error, &s.warning, &s.info],
+    )
 }
 
 fn print_table(report: &CheckReport, lang: Lang) {
@@ -302,14 +290,14 @@ fn print_table(report: &CheckReport, lang: Lang) {
             } else {
                 eprint!(
                     "{}",
-                    prose(&format!("{}: {file}: {e}\n", lang.pick("错误", "error")))
+                    prose(&format!("{}: {file}: {e}\n", m::ERROR.get(lang)))
                 );
             }
             continue;
         }
         print!("{}", prose(&format!("{}\n", esc(&title(f, lang)))));
         if f.diagnostics.is_empty() {
-            println!("  {}", lang.pick("没有发现问题", "no problems found"));
+            println!("  {}", m::NO_PROBLEMS.get(lang));
             println!();
             continue;
         }
@@ -321,7 +309,7 @@ fn print_table(report: &CheckReport, lang: Lang) {
                 let raw = d
                     .raw
                     .as_deref()
-                    .map(|r| format!("  {} {}", lang.pick("原值", "raw"), esc(r)))
+                    .map(|r| format!("  {} {}", m::RAW.get(lang), esc(r)))
                     .unwrap_or_default();
                 out.push_str(&format!(
                     "  {} {} {}{raw}\n    {}\n    {} {}\n",
@@ -329,7 +317,7 @@ fn print_table(report: &CheckReport, lang: Lang) {
                     d.code,
                     esc(&d.location),
                     esc(d.message.get(lang)),
-                    lang.pick("建议：", "fix:"),
+                    m::FIX.get(lang),
                     esc(d.hint.get(lang))
                 ));
             }
@@ -337,10 +325,14 @@ fn print_table(report: &CheckReport, lang: Lang) {
             continue;
         }
         let mut t = crate::render::table::new(super::ascii());
-        t.set_header(match lang {
-            Lang::Zh => vec!["严重程度", "代码", "位置", "原值", "说明", "建议"],
-            Lang::En => vec!["severity", "code", "location", "raw", "message", "hint"],
-        });
+        t.set_header(vec![
+            m::SEVERITY.get(lang),
+            m::CODE.get(lang),
+            m::LOCATION.get(lang),
+            m::RAW.get(lang),
+            m::MESSAGE.get(lang),
+            m::HINT.get(lang),
+        ]);
         for d in &f.diagnostics {
             t.add_row(vec![
                 sev_text(d.severity, lang),
@@ -376,27 +368,30 @@ fn md_escape(s: &str) -> String {
 
 pub fn markdown(report: &CheckReport, lang: Lang) -> String {
     let mut out = String::new();
-    out.push_str(lang.pick("# 填报表检查\n\n", "# Workbook check\n\n"));
+    out.push_str(&format!("# {}\n\n", m::WORKBOOK_CHECK.get(lang)));
     for f in &report.files {
         out.push_str(&format!("## {}\n\n", md_escape(&title(f, lang))));
         if let Some(e) = &f.error {
             out.push_str(&format!(
                 "{}: {}\n\n",
-                lang.pick("无法读取", "Cannot read"),
+                m::CANNOT_READ.get(lang),
                 md_escape(e)
             ));
             continue;
         }
         if f.diagnostics.is_empty() {
-            out.push_str(lang.pick("没有发现问题。\n\n", "No problems found.\n\n"));
+            out.push_str(&format!("{}\n\n", m::NO_PROBLEMS_FOUND.get(lang)));
             continue;
         }
-        out.push_str(match lang {
-            Lang::Zh => "| 级别 | 代码 | 位置 | 原值 | 说明 | 建议 |\n|---|---|---|---|---|---|\n",
-            Lang::En => {
-                "| severity | code | location | raw | message | hint |\n|---|---|---|---|---|---|\n"
-            }
-        });
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
+            m::SEVERITY_SHORT.get(lang),
+            m::CODE.get(lang),
+            m::LOCATION.get(lang),
+            m::RAW.get(lang),
+            m::MESSAGE.get(lang),
+            m::HINT.get(lang),
+        ));
         for d in &f.diagnostics {
             out.push_str(&format!(
                 "| {} | `{}` | {} | {} | {} | {} |\n",

@@ -6,6 +6,7 @@
 
 use super::Outcome;
 use crate::Lang;
+use crate::catalogue::cli as m;
 use crate::diag::{Code, Entry, Group, LintCode};
 use clap::Args;
 
@@ -29,12 +30,10 @@ pub enum Namespace {
 impl Namespace {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Namespace::Run(Group::Workbook) => lang.pick("填报表", "workbook"),
-            Namespace::Run(Group::Review) => lang.pick("核查工作簿", "review workbook"),
-            Namespace::Run(Group::ReadFailure) => lang.pick("无法读取的文件", "unreadable file"),
-            Namespace::Lint => {
-                lang.pick("标准、对标或目标文件", "standard, benchmark or target file")
-            }
+            Namespace::Run(Group::Workbook) => m::WORKBOOK.get(lang),
+            Namespace::Run(Group::Review) => m::REVIEW_WORKBOOK.get(lang),
+            Namespace::Run(Group::ReadFailure) => m::UNREADABLE_FILE.get(lang),
+            Namespace::Lint => m::LINTED_FILE.get(lang),
         }
     }
 }
@@ -122,13 +121,13 @@ pub fn run(args: ExplainArgs, lang: Lang) -> anyhow::Result<Outcome> {
         }
         super::sayln!(
             "{}: {}",
-            lang.pick("默认级别", "default severity"),
+            m::DEFAULT_SEVERITY.get(lang),
             e.severity.name(lang)
         );
         super::sayln!();
         super::sayln!("{what}");
         super::sayln!();
-        super::sayln!("{}: {fix}", lang.pick("如何修正", "how to fix"));
+        super::sayln!("{}: {fix}", m::HOW_TO_FIX.get(lang));
     }
     Ok(Outcome::Done)
 }
@@ -136,20 +135,9 @@ pub fn run(args: ExplainArgs, lang: Lang) -> anyhow::Result<Outcome> {
 /// The line above each namespace in `--list`.
 fn heading(ns: Namespace, lang: Lang) -> String {
     match ns {
-        Namespace::Run(Group::Workbook) => {
-            lang.pick("# 填报表的诊断", "# Workbook diagnostics").into()
-        }
-        Namespace::Run(Group::Review) => lang
-            .pick("# 核查工作簿的诊断", "# Review workbook diagnostics")
-            .into(),
-        Namespace::Run(Group::ReadFailure) => lang
-            .pick("# 无法读取的文件", "# Files that cannot be read")
-            .into(),
-        Namespace::Lint => lang
-            .pick(
-                "# 标准文件、对标文件和目标文件的检查",
-                "# Standard, benchmark and target file lint",
-            )
-            .into(),
+        Namespace::Run(Group::Workbook) => m::HEADING_WORKBOOK_CODES.get(lang).into(),
+        Namespace::Run(Group::Review) => m::HEADING_REVIEW_CODES.get(lang).into(),
+        Namespace::Run(Group::ReadFailure) => m::HEADING_READ_FAILURES.get(lang).into(),
+        Namespace::Lint => m::HEADING_LINT_CODES.get(lang).into(),
     }
 }

@@ -29,6 +29,8 @@ pub(crate) mod targets;
 mod template;
 
 use crate::Lang;
+use crate::catalogue::cli as m;
+use crate::catalogue::common;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -146,6 +148,22 @@ impl std::error::Error for Said {}
 /// An error in both languages.
 pub fn said(zh: impl Into<String>, en: impl Into<String>) -> anyhow::Error {
     anyhow::Error::new(Said(crate::diag::Text::new(zh, en)))
+}
+
+/// An error in every language: a catalogue message and its arguments.
+pub fn said_msg(msg: crate::catalogue::Msg, args: &[&dyn std::fmt::Display]) -> anyhow::Error {
+    said(msg.fill(Lang::Zh, args), msg.fill(Lang::En, args))
+}
+
+/// The same, for arguments that are words themselves: `args` gives them in
+/// a language (a list joined its way, a reason said in it).
+pub fn said_each(msg: crate::catalogue::Msg, args: impl Fn(Lang) -> Vec<String>) -> anyhow::Error {
+    let fill = |lang| {
+        let words = args(lang);
+        let refs: Vec<&dyn std::fmt::Display> = words.iter().map(|w| w as _).collect();
+        msg.fill(lang, &refs)
+    };
+    said(fill(Lang::Zh), fill(Lang::En))
 }
 
 static LOADER: std::sync::OnceLock<crate::submission::Loader> = std::sync::OnceLock::new();
@@ -297,7 +315,7 @@ pub fn main() -> i32 {
             };
             eprintln!(
                 "{}{}",
-                lang.pick("错误：", "error: "),
+                m::ERROR_PREFIX.get(lang),
                 crate::render::escape::terminal(&text)
             );
             Outcome::Failed as i32
@@ -404,16 +422,9 @@ pub fn resolve_standard(spec: &str) -> anyhow::Result<crate::standard::Standard>
     let path = PathBuf::from(spec);
     if !path.exists() {
         let ids: Vec<&str> = all.iter().map(|s| s.id()).collect();
-        return Err(said(
-            format!(
-                "没有标准“{spec}”：既不是内置标准（{}），也不是已有的文件",
-                ids.join("、")
-            ),
-            format!(
-                "no standard `{spec}`: not an embedded id ({}) and no such file",
-                ids.join(", ")
-            ),
-        ));
+        return Err(said_each(m::NO_SUCH_STANDARD, |lang| {
+            vec![spec.to_string(), ids.join(common::NAME_SEPARATOR.get(lang))]
+        }));
     }
     let text = read_text_file(&path, "standard file")?;
     Ok(crate::standard::load_str(

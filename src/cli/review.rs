@@ -4,6 +4,7 @@
 
 use super::Outcome;
 use crate::Lang;
+use crate::catalogue::cli as m;
 use crate::standard::{Level, Standard};
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
@@ -60,16 +61,9 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
     if evidence_books > 0 {
         eprintln!(
             "{}",
-            crate::render::escape::terminal(&match lang {
-                Lang::Zh => format!(
-                    "{} 个工作簿是填报表在“佐证材料”列中列出的佐证文件，不作为填报表评估",
-                    evidence_books
-                ),
-                Lang::En => format!(
-                    "{} workbook(s) that a submission names as its evidence are taken as evidence, not assessed",
-                    evidence_books
-                ),
-            })
+            crate::render::escape::terminal(
+                &m::EVIDENCE_NOT_ASSESSED.fill(lang, &[&evidence_books])
+            )
         );
     }
     if let Some(u) = unreadable.first() {
@@ -100,17 +94,9 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
         targets.push(target);
     }
     if !many && args.output.is_dir() {
-        return Err(super::said(
-            format!(
-                "{} 是文件夹；请给出核查工作簿的文件名，如 {}/名称.review.xlsx",
-                args.output.display(),
-                args.output.display()
-            ),
-            format!(
-                "{} is a folder; name the review workbook, e.g. {}/NAME.review.xlsx",
-                args.output.display(),
-                args.output.display()
-            ),
+        return Err(super::said_msg(
+            m::REVIEW_OUTPUT_IS_FOLDER,
+            &[&args.output.display()],
         ));
     }
     // The submission is never written: no target inside the submission folder
@@ -134,16 +120,7 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
     }
     for t in &targets {
         if std::fs::symlink_metadata(t).is_ok() && !args.force {
-            return Err(super::said(
-                format!(
-                    "{} 已存在（已有核查工作簿）；确需重新生成时加 --force，原有核查意见将被替换",
-                    t.display()
-                ),
-                format!(
-                    "{} already exists (a review is under way); pass --force to make it again, replacing the findings in it",
-                    t.display()
-                ),
-            ));
+            return Err(super::said_msg(m::REVIEW_EXISTS, &[&t.display()]));
         }
         check_target(t, &inputs, &scanned, true).map_err(|e| {
             match e.downcast_ref::<super::Said>() {
@@ -165,10 +142,9 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
             crate::submission::read_path_with_evidence(super::loader(), f, &choose).map_err(
                 |e| {
                     let t = e.failure.text();
-                    super::said(
-                        format!("无法读取 {}：{}", e.file, t.zh),
-                        format!("cannot read {}: {}", e.file, t.en),
-                    )
+                    super::said_each(m::CANNOT_READ_FILE, |lang| {
+                        vec![e.file.clone(), t.get(lang).to_string()]
+                    })
                 },
             )?;
         let bytes = crate::submission::review::workbook(&sub, standard, &evidence, lang)
@@ -180,23 +156,16 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
         let rows: usize = standard.indicator.iter().map(|i| i.inputs().len()).sum();
         eprintln!(
             "{}",
-            match lang {
-                Lang::Zh => format!(
-                    "已写出 {}（{}，{} 行，{} 个佐证文件，{} 项问题）",
-                    t.display(),
-                    sub.entity.name,
-                    rows,
-                    evidence.len(),
-                    sub.diagnostics.len()
-                ),
-                Lang::En => format!(
-                    "wrote {} ({}, {rows} rows, {} evidence files, {} findings)",
-                    t.display(),
-                    sub.entity.name,
-                    evidence.len(),
-                    sub.diagnostics.len()
-                ),
-            }
+            m::WROTE_REVIEW.fill(
+                lang,
+                &[
+                    &t.display(),
+                    &sub.entity.name,
+                    &rows,
+                    &evidence.len(),
+                    &sub.diagnostics.len(),
+                ],
+            )
         );
         wrote += 1;
     }

@@ -4,7 +4,8 @@
 //! never over a file citystar did not write unless `--force`; and always by
 //! writing a new file beside the target and renaming it into place.
 
-use super::said;
+use super::said_msg;
+use crate::catalogue::cli as m;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
@@ -92,49 +93,23 @@ pub fn check_target(
     let path = real.as_path();
     if let Ok(m) = std::fs::symlink_metadata(path) {
         if m.file_type().is_symlink() {
-            return Err(said(
-                format!("{shown} 是符号链接，citystar 不经链接写文件"),
-                format!("{shown} is a symbolic link; citystar does not write through links"),
-            ));
+            return Err(said_msg(m::IS_LINK, &[&shown]));
         }
         if m.is_dir() {
-            return Err(said(
-                format!("{shown} 是文件夹，请为报告指定一个文件名"),
-                format!("{shown} is a folder; name a file for the report"),
-            ));
+            return Err(said_msg(m::REPORT_IS_FOLDER, &[&shown]));
         }
         if Target::identity(path).is_some_and(|t| inputs.contains(&t)) {
-            return Err(said(
-                format!("{shown} 是本次运行读取的文件，请把报告写到别处"),
-                format!("{shown} is an input of this run; write the report elsewhere"),
-            ));
+            return Err(said_msg(m::REPORT_IS_INPUT, &[&shown]));
         }
         if !m.is_file() {
-            return Err(said(
-                format!("{shown} 不是普通文件，请把报告写到别处"),
-                format!("{shown} is not a regular file; write the report elsewhere"),
-            ));
+            return Err(said_msg(m::REPORT_NOT_REGULAR, &[&shown]));
         }
         if !is_own_report(path) && !force {
-            return Err(said(
-                format!("{shown} 已存在，且不是 citystar 写出的报告；确需替换时加 --force"),
-                format!(
-                    "{shown} exists and is not a report citystar wrote; pass --force to replace it"
-                ),
-            ));
+            return Err(said_msg(m::REPORT_EXISTS_NOT_OURS, &[&shown]));
         }
     }
     if let Some(s) = scanned.iter().find(|s| path.starts_with(s)) {
-        return Err(said(
-            format!(
-                "{shown} 位于正在评估的文件夹 {} 中，请把报告写到别处",
-                s.display()
-            ),
-            format!(
-                "{shown} is inside {}, a folder being assessed; write the report elsewhere",
-                s.display()
-            ),
-        ));
+        return Err(said_msg(m::REPORT_INSIDE_INPUT, &[&shown, &s.display()]));
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 use super::Outcome;
 use crate::Lang;
 use crate::assess::{self as core, Options};
+use crate::catalogue::cli as m;
 use crate::standard::{Level, Standard};
 use axum::Router;
 use axum::body::Bytes;
@@ -73,10 +74,7 @@ pub fn run(args: ServeArgs, lang: Lang) -> anyhow::Result<Outcome> {
         let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
             let port = addr.port();
             if e.kind() == std::io::ErrorKind::AddrInUse {
-                super::said(
-                    format!("端口 {port} 已被占用；用 --port 换一个，或 --port 0 任选空闲端口"),
-                    format!("port {port} is in use; choose another with --port (0: any free port)"),
-                )
+                super::said_msg(m::PORT_IN_USE, &[&port])
             } else {
                 super::said(
                     format!("无法在 {addr} 上监听（{}）", e.kind()),
@@ -96,21 +94,9 @@ pub fn run(args: ServeArgs, lang: Lang) -> anyhow::Result<Outcome> {
         // The first line on stdout is the address (tests and scripts read it).
         println!("{url}");
         if !loopback {
-            super::sayln!(
-                "{}",
-                lang.pick(
-                    "警告：服务监听在非本机地址上，提交的工作簿会经网络传输；只有带上述 token 的请求才会被接受。",
-                    "warning: listening on a non-loopback address: submissions will cross the network; only requests carrying the token above are accepted."
-                )
-            );
+            super::sayln!("{}", m::SERVE_NOT_LOOPBACK.get(lang));
         }
-        super::sayln!(
-            "{}",
-            lang.pick(
-                "在浏览器中打开上面的地址；按 Ctrl+C 停止。工作簿只在内存中评估，不写入磁盘。",
-                "Open the address above in a browser; Ctrl+C stops. Workbooks are assessed in memory, never written to disk."
-            )
-        );
+        super::sayln!("{}", m::SERVE_OPEN.get(lang));
         use std::io::Write;
         let _ = std::io::stdout().flush();
         if !args.no_open {
@@ -247,44 +233,48 @@ fn page_lang(q: &HashMap<String, String>, headers: &HeaderMap) -> Lang {
     Lang::En
 }
 
-/// The page's texts, by key, in both languages (`{{key}}` in page.html).
-const TEXTS: &[(&str, &str, &str)] = &[
-    ("lang", "zh-CN", "en"),
-    ("title", "智慧城市星级自评", "Smart city star self-check"),
-    (
-        "intro",
-        "下载空白填报表，填写后拖到下方，即可看到与命令行 citystar assess 相同的报告：诊断（含单元格和修改提示）、星级及理由、升星计划、与对标地区的差距。工作簿只在本机内存中评估，不写入磁盘，也不发往别处。",
-        "Download the blank workbook, fill it in and drop it below to see the same report as citystar assess on the command line: diagnostics with their cells and hints, the star rating with its reasons, the plan to the next star and the gaps to a benchmark. Workbooks are assessed in this computer's memory, never written to disk or sent elsewhere.",
-    ),
-    ("switch", "English", "中文"),
-    ("switch_to", "en", "zh"),
-    ("template_h", "1. 空白填报表", "1. Blank workbook"),
-    ("city", "市级", "City"),
-    ("county", "县级", "County"),
-    ("community", "社区", "Community"),
-    ("download", "下载", "Download"),
-    ("upload_h", "2. 评估填报表", "2. Assess workbooks"),
-    ("benchmark", "对标", "Benchmark"),
-    ("none", "不对标", "none"),
-    (
-        "drop",
-        "把工作簿拖到这里，或点击选择（可多选）",
-        "Drop workbooks here, or click to choose (several at once)",
-    ),
-    ("results_h", "3. 结果", "3. Results"),
-    ("stars", "星级", "Stars"),
-    ("total", "总分", "Total"),
-    ("html", "下载 HTML 报告", "Download HTML report"),
-    ("xlsx", "下载 Excel 报告", "Download Excel report"),
-    ("working", "评估中…", "Assessing…"),
-    ("failed", "无法评估", "Not assessed"),
+/// The page's words, by key (`{{key}}` in page.html).
+const TEXTS: &[(&str, crate::catalogue::Msg)] = &[
+    ("title", m::PAGE_TITLE),
+    ("intro", m::PAGE_INTRO),
+    ("template_h", m::PAGE_TEMPLATE_HEADING),
+    ("city", m::PAGE_CITY),
+    ("county", m::PAGE_COUNTY),
+    ("community", m::PAGE_COMMUNITY),
+    ("download", m::PAGE_DOWNLOAD),
+    ("upload_h", m::PAGE_UPLOAD_HEADING),
+    ("benchmark", m::PAGE_BENCHMARK),
+    ("none", m::PAGE_NO_BENCHMARK),
+    ("drop", m::PAGE_DROP),
+    ("results_h", m::PAGE_RESULTS_HEADING),
+    ("stars", m::PAGE_STARS),
+    ("total", m::PAGE_TOTAL),
+    ("html", m::PAGE_DOWNLOAD_HTML),
+    ("xlsx", m::PAGE_DOWNLOAD_XLSX),
+    ("working", m::PAGE_WORKING),
+    ("failed", m::PAGE_FAILED),
 ];
+
+/// The page's language and the switch to the other one (`{{lang}}`,
+/// `{{switch}}`, `{{switch_to}}`): each language's code and its own name,
+/// not words translated.
+fn language_texts(lang: Lang) -> [(&'static str, &'static str); 3] {
+    match lang {
+        Lang::Zh => [
+            ("lang", "zh-CN"),
+            ("switch", "English"),
+            ("switch_to", "en"),
+        ],
+        Lang::En => [("lang", "en"), ("switch", "中文"), ("switch_to", "zh")],
+    }
+}
 
 async fn page(Query(q): Query<HashMap<String, String>>, headers: HeaderMap) -> Response {
     let lang = page_lang(&q, &headers);
     let mut html = PAGE.to_string();
-    for (key, zh, en) in TEXTS {
-        let text = crate::render::escape::html(lang.pick(zh, en));
+    let words = TEXTS.iter().map(|(key, msg)| (*key, msg.get(lang)));
+    for (key, text) in language_texts(lang).into_iter().chain(words) {
+        let text = crate::render::escape::html(text);
         html = html.replace(&format!("{{{{{key}}}}}"), &text);
     }
     let options: String = crate::benchmark::embedded::names()
@@ -318,11 +308,11 @@ fn query_lang(q: &HashMap<String, String>) -> Lang {
     }
 }
 
-fn bad(status: StatusCode, zh: &str, en: &str, lang: Lang) -> Response {
+fn bad(status: StatusCode, msg: crate::catalogue::Msg, lang: Lang) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        format!("{}\n", lang.pick(zh, en)),
+        format!("{}\n", msg.get(lang)),
     )
         .into_response()
 }
@@ -338,21 +328,11 @@ async fn template(
         Some("county") => Level::County,
         Some("community") => Level::Community,
         _ => {
-            return bad(
-                StatusCode::BAD_REQUEST,
-                "请给出 level=city|county|community",
-                "give level=city|county|community",
-                lang,
-            );
+            return bad(StatusCode::BAD_REQUEST, m::SERVE_GIVE_LEVEL, lang);
         }
     };
     let Some(e) = s.shipped.iter().find(|e| e.standard.level() == level) else {
-        return bad(
-            StatusCode::NOT_FOUND,
-            "没有该层级的标准",
-            "no standard for that level",
-            lang,
-        );
+        return bad(StatusCode::NOT_FOUND, m::SERVE_NO_STANDARD, lang);
     };
     match crate::submission::template::blank(&e.standard, lang) {
         Ok(bytes) => download(
@@ -409,30 +389,15 @@ async fn assess(
     let benchmark = q.get("benchmark").filter(|b| !b.is_empty()).cloned();
     let format = q.get("format").cloned().unwrap_or_else(|| "json".into());
     if !matches!(format.as_str(), "json" | "html" | "xlsx") {
-        return bad(
-            StatusCode::BAD_REQUEST,
-            "format 只能是 json、html 或 xlsx",
-            "format is json, html or xlsx",
-            lang,
-        );
+        return bad(StatusCode::BAD_REQUEST, m::SERVE_BAD_FORMAT, lang);
     }
     if body.is_empty() {
-        return bad(
-            StatusCode::BAD_REQUEST,
-            "请求中没有工作簿",
-            "the request carries no workbook",
-            lang,
-        );
+        return bad(StatusCode::BAD_REQUEST, m::SERVE_NO_WORKBOOK, lang);
     }
     let permit = match tokio::time::timeout(QUEUE_TIMEOUT, s.slots.clone().acquire_owned()).await {
         Ok(Ok(p)) => p,
         _ => {
-            return bad(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "服务繁忙，请稍后再试",
-                "busy: try again in a moment",
-                lang,
-            );
+            return bad(StatusCode::SERVICE_UNAVAILABLE, m::SERVE_BUSY, lang);
         }
     };
     let shipped = s.shipped;
@@ -458,12 +423,7 @@ async fn assess(
             };
             (StatusCode::BAD_REQUEST, format!("{text}\n")).into_response()
         }
-        Err(_) => bad(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "评估时出错",
-            "the assessment failed",
-            lang,
-        ),
+        Err(_) => bad(StatusCode::INTERNAL_SERVER_ERROR, m::SERVE_FAILED, lang),
     }
 }
 
@@ -527,12 +487,7 @@ fn assess_bytes(
             .iter()
             .find(|(n, _)| file.origin == format!("embedded:{n}"))
             .map(|(_, t)| *t)
-            .ok_or_else(|| {
-                super::said(
-                    format!("没有内置对标“{spec}”"),
-                    format!("no embedded benchmark `{spec}`"),
-                )
-            })?;
+            .ok_or_else(|| super::said_msg(m::NO_EMBEDDED_BENCHMARK, &[&spec]))?;
         cx.benchmarks.push(crate::report::BenchmarkSource {
             name: file.name.clone(),
             origin: file.origin.clone(),

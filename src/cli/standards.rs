@@ -2,6 +2,8 @@
 
 use super::{Format, Outcome, resolve_standard};
 use crate::Lang;
+use crate::catalogue::cli as m;
+use crate::catalogue::common;
 use crate::standard::load::fmt_num;
 use crate::standard::{Kind, Role, Standard, embedded, table};
 use anyhow::Context;
@@ -68,14 +70,7 @@ pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
             write_new(&output, &bytes, force)?;
             eprintln!(
                 "{}",
-                lang.pick(
-                    &format!("已写出 {}：{} 个指标", output.display(), st.indicator.len()),
-                    &format!(
-                        "wrote {}: {} indicators",
-                        output.display(),
-                        st.indicator.len()
-                    )
-                )
+                m::WROTE_STANDARD_WORKBOOK.fill(lang, &[&output.display(), &st.indicator.len()])
             );
             Ok(Outcome::Done)
         }
@@ -94,20 +89,8 @@ pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
             write_new(&output, st.to_toml().as_bytes(), force)?;
             eprintln!(
                 "{}",
-                lang.pick(
-                    &format!(
-                        "已写出 {}：{}，{} 个指标，检查通过",
-                        output.display(),
-                        st.id(),
-                        st.indicator.len()
-                    ),
-                    &format!(
-                        "wrote {}: {}, {} indicators, lints clean",
-                        output.display(),
-                        st.id(),
-                        st.indicator.len()
-                    )
-                )
+                m::WROTE_STANDARD_FILE
+                    .fill(lang, &[&output.display(), &st.id(), &st.indicator.len()])
             );
             Ok(Outcome::Done)
         }
@@ -118,19 +101,10 @@ pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     if let Ok(m) = std::fs::symlink_metadata(path) {
         if m.file_type().is_symlink() {
-            return Err(super::said(
-                format!("{} 是符号链接，citystar 不经链接写文件", path.display()),
-                format!(
-                    "{} is a symbolic link; citystar does not write through links",
-                    path.display()
-                ),
-            ));
+            return Err(super::said_msg(m::IS_LINK, &[&path.display()]));
         }
         if !force {
-            return Err(super::said(
-                format!("{} 已存在；确需替换时加 --force", path.display()),
-                format!("{} exists; pass --force to replace it", path.display()),
-            ));
+            return Err(super::said_msg(m::FILE_EXISTS, &[&path.display()]));
         }
     }
     super::safe_write::replace(path, bytes)
@@ -186,11 +160,13 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Done);
     }
     let mut t = new_table(format);
-    t.set_header(if lang == Lang::Zh {
-        vec!["标识", "标准号", "层级", "指标", "暂定条目"]
-    } else {
-        vec!["id", "code", "level", "indicators", "provisional"]
-    });
+    t.set_header(vec![
+        m::ID.get(lang),
+        m::STANDARD_CODE.get(lang),
+        m::LEVEL.get(lang),
+        m::INDICATORS.get(lang),
+        m::PROVISIONAL.get(lang),
+    ]);
     for s in &all {
         let (a, b, c, d) = role_counts(s);
         t.add_row(vec![
@@ -212,23 +188,11 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
     };
     super::sayln!(
         "{}{}",
-        lang.pick("版本：", "edition: "),
-        editions.join(lang.pick("；", "; "))
+        m::EDITIONS.get(lang),
+        editions.join(common::LIST_SEPARATOR.get(lang))
     );
-    super::sayln!(
-        "{}",
-        lang.pick(
-            "指标：总数（计分/必选/加分项/扣分项）。",
-            "indicators: all (scored/mandatory/bonus/deduction)."
-        )
-    );
-    super::sayln!(
-        "{}",
-        lang.pick(
-            "注：暂定条目是本工具依据公开资料拟定的阈值、权重和规则，不是标准正文的数值（标准正文的指标表未公开）。",
-            "Provisional entries are thresholds, weights and rules citystar chose from public sources, not the published text's values (the published indicator tables are not available)."
-        )
-    );
+    super::sayln!("{}", m::INDICATOR_COUNTS_NOTE.get(lang));
+    super::sayln!("{}", m::PROVISIONAL_NOTE.get(lang));
     Ok(Outcome::Done)
 }
 
@@ -244,9 +208,9 @@ pub fn star_requirements(ind: &crate::standard::Indicator, lang: Lang) -> Vec<St
         ) => (1..=5u8)
             .map(|s| {
                 if *yes_stars >= s && *no_stars < s {
-                    lang.pick("是", "yes").to_string()
+                    m::YES.get(lang).to_string()
                 } else if *no_stars >= s {
-                    lang.pick("是/否", "either").to_string()
+                    m::EITHER.get(lang).to_string()
                 } else {
                     "—".to_string()
                 }
@@ -275,38 +239,28 @@ pub fn star_requirements(ind: &crate::standard::Indicator, lang: Lang) -> Vec<St
 /// An indicator kind as a reader of `lang` calls it.
 pub(crate) fn kind_name(kind: &crate::standard::Kind, lang: Lang) -> &'static str {
     use crate::standard::Kind;
-    match (kind, lang) {
-        (Kind::Ratio { .. }, Lang::Zh) => "比率",
-        (Kind::Ratio { .. }, Lang::En) => "ratio",
-        (Kind::PerPopulation { .. }, Lang::Zh) => "人均",
-        (Kind::PerPopulation { .. }, Lang::En) => "per population",
-        (Kind::Percent { .. }, Lang::Zh) => "百分比",
-        (Kind::Percent { .. }, Lang::En) => "percent",
-        (Kind::Number { .. }, Lang::Zh) => "数值",
-        (Kind::Number { .. }, Lang::En) => "number",
-        (Kind::YesNo { .. }, Lang::Zh) => "是否",
-        (Kind::YesNo { .. }, Lang::En) => "yes/no",
-        (Kind::Grade { .. }, Lang::Zh) => "分级",
-        (Kind::Grade { .. }, Lang::En) => "graded",
-        (Kind::Survey { .. }, Lang::Zh) => "调查",
-        (Kind::Survey { .. }, Lang::En) => "survey",
-        (Kind::AllOf { .. }, Lang::Zh) => "多条件",
-        (Kind::AllOf { .. }, Lang::En) => "all of",
+    match kind {
+        Kind::Ratio { .. } => m::KIND_RATIO,
+        Kind::PerPopulation { .. } => m::KIND_PER_POPULATION,
+        Kind::Percent { .. } => m::KIND_PERCENT,
+        Kind::Number { .. } => m::KIND_NUMBER,
+        Kind::YesNo { .. } => m::KIND_YES_NO,
+        Kind::Grade { .. } => m::KIND_GRADE,
+        Kind::Survey { .. } => m::KIND_SURVEY,
+        Kind::AllOf { .. } => m::KIND_ALL_OF,
     }
+    .get(lang)
 }
 
 /// An indicator's role as a reader of `lang` calls it.
 pub(crate) fn role_name(role: Role, lang: Lang) -> &'static str {
-    match (role, lang) {
-        (Role::Scored, Lang::Zh) => "计分",
-        (Role::Scored, Lang::En) => "scored",
-        (Role::Mandatory, Lang::Zh) => "必选",
-        (Role::Mandatory, Lang::En) => "mandatory",
-        (Role::Bonus, Lang::Zh) => "加分项",
-        (Role::Bonus, Lang::En) => "bonus item",
-        (Role::Deduction, Lang::Zh) => "扣分项",
-        (Role::Deduction, Lang::En) => "deduction item",
+    match role {
+        Role::Scored => m::ROLE_SCORED,
+        Role::Mandatory => m::ROLE_MANDATORY,
+        Role::Bonus => m::ROLE_BONUS,
+        Role::Deduction => m::ROLE_DEDUCTION,
     }
+    .get(lang)
 }
 
 fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
@@ -330,41 +284,34 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
     );
     super::sayln!();
     let kv = [
-        (lang.pick("标识", "id"), id.id.clone()),
-        (lang.pick("版本", "edition"), id.edition(lang).to_string()),
+        (m::ID.get(lang), id.id.clone()),
+        (m::EDITION.get(lang), id.edition(lang).to_string()),
         (
-            lang.pick("层级", "level"),
+            m::LEVEL.get(lang),
             lang.pick(id.level.name_zh(), id.level.key()).to_string(),
         ),
-        (lang.pick("发布", "issuer"), id.issuer.clone()),
-        (lang.pick("来源", "source"), id.source.clone()),
-        (lang.pick("计分", "scoring"), {
+        (m::ISSUER.get(lang), id.issuer.clone()),
+        (m::SOURCE.get(lang), id.source.clone()),
+        (m::SCORING.get(lang), {
             use crate::standard::{MissingPolicy, ScoringMethod};
-            let method = match (st.scoring.method, lang) {
-                (ScoringMethod::Stars, Lang::Zh) => "按星级计分（星数 ÷ 5 × 100）",
-                (ScoringMethod::Stars, Lang::En) => "by stars (stars ÷ 5 × 100)",
-                (ScoringMethod::Goalposts, Lang::Zh) => "线性计分（下限到 5★ 要求之间）",
-                (ScoringMethod::Goalposts, Lang::En) => "linear (floor to the 5★ requirement)",
-            };
-            let missing = match (st.scoring.missing, lang) {
-                (MissingPolicy::Zero, Lang::Zh) => "缺失计 0 分",
-                (MissingPolicy::Zero, Lang::En) => "missing scores 0",
-                (MissingPolicy::Exclude, Lang::Zh) => "缺失不计入（权重重新归一）",
-                (MissingPolicy::Exclude, Lang::En) => "missing left out (weights renormalised)",
-            };
+            let method = match st.scoring.method {
+                ScoringMethod::Stars => m::SCORING_BY_STARS,
+                ScoringMethod::Goalposts => m::SCORING_LINEAR,
+            }
+            .get(lang);
+            let missing = match st.scoring.missing {
+                MissingPolicy::Zero => m::MISSING_SCORES_ZERO,
+                MissingPolicy::Exclude => m::MISSING_LEFT_OUT,
+            }
+            .get(lang);
             let (b, d) = (
                 fmt_num(st.scoring.bonus_cap),
                 fmt_num(st.scoring.deduction_cap),
             );
-            match lang {
-                Lang::Zh => format!("{method}；{missing}；加分上限 {b} 分；扣分上限 {d} 分"),
-                Lang::En => format!(
-                    "{method}; {missing}; bonus up to {b} points; deductions up to {d} points"
-                ),
-            }
+            m::SCORING_LINE.fill(lang, &[&method, &missing, &b, &d])
         }),
         (
-            lang.pick("暂定条目", "provisional"),
+            m::PROVISIONAL.get(lang),
             format!("{} / {}", st.provisional_count(), st.entry_count()),
         ),
     ];
@@ -384,7 +331,7 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
         super::sayln!();
         let weight = d
             .weight
-            .map_or(lang.pick("加分项", "bonus").to_string(), |w| {
+            .map_or(common::WEIGHT_BONUS.get(lang).to_string(), |w| {
                 format!("{}%", fmt_num(w))
             });
         super::sayln!(
@@ -417,7 +364,7 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
                         u => u,
                     },
                     role_name(ind.role, lang),
-                    lang.pick("权重/分值", "weight/points"),
+                    m::WEIGHT_OR_POINTS.get(lang),
                     stars.join("  ")
                 ));
             }
@@ -425,37 +372,20 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             continue;
         }
         let mut t = new_table(format);
-        t.set_header(if lang == Lang::Zh {
-            vec![
-                "代码",
-                "指标",
-                "类型",
-                "单位",
-                "角色",
-                "权重/分值",
-                "1★",
-                "2★",
-                "3★",
-                "4★",
-                "5★",
-                "暂定",
-            ]
-        } else {
-            vec![
-                "code",
-                "indicator",
-                "kind",
-                "unit",
-                "role",
-                "weight/points",
-                "1★",
-                "2★",
-                "3★",
-                "4★",
-                "5★",
-                "prov.",
-            ]
-        });
+        t.set_header(vec![
+            m::CODE.get(lang),
+            m::INDICATOR.get(lang),
+            m::KIND.get(lang),
+            m::UNIT.get(lang),
+            m::ROLE.get(lang),
+            m::WEIGHT_OR_POINTS.get(lang),
+            "1★",
+            "2★",
+            "3★",
+            "4★",
+            "5★",
+            m::PROVISIONAL_SHORT.get(lang),
+        ]);
         for ind in st.indicators_of(&d.code) {
             let mut row = vec![
                 ind.code.clone(),
@@ -476,31 +406,18 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
         super::sayln!("{t}");
     }
     super::sayln!();
-    super::sayln!("{}", h(lang.pick("评级规则", "Rating rules").to_string()));
+    super::sayln!("{}", h(m::RATING_RULES.get(lang).to_string()));
     let mut t = new_table(format);
-    t.set_header(if lang == Lang::Zh {
-        vec![
-            "星级",
-            "名称",
-            "总分≥",
-            "各维度≥",
-            "必选≥",
-            "最多缺失",
-            "其他条件",
-            "子档",
-        ]
-    } else {
-        vec![
-            "stars",
-            "name",
-            "total ≥",
-            "each dim ≥",
-            "mandatory ≥",
-            "max missing",
-            "other",
-            "tiers",
-        ]
-    });
+    t.set_header(vec![
+        m::STARS.get(lang),
+        m::NAME.get(lang),
+        m::TOTAL_AT_LEAST.get(lang),
+        m::EACH_DIMENSION_AT_LEAST.get(lang),
+        m::MANDATORY_AT_LEAST.get(lang),
+        m::MAX_MISSING.get(lang),
+        m::OTHER_CONDITIONS.get(lang),
+        m::TIERS.get(lang),
+    ]);
     let mut rules: Vec<_> = st.rating.iter().collect();
     rules.sort_by_key(|r| r.stars);
     for r in rules {
@@ -512,11 +429,7 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             other.push(format!("{c} ≥ {s}★"));
         }
         if !r.veto.is_empty() {
-            other.push(format!(
-                "{}: {}",
-                lang.pick("否决项", "veto"),
-                r.veto.join(", ")
-            ));
+            other.push(format!("{}: {}", m::VETO.get(lang), r.veto.join(", ")));
         }
         let tiers: Vec<String> = r
             .tier
@@ -544,13 +457,7 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
     }
     super::sayln!("{t}");
     super::sayln!();
-    super::sayln!(
-        "{}",
-        lang.pick(
-            "* 暂定：阈值、权重或规则由本工具依据公开资料拟定，依据见各条目的 basis 字段（standards show --format json）。",
-            "* provisional: the threshold, weight or rule is citystar's, chosen from public sources; each entry's `basis` says why (standards show --format json)."
-        )
-    );
+    super::sayln!("{}", m::PROVISIONAL_MARK_NOTE.get(lang));
     Ok(Outcome::Done)
 }
 
@@ -571,14 +478,10 @@ fn lint(files: &[PathBuf], lang: Lang) -> anyhow::Result<Outcome> {
                 let (id, code) = (s.id(), &s.standard.code);
                 let (d, i, r) = (s.dimension.len(), s.indicator.len(), s.rating.len());
                 let (p, n) = (s.provisional_count(), s.entry_count());
-                match lang {
-                    Lang::Zh => super::sayln!(
-                        "{shown}：无问题 — {id}（{code}），{d} 个维度、{i} 项指标、{r} 条评级规则；{n} 个条目中 {p} 个为暂定"
-                    ),
-                    Lang::En => super::sayln!(
-                        "{shown}: ok — {id} ({code}), {d} dimensions, {i} indicators, {r} rating rules; {p} of {n} entries provisional"
-                    ),
-                }
+                super::sayln!(
+                    "{}",
+                    m::STANDARD_LINT_OK.fill(lang, &[&shown, &id, code, &d, &i, &r, &n, &p])
+                );
             }
             Err(e) => {
                 print!("{}", e.render(lang));

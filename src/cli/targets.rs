@@ -2,6 +2,8 @@
 
 use super::{Format, Outcome};
 use crate::Lang;
+use crate::catalogue::cli as m;
+use crate::catalogue::common;
 use crate::render::rounds::{requirement_text, sourced_word};
 use crate::rounds::targets::{self, TargetFile};
 use clap::Subcommand;
@@ -51,16 +53,12 @@ pub fn resolve(spec: &str) -> anyhow::Result<TargetFile> {
     let path = Path::new(spec);
     if !path.exists() {
         let names: Vec<&str> = targets::FILES.iter().map(|(n, _)| *n).collect();
-        return Err(super::said(
-            format!(
-                "没有目标“{spec}”：既不是内置目标（{}），也不是已有的文件",
-                names.join("、")
-            ),
-            format!(
-                "no targets `{spec}`: not an embedded name ({}) and no such file",
-                names.join(", ")
-            ),
-        ));
+        return Err(super::said_each(m::NO_SUCH_TARGETS, |lang| {
+            vec![
+                spec.to_string(),
+                names.join(common::NAME_SEPARATOR.get(lang)),
+            ]
+        }));
     }
     let text = super::read_text_file(path, "target file")?;
     Ok(targets::load_str(&text, &path.display().to_string())?)
@@ -73,10 +71,10 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Done);
     }
     let header = [
-        lang.pick("名称", "name"),
-        lang.pick("文号", "document"),
-        lang.pick("目标数", "targets"),
-        lang.pick("来源", "sourced"),
+        m::NAME.get(lang),
+        m::DOCUMENT.get(lang),
+        m::TARGETS.get(lang),
+        m::SOURCED.get(lang),
     ];
     let rows: Vec<Vec<String>> = files
         .iter()
@@ -144,9 +142,9 @@ fn show(file: &TargetFile, format: Format, lang: Lang) -> anyhow::Result<()> {
         super::sayln!();
         let header = [
             "id",
-            lang.pick("要求", "requires"),
-            lang.pick("说明", "in words"),
-            lang.pick("来源", "source"),
+            m::REQUIRES.get(lang),
+            m::IN_WORDS.get(lang),
+            m::SOURCE.get(lang),
         ];
         let rows: Vec<Vec<String>> = file
             .targets
@@ -167,16 +165,12 @@ fn show(file: &TargetFile, format: Format, lang: Lang) -> anyhow::Result<()> {
             super::sayln!();
             super::sayln!("{}  {}", t.id, requirement_text(t, lang));
             super::sayln!("  {}", lang.pick(&t.text_zh, &t.text_en));
-            super::sayln!("  {}{}", lang.pick("出处：", "source: "), sources_of(t));
+            super::sayln!("  {}{}", m::SOURCE_PREFIX.get(lang), sources_of(t));
         }
     }
     if !file.sources.is_empty() {
         super::sayln!();
-        super::sayln!(
-            "{}{}",
-            lang.pick("文件出处：", "The file's sources: "),
-            file.sources.join(" ")
-        );
+        super::sayln!("{}{}", m::FILE_SOURCES.get(lang), file.sources.join(" "));
     }
     Ok(())
 }
@@ -197,14 +191,10 @@ fn lint(files: &[PathBuf], lang: Lang) -> anyhow::Result<Outcome> {
             Ok(f) => {
                 let (name, doc, n) = (&f.name, &f.document, f.targets.len());
                 let sourced = sourced_word(f.sourced, lang);
-                match lang {
-                    Lang::Zh => {
-                        super::sayln!("{shown}：无问题 — {name}（{doc}），{n} 项目标，{sourced}")
-                    }
-                    Lang::En => {
-                        super::sayln!("{shown}: ok — {name} ({doc}), {n} targets, {sourced}")
-                    }
-                }
+                super::sayln!(
+                    "{}",
+                    m::TARGETS_LINT_OK.fill(lang, &[&shown, name, doc, &n, &sourced])
+                );
             }
             Err(e) => {
                 print!("{}", e.render(lang));

@@ -1,6 +1,7 @@
 //! `citystar template --level city|county|community [-o FILE]`: the blank workbook.
 
 use super::{LangArg, Outcome};
+use crate::catalogue::cli as m;
 use crate::standard::Level;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -66,26 +67,16 @@ pub fn run(args: TemplateArgs, lang: LangArg) -> anyhow::Result<Outcome> {
         PathBuf::from(format!("citystar-template-{}.xlsx", standard.level().key()))
     });
     if std::fs::symlink_metadata(&out).is_ok() && !args.force {
-        return Err(super::said(
-            format!("{} 已存在；加 --force 替换它", out.display()),
-            format!(
-                "{} already exists; pass --force to overwrite it",
-                out.display()
-            ),
-        ));
+        return Err(super::said_msg(m::TEMPLATE_EXISTS, &[&out.display()]));
     }
-    let bytes = crate::submission::template::blank(&standard, lang).map_err(|e| {
-        super::said(
-            format!("无法生成工作簿：{e}"),
-            format!("cannot build the workbook: {e}"),
-        )
-    })?;
+    let bytes = crate::submission::template::blank(&standard, lang)
+        .map_err(|e| super::said_msg(m::CANNOT_BUILD_WORKBOOK, &[&e]))?;
     super::standards::write_new(&out, &bytes, args.force)?;
     let rows: usize = standard.indicator.iter().map(|i| i.inputs().len()).sum();
     let (shown, id) = (out.display(), standard.id());
-    match lang {
-        crate::Lang::Zh => eprintln!("已写出 {shown}（{id}，{rows} 行待填）"),
-        crate::Lang::En => eprintln!("wrote {shown} ({id}, {rows} input rows)"),
-    }
+    eprintln!(
+        "{}",
+        crate::catalogue::cli::WROTE_TEMPLATE.fill(lang, &[&shown, &id, &rows])
+    );
     Ok(Outcome::Done)
 }

@@ -1,11 +1,12 @@
 //! The gap section shared by the terminal and Markdown renderers: the same
 //! rows, two layouts.
 
-use super::t;
 use crate::Lang;
 use crate::assess::score::fmt2;
 use crate::benchmark::gap::{GapAnalysis, IndicatorGap};
 use crate::benchmark::{CohortStatistic, ValueOrigin, format_number};
+use crate::catalogue::common;
+use crate::catalogue::terminal as m;
 
 /// How many indicator gaps a human-readable report lists per benchmark.
 pub const TOP: usize = 8;
@@ -25,16 +26,14 @@ pub fn origin_text(origin: &ValueOrigin, lang: Lang) -> String {
                 parts.push(e.clone());
             }
             if *derived {
-                parts.push(t(lang, "推算", "derived").to_string());
+                parts.push(common::DERIVED.get(lang).to_string());
             }
             parts.join(" · ")
         }
         ValueOrigin::Entity { name } => name.clone(),
-        ValueOrigin::Cohort { statistic, n } => match (statistic, lang) {
-            (CohortStatistic::Median, Lang::Zh) => format!("{n} 个主体的中位数"),
-            (CohortStatistic::Median, Lang::En) => format!("median of {n}"),
-            (CohortStatistic::TopQuartile, Lang::Zh) => format!("{n} 个主体的前四分之一"),
-            (CohortStatistic::TopQuartile, Lang::En) => format!("top quartile of {n}"),
+        ValueOrigin::Cohort { statistic, n } => match statistic {
+            CohortStatistic::Median => m::COHORT_MEDIAN.fill(lang, &[n]),
+            CohortStatistic::TopQuartile => m::COHORT_TOP_QUARTILE.fill(lang, &[n]),
         },
     }
 }
@@ -49,13 +48,13 @@ pub fn source_of(origin: &ValueOrigin) -> Option<&str> {
 
 pub fn header(lang: Lang) -> Vec<&'static str> {
     vec![
-        t(lang, "指标", "Indicator"),
-        t(lang, "本地", "Own"),
-        t(lang, "对标", "Benchmark"),
-        t(lang, "差距", "Gap"),
-        t(lang, "星级", "Stars"),
-        t(lang, "下一星要求", "Next star needs"),
-        t(lang, "可得分", "Points at stake"),
+        m::INDICATOR.get(lang),
+        m::OWN.get(lang),
+        m::BENCHMARK.get(lang),
+        m::GAP.get(lang),
+        m::STARS.get(lang),
+        m::NEXT_STAR_NEEDS.get(lang),
+        m::POINTS_AT_STAKE.get(lang),
     ]
 }
 
@@ -74,18 +73,18 @@ pub fn row(g: &IndicatorGap, lang: Lang) -> Vec<String> {
         format!("{} {name}", g.code),
         g.own
             .map(|x| value(x, &g.unit, lang))
-            .unwrap_or_else(|| t(lang, "缺失", "missing").to_string()),
+            .unwrap_or_else(|| m::MISSING.get(lang).to_string()),
         format!(
             "{bound}{} ({})",
             value(g.benchmark, &g.unit, lang),
             origin_text(&g.origin, lang)
         ),
         if g.gap > 0.0 {
-            format!("{} {}", format_number(g.gap), t(lang, "落后", "behind"))
+            format!("{} {}", format_number(g.gap), m::BEHIND.get(lang))
         } else if g.gap < 0.0 {
-            format!("{} {}", format_number(-g.gap), t(lang, "领先", "ahead"))
+            format!("{} {}", format_number(-g.gap), m::AHEAD.get(lang))
         } else {
-            t(lang, "持平", "level").to_string()
+            m::LEVEL_WITH.get(lang).to_string()
         },
         format!("{}★ → {}★", g.own_stars, g.benchmark_stars),
         g.next_star
@@ -107,10 +106,7 @@ pub fn behind(g: &GapAnalysis) -> impl Iterator<Item = &IndicatorGap> {
 /// "N comparable, M behind" and the count of those level or ahead.
 pub fn ahead_line(g: &GapAnalysis, lang: Lang) -> Option<String> {
     let ahead = g.indicators.len() - behind(g).count();
-    (ahead > 0).then(|| match lang {
-        Lang::Zh => format!("另有 {ahead} 项持平或领先"),
-        Lang::En => format!("{ahead} more level with or ahead of the benchmark"),
-    })
+    (ahead > 0).then(|| m::N_LEVEL_OR_AHEAD.fill(lang, &[&ahead]))
 }
 
 /// Dimension comparison over shared indicators, one line.
@@ -124,7 +120,7 @@ pub fn dimensions_line(g: &GapAnalysis, lang: Lang) -> Option<String> {
                 "{} {} {} {} ({}/{})",
                 d.code,
                 d.own_score.map_or("—".into(), fmt2),
-                t(lang, "对", "vs"),
+                m::VERSUS.get(lang),
                 d.benchmark_score.map_or("—".into(), fmt2),
                 d.shared,
                 d.weighted
@@ -134,11 +130,7 @@ pub fn dimensions_line(g: &GapAnalysis, lang: Lang) -> Option<String> {
     (!parts.is_empty()).then(|| {
         format!(
             "{}: {}",
-            t(
-                lang,
-                "维度得分（仅计双方都有的指标，括号内为覆盖）",
-                "dimension scores over the indicators both have (coverage)"
-            ),
+            m::DIMENSION_SCORES_SHARED.get(lang),
             parts.join(" · ")
         )
     })
@@ -152,19 +144,12 @@ pub fn not_compared_line(g: &GapAnalysis, lang: Lang) -> Option<String> {
             .iter()
             .map(|n| {
                 let metric = lang.pick(&n.metric_zh, &n.metric_en);
-                match lang {
-                    Lang::Zh => format!("{} {metric}（{}）", n.indicator, n.why(lang)),
-                    Lang::En => format!("{} {metric} ({})", n.indicator, n.why(lang)),
-                }
+                m::NOT_COMPARED_ITEM.fill(lang, &[&n.indicator, &metric, &n.why(lang)])
             })
             .collect();
         format!(
             "{} ({}): {}",
-            t(
-                lang,
-                "口径不同，未比较",
-                "defined differently, not compared"
-            ),
+            m::DEFINED_DIFFERENTLY.get(lang),
             g.not_compared.len(),
             codes.join("; ")
         )
@@ -173,18 +158,12 @@ pub fn not_compared_line(g: &GapAnalysis, lang: Lang) -> Option<String> {
 
 /// The section title for one benchmark.
 pub fn title(g: &GapAnalysis, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "对标 {}：{} 项可比指标，{} 项落后，按可得分排序",
-            g.display_name(lang),
-            g.indicators.len(),
-            behind(g).count()
-        ),
-        Lang::En => format!(
-            "Gaps to {}: {} comparable indicators, {} behind, by points at stake",
-            g.display_name(lang),
-            g.indicators.len(),
-            behind(g).count()
-        ),
-    }
+    m::GAPS_TITLE.fill(
+        lang,
+        &[
+            &g.display_name(lang),
+            &g.indicators.len(),
+            &behind(g).count(),
+        ],
+    )
 }

@@ -3,11 +3,13 @@
 //! in a `<details>`; the whole stays under GitHub's 1 MiB job-summary limit
 //! for a batch of any size (details past the budget are left out, with a note).
 
-use super::{Renderer, t};
+use super::Renderer;
 use crate::Lang;
 use crate::assess::batch::Summary;
 use crate::assess::score::{fmt_num, fmt2};
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
+use crate::catalogue::common;
+use crate::catalogue::terminal as m;
 use crate::locale::Words;
 use std::fmt::Write;
 
@@ -84,16 +86,7 @@ impl Held {
             let _ = writeln!(
                 self.text,
                 "> {}\n",
-                match lang {
-                    Lang::Zh => format!(
-                        "另有 {} 个评估对象的明细未列出（作业摘要上限 1 MiB）；完整结果见 --format json 或 --report-dir 的报告。",
-                        self.dropped
-                    ),
-                    Lang::En => format!(
-                        "The details of {} more entities are left out (a job summary holds at most 1 MiB); the full results are in --format json or the --report-dir reports.",
-                        self.dropped
-                    ),
-                }
+                m::DETAILS_LEFT_OUT.fill(lang, &[&self.dropped])
             );
         }
         self.text
@@ -136,7 +129,7 @@ fn review(a: &Assessment, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
         "\n### {}\n\n**{}** · {}\n",
-        t(lang, "核查", "Review"),
+        m::REVIEW.get(lang),
         cell(&r.headline),
         cell(&r.source)
     );
@@ -173,21 +166,21 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
         "**{}** {}{} · **{}** {} / 100 · {}\n",
-        t(lang, "评级", "Rating"),
+        m::RATING.get(lang),
         a.stars_label.get(lang),
         a.tier
             .as_ref()
             .map(|t| t.get(lang))
             .map(|x| format!(" ({x})"))
             .unwrap_or_default(),
-        t(lang, "总分", "Total"),
+        m::TOTAL.get(lang),
         fmt2(a.score),
         cell(&a.file)
     );
     let _ = writeln!(
         out,
         "{}: {} · {} · `{}`\n",
-        t(lang, "标准", "Standard"),
+        m::STANDARD.get(lang),
         a.standard.code,
         a.standard.edition(lang),
         a.standard.id
@@ -202,10 +195,10 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     md_table(
         out,
         &[
-            t(lang, "维度", "Dimension"),
-            t(lang, "得分", "Score"),
-            t(lang, "权重", "Weight"),
-            t(lang, "覆盖", "Coverage"),
+            m::DIMENSION.get(lang),
+            m::SCORE.get(lang),
+            m::WEIGHT.get(lang),
+            m::COVERAGE.get(lang),
         ],
         "lrrr",
         a.dimensions.iter().map(|d| {
@@ -219,7 +212,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                 score,
                 d.weight
                     .map(fmt_num)
-                    .unwrap_or_else(|| t(lang, "加分项", "bonus").into()),
+                    .unwrap_or_else(|| common::WEIGHT_BONUS.get(lang).into()),
                 format!("{}/{}", d.covered, d.indicators),
             ]
         }),
@@ -230,14 +223,14 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
         "\n**{}**: {}\n",
-        t(lang, "评级依据", "Why"),
+        m::WHY.get(lang),
         cell(&a.rating.decided_by.words(lang))
     );
     if let Some(next) = &a.rating.next {
         let _ = writeln!(
             out,
             "**{} {}★ ({})**:\n",
-            t(lang, "距下一星级", "Not yet"),
+            m::NOT_YET.get(lang),
             next.stars,
             next.name.get(lang)
         );
@@ -254,27 +247,27 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
             let _ = writeln!(
                 out,
                 "**{}**: {}\n",
-                t(lang, "升星方案", "Plan"),
+                m::PLAN.get(lang),
                 cell(&p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default())
             );
         }
         PlanStatus::Found | PlanStatus::FoundCapped => {
-            let _ = writeln!(
-                out,
-                "### {} {}★ → {} {}\n",
-                t(lang, "升星方案", "Plan to"),
-                p.target_stars.unwrap_or(0),
-                t(lang, "总分", "total"),
-                p.total_after.map(fmt2).unwrap_or_default()
+            let heading = m::PLAN_TO_HEADING.fill(
+                lang,
+                &[
+                    &p.target_stars.unwrap_or(0),
+                    &p.total_after.map(fmt2).unwrap_or_default(),
+                ],
             );
+            let _ = writeln!(out, "### {heading}\n");
             md_table(
                 out,
                 &[
-                    t(lang, "指标", "Indicator"),
-                    t(lang, "现值", "From"),
-                    t(lang, "目标", "To"),
-                    t(lang, "星级", "Stars"),
-                    t(lang, "增分", "Points gained"),
+                    m::INDICATOR.get(lang),
+                    m::FROM.get(lang),
+                    m::TO.get(lang),
+                    m::STARS.get(lang),
+                    m::POINTS_GAINED.get(lang),
                 ],
                 "llllr",
                 p.steps.iter().map(|s| {
@@ -298,7 +291,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         let _ = writeln!(out, "#### {}\n", cell(&super::gaps::title(g, lang)));
         if super::gaps::behind(g).next().is_some() {
             let mut header = super::gaps::header(lang);
-            header.push(t(lang, "来源", "Source"));
+            header.push(m::SOURCE.get(lang));
             md_table(
                 out,
                 &header,
@@ -329,7 +322,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         let _ = writeln!(
             out,
             "**{}**: {}\n",
-            t(lang, "稳定性", "Stability"),
+            m::STABILITY.get(lang),
             super::stability_text(a.stars, s, lang)
         );
     }
@@ -338,11 +331,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
         "<details><summary>{} ({} / {} / {})</summary>\n",
-        t(
-            lang,
-            "诊断（错误/警告/提示）",
-            "Diagnostics (error/warning/info)"
-        ),
+        m::DIAGNOSTIC_COUNTS_HEADING.get(lang),
         e,
         w,
         i
@@ -351,10 +340,10 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         md_table(
             out,
             &[
-                t(lang, "严重程度", "Severity"),
-                t(lang, "位置", "Location"),
-                t(lang, "代码", "Code"),
-                t(lang, "说明", "Message"),
+                m::SEVERITY.get(lang),
+                m::LOCATION.get(lang),
+                m::CODE.get(lang),
+                m::MESSAGE.get(lang),
             ],
             "llll",
             a.diagnostics.iter().map(|d| {
@@ -372,17 +361,17 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
         "<details><summary>{}</summary>\n",
-        t(lang, "指标明细", "Indicators")
+        m::INDICATORS.get(lang)
     );
     md_table(
         out,
         &[
-            t(lang, "指标", "Indicator"),
-            t(lang, "值", "Value"),
-            t(lang, "星级", "Stars"),
-            t(lang, "得分", "Score"),
-            t(lang, "贡献", "Contribution"),
-            t(lang, "下一星", "Next star"),
+            m::INDICATOR.get(lang),
+            m::VALUE.get(lang),
+            m::STARS.get(lang),
+            m::SCORE.get(lang),
+            m::CONTRIBUTION.get(lang),
+            m::NEXT_STAR.get(lang),
         ],
         "lllrrl",
         a.indicators.iter().map(|ind| {
@@ -473,13 +462,13 @@ impl Renderer for Markdown {
             let _ = writeln!(
                 out,
                 "## {}\n\n{}\n",
-                t(lang, "汇总", "Summary"),
+                m::SUMMARY.get(lang),
                 super::assessed_text(s, lang)
             );
             let groups = super::ranking_groups(s);
             for (standard, rows) in &groups {
                 if groups.len() > 1 {
-                    let _ = writeln!(out, "### {} `{standard}`\n", t(lang, "标准", "Standard"));
+                    let _ = writeln!(out, "### {} `{standard}`\n", m::STANDARD.get(lang));
                 }
                 let room = RANKING_BUDGET.saturating_sub(out.len()) / 80;
                 md_table(
@@ -495,16 +484,7 @@ impl Renderer for Markdown {
                     let _ = writeln!(
                         out,
                         "\n> {}",
-                        match lang {
-                            Lang::Zh => format!(
-                                "只列出前 {room} 名（共 {} 个）；完整排名见 --format json 或 summary.xlsx。",
-                                rows.len()
-                            ),
-                            Lang::En => format!(
-                                "The first {room} of {} are listed; the full ranking is in --format json or summary.xlsx.",
-                                rows.len()
-                            ),
-                        }
+                        m::RANKING_CUT.fill(lang, &[&room, &rows.len()])
                     );
                 }
                 out.push('\n');

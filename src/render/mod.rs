@@ -14,6 +14,8 @@ pub mod words;
 use crate::Lang;
 use crate::assess::Assessment;
 use crate::assess::batch::{RankRow, Report, Summary};
+use crate::catalogue::common;
+use crate::catalogue::terminal as m;
 
 /// One output format, written in pieces so a batch can stream its entities
 /// out as they are assessed (and render them on the worker threads):
@@ -78,12 +80,15 @@ pub(crate) fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-pub(crate) fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    lang.pick(zh, en)
+/// `3 项改进`, `1 change`, `2 changes`: English says one change in the
+/// singular, so there are two entries.
+pub(crate) fn n_changes(n: usize, lang: Lang) -> String {
+    let msg = if n == 1 {
+        m::N_CHANGES_ONE
+    } else {
+        m::N_CHANGES
+    };
+    msg.fill(lang, &[&n])
 }
 
 /// Whether the human-readable renderers end with a batch summary: for
@@ -94,21 +99,16 @@ pub(crate) fn shows_summary(s: &Summary) -> bool {
 
 /// `3 / 4 files assessed`
 pub(crate) fn assessed_text(s: &Summary, lang: Lang) -> String {
-    format!(
-        "{} / {} {}",
-        s.assessed,
-        s.files,
-        t(lang, "个文件已评估", "files assessed")
-    )
+    m::N_OF_M_ASSESSED.fill(lang, &[&s.assessed, &s.files])
 }
 
 /// The header of the ranking table: rank, name, total, stars.
 pub(crate) fn ranking_header(lang: Lang) -> [&'static str; 4] {
     [
         "#",
-        t(lang, "名称", "Name"),
-        t(lang, "总分", "Total"),
-        t(lang, "星级", "Stars"),
+        m::NAME.get(lang),
+        m::TOTAL.get(lang),
+        m::STARS.get(lang),
     ]
 }
 
@@ -141,13 +141,11 @@ pub(crate) fn gate_lines(s: &Summary, lang: Lang) -> Vec<String> {
     if g.min_stars.is_none() && g.exit_code == 0 {
         return out;
     }
-    out.push(match (g.exit_code, lang) {
-        (0, Lang::Zh) => "门槛：通过".to_string(),
-        (0, Lang::En) => "Gate: passed".to_string(),
-        (c, Lang::Zh) => format!("门槛：未通过（退出码 {c}）"),
-        (c, Lang::En) => format!("Gate: failed (exit code {c})"),
+    out.push(match g.exit_code {
+        0 => m::GATE_PASSED.get(lang).to_string(),
+        c => m::GATE_FAILED.fill(lang, &[&c]),
     });
-    if let Some(m) = g.min_stars {
+    if let Some(min) = g.min_stars {
         let below: Vec<String> = g
             .below_min_stars
             .iter()
@@ -160,46 +158,27 @@ pub(crate) fn gate_lines(s: &Summary, lang: Lang) -> Vec<String> {
                 }
             })
             .collect();
-        out.push(match lang {
-            Lang::Zh if below.is_empty() => format!("  --min-stars {m}：全部达到 {m}★"),
-            Lang::En if below.is_empty() => {
-                format!("  --min-stars {m}: every entity at {m}★ or above")
-            }
-            Lang::Zh => format!(
-                "  --min-stars {m}：{} 个低于 {m}★：{}",
-                below.len(),
-                below.join("；")
-            ),
-            Lang::En => format!(
-                "  --min-stars {m}: {} below {m}★: {}",
-                below.len(),
-                below.join("; ")
-            ),
+        out.push(if below.is_empty() {
+            m::GATE_ALL_AT_MIN_STARS.fill(lang, &[&min])
+        } else {
+            let list = below.join(common::LIST_SEPARATOR.get(lang));
+            m::GATE_BELOW_MIN_STARS.fill(lang, &[&min, &below.len(), &list])
         });
     }
     if g.denied_diagnostics > 0 {
-        out.push(match lang {
-            Lang::Zh => format!(
-                "  {} 条诊断为错误级别（--deny/--warn/--allow 可调整）",
-                g.denied_diagnostics
-            ),
-            Lang::En => format!(
-                "  {} diagnostics at error severity (re-level with --deny/--warn/--allow)",
-                g.denied_diagnostics
-            ),
-        });
+        out.push(m::GATE_DENIED_DIAGNOSTICS.fill(lang, &[&g.denied_diagnostics]));
     }
     if g.unreadable > 0 {
-        out.push(match lang {
-            Lang::Zh => format!("  {} 个文件无法读取", g.unreadable),
-            Lang::En => format!("  {} files could not be read", g.unreadable),
-        });
+        out.push(m::GATE_UNREADABLE.fill(lang, &[&g.unreadable]));
     }
     if s.assessed == 0 {
-        out.push(t(lang, "  没有可评估的填报表", "  nothing was assessed").to_string());
+        out.push(m::GATE_NOTHING_ASSESSED.get(lang).to_string());
     }
     out
 }
+
+/// The 基本信息 field two files share: the workbook's own word, in every language.
+pub(crate) const REGION_CODE_FIELD: &str = "行政区划代码";
 
 /// One line per group of files that look like one submission.
 pub(crate) fn duplicate_lines(s: &Summary, lang: Lang) -> Vec<String> {
@@ -207,25 +186,10 @@ pub(crate) fn duplicate_lines(s: &Summary, lang: Lang) -> Vec<String> {
         .iter()
         .map(|d| {
             let files = d.files.join(", ");
-            match (d.kind, lang) {
-                ("same-bytes", Lang::Zh) => format!(
-                    "! 内容完全相同的 {} 个文件，都已排名：{files}",
-                    d.files.len()
-                ),
-                ("same-bytes", _) => format!(
-                    "! {} files with identical bytes, all ranked: {files}",
-                    d.files.len()
-                ),
-                (_, Lang::Zh) => format!(
-                    "! {} 个文件的行政区划代码都是 {}，都已排名：{files}",
-                    d.files.len(),
-                    d.key
-                ),
-                _ => format!(
-                    "! {} files give the same 行政区划代码 {}, all ranked: {files}",
-                    d.files.len(),
-                    d.key
-                ),
+            match d.kind {
+                "same-bytes" => m::DUPLICATE_BYTES.fill(lang, &[&d.files.len(), &files]),
+                _ => m::DUPLICATE_REGION_CODE
+                    .fill(lang, &[&d.files.len(), &d.key, &files, &REGION_CODE_FIELD]),
             }
         })
         .collect()
@@ -243,24 +207,15 @@ pub(crate) fn distribution_text(s: &Summary) -> String {
 /// The stability sentence of the human-readable renderers.
 pub(crate) fn stability_text(stars: u8, s: &crate::assess::Stability, lang: Lang) -> String {
     use crate::assess::score::fmt2;
-    match lang {
-        Lang::Zh => format!(
-            "权重扰动 {} 次中 {} 保持 {}★；总分 5%–95% 区间 {}–{}（种子 {}）",
-            s.draws,
-            pct(s.same_stars),
-            stars,
-            fmt2(s.total_p5),
-            fmt2(s.total_p95),
-            s.seed
-        ),
-        Lang::En => format!(
-            "{} of {} weight draws keep {}★; total 5–95%: {}–{} (seed {})",
-            pct(s.same_stars),
-            s.draws,
-            stars,
-            fmt2(s.total_p5),
-            fmt2(s.total_p95),
-            s.seed
-        ),
-    }
+    m::STABILITY_LINE.fill(
+        lang,
+        &[
+            &s.draws,
+            &pct(s.same_stars),
+            &stars,
+            &fmt2(s.total_p5),
+            &fmt2(s.total_p95),
+            &s.seed,
+        ],
+    )
 }

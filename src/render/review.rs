@@ -2,10 +2,11 @@
 //! xlsx report builds its sheet from the same rows): both ratings in one
 //! line, every change with its effect, and the plan on the verified values.
 
-use super::t;
 use crate::Lang;
 use crate::assess::score::fmt2;
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
+use crate::catalogue::common;
+use crate::catalogue::terminal as m;
 use crate::locale::Words;
 
 /// The rows of the review section of one entity.
@@ -49,11 +50,11 @@ pub fn verified_line(a: &Assessment, lang: Lang, ascii: bool) -> Option<String> 
         .unwrap_or_default();
     Some(format!(
         "{}  {} {}{}   {} {} / 100 ({})",
-        t(lang, "核定", "Verified"),
+        m::VERIFIED.get(lang),
         glyphs,
         v.stars_label.get(lang),
         tier,
-        t(lang, "总分", "Total"),
+        m::TOTAL.get(lang),
         fmt2(v.score),
         signed(r.score_change)
     ))
@@ -63,23 +64,18 @@ pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
     let r = a.review.as_ref()?;
     let v = &r.verified;
     let headline = side_by_side(a, lang).unwrap_or_default();
-    let source = match (lang, r.reviewers.is_empty()) {
-        (Lang::Zh, true) => format!("核查工作簿 {}", r.file),
-        (Lang::Zh, false) => format!("核查工作簿 {}，核查人 {}", r.file, r.reviewers.join("、")),
-        (Lang::En, true) => format!("review {}", r.file),
-        (Lang::En, false) => format!("review {}, by {}", r.file, r.reviewers.join(", ")),
+    let source = if r.reviewers.is_empty() {
+        m::REVIEW_SOURCE.fill(lang, &[&r.file])
+    } else {
+        let reviewers = r.reviewers.join(common::NAME_SEPARATOR.get(lang));
+        m::REVIEW_SOURCE_BY.fill(lang, &[&r.file, &reviewers])
     };
     let changes = r
         .changes
         .iter()
         .map(|c| {
             let what = if c.evidence_rejected {
-                t(
-                    lang,
-                    "佐证未采信，按缺失计",
-                    "evidence not accepted: missing",
-                )
-                .to_string()
+                m::EVIDENCE_REJECTED.get(lang).to_string()
             } else {
                 c.items
                     .iter()
@@ -87,10 +83,7 @@ pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
                     .collect::<Vec<_>>()
                     .join("; ")
             };
-            let alone = match lang {
-                Lang::Zh => format!("{}（仅此项：{}★）", signed(c.effect), c.stars_alone),
-                Lang::En => format!("{} (alone: {}★)", signed(c.effect), c.stars_alone),
-            };
+            let alone = m::EFFECT_ALONE.fill(lang, &[&signed(c.effect), &c.stars_alone]);
             [
                 format!("{} {}", c.indicator, c.name.get(lang)),
                 what,
@@ -110,22 +103,19 @@ pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
         PlanStatus::Impossible => (
             Some(format!(
                 "{}: {}",
-                t(lang, "核定值下的升星方案", "Plan on the verified values"),
+                m::PLAN_ON_VERIFIED.get(lang),
                 p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()
             )),
             Vec::new(),
         ),
         PlanStatus::Found | PlanStatus::FoundCapped => (
-            Some(format!(
-                "{} → {}★: {} → {} {}",
-                t(lang, "核定值下的升星方案", "Plan on the verified values"),
-                p.target_stars.unwrap_or(0),
-                match lang {
-                    Lang::Zh => format!("{} 项改进", p.steps.len()),
-                    Lang::En => super::plural(p.steps.len(), "change", "changes"),
-                },
-                t(lang, "总分", "total"),
-                p.total_after.map(fmt2).unwrap_or_default()
+            Some(m::PLAN_ON_VERIFIED_LINE.fill(
+                lang,
+                &[
+                    &p.target_stars.unwrap_or(0),
+                    &super::n_changes(p.steps.len(), lang),
+                    &p.total_after.map(fmt2).unwrap_or_default(),
+                ],
             )),
             p.steps
                 .iter()
@@ -145,20 +135,20 @@ pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
         source,
         headline,
         header: [
-            t(lang, "指标", "Indicator"),
-            t(lang, "自评 → 核定", "Reported → verified"),
-            t(lang, "星级", "Stars"),
-            t(lang, "对总分", "On the total"),
-            t(lang, "核查意见", "Finding"),
+            m::INDICATOR.get(lang),
+            m::REPORTED_TO_VERIFIED.get(lang),
+            m::STARS.get(lang),
+            m::ON_THE_TOTAL.get(lang),
+            m::FINDING.get(lang),
         ],
         changes,
         plan_line,
         plan_header: [
-            t(lang, "指标", "Indicator"),
-            t(lang, "现值", "From"),
-            t(lang, "目标", "To"),
-            t(lang, "星级", "Stars"),
-            t(lang, "增分", "Points gained"),
+            m::INDICATOR.get(lang),
+            m::FROM.get(lang),
+            m::TO.get(lang),
+            m::STARS.get(lang),
+            m::POINTS_GAINED.get(lang),
         ],
         plan,
     })
@@ -166,11 +156,7 @@ pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
 
 /// The note on effects, said once under the changes.
 pub fn effects_note(lang: Lang) -> &'static str {
-    t(
-        lang,
-        "“仅此项”是只做这一项改动时的总分变化和星级；各项之和可能不等于总变化（权重重新归一、加分封顶）。",
-        "\"alone\" is the change of the total, and the stars, had this been the only change; they need not add up to the whole change (weights renormalise, caps bind).",
-    )
+    m::EFFECTS_NOTE.get(lang)
 }
 
 /// The batch summary's word on reviews: the ranking uses verified ratings
@@ -179,22 +165,11 @@ pub fn summary_lines(s: &crate::assess::batch::Summary, lang: Lang) -> Vec<Strin
     let Some(r) = &s.review else {
         return Vec::new();
     };
-    let mut out = vec![match lang {
-        Lang::Zh => format!(
-            "排名按核定结果：{} 个主体已核查，{} 个没有核查工作簿（按自评结果）",
-            r.reviewed.len(),
-            r.unreviewed.len()
-        ),
-        Lang::En => format!(
-            "ranked on verified ratings: {} entities reviewed, {} without a review (ranked on self-reported ones)",
-            r.reviewed.len(),
-            r.unreviewed.len()
-        ),
-    }];
+    let mut out = vec![m::RANKED_ON_VERIFIED.fill(lang, &[&r.reviewed.len(), &r.unreviewed.len()])];
     if !r.unreviewed.is_empty() {
         out.push(format!(
             "{}: {}",
-            t(lang, "未核查", "not reviewed"),
+            m::NOT_REVIEWED.get(lang),
             r.unreviewed.join(", ")
         ));
     }
@@ -205,26 +180,16 @@ pub fn summary_lines(s: &crate::assess::batch::Summary, lang: Lang) -> Vec<Strin
 pub fn side_by_side(a: &Assessment, lang: Lang) -> Option<String> {
     let r = a.review.as_ref()?;
     let v = &r.verified;
-    Some(match lang {
-        Lang::Zh => format!(
-            "自评 {} {}（{}）→ 核定 {} {}（{}），{} 处改动",
-            star_glyphs(a.stars),
-            fmt2(a.score),
-            a.stars_label.zh,
-            star_glyphs(v.stars),
-            fmt2(v.score),
-            v.stars_label.zh,
-            r.changes.len()
-        ),
-        Lang::En => format!(
-            "self-reported {} {} ({}) → verified {} {} ({}), {} change(s)",
-            star_glyphs(a.stars),
-            fmt2(a.score),
-            a.stars_label.en,
-            star_glyphs(v.stars),
-            fmt2(v.score),
-            v.stars_label.en,
-            r.changes.len()
-        ),
-    })
+    Some(m::SIDE_BY_SIDE.fill(
+        lang,
+        &[
+            &star_glyphs(a.stars),
+            &fmt2(a.score),
+            &a.stars_label.get(lang),
+            &star_glyphs(v.stars),
+            &fmt2(v.score),
+            &v.stars_label.get(lang),
+            &r.changes.len(),
+        ],
+    ))
 }

@@ -5,6 +5,8 @@
 
 use crate::Lang;
 use crate::assess::score::fmt2;
+use crate::catalogue::common;
+use crate::catalogue::terminal as m;
 use crate::locale::Words;
 use crate::rounds::targets::{Requirement, Standing, Target};
 use crate::rounds::{LevelView, Progress, ProgressNote, Province, StarCounts};
@@ -26,10 +28,6 @@ pub enum Block {
 pub struct Section {
     pub title: String,
     pub blocks: Vec<Block>,
-}
-
-fn pick(lang: Lang, zh: &str, en: &str) -> String {
-    lang.pick(zh, en).to_string()
 }
 
 /// "3★ 基础型".
@@ -84,124 +82,85 @@ fn with_unit(x: Option<f64>, unit: &str) -> String {
 
 /// "cities" / "市级".
 pub fn level_word(level: Option<Level>, lang: Lang) -> String {
-    match (level, lang) {
-        (Some(l), Lang::Zh) => l.name_zh().to_string(),
-        (Some(Level::City), Lang::En) => "cities".into(),
-        (Some(Level::County), Lang::En) => "counties".into(),
-        (Some(Level::Community), Lang::En) => "communities".into(),
-        (None, Lang::Zh) => "未注明级别".into(),
-        (None, Lang::En) => "level not given".into(),
+    match level {
+        Some(Level::City) => m::LEVEL_CITIES,
+        Some(Level::County) => m::LEVEL_COUNTIES,
+        Some(Level::Community) => m::LEVEL_COMMUNITIES,
+        None => m::LEVEL_NOT_GIVEN,
     }
+    .get(lang)
+    .to_string()
 }
 
 /// The entities of a level as a policy text names them: 设区市, 县（市、区）.
 fn policy_level(level: Level, lang: Lang) -> String {
-    match (level, lang) {
-        (Level::City, Lang::Zh) => "设区市".into(),
-        (Level::County, Lang::Zh) => "县（市、区）".into(),
-        (l, _) => level_word(Some(l), lang),
+    match level {
+        Level::City => m::POLICY_CITIES.get(lang).to_string(),
+        Level::County => m::POLICY_COUNTIES.get(lang).to_string(),
+        l => level_word(Some(l), lang),
     }
 }
 
 /// "2025: 60% of counties at ★★★★ or above".
 pub fn requirement_text(t: &Target, lang: Lang) -> String {
     let level = policy_level(t.level, lang);
-    let scope = match (&t.city, lang) {
-        (Some(c), Lang::Zh) => format!("{c}的"),
-        (Some(c), Lang::En) => format!(" of {c}"),
-        (None, _) => String::new(),
-    };
+    let scope = scope_text(t, lang);
     let stars = "★".repeat(t.stars as usize);
-    let req = match (t.requirement, lang) {
-        (Requirement::Percent(p), Lang::Zh) => {
-            format!(
-                "{scope}{level}中 {}% 达到 {stars} 及以上",
-                crate::format_number(p)
-            )
+    let req = match t.requirement {
+        Requirement::Percent(p) => {
+            m::TARGET_PERCENT.fill(lang, &[&scope, &level, &crate::format_number(p), &stars])
         }
-        (Requirement::Percent(p), Lang::En) => {
-            format!(
-                "{}% of {level}{scope} at {stars} or above",
-                crate::format_number(p)
-            )
-        }
-        (Requirement::Count(c), Lang::Zh) => format!("{scope}{level}至少 {c} 个达到 {stars}"),
-        (Requirement::Count(c), Lang::En) => format!("at least {c} {level}{scope} at {stars}"),
-        (Requirement::More(m), Lang::Zh) => {
-            format!("{scope}{level}达到 {stars} 的比上一轮多 {m} 个")
-        }
-        (Requirement::More(m), Lang::En) => {
-            format!("{m} more {level}{scope} at {stars} than last round")
-        }
+        Requirement::Count(c) => m::TARGET_COUNT.fill(lang, &[&scope, &level, &c, &stars]),
+        Requirement::More(more) => m::TARGET_MORE.fill(lang, &[&scope, &level, &more, &stars]),
     };
     let strive = if t.strive {
-        pick(lang, "（争创）", " (strive for)")
+        m::STRIVE_FOR.get(lang).to_string()
     } else {
         String::new()
     };
-    match lang {
-        Lang::Zh => format!("{}年：{req}{strive}", t.year),
-        Lang::En => format!("{}: {req}{strive}", t.year),
-    }
+    m::TARGET_OF_YEAR.fill(lang, &[&t.year, &req, &strive])
+}
+
+/// The city a target is limited to, placed for the words around it:
+/// "济南市的" before them, " of Jinan" after.
+fn scope_text(t: &Target, lang: Lang) -> String {
+    t.city
+        .as_ref()
+        .map(|c| m::TARGET_SCOPE.fill(lang, &[c]))
+        .unwrap_or_default()
 }
 
 pub fn sourced_word(sourced: bool, lang: Lang) -> &'static str {
-    match (sourced, lang) {
-        (true, Lang::Zh) => "有出处",
-        (true, Lang::En) => "sourced",
-        (false, Lang::Zh) => "自定（暂定）",
-        (false, Lang::En) => "own (provisional)",
+    if sourced {
+        m::TARGETS_SOURCED.get(lang)
+    } else {
+        m::TARGETS_OWN.get(lang)
     }
 }
 
 fn note_text(n: &ProgressNote, lang: Lang) -> String {
-    match (n, lang) {
-        (
-            ProgressNote::MatchedByName {
-                code_then,
-                code_now,
-            },
-            Lang::Zh,
-        ) => format!(
-            "! 按名称和级别匹配，而非行政区划代码（上一轮“{code_then}”，本轮“{code_now}”）：请核对是否为同一主体"
-        ),
-        (
-            ProgressNote::MatchedByName {
-                code_then,
-                code_now,
-            },
-            Lang::En,
-        ) => format!(
-            "! matched by name and level, not by 行政区划代码 (then “{code_then}”, now “{code_now}”): check it is the same entity"
-        ),
-        (
-            ProgressNote::DifferentStandard {
+    match n {
+        ProgressNote::MatchedByName {
+            code_then,
+            code_now,
+        } => m::MATCHED_BY_NAME.fill(lang, &[code_then, code_now, &super::REGION_CODE_FIELD]),
+        ProgressNote::DifferentStandard {
+            then,
+            now,
+            indicators_compared,
+            indicators_then,
+            indicators_now,
+        } => m::DIFFERENT_STANDARD.fill(
+            lang,
+            &[
                 then,
                 now,
                 indicators_compared,
                 indicators_then,
                 indicators_now,
-            },
-            Lang::Zh,
-        ) => format!(
-            "! 两轮按不同标准或版本评定（上一轮 {then}，本轮 {now}）：只比较两者都有的 {indicators_compared} 项指标（上一轮 {indicators_then} 项，本轮 {indicators_now} 项）；星级和总分各按本轮标准"
+            ],
         ),
-        (
-            ProgressNote::DifferentStandard {
-                then,
-                now,
-                indicators_compared,
-                indicators_then,
-                indicators_now,
-            },
-            Lang::En,
-        ) => format!(
-            "! the rounds were rated under different standards or editions (then {then}, now {now}): only the {indicators_compared} indicators both have are compared (then {indicators_then}, now {indicators_now}); stars and totals are each round's own"
-        ),
-        (ProgressNote::DifferentLevel, Lang::Zh) => "! 两轮填报的级别不同".to_string(),
-        (ProgressNote::DifferentLevel, Lang::En) => {
-            "! the two rounds give different levels".to_string()
-        }
+        ProgressNote::DifferentLevel => m::DIFFERENT_LEVEL.get(lang).to_string(),
     }
 }
 
@@ -214,34 +173,26 @@ pub fn progress_section(p: &Progress, lang: Lang) -> Section {
 /// printed report lists them all).
 pub fn progress_section_listing(p: &Progress, lang: Lang, shown: usize) -> Section {
     let mut blocks = Vec::new();
-    blocks.push(Block::Line(match lang {
-        Lang::Zh => format!(
-            "星级 {} → {}；总分 {} → {}（{}）",
-            stars_tier(p.stars_then, &p.tier_then, lang),
-            stars_tier(p.stars_now, &p.tier_now, lang),
-            fmt2(p.score_then),
-            fmt2(p.score_now),
-            signed(p.score_change)
-        ),
-        Lang::En => format!(
-            "Stars {} → {}; total {} → {} ({})",
-            stars_tier(p.stars_then, &p.tier_then, lang),
-            stars_tier(p.stars_now, &p.tier_now, lang),
-            fmt2(p.score_then),
-            fmt2(p.score_now),
-            signed(p.score_change)
-        ),
-    }));
+    blocks.push(Block::Line(m::PROGRESS_LINE.fill(
+        lang,
+        &[
+            &stars_tier(p.stars_then, &p.tier_then, lang),
+            &stars_tier(p.stars_now, &p.tier_now, lang),
+            &fmt2(p.score_then),
+            &fmt2(p.score_now),
+            &signed(p.score_change),
+        ],
+    )));
     for n in &p.notes {
         blocks.push(Block::Line(note_text(n, lang)));
     }
     if !p.dimensions.is_empty() {
         blocks.push(Block::Table {
             header: vec![
-                pick(lang, "维度", "Dimension"),
-                pick(lang, "上一轮", "Then"),
-                pick(lang, "本轮", "Now"),
-                pick(lang, "变化", "Change"),
+                m::DIMENSION.get(lang).to_string(),
+                m::THEN.get(lang).to_string(),
+                m::NOW.get(lang).to_string(),
+                m::CHANGE.get(lang).to_string(),
             ],
             rows: p
                 .dimensions
@@ -280,18 +231,18 @@ pub fn progress_section_listing(p: &Progress, lang: Lang, shown: usize) -> Secti
     if !changed.is_empty() {
         blocks.push(Block::Table {
             header: vec![
-                pick(lang, "指标", "Indicator"),
-                pick(lang, "上一轮", "Then"),
-                pick(lang, "本轮", "Now"),
-                pick(lang, "变化", "Change"),
-                pick(lang, "星", "Stars"),
+                m::INDICATOR.get(lang).to_string(),
+                m::THEN.get(lang).to_string(),
+                m::NOW.get(lang).to_string(),
+                m::CHANGE.get(lang).to_string(),
+                m::STARS_SHORT.get(lang).to_string(),
             ],
             rows: changed
                 .iter()
                 .take(shown)
                 .map(|i| {
                     let mark = if i.fell_back {
-                        pick(lang, " 退步", " fell back")
+                        m::FELL_BACK.get(lang).to_string()
                     } else {
                         String::new()
                     };
@@ -318,72 +269,50 @@ pub fn progress_section_listing(p: &Progress, lang: Lang, shown: usize) -> Secti
         });
     }
     if changed.len() > shown {
-        blocks.push(Block::Line(match lang {
-            Lang::Zh => format!(
-                "……另有 {} 项指标星级变化（JSON 输出列出全部）",
-                changed.len() - shown
-            ),
-            Lang::En => format!(
-                "… and {} more indicators changed stars (the JSON output lists all)",
-                changed.len() - shown
-            ),
-        }));
+        blocks.push(Block::Line(
+            m::N_MORE_CHANGED_STARS.fill(lang, &[&(changed.len() - shown)]),
+        ));
     }
     let same = p.indicators.len() - changed.len() - value_only;
-    blocks.push(Block::Line(match lang {
-        Lang::Zh => format!(
-            "{} 项指标星级变化，{value_only} 项只有数值变化，{same} 项未变；{} 项星级退步{}",
-            changed.len(),
-            p.fell_back.len(),
-            if p.fell_back.is_empty() {
-                String::new()
-            } else {
-                format!("：{}", codes(&p.fell_back, "、"))
-            }
-        ),
-        Lang::En => format!(
-            "{} indicators changed stars, {value_only} changed value only, {same} unchanged; {} fell back{}",
-            changed.len(),
-            p.fell_back.len(),
-            if p.fell_back.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", codes(&p.fell_back, ", "))
-            }
-        ),
-    }));
+    let fell_back = if p.fell_back.is_empty() {
+        String::new()
+    } else {
+        let list = codes(&p.fell_back, common::NAME_SEPARATOR.get(lang));
+        m::FELL_BACK_LIST.fill(lang, &[&list])
+    };
+    blocks.push(Block::Line(m::CHANGED_COUNTS.fill(
+        lang,
+        &[
+            &changed.len(),
+            &value_only,
+            &same,
+            &p.fell_back.len(),
+            &fell_back,
+        ],
+    )));
     match &p.plan {
         Some(plan) => {
-            blocks.push(Block::Line(match lang {
-                Lang::Zh => format!(
-                    "上一轮的升 {}★ 方案：{} 步中 {} 步已落实；{}",
-                    plan.target_stars,
-                    plan.steps.len(),
-                    plan.carried_out,
-                    if plan.reached {
-                        format!("已达到 {}★", plan.target_stars)
-                    } else {
-                        format!("尚未达到 {}★", plan.target_stars)
-                    }
-                ),
-                Lang::En => format!(
-                    "Last round's plan for {}★: {} of {} steps now hold; {}",
-                    plan.target_stars,
-                    plan.carried_out,
-                    plan.steps.len(),
-                    if plan.reached {
-                        format!("{}★ reached", plan.target_stars)
-                    } else {
-                        format!("{}★ not reached", plan.target_stars)
-                    }
-                ),
-            }));
+            let reached = if plan.reached {
+                m::STARS_REACHED
+            } else {
+                m::STARS_NOT_REACHED
+            }
+            .fill(lang, &[&plan.target_stars]);
+            blocks.push(Block::Line(m::LAST_ROUND_PLAN.fill(
+                lang,
+                &[
+                    &plan.target_stars,
+                    &plan.steps.len(),
+                    &plan.carried_out,
+                    &reached,
+                ],
+            )));
             blocks.push(Block::Table {
                 header: vec![
-                    pick(lang, "方案步骤", "Plan step"),
-                    pick(lang, "要求", "Asked"),
-                    pick(lang, "本轮", "Now"),
-                    pick(lang, "落实", "Holds"),
+                    m::PLAN_STEP.get(lang).to_string(),
+                    m::ASKED.get(lang).to_string(),
+                    m::NOW.get(lang).to_string(),
+                    m::HOLDS.get(lang).to_string(),
                 ],
                 rows: plan
                     .steps
@@ -400,17 +329,10 @@ pub fn progress_section_listing(p: &Progress, lang: Lang, shown: usize) -> Secti
                 numeric: vec![false, false, false, false],
             });
         }
-        None => blocks.push(Block::Line(pick(
-            lang,
-            "上一轮没有升星方案（已是最高星级，或无法升星）",
-            "Last round had no next-star plan (at the top, or none possible)",
-        ))),
+        None => blocks.push(Block::Line(m::NO_PLAN_LAST_ROUND.get(lang).to_string())),
     }
     Section {
-        title: match lang {
-            Lang::Zh => format!("与上一轮比较（{}）", p.baseline_file),
-            Lang::En => format!("Since the baseline ({})", p.baseline_file),
-        },
+        title: m::SINCE_BASELINE_FILE.fill(lang, &[&p.baseline_file]),
         blocks,
     }
 }
@@ -436,8 +358,8 @@ fn counts_row(name: String, c: &StarCounts) -> Vec<String> {
 
 fn level_table(v: &LevelView, lang: Lang) -> Block {
     let mut header = vec![
-        pick(lang, "所属地市", "Parent city"),
-        pick(lang, "数量", "N"),
+        m::PARENT_CITY.get(lang).to_string(),
+        m::COUNT.get(lang).to_string(),
     ];
     header.extend((0..=5).rev().map(|s| format!("{s}★")));
     header.push("≥3★".into());
@@ -447,14 +369,14 @@ fn level_table(v: &LevelView, lang: Lang) -> Block {
         .iter()
         .map(|c| {
             let name = if c.parent.is_empty() {
-                pick(lang, "（未填）", "(not given)")
+                m::PARENT_CITY_NOT_GIVEN.get(lang).to_string()
             } else {
                 c.parent.clone()
             };
             counts_row(name, &c.counts)
         })
         .collect();
-    rows.push(counts_row(pick(lang, "合计", "All"), &v.counts));
+    rows.push(counts_row(m::ALL_ROWS.get(lang).to_string(), &v.counts));
     let mut numeric = vec![false];
     numeric.extend([true; 9]);
     Block::Table {
@@ -469,63 +391,32 @@ fn level_table(v: &LevelView, lang: Lang) -> Block {
 pub fn standing_line(s: &Standing, lang: Lang) -> String {
     let t = &s.target;
     let level = policy_level(t.level, lang);
-    let scope = match (&t.city, lang) {
-        (Some(c), Lang::Zh) => format!("{c}的"),
-        (Some(c), Lang::En) => format!(" of {c}"),
-        (None, _) => String::new(),
-    };
+    let scope = scope_text(t, lang);
     let stars = "★".repeat(t.stars as usize);
-    let above = match (t.stars >= 5, lang) {
-        (true, _) => "",
-        (false, Lang::Zh) => " 及以上",
-        (false, Lang::En) => " or above",
+    let above = if t.stars >= 5 {
+        ""
+    } else {
+        m::OR_ABOVE.get(lang)
     };
-    let now = match lang {
-        Lang::Zh => format!(
-            "{scope}{level}达到 {stars}{above}：{}",
-            of_share(s.at_or_above, s.entities)
-        ),
-        Lang::En => format!(
-            "{level}{scope} at {stars}{above}: {}",
-            of_share(s.at_or_above, s.entities)
-        ),
-    };
-    let aim = match (t.requirement, lang) {
-        (Requirement::Percent(p), Lang::Zh) => {
-            format!("{}年目标 {}%", t.year, crate::format_number(p))
-        }
-        (Requirement::Percent(p), Lang::En) => {
-            format!("{} target {}%", t.year, crate::format_number(p))
-        }
-        (Requirement::Count(c), Lang::Zh) => format!("{}年目标 {c} 个", t.year),
-        (Requirement::Count(c), Lang::En) => format!("{} target {c}", t.year),
-        (Requirement::More(m), Lang::Zh) => match s.baseline_at_or_above {
-            Some(b) => format!("{}年目标比上一轮（{b} 个）多 {m} 个", t.year),
-            None => format!("{}年目标比上一轮多 {m} 个", t.year),
-        },
-        (Requirement::More(m), Lang::En) => match s.baseline_at_or_above {
-            Some(b) => format!("{} target {m} more than last round ({b})", t.year),
-            None => format!("{} target {m} more than last round", t.year),
+    let share = of_share(s.at_or_above, s.entities);
+    let now = m::STANDING_NOW.fill(lang, &[&scope, &level, &stars, &above, &share]);
+    let aim = match t.requirement {
+        Requirement::Percent(p) => m::AIM_PERCENT.fill(lang, &[&t.year, &crate::format_number(p)]),
+        Requirement::Count(c) => m::AIM_COUNT.fill(lang, &[&t.year, &c]),
+        Requirement::More(more) => match s.baseline_at_or_above {
+            Some(b) => m::AIM_MORE_THAN.fill(lang, &[&t.year, &more, &b]),
+            None => m::AIM_MORE.fill(lang, &[&t.year, &more]),
         },
     };
-    let verdict = match (s.short, s.required, lang) {
-        (Some(0), Some(r), Lang::Zh) => format!("需 {r} 个，已达到"),
-        (Some(0), Some(r), Lang::En) => format!("{r} required, met"),
-        (Some(k), Some(r), Lang::Zh) => format!("需 {r} 个，还差 {k} 个"),
-        (Some(k), Some(r), Lang::En) => format!("{r} required: {k} more needed"),
-        (_, _, Lang::Zh) if s.entities > 0 && matches!(t.requirement, Requirement::More(_)) => {
-            "需用 --baseline 给出上一轮才能判断".into()
+    let verdict = match (s.short, s.required) {
+        (Some(0), Some(r)) => m::VERDICT_MET.fill(lang, &[&r]),
+        (Some(k), Some(r)) => m::VERDICT_SHORT.fill(lang, &[&r, &k]),
+        _ if s.entities > 0 && matches!(t.requirement, Requirement::More(_)) => {
+            m::VERDICT_NEEDS_BASELINE.get(lang).to_string()
         }
-        (_, _, Lang::En) if s.entities > 0 && matches!(t.requirement, Requirement::More(_)) => {
-            "needs --baseline (last round) to judge".into()
-        }
-        (_, _, Lang::Zh) => "本批中没有该范围的评估对象".into(),
-        (_, _, Lang::En) => "no entity of this scope in the batch".into(),
+        _ => m::VERDICT_NONE_IN_SCOPE.get(lang).to_string(),
     };
-    match lang {
-        Lang::Zh => format!("{now}；{aim}：{verdict}"),
-        Lang::En => format!("{now}; {aim}: {verdict}"),
-    }
+    m::STANDING_LINE.fill(lang, &[&now, &aim, &verdict])
 }
 
 fn closest_text(s: &Standing, lang: Lang) -> Option<String> {
@@ -538,22 +429,15 @@ fn closest_text(s: &Standing, lang: Lang) -> Option<String> {
         .iter()
         .take(shown)
         .map(|c| {
-            let plan = match (c.plan_star_steps, lang) {
-                (Some(k), Lang::Zh) => format!("升星方案 {} 步、{k} 个星级步", c.plan_steps),
-                (Some(k), Lang::En) => format!("plan of {} steps, {k} star steps", c.plan_steps),
-                (None, Lang::Zh) => "无升星方案".into(),
-                (None, Lang::En) => "no plan".into(),
+            let plan = match c.plan_star_steps {
+                Some(k) => m::CLOSEST_PLAN.fill(lang, &[&c.plan_steps, &k]),
+                None => m::CLOSEST_NO_PLAN.get(lang).to_string(),
             };
-            match lang {
-                Lang::Zh => format!("{} {}★（{plan}）", c.name, c.stars),
-                Lang::En => format!("{} {}★ ({plan})", c.name, c.stars),
-            }
+            m::CLOSEST_ITEM.fill(lang, &[&c.name, &c.stars, &plan])
         })
         .collect();
-    Some(match lang {
-        Lang::Zh => format!("  最接近的：{}", items.join("；")),
-        Lang::En => format!("  closest: {}", items.join("; ")),
-    })
+    let list = items.join(common::LIST_SEPARATOR.get(lang));
+    Some(m::CLOSEST.fill(lang, &[&list]))
 }
 
 /// The province view of a batch: per level and 所属地市, the rounds, the targets.
@@ -569,56 +453,36 @@ pub fn province_sections(p: &Province, lang: Lang) -> Vec<Section> {
         blocks.push(level_table(v, lang));
     }
     for f in &p.not_counted {
-        blocks.push(Block::Line(match lang {
-            Lang::Zh => format!("! {f} 与排在前面的文件行政区划代码相同，只计一次"),
-            Lang::En => format!("! {f} gives the 行政区划代码 of an earlier file: counted once"),
-        }));
+        blocks.push(Block::Line(
+            m::COUNTED_ONCE.fill(lang, &[f, &super::REGION_CODE_FIELD]),
+        ));
     }
     out.push(Section {
-        title: pick(
-            lang,
-            "全省视图：按级别和所属地市",
-            "Province view: by level and parent city",
-        ),
+        title: m::PROVINCE_VIEW.get(lang).to_string(),
         blocks,
     });
     if let Some(r) = &p.rounds {
-        let mut blocks = vec![Block::Line(match lang {
-            Lang::Zh => format!(
-                "基线 {}：{} 个评估对象；本轮匹配 {} 个（其中 {} 个按名称），新增 {} 个，上一轮有而本轮无 {} 个",
-                r.baseline.join(" "),
-                r.baseline_entities,
-                r.matched,
-                r.matched_by_name.len(),
-                r.new.len(),
-                r.gone.len()
-            ),
-            Lang::En => format!(
-                "Baseline {}: {} entities; {} matched ({} by name), {} new, {} gone",
-                r.baseline.join(" "),
-                r.baseline_entities,
-                r.matched,
-                r.matched_by_name.len(),
-                r.new.len(),
-                r.gone.len()
-            ),
-        })];
-        blocks.push(Block::Line(match lang {
-            Lang::Zh => format!(
-                "升星 {} 个，降星 {} 个，持平 {} 个",
-                r.up.len(),
-                r.down.len(),
-                r.same
-            ),
-            Lang::En => format!("{} up, {} down, {} same", r.up.len(), r.down.len(), r.same),
-        }));
+        let mut blocks = vec![Block::Line(m::BASELINE_MATCHED.fill(
+            lang,
+            &[
+                &r.baseline.join(" "),
+                &r.baseline_entities,
+                &r.matched,
+                &r.matched_by_name.len(),
+                &r.new.len(),
+                &r.gone.len(),
+            ],
+        ))];
+        blocks.push(Block::Line(
+            m::UP_DOWN_SAME.fill(lang, &[&r.up.len(), &r.down.len(), &r.same]),
+        ));
         if !r.up.is_empty() || !r.down.is_empty() {
             blocks.push(Block::Table {
                 header: vec![
-                    pick(lang, "名称", "Name"),
-                    pick(lang, "所属地市", "Parent city"),
-                    pick(lang, "星级", "Stars"),
-                    pick(lang, "总分", "Total"),
+                    m::NAME.get(lang).to_string(),
+                    m::PARENT_CITY.get(lang).to_string(),
+                    m::STARS.get(lang).to_string(),
+                    m::TOTAL.get(lang).to_string(),
                 ],
                 rows: r
                     .up
@@ -642,75 +506,41 @@ pub fn province_sections(p: &Province, lang: Lang) -> Vec<Section> {
             });
         }
         if !r.different_standard.is_empty() {
-            blocks.push(Block::Line(match lang {
-                Lang::Zh => format!(
-                    "! {} 个评估对象上一轮按另一标准或版本评定，只比较两者都有的指标：{}",
-                    r.different_standard.len(),
-                    r.different_standard.join(", ")
-                ),
-                Lang::En => format!(
-                    "! {} rated under another standard or edition last round; only what both have is compared: {}",
-                    r.different_standard.len(),
-                    r.different_standard.join(", ")
-                ),
-            }));
+            blocks.push(Block::Line(m::N_DIFFERENT_STANDARD.fill(
+                lang,
+                &[
+                    &r.different_standard.len(),
+                    &r.different_standard.join(", "),
+                ],
+            )));
         }
         for n in &r.new {
-            blocks.push(Block::Line(format!(
-                "+ {} {} ({}★, {})",
-                pick(lang, "新增", "new"),
-                n.name,
-                n.stars,
-                n.file
-            )));
+            blocks.push(Block::Line(
+                m::ENTITY_NEW.fill(lang, &[&n.name, &n.stars, &n.file]),
+            ));
         }
         for g in &r.gone {
-            blocks.push(Block::Line(format!(
-                "− {} {} ({}★, {})",
-                pick(lang, "本轮缺少", "gone"),
-                g.name,
-                g.stars,
-                g.file
-            )));
+            blocks.push(Block::Line(
+                m::ENTITY_GONE.fill(lang, &[&g.name, &g.stars, &g.file]),
+            ));
         }
         for d in &r.duplicates_baseline {
-            blocks.push(Block::Line(match lang {
-                Lang::Zh => format!(
-                    "! 基线中同一主体有 {} 份填报，未用于比较：{}",
-                    d.len(),
-                    d.join(", ")
-                ),
-                Lang::En => format!(
-                    "! the baseline gives one entity {} times, not compared: {}",
-                    d.len(),
-                    d.join(", ")
-                ),
-            }));
+            blocks.push(Block::Line(
+                m::DUPLICATES_BASELINE.fill(lang, &[&d.len(), &d.join(", ")]),
+            ));
         }
         for d in &r.duplicates_now {
-            blocks.push(Block::Line(match lang {
-                Lang::Zh => format!(
-                    "! 本轮同一主体有 {} 份填报，都与同一上一轮比较、都已排名：{}",
-                    d.len(),
-                    d.join(", ")
-                ),
-                Lang::En => format!(
-                    "! this round gives one entity {} times, each compared with the same baseline and ranked: {}",
-                    d.len(),
-                    d.join(", ")
-                ),
-            }));
+            blocks.push(Block::Line(
+                m::DUPLICATES_NOW.fill(lang, &[&d.len(), &d.join(", ")]),
+            ));
         }
         for u in &r.baseline_unreadable {
-            blocks.push(Block::Line(format!(
-                "✗ {} {}: {}",
-                pick(lang, "基线", "baseline"),
-                u.file,
-                u.message
-            )));
+            blocks.push(Block::Line(
+                m::BASELINE_UNREADABLE.fill(lang, &[&u.file, &u.message]),
+            ));
         }
         out.push(Section {
-            title: pick(lang, "与上一轮比较", "Since the baseline"),
+            title: m::SINCE_BASELINE.get(lang).to_string(),
             blocks,
         });
     }
@@ -738,19 +568,12 @@ pub fn province_sections(p: &Province, lang: Lang) -> Vec<Section> {
             }
             if !s.target.sources.is_empty() {
                 let src = s.target.sources.join(" ");
-                blocks.push(Block::Line(match lang {
-                    Lang::Zh => format!("  出处：{src}"),
-                    Lang::En => format!("  source: {src}"),
-                }));
+                blocks.push(Block::Line(m::TARGET_SOURCES.fill(lang, &[&src])));
             }
         }
-        blocks.push(Block::Line(pick(
-            lang,
-            "比例按本批中的评估对象计算，不是全省的全部县市",
-            "shares are of the entities in this batch, not of every county in the province",
-        )));
+        blocks.push(Block::Line(m::SHARES_OF_BATCH.get(lang).to_string()));
         out.push(Section {
-            title: pick(lang, "政策目标", "Policy targets"),
+            title: m::POLICY_TARGETS.get(lang).to_string(),
             blocks,
         });
     }

@@ -2,11 +2,13 @@
 //! standard, the stars, the total, the dimensions — then diagnostics, the
 //! reasons, the plan and the stability. comfy-table measures CJK widths.
 
-use super::{Renderer, plural, t};
+use super::Renderer;
 use crate::Lang;
 use crate::assess::batch::Summary;
 use crate::assess::score::{fmt_num, fmt2};
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
+use crate::catalogue::common;
+use crate::catalogue::terminal as m;
 use crate::locale::Words;
 use comfy_table::{CellAlignment, Table};
 use std::fmt::Write;
@@ -65,7 +67,7 @@ impl Terminal {
         let _ = writeln!(
             out,
             "  {}  {} · {} · {}",
-            t(lang, "标准", "Standard"),
+            m::STANDARD.get(lang),
             a.standard.code,
             a.standard.edition(lang),
             a.standard.id
@@ -84,11 +86,11 @@ impl Terminal {
         let _ = writeln!(
             out,
             "  {}  {} {}{}   {} {} / 100",
-            t(lang, "评级", "Rating"),
+            m::RATING.get(lang),
             glyphs,
             a.stars_label.get(lang),
             tier,
-            t(lang, "总分", "Total"),
+            m::TOTAL.get(lang),
             fmt2(a.score)
         );
         if let Some(line) = super::review::verified_line(a, lang, self.ascii) {
@@ -100,10 +102,10 @@ impl Terminal {
 
         let mut dims = self.table();
         dims.set_header(vec![
-            t(lang, "维度", "Dimension"),
-            t(lang, "得分", "Score"),
-            t(lang, "权重", "Weight"),
-            t(lang, "覆盖", "Coverage"),
+            m::DIMENSION.get(lang),
+            m::SCORE.get(lang),
+            m::WEIGHT.get(lang),
+            m::COVERAGE.get(lang),
         ]);
         for d in &a.dimensions {
             dims.add_row(vec![
@@ -115,7 +117,7 @@ impl Terminal {
                 },
                 d.weight
                     .map(fmt_num)
-                    .unwrap_or_else(|| t(lang, "加分项", "bonus").into()),
+                    .unwrap_or_else(|| common::WEIGHT_BONUS.get(lang).into()),
                 format!("{}/{}", d.covered, d.indicators),
             ]);
         }
@@ -127,33 +129,22 @@ impl Terminal {
         let _ = writeln!(out, "{dims}");
         let b = &a.breakdown;
         if b.bonus > 0.0 || b.deduction > 0.0 {
-            let _ = writeln!(
-                out,
-                "  {} {} + {} {} − {} {} = {}",
-                t(lang, "加权", "weighted"),
-                fmt2(b.weighted),
-                t(lang, "加分", "bonus"),
-                fmt2(b.bonus),
-                t(lang, "扣分", "deductions"),
-                fmt2(b.deduction),
-                fmt2(a.score)
+            let line = m::BREAKDOWN_LINE.fill(
+                lang,
+                &[
+                    &fmt2(b.weighted),
+                    &fmt2(b.bonus),
+                    &fmt2(b.deduction),
+                    &fmt2(a.score),
+                ],
             );
+            let _ = writeln!(out, "  {line}");
         }
 
         self.write_review(a, lang, out);
 
         let (e, w, i) = a.diagnostic_counts();
-        let _ = writeln!(
-            out,
-            "\n{}: {} {}, {} {}, {} {}",
-            t(lang, "诊断", "Diagnostics"),
-            e,
-            t(lang, "错误", "error(s)"),
-            w,
-            t(lang, "警告", "warning(s)"),
-            i,
-            t(lang, "提示", "info")
-        );
+        let _ = writeln!(out, "\n{}", m::DIAGNOSTICS_LINE.fill(lang, &[&e, &w, &i]));
         let mut ds: Vec<_> = a.diagnostics.iter().collect();
         ds.sort_by_key(|d| std::cmp::Reverse(d.severity));
         for d in ds.iter().take(TOP_DIAGNOSTICS) {
@@ -173,14 +164,14 @@ impl Terminal {
         let _ = writeln!(
             out,
             "\n{}: {}",
-            t(lang, "评级依据", "Why"),
+            m::WHY.get(lang),
             a.rating.decided_by.words(lang)
         );
         if let Some(next) = &a.rating.next {
             let _ = writeln!(
                 out,
                 "{} {}★ ({}):",
-                t(lang, "距下一星级", "Not yet"),
+                m::NOT_YET.get(lang),
                 next.stars,
                 next.name.get(lang)
             );
@@ -196,30 +187,27 @@ impl Terminal {
                 let _ = writeln!(
                     out,
                     "\n{}: {}",
-                    t(lang, "升星方案", "Plan"),
+                    m::PLAN.get(lang),
                     p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()
                 );
             }
             PlanStatus::Found | PlanStatus::FoundCapped => {
-                let _ = writeln!(
-                    out,
-                    "\n{} {}★: {} → {} {}",
-                    t(lang, "升星方案", "Plan to"),
-                    p.target_stars.unwrap_or(0),
-                    match lang {
-                        Lang::Zh => format!("{} 项改进", p.steps.len()),
-                        Lang::En => plural(p.steps.len(), "change", "changes"),
-                    },
-                    t(lang, "总分", "total"),
-                    p.total_after.map(fmt2).unwrap_or_default()
+                let line = m::PLAN_TO_LINE.fill(
+                    lang,
+                    &[
+                        &p.target_stars.unwrap_or(0),
+                        &super::n_changes(p.steps.len(), lang),
+                        &p.total_after.map(fmt2).unwrap_or_default(),
+                    ],
                 );
+                let _ = writeln!(out, "\n{line}");
                 let mut steps = self.table();
                 steps.set_header(vec![
-                    t(lang, "指标", "Indicator"),
-                    t(lang, "现值", "From"),
-                    t(lang, "目标", "To"),
-                    t(lang, "星级", "Stars"),
-                    t(lang, "增分", "Points gained"),
+                    m::INDICATOR.get(lang),
+                    m::FROM.get(lang),
+                    m::TO.get(lang),
+                    m::STARS.get(lang),
+                    m::POINTS_GAINED.get(lang),
                 ]);
                 for s in &p.steps {
                     steps.add_row(vec![
@@ -248,16 +236,8 @@ impl Terminal {
                 }
                 let _ = writeln!(out, "{table}");
                 if behind > super::gaps::TOP {
-                    let _ = writeln!(
-                        out,
-                        "  … {} {}",
-                        behind - super::gaps::TOP,
-                        t(
-                            lang,
-                            "项更多（--format json 查看全部）",
-                            "more (all in --format json)"
-                        )
-                    );
+                    let more = behind - super::gaps::TOP;
+                    let _ = writeln!(out, "  {}", m::N_MORE_IN_JSON.fill(lang, &[&more]));
                 }
             }
             for line in [
@@ -276,7 +256,7 @@ impl Terminal {
             let _ = writeln!(
                 out,
                 "\n{}: {}",
-                t(lang, "稳定性", "Stability"),
+                m::STABILITY.get(lang),
                 super::stability_text(a.stars, s, lang)
             );
         }
@@ -289,7 +269,7 @@ impl Terminal {
         let Some(r) = super::review::section(a, lang) else {
             return;
         };
-        let _ = writeln!(out, "\n{}: {}", t(lang, "核查", "Review"), r.headline);
+        let _ = writeln!(out, "\n{}: {}", m::REVIEW.get(lang), r.headline);
         let _ = writeln!(out, "  {}", r.source);
         if !r.changes.is_empty() {
             let mut table = self.table();
@@ -335,19 +315,19 @@ impl Renderer for Terminal {
             let _ = writeln!(
                 out,
                 "\n{}: {}",
-                t(lang, "汇总", "Summary"),
+                m::SUMMARY.get(lang),
                 super::assessed_text(s, lang)
             );
             let groups = super::ranking_groups(s);
             for (standard, rows) in &groups {
                 if groups.len() > 1 {
-                    let _ = writeln!(out, "{} {standard}", t(lang, "标准", "Standard"));
+                    let _ = writeln!(out, "{} {standard}", m::STANDARD.get(lang));
                 }
                 let mut header: Vec<String> = super::ranking_header(lang)
                     .iter()
                     .map(|h| h.to_string())
                     .collect();
-                header.push(t(lang, "文件", "File").to_string());
+                header.push(m::FILE.get(lang).to_string());
                 let cells = |r: &&crate::assess::batch::RankRow| {
                     let mut row = super::ranking_cells(r).to_vec();
                     row.push(format!("{}★", r.stars));
@@ -367,11 +347,7 @@ impl Renderer for Terminal {
             let _ = writeln!(
                 out,
                 "  {}: {} / {} / {}",
-                t(
-                    lang,
-                    "诊断（错误/警告/提示）",
-                    "diagnostics (error/warning/info)"
-                ),
+                m::DIAGNOSTIC_COUNTS.get(lang),
                 s.diagnostics.error,
                 s.diagnostics.warning,
                 s.diagnostics.info

@@ -14,6 +14,8 @@ use super::template::{
 };
 use super::{Datum, Failure, Submission};
 use crate::Lang;
+use crate::catalogue::Msg;
+use crate::catalogue::template as m;
 use crate::diag::{Code, Diagnostic, Text};
 use crate::standard::{InputItem, Kind, Standard};
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, XlsxError};
@@ -26,29 +28,34 @@ pub const SHEET_REVIEW: &str = "核查";
 /// skip files that end in `.review.xlsx`; this mark says what wrote it).
 pub const REVIEW_MARK: &str = "citystar-review";
 
-/// Labels of the identity block, in order: (zh, en).
-const IDENTITY: [(&str, &str); 5] = [
-    ("名称", "Name"),
-    ("行政区划代码", "Division code"),
-    ("填报表文件", "Submission file"),
-    ("填报表 SHA-256", "Submission SHA-256"),
-    ("标准", "Standard"),
+/// Labels of the identity block, in order (read back in every language).
+const IDENTITY: [Msg; 5] = [
+    m::REVIEW_NAME,
+    m::REVIEW_DIVISION_CODE,
+    m::REVIEW_SUBMISSION_FILE,
+    m::REVIEW_SUBMISSION_SHA256,
+    m::REVIEW_STANDARD,
 ];
 
-/// Columns of the review table: (zh, en, width).
-const COLUMNS: [(&str, &str, f64); 11] = [
-    ("代码", "Code", 21.0),
-    ("指标", "Indicator", 18.0),
-    ("填报项", "Item", 18.0),
-    ("单位", "Unit", 7.0),
-    ("填报值", "Reported value", 12.0),
-    ("来源单元格", "Cell", 11.0),
-    ("佐证材料", "Evidence", 30.0),
-    ("核定值", "Verified value", 12.0),
-    ("核查意见", "Finding", 28.0),
-    ("佐证采信", "Evidence accepted", 10.0),
-    ("核查人", "Reviewer", 10.0),
+/// Columns of the review table: (header, width); headers are read back in every language.
+const COLUMNS: [(Msg, f64); 11] = [
+    (m::REVIEW_CODE, 21.0),
+    (m::REVIEW_INDICATOR, 18.0),
+    (m::REVIEW_ITEM, 18.0),
+    (m::REVIEW_UNIT, 7.0),
+    (m::REVIEW_REPORTED, 12.0),
+    (m::REVIEW_CELL, 11.0),
+    (m::EVIDENCE_COLUMN, 30.0),
+    (m::REVIEW_VERIFIED, 12.0),
+    (m::REVIEW_FINDING, 28.0),
+    (m::REVIEW_EVIDENCE_ACCEPTED, 10.0),
+    (m::REVIEW_REVIEWER, 10.0),
 ];
+
+/// Whether `label` (normalised) is `msg` in one of the languages.
+fn names(msg: &Msg, label: &str) -> bool {
+    label == normalize(msg.zh) || label == normalize(msg.en)
+}
 const COL_CODE: usize = 0;
 const COL_VERIFIED: usize = 7;
 const COL_FINDING: usize = 8;
@@ -70,7 +77,7 @@ pub fn workbook(
     let title = format!(
         "{} {}",
         submission.entity.name,
-        lang.pick("核查工作簿", "review workbook")
+        m::REVIEW_WORKBOOK.get(lang)
     );
     let mut props = rust_xlsxwriter::DocProperties::new()
         .set_title(&title)
@@ -115,9 +122,9 @@ pub fn workbook(
         submission.sha256.clone(),
         standard.id().to_string(),
     ];
-    for (k, ((zh, en), value)) in IDENTITY.iter().zip(&identity).enumerate() {
+    for (k, (title, value)) in IDENTITY.iter().zip(&identity).enumerate() {
         let r = 1 + k as u32;
-        ws.write_string_with_format(r, 0, lang.pick(zh, en), &header)?;
+        ws.write_string_with_format(r, 0, title.get(lang), &header)?;
         ws.merge_range(r, 1, r, 6, value, &label)?;
     }
     let note = Format::new().set_text_wrap().set_align(FormatAlign::Top);
@@ -126,15 +133,12 @@ pub fn workbook(
         0,
         6,
         (COLUMNS.len() - 1) as u16,
-        lang.pick(
-            "核定值留空表示认可填报值；填写核定值时写明核查意见。“佐证采信”选“否”时，该指标按标准的缺失规则计。填报表被修改后本核查不再适用，需重新生成。",
-            "Leave Verified value blank to accept the reported value; give a Finding with every verified value. Evidence accepted = no counts the indicator as the standard's missing policy says. Once the submission changes, this review no longer applies: make it again.",
-        ),
+        m::REVIEW_NOTE.get(lang),
         &note,
     )?;
     ws.set_row_height(6, 36)?;
-    for (c, (zh, en, w)) in COLUMNS.iter().enumerate() {
-        ws.write_string_with_format(HEADER_ROW, c as u16, lang.pick(zh, en), &header)?;
+    for (c, (title, w)) in COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, c as u16, title.get(lang), &header)?;
         ws.set_column_width(c as u16, *w)?;
     }
     ws.set_row_height(HEADER_ROW, 32)?;
@@ -158,10 +162,7 @@ pub fn workbook(
                         .find(|f| f.indicator == ind.code && &f.path == r)
                     {
                         Some(f) => format!("{r} ({}, {})", f.kind.key(), human_bytes(f.bytes)),
-                        None => format!(
-                            "{r} {}",
-                            lang.pick("（未读取，见诊断）", "(not read: see the findings)")
-                        ),
+                        None => format!("{r} {}", m::REVIEW_EVIDENCE_NOT_READ.get(lang)),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -170,7 +171,7 @@ pub fn workbook(
         for (n, (item, input)) in ind.inputs().into_iter().enumerate() {
             let code = item_code(&ind.code, item);
             let item_label = match item {
-                InputItem::Choice => lang.pick("选择", "Choice").to_string(),
+                InputItem::Choice => m::CHOICE.get(lang).to_string(),
                 _ => lang.pick(&input.zh, &input.en).to_string(),
             };
             let unit = match &ind.kind {
@@ -184,9 +185,9 @@ pub fn workbook(
             ws.set_row_height(
                 row,
                 wrapped_height([
-                    (ind.name(lang), COLUMNS[1].2),
-                    (item_label.as_str(), COLUMNS[2].2),
-                    (shown_evidence, COLUMNS[6].2),
+                    (ind.name(lang), COLUMNS[1].1),
+                    (item_label.as_str(), COLUMNS[2].1),
+                    (shown_evidence, COLUMNS[6].1),
                 ]),
             )?;
             ws.write_string_with_format(row, 0, &code, &label)?;
@@ -355,10 +356,7 @@ pub fn read(path: &std::path::Path) -> Result<Review, NotUsable> {
     let mut header_row = None;
     for r in grid.rows().take(60) {
         let a = normalize(&grid.text(r, 0));
-        if let Some(k) = IDENTITY
-            .iter()
-            .position(|(zh, en)| a == normalize(zh) || a == normalize(en))
-        {
+        if let Some(k) = IDENTITY.iter().position(|msg| names(msg, &a)) {
             let v = grid.text(r, 1).trim().to_string();
             match k {
                 0 => identity.name = v,
@@ -367,7 +365,7 @@ pub fn read(path: &std::path::Path) -> Result<Review, NotUsable> {
                 3 => identity.submission_sha256 = v.to_lowercase(),
                 _ => identity.standard = v,
             }
-        } else if a == normalize(COLUMNS[0].0) || a == normalize(COLUMNS[0].1) {
+        } else if names(&COLUMNS[0].0, &a) {
             header_row = Some(r);
             break;
         }
@@ -376,10 +374,7 @@ pub fn read(path: &std::path::Path) -> Result<Review, NotUsable> {
     let mut cols = [None; 11];
     for (&(_, c), cell) in grid.cells.row(header_row) {
         let t = normalize(&super::open::raw_text(cell));
-        if let Some(k) = COLUMNS
-            .iter()
-            .position(|(zh, en, _)| t == normalize(zh) || t == normalize(en))
-        {
+        if let Some(k) = COLUMNS.iter().position(|(msg, _)| names(msg, &t)) {
             cols[k].get_or_insert(c);
         }
     }

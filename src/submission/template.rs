@@ -14,6 +14,8 @@ use super::layout::{
     item_code,
 };
 use crate::Lang;
+use crate::catalogue::Msg;
+use crate::catalogue::template as m;
 use crate::standard::{InputItem, Kind, Standard};
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula,
@@ -57,7 +59,7 @@ pub fn write(standard: &Standard, lang: Lang, fill: Option<&Fill>) -> Result<Vec
     let mut wb = crate::xlsx::new_workbook(&format!(
         "{} {}",
         standard.standard.code,
-        lang.pick("填报表", "submission workbook")
+        m::SUBMISSION_WORKBOOK.get(lang)
     ));
 
     let styles = Styles::new();
@@ -175,7 +177,7 @@ impl Lists {
 
 /// The answers a yes/no drop-down offers, in the template's language.
 pub fn yes_no_options(lang: Lang) -> Vec<String> {
-    vec![lang.pick("是", "yes").into(), lang.pick("否", "no").into()]
+    vec![m::YES.get(lang).into(), m::NO.get(lang).into()]
 }
 
 /// The cell formats of the input sheets: header row, locked labels, open input cells.
@@ -221,12 +223,16 @@ impl Styles {
 }
 
 /// The one place the protection is stated (instruction 5 of 说明).
-pub fn protection_statement(lang: Lang) -> &'static str {
-    lang.pick(
-        "5. 工作表保护（没有密码）：“基本信息”只锁定项目名称和说明列，“指标填报”只锁定指标代码、一级指标、二级指标、填报项和单位。可以：填写填报值、佐证材料和备注；在表格右侧增加列；插入行写说明；调整行高、列宽和单元格格式；对未锁定的单元格排序和筛选。不要修改表名、表头和指标代码，不要合并单元格。需要调整列的顺序时，先在“审阅”中撤销工作表保护（无需密码）再移动整列，citystar 按表头文字识别各列。",
-        "5. Sheet protection (no password): on 基本信息 only the field names and notes are locked, on 指标填报 only the code, dimension, indicator, item and unit. You may fill in values, evidence and notes; add columns to the right of the table; insert rows for notes; change row heights, column widths and cell formats; sort and filter the open cells. Keep sheet names, headers and codes, and do not merge cells. To reorder columns, first unprotect the sheet (Review → Unprotect Sheet, no password) and move whole columns: citystar finds columns by their header text.",
-    )
+pub fn protection_statement(lang: Lang) -> String {
+    m::PROTECTION.fill(lang, &[&SHEET_INFO, &SHEET_DATA])
 }
+
+/// The unit a population is not given in (ten thousand persons): the word
+/// a reader may have in mind, in every language.
+const NOT_THE_UNIT: &str = "万人";
+
+/// The example evidence folder of the instructions, in every language.
+const EVIDENCE_FOLDER: &str = "佐证";
 
 fn readme(ws: &mut Worksheet, standard: &Standard, lang: Lang) -> Result<(), XlsxError> {
     ws.set_name(SHEET_README)?;
@@ -245,28 +251,17 @@ fn readme(ws: &mut Worksheet, standard: &Standard, lang: Lang) -> Result<(), Xls
         ),
         &title,
     )?;
-    let lines: Vec<String> = match lang {
-        Lang::Zh => vec![
-            format!("级别：{}；标准：{}（{}）", standard.level().name_zh(), standard.id(), standard.standard.edition),
-            "1. 在“基本信息”表中填写名称、级别、行政区划代码、年度和常住人口（单位：人，不是万人）；日期写成 2026-03-15 的形式。".into(),
-            "2. 在“指标填报”表的“填报值”列逐行填写；代码带 .N 的是分子、.D 是分母、.C 是计数。每一行的单位见“单位”列，人口和人数一律以“人”计。".into(),
-            "3. 百分比单元格直接输入带 % 的数值（如 85%）；“是/否”与分级指标从下拉列表中选择。".into(),
-            "4. 需要佐证材料的指标，在“佐证材料”列写明材料名称或附件编号；佐证文件放在本工作簿所在的文件夹（可建子文件夹），在“佐证材料”列写文件相对于该文件夹的路径，如 佐证/A-01 合同.pdf，多个文件用分号（；或 ;）或换行分隔；说明文字写在“备注”列。".into(),
-            protection_statement(lang).into(),
-            "6. 打印：“指标填报”每个一级指标从新的一页开始，表头在每页重复；“填报说明”表列出每项指标的定义、单位、计算方法、分级选项及星级、必选和否决标记、佐证材料，可打印后交给提供数据的部门。".into(),
-            "7. 填好后运行 `citystar check 文件名` 检查，所有问题会指向具体单元格。".into(),
-        ],
-        Lang::En => vec![
-            format!("Level: {}; standard: {} ({})", standard.level().key(), standard.id(), standard.standard.edition),
-            "1. On 基本信息, fill in the name, level, division code, year and resident population (in persons, not 万人); write dates as 2026-03-15.".into(),
-            "2. On 指标填报, fill the Value column row by row; codes ending .N are numerators, .D denominators, .C counts. Each row's unit is in the Unit column; populations and head counts are always in persons.".into(),
-            "3. Type percentages with their sign (85%); pick yes/no and graded answers from the drop-down list.".into(),
-            "4. Where evidence is required, name the document or annex in the Evidence column; put evidence files in this workbook's folder (subfolders allowed) and give each file's path relative to that folder, e.g. 佐证/A-01 contract.pdf, several separated by semicolons (； or ;) or line breaks; explanations go in Note.".into(),
-            protection_statement(lang).into(),
-            "6. Printing: on 指标填报 each dimension starts a new page and the header repeats; the 填报说明 sheet lists every indicator with its definition, unit, formula, graded options and their stars, mandatory and veto marks and the evidence to attach, for the departments that hold the data.".into(),
-            "7. Then run `citystar check FILE`; every problem is addressed to its cell.".into(),
-        ],
-    };
+    let level = lang.pick(standard.level().name_zh(), standard.level().key());
+    let lines: Vec<String> = vec![
+        m::README_STANDARD.fill(lang, &[&level, &standard.id(), &standard.standard.edition]),
+        m::README_INFO.fill(lang, &[&SHEET_INFO, &NOT_THE_UNIT]),
+        m::README_VALUES.fill(lang, &[&SHEET_DATA]),
+        m::README_PERCENT.get(lang).into(),
+        m::README_EVIDENCE.fill(lang, &[&EVIDENCE_FOLDER]),
+        protection_statement(lang),
+        m::README_PRINTING.fill(lang, &[&SHEET_DATA, &SHEET_GUIDE]),
+        m::README_CHECK.get(lang).into(),
+    ];
     const WIDTH: f64 = 100.0;
     for (i, line) in lines.iter().enumerate() {
         ws.write_string_with_format(i as u32 + 2, 0, line, &wrap)?;
@@ -302,25 +297,25 @@ fn info_sheet(
     for (i, field) in Field::ALL.iter().enumerate() {
         let row = i as u32 + 1;
         let text = match field {
-            Field::Population => format!("{}（{}）", field.label(lang), lang.pick("人", "persons")),
+            Field::Population => format!("{}（{}）", field.label(lang), m::PERSONS.get(lang)),
             _ => field.label(lang).to_string(),
         };
         ws.write_string_with_format(row, 0, &text, label)?;
         let note = match field {
-            Field::Level => lang.pick("市级 / 县级 / 智慧社区", "city / county / community"),
-            Field::DivisionCode => lang.pick("6 位或 12 位代码", "6 or 12 digits"),
-            Field::Year => lang.pick("数据所属年度，如 2025", "year the data describe, e.g. 2025"),
-            Field::Population => lang.pick(
-                "年末常住人口，单位：人（不是万人），如 5234000",
-                "year-end resident population in persons (not 万人), e.g. 5234000",
-            ),
-            Field::Date => lang.pick("如 2026-03-15", "e.g. 2026-03-15"),
-            _ => "",
+            Field::Level => m::LEVEL_NOTE.get(lang).to_string(),
+            Field::DivisionCode => m::DIVISION_CODE_NOTE.get(lang).to_string(),
+            Field::Year => m::YEAR_NOTE.get(lang).to_string(),
+            Field::Population => m::POPULATION_NOTE.fill(lang, &[&NOT_THE_UNIT]),
+            Field::Date => m::DATE_NOTE.get(lang).to_string(),
+            _ => String::new(),
         };
-        ws.write_string_with_format(row, 2, note, label)?;
+        ws.write_string_with_format(row, 2, &note, label)?;
         ws.set_row_height(
             row,
-            wrapped_height([(text.as_str(), INFO_WIDTHS[0]), (note, INFO_WIDTHS[2])]),
+            wrapped_height([
+                (text.as_str(), INFO_WIDTHS[0]),
+                (note.as_str(), INFO_WIDTHS[2]),
+            ]),
         )?;
         let value_fmt = match field {
             Field::Population => open.clone().set_num_format("#,##0"),
@@ -343,7 +338,7 @@ fn info_sheet(
                     .validation(LEVEL_LIST)
                     .unwrap_or_else(DataValidation::new)
                     .set_input_title(field.label(lang))?
-                    .set_input_message(lang.pick("从下拉列表中选择", "Pick from the list"))?;
+                    .set_input_message(m::PICK_FROM_LIST.get(lang))?;
                 ws.add_data_validation(row, 1, row, 1, &dv)?;
             }
             (Field::Population, Some(e)) if e.population.is_some() => {
@@ -452,7 +447,7 @@ fn data_sheet(
         for (n, (item, input)) in ind.inputs().into_iter().enumerate() {
             let code = item_code(&ind.code, item);
             let item_label = match item {
-                InputItem::Choice => lang.pick("选择", "Choice").to_string(),
+                InputItem::Choice => m::CHOICE.get(lang).to_string(),
                 _ => lang.pick(&input.zh, &input.en).to_string(),
             };
             let shown = unit_shown(ind, &input.unit, lang);
@@ -513,8 +508,8 @@ fn data_sheet(
 /// The unit an item's row shows: 是/否 and 选项 for the drop-down items.
 pub(crate) fn unit_shown(ind: &crate::standard::Indicator, unit: &str, lang: Lang) -> String {
     match &ind.kind {
-        Kind::YesNo { .. } => lang.pick("是/否", "yes/no").to_string(),
-        Kind::Grade { .. } => lang.pick("选项", "option").to_string(),
+        Kind::YesNo { .. } => m::UNIT_YES_NO.get(lang).to_string(),
+        Kind::Grade { .. } => m::UNIT_OPTION.get(lang).to_string(),
         _ => unit_word(unit, lang).to_string(),
     }
 }
@@ -570,30 +565,22 @@ pub fn prompt(ind: &crate::standard::Indicator, unit: &str, lang: Lang) -> (Stri
         parts.push(definition);
     }
     parts.push(match &ind.kind {
-        Kind::YesNo { .. } => lang
-            .pick("从下拉列表中选择“是”或“否”", "Pick yes or no from the list")
-            .to_string(),
-        Kind::Grade { .. } => lang
-            .pick("从下拉列表中选择一项", "Pick one option from the list")
-            .to_string(),
-        _ if unit == "%" || matches!(ind.kind, Kind::Percent { .. }) => lang
-            .pick("输入百分比，如 85%", "Type a percentage, e.g. 85%")
-            .to_string(),
-        _ if unit.is_empty() => lang.pick("填写数值", "Enter a number").to_string(),
-        _ if crate::standard::is_count_unit(unit) => match (lang, unit_word(unit, lang)) {
-            (Lang::Zh, word) => format!("填写整数，单位：{word}"),
-            (Lang::En, "count") => "Enter a whole number".to_string(),
-            (Lang::En, word) => format!("Enter a whole number of {word}"),
+        Kind::YesNo { .. } => m::PICK_YES_NO.get(lang).to_string(),
+        Kind::Grade { .. } => m::PICK_ONE_OPTION.get(lang).to_string(),
+        _ if unit == "%" || matches!(ind.kind, Kind::Percent { .. }) => {
+            m::TYPE_PERCENTAGE.get(lang).to_string()
+        }
+        _ if unit.is_empty() => m::ENTER_NUMBER.get(lang).to_string(),
+        _ if crate::standard::is_count_unit(unit) => match unit_word(unit, lang) {
+            // "count" names the English unit of things counted: no word to enter.
+            "count" => m::ENTER_WHOLE_NUMBER.get(lang).to_string(),
+            word => m::ENTER_WHOLE_NUMBER_IN.fill(lang, &[&word]),
         },
-        _ => format!(
-            "{}{}",
-            lang.pick("填写数值，单位：", "Enter a number in "),
-            unit_word(unit, lang)
-        ),
+        _ => m::ENTER_NUMBER_IN.fill(lang, &[&unit_word(unit, lang)]),
     });
     let evidence = tidy(lang.pick(&ind.evidence_zh, &ind.evidence_en));
     if !evidence.is_empty() {
-        parts.push(format!("{}{evidence}", lang.pick("佐证：", "Evidence: ")));
+        parts.push(format!("{}{evidence}", m::EVIDENCE_PREFIX.get(lang)));
     }
     let title: String = format!("{} {}", ind.code, ind.name(lang))
         .chars()
@@ -603,16 +590,16 @@ pub fn prompt(ind: &crate::standard::Indicator, unit: &str, lang: Lang) -> (Stri
 }
 
 /// Columns of 填报说明 (zh, en, width): together they fill an A4 landscape page at 100%.
-const GUIDE_COLUMNS: [(&str, &str, f64); 9] = [
-    ("指标代码", "Code", 6.0),
-    ("一级指标", "Dimension", 9.0),
-    ("二级指标", "Indicator", 11.0),
-    ("标记", "Marks", 5.0),
-    ("填报项及单位", "Items and units", 18.0),
-    ("计算方法", "Formula", 9.0),
-    ("数据定义", "Definition", 17.0),
-    ("星级要求 / 选项", "Stars / options", 15.0),
-    ("佐证材料", "Evidence", 10.0),
+const GUIDE_COLUMNS: [(Msg, f64); 9] = [
+    (m::GUIDE_CODE, 6.0),
+    (m::GUIDE_DIMENSION, 9.0),
+    (m::GUIDE_INDICATOR, 11.0),
+    (m::GUIDE_MARKS, 5.0),
+    (m::GUIDE_ITEMS, 18.0),
+    (m::GUIDE_FORMULA, 9.0),
+    (m::GUIDE_DEFINITION, 17.0),
+    (m::GUIDE_STARS, 15.0),
+    (m::EVIDENCE_COLUMN, 10.0),
 ];
 
 /// 填报说明: every indicator with its definition, unit, formula, the options
@@ -625,14 +612,12 @@ fn guide_sheet(
     styles: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_GUIDE)?;
-    for (c, (zh, en, w)) in GUIDE_COLUMNS.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, lang.pick(zh, en), &styles.header)?;
+    for (c, (title, w)) in GUIDE_COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, title.get(lang), &styles.header)?;
         ws.set_column_width(c as u16, *w)?;
     }
     // Bold titles run wider than body text: room for two lines at least.
-    let titles = GUIDE_COLUMNS
-        .iter()
-        .map(|(zh, en, w)| (lang.pick(zh, en), *w));
+    let titles = GUIDE_COLUMNS.iter().map(|(title, w)| (title.get(lang), *w));
     ws.set_row_height(0, wrapped_height(titles).max(2.0 * LINE_POINTS + 3.0))?;
     let mut breaks = Vec::new();
     let mut last_dim: Option<&str> = None;
@@ -655,7 +640,7 @@ fn guide_sheet(
                 cells
                     .iter()
                     .map(String::as_str)
-                    .zip(GUIDE_COLUMNS.iter().map(|c| c.2)),
+                    .zip(GUIDE_COLUMNS.iter().map(|c| c.1)),
             ),
         )?;
     }
@@ -676,53 +661,37 @@ pub fn guide_row(
     use crate::standard::{Direction, Role};
     let mut marks = Vec::new();
     match ind.role {
-        Role::Mandatory => marks.push(lang.pick("必选", "mandatory")),
-        Role::Bonus => marks.push(lang.pick("加分", "bonus")),
-        Role::Deduction => marks.push(lang.pick("扣分", "deduction")),
+        Role::Mandatory => marks.push(m::MARK_MANDATORY.get(lang)),
+        Role::Bonus => marks.push(m::MARK_BONUS.get(lang)),
+        Role::Deduction => marks.push(m::MARK_DEDUCTION.get(lang)),
         Role::Scored => {}
     }
     if standard.rating.iter().any(|r| r.veto.contains(&ind.code)) {
-        marks.push(lang.pick("否决", "veto"));
+        marks.push(m::MARK_VETO.get(lang));
     }
     let items: Vec<String> = ind
         .inputs()
         .into_iter()
         .map(|(item, input)| {
             let name = match item {
-                InputItem::Choice => lang.pick("选择", "choice").to_string(),
+                InputItem::Choice => m::CHOICE_ITEM.get(lang).to_string(),
                 _ => lang.pick(&input.zh, &input.en).to_string(),
             };
             let unit = unit_shown(ind, &input.unit, lang);
-            match lang {
-                Lang::Zh => format!("{} {name}（{unit}）", item_code(&ind.code, item)),
-                Lang::En => format!("{} {name} ({unit})", item_code(&ind.code, item)),
-            }
+            m::ITEM_WITH_UNIT.fill(lang, &[&item_code(&ind.code, item), &name, &unit])
         })
         .collect();
     let formula = match &ind.kind {
-        Kind::Ratio { .. } => lang
-            .pick("分子 ÷ 分母 × 100%", "numerator ÷ denominator × 100%")
-            .to_string(),
-        Kind::PerPopulation { per, .. } => format!(
-            "{} × {per}",
-            lang.pick(
-                "计数 ÷ 常住人口（人）",
-                "count ÷ resident population (persons)"
-            )
-        ),
-        Kind::Percent { .. } => lang.pick("填报的百分比", "the percentage entered").into(),
-        Kind::Number { .. } => lang.pick("填报的数值", "the number entered").into(),
-        Kind::YesNo { .. } => lang.pick("是/否", "yes/no").into(),
-        Kind::Grade { .. } => lang.pick("所选选项", "the option chosen").into(),
-        Kind::Survey { .. } => lang
-            .pick("调查得分（0–100）", "survey score (0–100)")
-            .into(),
-        Kind::AllOf { .. } => lang
-            .pick(
-                "各分项同时达到该星级的要求",
-                "every part meets the star's requirement",
-            )
-            .into(),
+        Kind::Ratio { .. } => m::FORMULA_RATIO.get(lang).to_string(),
+        Kind::PerPopulation { per, .. } => {
+            format!("{} × {per}", m::FORMULA_PER_POPULATION.get(lang))
+        }
+        Kind::Percent { .. } => m::FORMULA_PERCENT.get(lang).into(),
+        Kind::Number { .. } => m::FORMULA_NUMBER.get(lang).into(),
+        Kind::YesNo { .. } => m::UNIT_YES_NO.get(lang).into(),
+        Kind::Grade { .. } => m::FORMULA_OPTION.get(lang).into(),
+        Kind::Survey { .. } => m::FORMULA_SURVEY.get(lang).into(),
+        Kind::AllOf { .. } => m::FORMULA_ALL_OF.get(lang).into(),
     };
     let cmp = match ind.direction {
         Direction::Higher => "≥",
@@ -744,8 +713,8 @@ pub fn guide_row(
             no_stars,
         } => format!(
             "{} → {yes_stars}★\n{} → {no_stars}★",
-            lang.pick("是", "yes"),
-            lang.pick("否", "no")
+            m::YES.get(lang),
+            m::NO.get(lang)
         ),
         Kind::Grade { options } => options
             .iter()
@@ -771,9 +740,9 @@ pub fn guide_row(
     };
     let mut evidence = tidy(lang.pick(&ind.evidence_zh, &ind.evidence_en));
     if ind.evidence_required {
-        let must = lang.pick("（必须附）", " (required)");
+        let must = m::EVIDENCE_REQUIRED.get(lang);
         if evidence.is_empty() {
-            evidence = lang.pick("佐证材料", "evidence").to_string();
+            evidence = m::EVIDENCE.get(lang).to_string();
         }
         evidence.push_str(must);
     }

@@ -456,48 +456,7 @@ crate::catalogue::messages! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
 
-    fn placeholders(s: &str) -> BTreeSet<usize> {
-        let mut out = BTreeSet::new();
-        let mut rest = s;
-        while let Some(open) = rest.find('{') {
-            rest = &rest[open..];
-            match placeholder(rest) {
-                Some((k, len)) => {
-                    out.insert(k);
-                    rest = &rest[len..];
-                }
-                None => rest = &rest[1..],
-            }
-        }
-        out
-    }
-
-    /// The same checks as the catalogue's own (`catalogue::tests`).
-    #[test]
-    fn every_message_has_every_language() {
-        let mut problems = Vec::new();
-        let mut keys = BTreeSet::new();
-        for m in ALL {
-            assert!(keys.insert(m.key), "{} defined twice", m.key);
-            if m.zh.trim().is_empty() || m.en.trim().is_empty() {
-                problems.push(format!("{}: empty words", m.key));
-            }
-            if m.en.chars().any(is_han) {
-                problems.push(format!("{}: Chinese in the English words", m.key));
-            }
-            if !m.zh.chars().any(is_han) && m.zh != m.en {
-                problems.push(format!("{}: {:?} has no Chinese", m.key, m.zh));
-            }
-            if placeholders(m.zh) != placeholders(m.en) {
-                problems.push(format!("{}: the languages fill different arguments", m.key));
-            }
-        }
-        assert!(problems.is_empty(), "{}", problems.join("\n"));
-    }
-
-    /// JSON keeps its shape: `message` is a string in the document's language.
     #[test]
     fn a_problem_serialises_its_words_in_the_documents_language() {
         let p = crate::tomlread::Problem {
