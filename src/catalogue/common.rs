@@ -1,6 +1,8 @@
 //! The catalogue's words that several surfaces say alike (see [`super`]).
 
 super::messages! {
+    /// {0}: a label; what follows it is the value.
+    LABEL_COLON: "{0}：", "{0}: ";
     // ── words of several surfaces ──
     /// A benchmark value computed from published figures.
     DERIVED: "推算", "derived";

@@ -130,13 +130,13 @@ super::messages! {
     /// Weighted, bonus, deductions, total.
     BREAKDOWN_LINE: "加权 {0} + 加分 {1} − 扣分 {2} = {3}", "weighted {0} + bonus {1} − deductions {2} = {3}";
     /// Errors, warnings, infos.
-    DIAGNOSTICS_LINE: "诊断: {0} 错误, {1} 警告, {2} 提示", "Diagnostics: {0} error(s), {1} warning(s), {2} info";
+    DIAGNOSTICS_LINE: "诊断：{0} 个错误，{1} 个警告，{2} 个提示", "Diagnostics: {0} error(s), {1} warning(s), {2} info";
     /// The target stars, the changes (N_CHANGES), the total after.
-    PLAN_TO_LINE: "升星方案 {0}★: {1} → 总分 {2}", "Plan to {0}★: {1} → total {2}";
+    PLAN_TO_LINE: "升星方案 {0}★：{1} → 总分 {2}", "Plan to {0}★: {1} → total {2}";
     /// The target stars, the total after.
     PLAN_TO_HEADING: "升星方案 {0}★ → 总分 {1}", "Plan to {0}★ → total {1}";
     /// The target stars, the changes (N_CHANGES), the total after.
-    PLAN_ON_VERIFIED_LINE: "核定值下的升星方案 → {0}★: {1} → 总分 {2}", "Plan on the verified values → {0}★: {1} → total {2}";
+    PLAN_ON_VERIFIED_LINE: "核定值下的升星方案 → {0}★：{1} → 总分 {2}", "Plan on the verified values → {0}★: {1} → total {2}";
     /// Gap rows not listed.
     N_MORE_IN_JSON: "… {0} 项更多（--format json 查看全部）", "… {0} more (all in --format json)";
     /// English: `1 change` in the singular (N_CHANGES_ONE), `2 changes` otherwise.
@@ -242,9 +242,9 @@ super::messages! {
     DUPLICATES_BASELINE: "! 基线中同一主体有 {0} 份填报，未用于比较：{1}", "! the baseline gives one entity {0} times, not compared: {1}";
     DUPLICATES_NOW: "! 本轮同一主体有 {0} 份填报，都与同一上一轮比较、都已排名：{1}", "! this round gives one entity {0} times, each compared with the same baseline and ranked: {1}";
     /// An entity in this round only: name, stars, file.
-    ENTITY_NEW: "+ 新增 {0} ({1}★, {2})", "+ new {0} ({1}★, {2})";
+    ENTITY_NEW: "+ 新增 {0}（{1}★，{2}）", "+ new {0} ({1}★, {2})";
     /// An entity of the baseline missing from this round: name, stars, file.
-    ENTITY_GONE: "− 本轮缺少 {0} ({1}★, {2})", "− gone {0} ({1}★, {2})";
+    ENTITY_GONE: "− 本轮缺少 {0}（{1}★，{2}）", "− gone {0} ({1}★, {2})";
     /// A baseline file that cannot be read, why.
-    BASELINE_UNREADABLE: "✗ 基线 {0}: {1}", "✗ baseline {0}: {1}";
+    BASELINE_UNREADABLE: "✗ 基线 {0}：{1}", "✗ baseline {0}: {1}";
 }

@@ -129,8 +129,8 @@ pub fn dimensions_line(g: &GapAnalysis, lang: Lang) -> Option<String> {
         .collect();
     (!parts.is_empty()).then(|| {
         format!(
-            "{}: {}",
-            m::DIMENSION_SCORES_SHARED.get(lang),
+            "{}{}",
+            crate::render::colon(lang, m::DIMENSION_SCORES_SHARED),
             parts.join(" · ")
         )
     })

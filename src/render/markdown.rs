@@ -179,8 +179,8 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     );
     let _ = writeln!(
         out,
-        "{}: {} · {} · `{}`\n",
-        m::STANDARD.get(lang),
+        "{}{} · {} · `{}`\n",
+        crate::render::colon(lang, m::STANDARD),
         a.standard.code,
         a.standard.edition(lang),
         a.standard.id

@@ -91,6 +91,11 @@ pub(crate) fn n_changes(n: usize, lang: Lang) -> String {
     msg.fill(lang, &[&n])
 }
 
+/// A label and its colon, as each language writes it: `稳定性：`, `Stability: `.
+pub(crate) fn colon(lang: Lang, label: crate::catalogue::Msg) -> String {
+    crate::catalogue::common::LABEL_COLON.fill(lang, &[&label.get(lang)])
+}
+
 /// Whether the human-readable renderers end with a batch summary: for
 /// several files, or when some could not be read.
 pub(crate) fn shows_summary(s: &Summary) -> bool {

@@ -102,8 +102,8 @@ pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
         PlanStatus::Top => (None, Vec::new()),
         PlanStatus::Impossible => (
             Some(format!(
-                "{}: {}",
-                m::PLAN_ON_VERIFIED.get(lang),
+                "{}{}",
+                crate::render::colon(lang, m::PLAN_ON_VERIFIED),
                 p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()
             )),
             Vec::new(),
@@ -168,8 +168,8 @@ pub fn summary_lines(s: &crate::assess::batch::Summary, lang: Lang) -> Vec<Strin
     let mut out = vec![m::RANKED_ON_VERIFIED.fill(lang, &[&r.reviewed.len(), &r.unreviewed.len()])];
     if !r.unreviewed.is_empty() {
         out.push(format!(
-            "{}: {}",
-            m::NOT_REVIEWED.get(lang),
+            "{}{}",
+            crate::render::colon(lang, m::NOT_REVIEWED),
             r.unreviewed.join(", ")
         ));
     }

@@ -163,8 +163,8 @@ impl Terminal {
 
         let _ = writeln!(
             out,
-            "\n{}: {}",
-            m::WHY.get(lang),
+            "\n{}{}",
+            crate::render::colon(lang, m::WHY),
             a.rating.decided_by.words(lang)
         );
         if let Some(next) = &a.rating.next {
@@ -186,8 +186,8 @@ impl Terminal {
             PlanStatus::Impossible => {
                 let _ = writeln!(
                     out,
-                    "\n{}: {}",
-                    m::PLAN.get(lang),
+                    "\n{}{}",
+                    crate::render::colon(lang, m::PLAN),
                     p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default()
                 );
             }
@@ -255,8 +255,8 @@ impl Terminal {
         if let Some(s) = &a.stability {
             let _ = writeln!(
                 out,
-                "\n{}: {}",
-                m::STABILITY.get(lang),
+                "\n{}{}",
+                crate::render::colon(lang, m::STABILITY),
                 super::stability_text(a.stars, s, lang)
             );
         }
@@ -269,7 +269,12 @@ impl Terminal {
         let Some(r) = super::review::section(a, lang) else {
             return;
         };
-        let _ = writeln!(out, "\n{}: {}", m::REVIEW.get(lang), r.headline);
+        let _ = writeln!(
+            out,
+            "\n{}{}",
+            crate::render::colon(lang, m::REVIEW),
+            r.headline
+        );
         let _ = writeln!(out, "  {}", r.source);
         if !r.changes.is_empty() {
             let mut table = self.table();
@@ -314,8 +319,8 @@ impl Renderer for Terminal {
         if super::shows_summary(s) {
             let _ = writeln!(
                 out,
-                "\n{}: {}",
-                m::SUMMARY.get(lang),
+                "\n{}{}",
+                crate::render::colon(lang, m::SUMMARY),
                 super::assessed_text(s, lang)
             );
             let groups = super::ranking_groups(s);
@@ -346,8 +351,8 @@ impl Renderer for Terminal {
             let _ = writeln!(out, "  {}", super::distribution_text(s));
             let _ = writeln!(
                 out,
-                "  {}: {} / {} / {}",
-                m::DIAGNOSTIC_COUNTS.get(lang),
+                "  {}{} / {} / {}",
+                crate::render::colon(lang, m::DIAGNOSTIC_COUNTS),
                 s.diagnostics.error,
                 s.diagnostics.warning,
                 s.diagnostics.info
