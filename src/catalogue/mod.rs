@@ -76,7 +76,7 @@ impl Msg {
 }
 
 /// `{3}` at the start of `s`: the argument's index and the placeholder's length.
-fn placeholder(s: &str) -> Option<(usize, usize)> {
+pub(crate) fn placeholder(s: &str) -> Option<(usize, usize)> {
     let close = s.find('}')?;
     let digits = &s[1..close];
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {

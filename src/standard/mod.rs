@@ -84,19 +84,25 @@ pub fn micro(x: f64) -> f64 {
     if !y.is_finite() || y.abs() >= 9_007_199_254_740_992.0 {
         return x;
     }
-    // `y.round()` without a call into libm, as in [`round_cents`]; a zero
-    // keeps the sign `round` gives it (-0.3 rounds to -0).
+    // A zero keeps the sign `round` gives it (-0.3 rounds to -0).
+    let m = round_whole(y);
+    let r = if m == 0 { 0.0f64.copysign(y) } else { m as f64 };
+    r / 1e6
+}
+
+/// `y.round()` as an integer, without a call into libm, for a finite `y`
+/// below 2^53 in magnitude: there the truncation and the fraction are exact,
+/// and halves go away from zero as `round` does.
+fn round_whole(y: f64) -> i64 {
     let t = y as i64;
     let f = y - t as f64;
-    let m = if f >= 0.5 {
+    if f >= 0.5 {
         t + 1
     } else if f <= -0.5 {
         t - 1
     } else {
         t
-    };
-    let r = if m == 0 { 0.0f64.copysign(y) } else { m as f64 };
-    r / 1e6
+    }
 }
 
 /// Round half away from zero on the cent, after [`micro`]: the total and the
@@ -107,17 +113,7 @@ pub fn round_cents(x: f64) -> f64 {
     if !y.is_finite() || y.abs() >= 9_007_199_254_740_992.0 {
         return (x * 100.0).round() / 100.0;
     }
-    // `y.round()` without a call into libm: the truncation and the fraction
-    // are exact below 2^53, and halves go away from zero as `round` does.
-    let t = y as i64;
-    let f = y - t as f64;
-    let m = if f >= 0.5 {
-        t + 1
-    } else if f <= -0.5 {
-        t - 1
-    } else {
-        t
-    };
+    let m = round_whole(y);
     let c = (m.abs() + 5_000) / 10_000;
     (if m < 0 { -c } else { c }) as f64 / 100.0
 }
@@ -281,17 +277,7 @@ pub fn round_toward(x: f64, decimals: u32, up: bool) -> f64 {
             (x * f).floor() / f
         };
     }
-    // `y.round()` without a call into libm: the truncation and the fraction
-    // are exact below 2^53, and halves go away from zero as `round` does.
-    let t = y as i64;
-    let f = y - t as f64;
-    let m = if f >= 0.5 {
-        t + 1
-    } else if f <= -0.5 {
-        t - 1
-    } else {
-        t
-    };
+    let m = round_whole(y);
     let q = 10i64.pow(6 - decimals);
     let k = if up {
         m.div_euclid(q) + i64::from(m.rem_euclid(q) != 0)

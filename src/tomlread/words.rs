@@ -9,7 +9,7 @@
 //! written; the words around them are the entry's.
 
 use crate::Lang;
-use crate::catalogue::Msg;
+use crate::catalogue::{Msg, placeholder};
 use crate::diag::Text;
 use crate::locale::Words;
 use std::fmt::{self, Display};
@@ -174,16 +174,6 @@ fn fill(words: &str, lang: Lang, args: &[Arg], out: &mut String) {
         }
     }
     out.push_str(rest);
-}
-
-/// `{3}` at the start of `s`: the argument's index and the placeholder's length.
-fn placeholder(s: &str) -> Option<(usize, usize)> {
-    let close = s.find('}')?;
-    let digits = &s[1..close];
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some((digits.parse().ok()?, close + 1))
 }
 
 /// A TOML value's type as the reader calls it (`toml_span`'s `type_str`).
