@@ -6,6 +6,7 @@
 mod lint;
 pub use lint::LintCode;
 
+use crate::catalogue::said::Message;
 use serde::Serialize;
 use std::fmt;
 
@@ -81,13 +82,15 @@ pub struct Diagnostic {
     pub raw: Option<String>,
     /// The indicator the finding concerns, where there is one.
     pub indicator: Option<String>,
-    pub message: Text,
-    pub hint: Text,
+    /// What was found and what to do: catalogue entries and their
+    /// arguments, put into words when shown (`{"zh", "en"}` in JSON).
+    pub message: Message,
+    pub hint: Message,
 }
 
 impl Diagnostic {
     /// A finding of a code at its default severity.
-    pub fn new(code: Code, location: impl Into<String>, message: Text, hint: Text) -> Self {
+    pub fn new(code: Code, location: impl Into<String>, message: Message, hint: Message) -> Self {
         let severity = code.severity();
         Diagnostic {
             code,
@@ -610,7 +613,7 @@ pub struct Levels {
 /// A code that names nothing in its catalogue, or one that cannot be used
 /// where it was given.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.text().en)]
+#[error("{}", self.text().words(crate::Lang::En))]
 pub struct UnknownCode {
     pub code: String,
     /// What the code is, when it is a code of another kind.
@@ -632,30 +635,15 @@ impl UnknownCode {
         }
     }
 
-    /// What to tell the user, in both languages.
-    pub fn text(&self) -> Text {
+    /// What to tell the user, in every language.
+    pub fn text(&self) -> Message {
+        use crate::catalogue::cli as m;
+        use crate::catalogue::said::say;
         let c = &self.code;
         match self.known_as {
-            None => Text::new(
-                format!("没有诊断代码 `{c}`（`citystar explain --list` 列出全部代码）"),
-                format!("unknown diagnostic code `{c}` (see `citystar explain --list`)"),
-            ),
-            Some(KnownAs::ReadFailure) => Text::new(
-                format!(
-                    "`{c}` 是无法读取文件的代码，不能用 --deny/--warn/--allow 调整（`citystar explain --list` 列出可调整的诊断代码）"
-                ),
-                format!(
-                    "`{c}` is the code of a file that cannot be read; --deny/--warn/--allow cannot re-level it (see `citystar explain --list` for the diagnostic codes)"
-                ),
-            ),
-            Some(KnownAs::Lint) => Text::new(
-                format!(
-                    "`{c}` 是标准、对标或目标文件检查（lint）的代码，不是填报表的诊断代码，不能用 --deny/--warn/--allow 调整（`citystar explain --list` 列出全部代码）"
-                ),
-                format!(
-                    "`{c}` is a lint code of standard, benchmark and target files, not a workbook diagnostic code; --deny/--warn/--allow cannot re-level it (see `citystar explain --list`)"
-                ),
-            ),
+            None => say!(m::UNKNOWN_CODE, c),
+            Some(KnownAs::ReadFailure) => say!(m::READ_FAILURE_CODE, c),
+            Some(KnownAs::Lint) => say!(m::LINT_CODE, c),
         }
     }
 }

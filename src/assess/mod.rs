@@ -231,9 +231,9 @@ pub struct DiagnosticOut {
     pub raw: Option<String>,
     pub indicator: Option<String>,
     #[serde(serialize_with = "crate::locale::words")]
-    pub message: Text,
+    pub message: crate::catalogue::said::Message,
     #[serde(serialize_with = "crate::locale::words")]
-    pub hint: Text,
+    pub hint: crate::catalogue::said::Message,
 }
 
 /// One entity's assessment.

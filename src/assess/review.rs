@@ -5,6 +5,8 @@
 //! submission so changed; the scoring is never touched. docs/review.md.
 
 use super::{Assessment, DiagnosticOut, Options};
+use crate::catalogue::said::say;
+use crate::catalogue::workbook as w;
 use crate::diag::{Code, Diagnostic};
 use crate::standard::Standard;
 use crate::submission::review::{Review, Row};
@@ -194,14 +196,8 @@ pub fn apply(
                 Diagnostic::new(
                     Code::ReviewNoFinding,
                     mine.first().map(|r| r.location.clone()).unwrap_or_default(),
-                    crate::diag::Text::new(
-                        format!("{} 的核定值或佐证采信有改动，但没有核查意见", ind.code),
-                        format!(
-                            "{} is changed (a verified value or the evidence decision) without a finding",
-                            ind.code
-                        ),
-                    ),
-                    crate::diag::Text::new("在“核查意见”列写明理由", "write the reason in the finding column"),
+                    say!(w::CHANGED_VERIFIED_VALUE_EVIDENCE_DECISION, &ind.code),
+                    say!(w::WRITE_REASON_FINDING_COLUMN),
                 )
                 .indicator(ind.code.clone()),
             );

@@ -95,6 +95,11 @@ super::messages! {
     // ── errors and serve ──
     /// Before an error's message.
     ERROR_PREFIX: "错误：", "error: ";
+    /// {0}: the kind of file (standard file …); {1}: its path.
+    TEXT_FILE_TOO_BIG: "{0} {1} 有 {2} MB，citystar 最多读取 {3} MB",
+        "{0} {1} is {2} MB; citystar reads {0}s of at most {3} MB";
+    CANNOT_READ_TEXT_FILE: "无法读取{0} {1}：{2}", "cannot read {0} {1}: {2}";
+    NOT_UTF8: "{0} {1} 不是 UTF-8 文本", "{0} {1} is not UTF-8 text";
     SERVE_NOT_LOOPBACK: "警告：服务监听在非本机地址上，提交的工作簿会经网络传输；只有带上述 token 的请求才会被接受。", "warning: listening on a non-loopback address: submissions will cross the network; only requests carrying the token above are accepted.";
     SERVE_OPEN: "在浏览器中打开上面的地址；按 Ctrl+C 停止。工作簿只在内存中评估，不写入磁盘。", "Open the address above in a browser; Ctrl+C stops. Workbooks are assessed in memory, never written to disk.";
 
@@ -214,6 +219,32 @@ super::messages! {
     REPORT_EXISTS_NOT_OURS: "{0} 已存在，且不是 citystar 写出的报告；确需替换时加 --force", "{0} exists and is not a report citystar wrote; pass --force to replace it";
     /// The report's path, the folder assessed.
     REPORT_INSIDE_INPUT: "{0} 位于正在评估的文件夹 {1} 中，请把报告写到别处", "{0} is inside {1}, a folder being assessed; write the report elsewhere";
+    // ── codes given to --deny/--warn/--allow ──
+    UNKNOWN_CODE: "没有诊断代码 `{0}`（`citystar explain --list` 列出全部代码）",
+        "unknown diagnostic code `{0}` (see `citystar explain --list`)";
+    READ_FAILURE_CODE: "`{0}` 是无法读取文件的代码，不能用 --deny/--warn/--allow 调整（`citystar explain --list` 列出可调整的诊断代码）",
+        "`{0}` is the code of a file that cannot be read; --deny/--warn/--allow cannot re-level it (see `citystar explain --list` for the diagnostic codes)";
+    LINT_CODE: "`{0}` 是标准、对标或目标文件检查（lint）的代码，不是填报表的诊断代码，不能用 --deny/--warn/--allow 调整（`citystar explain --list` 列出全部代码）",
+        "`{0}` is a lint code of standard, benchmark and target files, not a workbook diagnostic code; --deny/--warn/--allow cannot re-level it (see `citystar explain --list`)";
+    /// The file, why it cannot be read, its code.
+    NOTHING_TO_REVIEW: "{0}：{1}；没有可核查的填报表（{2}）", "{0}: {1}; nothing to review ({2})";
+    /// The address, why (the kind of error in Chinese, the system's words in English).
+    CANNOT_LISTEN: "无法在 {0} 上监听（{1}）", "cannot listen on {0}: {1}";
+    /// The code asked for; {1}: DID_YOU_MEAN or nothing.
+    NO_SUCH_CODE: "没有代码 `{0}`{1}（`citystar explain --list` 列出全部代码）",
+        "no diagnostic or lint code `{0}`{1} (`citystar explain --list` lists them all)";
+    /// Codes near the one asked for.
+    DID_YOU_MEAN: "；是否要找 {0}？", "; did you mean {0}?";
+    /// The review workbook's path.
+    REVIEW_IS_FOLDER: "{0} 是文件夹，请为核查工作簿指定一个文件名", "{0} is a folder; name a file for the review";
+    /// The review workbook's path.
+    REVIEW_IS_INPUT: "{0} 是本次运行读取的文件，请把核查工作簿写到别处", "{0} is an input of this run; write the review elsewhere";
+    /// The review workbook's path.
+    REVIEW_NOT_REGULAR: "{0} 不是普通文件，请把核查工作簿写到别处", "{0} is not a regular file; write the review elsewhere";
+    /// The review workbook's path.
+    REVIEW_EXISTS_NOT_OURS: "{0} 已存在，且不是 citystar 写出的核查工作簿；确需替换时加 --force", "{0} exists and is not a review workbook citystar wrote; pass --force to replace it";
+    /// The review workbook's path, the submission folder.
+    REVIEW_INSIDE_INPUT: "{0} 位于提交文件夹 {1} 中，请把核查工作簿写到别处", "{0} is inside {1}, the submission folder; write the review elsewhere";
     /// The port.
     PORT_IN_USE: "端口 {0} 已被占用；用 --port 换一个，或 --port 0 任选空闲端口", "port {0} is in use; choose another with --port (0: any free port)";
     /// The name asked for.

@@ -1,8 +1,12 @@
 //! The catalogue's words that several surfaces say alike (see [`super`]).
 
 super::messages! {
+    /// Words given in each language, not made from the catalogue.
+    AS_GIVEN: "{0}", "{0}";
     /// {0}: a label; what follows it is the value.
     LABEL_COLON: "{0}：", "{0}: ";
+    /// {0}: a label (a file); {1}: what it says.
+    LABELLED: "{0}：{1}", "{0}: {1}";
     // ── words of several surfaces ──
     /// A benchmark value computed from published figures.
     DERIVED: "推算", "derived";

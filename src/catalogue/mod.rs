@@ -24,8 +24,10 @@ use std::fmt::{Display, Write};
 pub mod cli;
 pub mod common;
 pub mod report;
+pub mod said;
 pub mod template;
 pub mod terminal;
+pub mod workbook;
 
 /// One message of the catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,6 +114,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         report::ALL,
         template::ALL,
         terminal::ALL,
+        workbook::ALL,
         crate::tomlread::words::ALL,
     ]
     .into_iter()

@@ -157,7 +157,11 @@ fn explicit(spec: &str) -> anyhow::Result<Loaded> {
     {
         Some(e) => e.sha256.clone(),
         None => sha256_hex(
-            super::read_text_file(std::path::Path::new(spec), "standard file")?.as_bytes(),
+            super::read_text_file(
+                std::path::Path::new(spec),
+                crate::tomlread::FileKind::Standard,
+            )?
+            .as_bytes(),
         ),
     };
     Ok(Loaded { standard, sha256 })
@@ -626,7 +630,13 @@ impl Reports {
             .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| resolved(p)))
             .collect();
         let check = |path: &std::path::Path| -> anyhow::Result<()> {
-            super::safe_write::check_target(path, &inputs, &scanned, args.force)
+            super::safe_write::check_target(
+                path,
+                &inputs,
+                &scanned,
+                args.force,
+                super::safe_write::Written::Report,
+            )
         };
         if let Some(path) = &args.report {
             check(path)?;
@@ -873,7 +883,7 @@ impl Standards<'_> {
                 crate::render::escape::terminal(&format!(
                     "{}: {}",
                     submission.file,
-                    d.message.get(self.lang)
+                    d.message.words(self.lang)
                 ))
             );
             a.diagnostics.extend(core::review::out(&d, opts));
@@ -919,7 +929,7 @@ fn load_reviews(
             Err(e) => unreadable.push(Unreadable {
                 file: p.display().to_string(),
                 code: Code::ReviewNotAReview,
-                message: format!("{}{}", m::REVIEW_PREFIX.get(lang), e.text().get(lang)),
+                message: format!("{}{}", m::REVIEW_PREFIX.get(lang), e.text().words(lang)),
             }),
         }
     }
@@ -984,8 +994,11 @@ fn resolve_benchmarks(specs: &[String], ctx: &Standards) -> anyhow::Result<Vec<B
                 .find(|(n, _)| file.origin == format!("embedded:{n}"))
             {
                 Some((_, text)) => text.as_bytes().to_vec(),
-                None => super::read_text_file(std::path::Path::new(spec), "benchmark file")?
-                    .into_bytes(),
+                None => super::read_text_file(
+                    std::path::Path::new(spec),
+                    crate::tomlread::FileKind::Benchmark,
+                )?
+                .into_bytes(),
             };
             out.push(BenchmarkSpec::File(
                 Benchmark::from_file(&file),

@@ -71,7 +71,7 @@ pub fn resolve(
             vec![spec.to_string(), names]
         }));
     }
-    let text = super::read_text_file(path, "benchmark file")?;
+    let text = super::read_text_file(path, crate::tomlread::FileKind::Benchmark)?;
     Ok(crate::benchmark::load_str(
         &text,
         &path.display().to_string(),

@@ -30,8 +30,7 @@ pub struct GateArgs {
 impl GateArgs {
     /// The re-levelling asked for; an unknown code is said in both languages.
     pub fn levels(&self) -> anyhow::Result<Levels> {
-        Levels::new(&self.deny, &self.warn, &self.allow)
-            .map_err(|e| anyhow::Error::new(super::Said(e.text())))
+        Levels::new(&self.deny, &self.warn, &self.allow).map_err(|e| super::said_message(&e.text()))
     }
 }
 
@@ -316,9 +315,9 @@ fn print_table(report: &CheckReport, lang: Lang) {
                     sev_text(d.severity, lang),
                     d.code,
                     esc(&d.location),
-                    esc(d.message.get(lang)),
+                    esc(&d.message.words(lang)),
                     m::FIX.get(lang),
-                    esc(d.hint.get(lang))
+                    esc(&d.hint.words(lang))
                 ));
             }
             println!("{}", prose(&out));
@@ -339,8 +338,8 @@ fn print_table(report: &CheckReport, lang: Lang) {
                 d.code.to_string(),
                 esc(&d.location),
                 esc(d.raw.as_deref().unwrap_or_default()),
-                esc(d.message.get(lang)),
-                esc(d.hint.get(lang)),
+                esc(&d.message.words(lang)),
+                esc(&d.hint.words(lang)),
             ]);
         }
         // Codes and cell addresses are never broken across lines.
@@ -399,8 +398,8 @@ pub fn markdown(report: &CheckReport, lang: Lang) -> String {
                 d.code,
                 md_escape(&d.location),
                 md_escape(d.raw.as_deref().unwrap_or("")),
-                md_escape(d.message.get(lang)),
-                md_escape(d.hint.get(lang)),
+                md_escape(&d.message.words(lang)),
+                md_escape(&d.hint.words(lang)),
             ));
         }
         out.push('\n');

@@ -93,17 +93,15 @@ pub fn run(args: ExplainArgs, lang: Lang) -> anyhow::Result<Outcome> {
                 }
                 v
             });
-        let (mut zh, mut en) = (
-            format!("没有代码 `{code}`"),
-            format!("no diagnostic or lint code `{code}`"),
-        );
-        if !near.is_empty() {
-            zh.push_str(&format!("；是否要找 {}？", near.join("、")));
-            en.push_str(&format!("; did you mean {}?", near.join(", ")));
-        }
-        zh.push_str("（`citystar explain --list` 列出全部代码）");
-        en.push_str(" (`citystar explain --list` lists them all)");
-        return Err(super::said(zh, en));
+        return Err(super::said_each(m::NO_SUCH_CODE, |lang| {
+            let guess = if near.is_empty() {
+                String::new()
+            } else {
+                let names = near.join(crate::catalogue::common::NAME_SEPARATOR.get(lang));
+                m::DID_YOU_MEAN.fill(lang, &[&names])
+            };
+            vec![code.to_string(), guess]
+        }));
     }
     let both = found.len() > 1;
     for (i, (ns, e)) in found.into_iter().enumerate() {

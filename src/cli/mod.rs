@@ -145,6 +145,23 @@ impl std::fmt::Display for Said {
 
 impl std::error::Error for Said {}
 
+/// An error's words in `lang`: ours in the reader's language, a file's
+/// problems each in it, anything else as its chain says it.
+pub fn error_words(e: &anyhow::Error, lang: Lang) -> String {
+    match e.downcast_ref::<Said>() {
+        Some(s) => s.0.get(lang).to_string(),
+        None => match e.downcast_ref::<crate::tomlread::LoadError>() {
+            Some(l) if e.chain().count() == 1 => l.render(lang),
+            _ => format!("{e:#}"),
+        },
+    }
+}
+
+/// An error made of a catalogue message and its arguments, in every language.
+pub fn said_message(m: &crate::catalogue::said::Message) -> anyhow::Error {
+    said(m.words(Lang::Zh), m.words(Lang::En))
+}
+
 /// An error in both languages.
 pub fn said(zh: impl Into<String>, en: impl Into<String>) -> anyhow::Error {
     anyhow::Error::new(Said(crate::diag::Text::new(zh, en)))
@@ -199,8 +216,7 @@ pub fn loader() -> &'static crate::submission::Loader {
 /// A read failure as one sentence in the reader's language; with `--verbose`,
 /// the underlying library's words follow.
 pub fn failure_message(f: &crate::submission::Failure, lang: Lang) -> String {
-    let text = f.text();
-    let mut s = text.get(lang).to_string();
+    let mut s = crate::locale::Words::words(&f.text(), lang);
     if VERBOSE.load(std::sync::atomic::Ordering::Relaxed)
         && let Some(d) = f.detail()
     {
@@ -305,18 +321,10 @@ pub fn main() -> i32 {
         // The reader of stdout went away: stop quietly.
         Err(e) if is_broken_pipe(&e) => Outcome::Done as i32,
         Err(e) => {
-            let text = match e.downcast_ref::<Said>() {
-                Some(s) => s.0.get(lang).to_string(),
-                // A file's problems, each in the reader's language.
-                None => match e.downcast_ref::<crate::tomlread::LoadError>() {
-                    Some(l) if e.chain().count() == 1 => l.render(lang),
-                    _ => format!("{e:#}"),
-                },
-            };
             eprintln!(
                 "{}{}",
                 m::ERROR_PREFIX.get(lang),
-                crate::render::escape::terminal(&text)
+                crate::render::escape::terminal(&error_words(&e, lang))
             );
             Outcome::Failed as i32
         }
@@ -384,33 +392,26 @@ pub const MAX_TEXT_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// A standard or benchmark file's text: a regular file of at most
 /// `MAX_TEXT_FILE_BYTES`, in UTF-8.
-pub fn read_text_file(path: &std::path::Path, what: &str) -> anyhow::Result<String> {
+pub fn read_text_file(
+    path: &std::path::Path,
+    what: crate::tomlread::FileKind,
+) -> anyhow::Result<String> {
+    use crate::catalogue::said::{Arg, say};
+    let what = || Arg::each(what.name(Lang::Zh), what.name(Lang::En));
+    let shown = path.display().to_string();
     let bytes = crate::submission::read_file_bytes(path, MAX_TEXT_FILE_BYTES).map_err(|f| {
-        let f = match f {
-            crate::submission::Failure::TooBig { bytes, .. } => {
-                let mb = bytes as f64 / 1_048_576.0;
-                let max = MAX_TEXT_FILE_BYTES / 1_048_576;
-                return said(
-                    format!(
-                        "{} 有 {mb:.1} MB，citystar 最多读取 {max} MB",
-                        path.display()
-                    ),
-                    format!(
-                        "{what} {} is {mb:.1} MB; citystar reads {what}s of at most {max} MB",
-                        path.display()
-                    ),
-                );
-            }
-            f => f,
-        };
-        let t = f.text();
-        said(
-            format!("无法读取 {}：{}", path.display(), t.zh),
-            format!("cannot read {what} {}: {}", path.display(), t.en),
-        )
+        said_message(&match f {
+            crate::submission::Failure::TooBig { bytes, .. } => say!(
+                m::TEXT_FILE_TOO_BIG,
+                what(),
+                &shown,
+                format!("{:.1}", bytes as f64 / 1_048_576.0),
+                MAX_TEXT_FILE_BYTES / 1_048_576
+            ),
+            f => say!(m::CANNOT_READ_TEXT_FILE, what(), &shown, f.text()),
+        })
     })?;
-    String::from_utf8(bytes)
-        .map_err(|_| anyhow::anyhow!("{what} {} is not UTF-8 text", path.display()))
+    String::from_utf8(bytes).map_err(|_| said_message(&say!(m::NOT_UTF8, what(), &shown)))
 }
 
 /// `--standard ID|PATH`: an embedded id, or a path to a standard file.
@@ -426,7 +427,7 @@ pub fn resolve_standard(spec: &str) -> anyhow::Result<crate::standard::Standard>
             vec![spec.to_string(), ids.join(common::NAME_SEPARATOR.get(lang))]
         }));
     }
-    let text = read_text_file(&path, "standard file")?;
+    let text = read_text_file(&path, crate::tomlread::FileKind::Standard)?;
     Ok(crate::standard::load_str(
         &text,
         &path.display().to_string(),

@@ -67,9 +67,9 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
         );
     }
     if let Some(u) = unreadable.first() {
-        return Err(super::said(
-            format!("{}：没有可核查的填报表（{}）", u.file, u.code),
-            format!("{}: {}", u.file, u.message),
+        return Err(super::said_msg(
+            m::NOTHING_TO_REVIEW,
+            &[&u.file, &u.message, &u.code.as_str()],
         ));
     }
     // Where each review goes: the file named, or NAME.review.xlsx in the folder named.
@@ -122,19 +122,13 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
         if std::fs::symlink_metadata(t).is_ok() && !args.force {
             return Err(super::said_msg(m::REVIEW_EXISTS, &[&t.display()]));
         }
-        check_target(t, &inputs, &scanned, true).map_err(|e| {
-            match e.downcast_ref::<super::Said>() {
-                Some(s) => super::said(
-                    s.0.zh
-                        .replace("报告", "核查工作簿")
-                        .replace("正在评估的文件夹", "提交文件夹"),
-                    s.0.en
-                        .replace("the report", "the review")
-                        .replace("a folder being assessed", "the submission folder"),
-                ),
-                None => e,
-            }
-        })?;
+        check_target(
+            t,
+            &inputs,
+            &scanned,
+            true,
+            super::safe_write::Written::Review,
+        )?;
     }
     let mut wrote = 0;
     for (f, t) in files.iter().zip(&targets) {
@@ -143,7 +137,7 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
                 |e| {
                     let t = e.failure.text();
                     super::said_each(m::CANNOT_READ_FILE, |lang| {
-                        vec![e.file.clone(), t.get(lang).to_string()]
+                        vec![e.file.clone(), t.words(lang)]
                     })
                 },
             )?;

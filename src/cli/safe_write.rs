@@ -9,6 +9,38 @@ use crate::catalogue::cli as m;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
+/// What is written, as the refusals name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// A report of `assess` (folders named are folders being assessed).
+    Report,
+    /// A review workbook of `review init` (folders named are submission folders).
+    Review,
+}
+
+impl Written {
+    /// The refusals' words: a folder, an input, not a regular file, not
+    /// ours, inside a folder read.
+    fn words(self) -> [crate::catalogue::Msg; 5] {
+        match self {
+            Written::Report => [
+                m::REPORT_IS_FOLDER,
+                m::REPORT_IS_INPUT,
+                m::REPORT_NOT_REGULAR,
+                m::REPORT_EXISTS_NOT_OURS,
+                m::REPORT_INSIDE_INPUT,
+            ],
+            Written::Review => [
+                m::REVIEW_IS_FOLDER,
+                m::REVIEW_IS_INPUT,
+                m::REVIEW_NOT_REGULAR,
+                m::REVIEW_EXISTS_NOT_OURS,
+                m::REVIEW_INSIDE_INPUT,
+            ],
+        }
+    }
+}
+
 /// A file by identity: device and inode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Target {
@@ -86,7 +118,9 @@ pub fn check_target(
     inputs: &[Target],
     scanned: &[PathBuf],
     force: bool,
+    written: Written,
 ) -> anyhow::Result<()> {
+    let [is_folder, is_input, not_regular, not_ours, inside] = written.words();
     let shown = path.display();
     // Every check is made where the path really leads (`..` and links resolved).
     let real = resolved(path);
@@ -96,20 +130,20 @@ pub fn check_target(
             return Err(said_msg(m::IS_LINK, &[&shown]));
         }
         if m.is_dir() {
-            return Err(said_msg(m::REPORT_IS_FOLDER, &[&shown]));
+            return Err(said_msg(is_folder, &[&shown]));
         }
         if Target::identity(path).is_some_and(|t| inputs.contains(&t)) {
-            return Err(said_msg(m::REPORT_IS_INPUT, &[&shown]));
+            return Err(said_msg(is_input, &[&shown]));
         }
         if !m.is_file() {
-            return Err(said_msg(m::REPORT_NOT_REGULAR, &[&shown]));
+            return Err(said_msg(not_regular, &[&shown]));
         }
         if !is_own_report(path) && !force {
-            return Err(said_msg(m::REPORT_EXISTS_NOT_OURS, &[&shown]));
+            return Err(said_msg(not_ours, &[&shown]));
         }
     }
     if let Some(s) = scanned.iter().find(|s| path.starts_with(s)) {
-        return Err(said_msg(m::REPORT_INSIDE_INPUT, &[&shown, &s.display()]));
+        return Err(said_msg(inside, &[&shown, &s.display()]));
     }
     Ok(())
 }

@@ -76,10 +76,14 @@ pub fn run(args: ServeArgs, lang: Lang) -> anyhow::Result<Outcome> {
             if e.kind() == std::io::ErrorKind::AddrInUse {
                 super::said_msg(m::PORT_IN_USE, &[&port])
             } else {
-                super::said(
-                    format!("无法在 {addr} 上监听（{}）", e.kind()),
-                    format!("cannot listen on {addr}: {e}"),
-                )
+                super::said_each(m::CANNOT_LISTEN, |lang| {
+                    // The system's own words are English; Chinese names the kind.
+                    let why = match lang {
+                        Lang::Zh => e.kind().to_string(),
+                        Lang::En => e.to_string(),
+                    };
+                    vec![addr.to_string(), why]
+                })
             }
         })?;
         let bound = listener.local_addr()?;
@@ -417,10 +421,7 @@ async fn assess(
     match done {
         Ok(Ok(r)) => r,
         Ok(Err(e)) => {
-            let text = match e.downcast_ref::<super::Said>() {
-                Some(s) => s.0.get(lang).to_string(),
-                None => format!("{e:#}"),
-            };
+            let text = super::error_words(&e, lang);
             (StatusCode::BAD_REQUEST, format!("{text}\n")).into_response()
         }
         Err(_) => bad(StatusCode::INTERNAL_SERVER_ERROR, m::SERVE_FAILED, lang),

@@ -81,10 +81,9 @@ pub fn run(action: Action, lang: Lang) -> anyhow::Result<Outcome> {
         } => {
             let st = table::import(&workbook).map_err(|e| {
                 let shown = workbook.display();
-                super::said(
-                    format!("{shown}：{}", e.render(Lang::Zh)),
-                    format!("{shown}: {}", e.render(Lang::En)),
-                )
+                super::said_each(crate::catalogue::common::LABELLED, |lang| {
+                    vec![shown.to_string(), e.render(lang)]
+                })
             })?;
             write_new(&output, st.to_toml().as_bytes(), force)?;
             eprintln!(
@@ -465,10 +464,10 @@ fn lint(files: &[PathBuf], lang: Lang) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::Done;
     for path in files {
         let shown = path.display().to_string();
-        let text = match super::read_text_file(path, "standard file") {
+        let text = match super::read_text_file(path, crate::tomlread::FileKind::Standard) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("{e}");
+                eprintln!("{}", super::error_words(&e, lang));
                 outcome = Outcome::Failed;
                 continue;
             }

@@ -60,7 +60,7 @@ pub fn resolve(spec: &str) -> anyhow::Result<TargetFile> {
             ]
         }));
     }
-    let text = super::read_text_file(path, "target file")?;
+    let text = super::read_text_file(path, crate::tomlread::FileKind::Targets)?;
     Ok(targets::load_str(&text, &path.display().to_string())?)
 }
 
@@ -179,10 +179,10 @@ fn lint(files: &[PathBuf], lang: Lang) -> anyhow::Result<Outcome> {
     let mut outcome = Outcome::Done;
     for path in files {
         let shown = path.display().to_string();
-        let text = match super::read_text_file(path, "target file") {
+        let text = match super::read_text_file(path, crate::tomlread::FileKind::Targets) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("{e}");
+                eprintln!("{}", super::error_words(&e, lang));
                 outcome = Outcome::Failed;
                 continue;
             }

@@ -351,7 +351,7 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
                     d.severity.name(lang).to_string(),
                     cell(&d.location),
                     format!("`{}`", d.code),
-                    cell(d.message.get(lang)),
+                    cell(&d.message.words(lang)),
                 ]
             }),
         );

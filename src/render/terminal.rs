@@ -154,7 +154,7 @@ impl Terminal {
                 d.severity.name(lang),
                 d.location,
                 d.code,
-                d.message.get(lang)
+                d.message.words(lang)
             );
         }
         if ds.len() > TOP_DIAGNOSTICS {

@@ -1084,8 +1084,8 @@ fn diagnostics_sheet(
         g.text(r, 2, &d.location, &f.text)?;
         g.text(r, 3, d.indicator.as_deref().unwrap_or(""), &f.text)?;
         g.text(r, 4, d.raw.as_deref().unwrap_or(""), &f.text)?;
-        g.text(r, 5, d.message.get(lang), &f.wrap)?;
-        g.text(r, 6, d.hint.get(lang), &f.wrap)?;
+        g.text(r, 5, &d.message.words(lang), &f.wrap)?;
+        g.text(r, 6, &d.hint.words(lang), &f.wrap)?;
     }
     let n = a.diagnostics.len() as u32;
     if n == 0 {

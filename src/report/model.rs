@@ -900,8 +900,8 @@ fn problems(a: &Assessment, lang: Lang) -> Vec<Problem> {
             },
             location: d.location.clone(),
             raw: d.raw.clone().unwrap_or_default(),
-            message: d.message.get(lang).to_string(),
-            hint: d.hint.get(lang).to_string(),
+            message: d.message.words(lang),
+            hint: d.hint.words(lang),
             code: d.code.to_string(),
         })
         .collect()

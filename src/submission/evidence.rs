@@ -7,7 +7,9 @@
 
 use super::open::Loaded;
 use super::{IndicatorData, layout};
-use crate::diag::{Code, Diagnostic, Text};
+use crate::catalogue::said::{Arg, Message, say};
+use crate::catalogue::workbook as w;
+use crate::diag::{Code, Diagnostic};
 use crate::standard::Standard;
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -38,7 +40,7 @@ pub enum Kind {
     Rar,
     SevenZip,
     /// No NUL or control bytes: text in some encoding.
-    Text,
+    Message,
     /// None of the above.
     Unknown,
     /// A file of no bytes.
@@ -62,7 +64,7 @@ impl Kind {
             Kind::Zip => "zip",
             Kind::Rar => "rar",
             Kind::SevenZip => "7z",
-            Kind::Text => "text",
+            Kind::Message => "text",
             Kind::Unknown => "unknown",
             Kind::Empty => "empty",
         }
@@ -87,7 +89,7 @@ fn expected(ext: &str) -> Option<&'static [Kind]> {
         "zip" => &[Kind::Zip, Kind::Ooxml, Kind::Odf, Kind::Ofd],
         "rar" => &[Kind::Rar],
         "7z" => &[Kind::SevenZip],
-        "txt" | "csv" | "md" | "htm" | "html" | "xml" | "json" => &[Kind::Text],
+        "txt" | "csv" | "md" | "htm" | "html" | "xml" | "json" => &[Kind::Message],
         _ => return None,
     })
 }
@@ -146,7 +148,7 @@ pub fn sniff(head: &[u8], tail: &[u8]) -> Kind {
         .iter()
         .all(|&b| b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
     {
-        Kind::Text
+        Kind::Message
     } else {
         Kind::Unknown
     }
@@ -194,17 +196,14 @@ fn extension(name: &str) -> Option<String> {
 }
 
 /// Why an evidence path is refused before anything is opened.
-fn outside(reference: &str) -> Option<Text> {
+fn outside(reference: &str) -> Option<Message> {
     let r = reference.trim();
     let drive = r.len() >= 2 && r.as_bytes()[1] == b':' && r.as_bytes()[0].is_ascii_alphabetic();
     if r.starts_with('/') || r.starts_with('\\') || drive {
-        return Some(Text::new("是绝对路径", "is an absolute path"));
+        return Some(say!(w::IS_ABSOLUTE_PATH));
     }
     if r.split(['/', '\\']).any(|c| c == "..") {
-        return Some(Text::new(
-            "含有“..”，指向上级文件夹",
-            "contains `..`, which leads out of the folder",
-        ));
+        return Some(say!(w::CONTAINS_WHICH_LEADS_OUT_FOLDER));
     }
     None
 }
@@ -222,7 +221,7 @@ fn join(root: &Path, reference: &str) -> PathBuf {
 
 enum Found {
     File(EvidenceFile),
-    Problem(Code, Text, Text),
+    Problem(Code, Message, Message),
 }
 
 /// Look at one referenced file: refuse what leads out of `root`, then
@@ -231,28 +230,16 @@ fn examine(root: &Path, indicator: &str, reference: &str) -> Found {
     if let Some(why) = outside(reference) {
         return Found::Problem(
             Code::EvidenceOutside,
-            Text::new(
-                format!("佐证文件“{reference}”{}，已拒绝读取", why.zh),
-                format!("evidence file `{reference}` {}; it was not read", why.en),
-            ),
-            Text::new(
-                "把佐证文件放进填报表所在的文件夹，写相对路径",
-                "put the evidence in the workbook's folder and give its relative path",
-            ),
+            say!(w::EVIDENCE_REFUSED, reference, why),
+            say!(w::PUT_EVIDENCE_WORKBOOK_S_FOLDER),
         );
     }
     let path = join(root, reference);
     let missing = || {
         Found::Problem(
             Code::EvidenceFileMissing,
-            Text::new(
-                format!("找不到佐证文件“{reference}”"),
-                format!("evidence file `{reference}` is not there"),
-            ),
-            Text::new(
-                "把文件放到填报表所在文件夹中该路径下，或改正文件名",
-                "put the file at that path under the workbook's folder, or correct the name",
-            ),
+            say!(w::EVIDENCE_FILE_THERE, &reference),
+            say!(w::PUT_FILE_AT_THAT_PATH),
         )
     };
     if std::fs::symlink_metadata(&path).is_err() {
@@ -266,29 +253,15 @@ fn examine(root: &Path, indicator: &str, reference: &str) -> Found {
     if !real.starts_with(root) {
         return Found::Problem(
             Code::EvidenceOutside,
-            Text::new(
-                format!("佐证文件“{reference}”是指向提交文件夹之外的链接，已拒绝读取"),
-                format!(
-                    "evidence file `{reference}` is a link that leads out of the submission folder; it was not read"
-                ),
-            ),
-            Text::new(
-                "把文件本身（不是链接）放进填报表所在的文件夹",
-                "put the file itself, not a link, in the workbook's folder",
-            ),
+            say!(w::EVIDENCE_FILE_LINK_THAT_LEADS, &reference),
+            say!(w::PUT_FILE_ITSELF_LINK_WORKBOOK),
         );
     }
     let unreadable = |why: String, why_en: String| {
         Found::Problem(
             Code::EvidenceUnreadable,
-            Text::new(
-                format!("无法读取佐证文件“{reference}”：{why}"),
-                format!("cannot read evidence file `{reference}`: {why_en}"),
-            ),
-            Text::new(
-                "检查文件权限，或重新放入该文件",
-                "check the file's permissions, or put the file there again",
-            ),
+            say!(w::EVIDENCE_UNREADABLE, reference, Arg::each(why, why_en)),
+            say!(w::CHECK_FILE_S_PERMISSIONS_PUT),
         )
     };
     let meta = match std::fs::metadata(&real) {
@@ -318,14 +291,8 @@ fn examine(root: &Path, indicator: &str, reference: &str) -> Found {
     if kind == Kind::Empty {
         return Found::Problem(
             Code::EvidenceEmpty,
-            Text::new(
-                format!("佐证文件“{reference}”是空文件（0 字节）"),
-                format!("evidence file `{reference}` is empty (0 bytes)"),
-            ),
-            Text::new(
-                "放入完整的文件；复制或下载可能没有完成",
-                "put the whole file there; a copy or download may not have finished",
-            ),
+            say!(w::EVIDENCE_FILE_EMPTY_BYTES, &reference),
+            say!(w::PUT_WHOLE_FILE_THERE_COPY),
         );
     }
     if let Some(ext) = extension(reference)
@@ -334,20 +301,13 @@ fn examine(root: &Path, indicator: &str, reference: &str) -> Found {
     {
         return Found::Problem(
             Code::EvidenceWrongType,
-            Text::new(
-                format!(
-                    "佐证文件“{reference}”的扩展名是 .{ext}，内容却是 {}",
-                    kind.key()
-                ),
-                format!(
-                    "evidence file `{reference}` is named .{ext} but its content is {}",
-                    kind.key()
-                ),
+            say!(
+                w::EVIDENCE_FILE_NAMED_BUT_CONTENT,
+                &reference,
+                &ext,
+                kind.key()
             ),
-            Text::new(
-                "确认是否放错了文件；是同一份材料时按实际格式改正扩展名",
-                "check that it is the right file; if it is, give it the extension of its real format",
-            ),
+            say!(w::CHECK_THAT_RIGHT_FILE_IF),
         );
     }
     Found::File(file)
@@ -510,27 +470,20 @@ pub fn check(
                             .find(|o| o.sha256 == f.sha256 && o.indicator != f.indicator)
                         {
                             diags.push(
-                            Diagnostic::new(
-                                Code::EvidenceDuplicate,
-                                loc.clone(),
-                                Text::new(
-                                    format!(
-                                        "佐证文件“{}”与 {} 的佐证文件“{}”内容相同",
-                                        f.path, first.indicator, first.path
+                                Diagnostic::new(
+                                    Code::EvidenceDuplicate,
+                                    loc.clone(),
+                                    say!(
+                                        w::EVIDENCE_FILE_HAS_SAME_CONTENT,
+                                        &f.path,
+                                        &first.indicator,
+                                        &first.path
                                     ),
-                                    format!(
-                                        "evidence file `{}` has the same content as `{}`, the evidence of {}",
-                                        f.path, first.path, first.indicator
-                                    ),
-                                ),
-                                Text::new(
-                                    "确认同一份材料确实能证明两项指标；否则放入各自的材料",
-                                    "check that one document really supports both indicators; otherwise attach each its own",
-                                ),
-                            )
-                            .raw(r.clone())
-                            .indicator(ind.code.clone()),
-                        );
+                                    say!(w::CHECK_THAT_ONE_DOCUMENT_REALLY),
+                                )
+                                .raw(r.clone())
+                                .indicator(ind.code.clone()),
+                            );
                         }
                         files.push(f);
                     }
@@ -564,7 +517,7 @@ mod tests {
             sniff(b"PK\x03\x04....[Content_Types].xml", b""),
             Kind::Ooxml
         );
-        assert_eq!(sniff(b"plain words\n", b""), Kind::Text);
+        assert_eq!(sniff(b"plain words\n", b""), Kind::Message);
         assert_eq!(sniff(b"\x00\x01\x02", b""), Kind::Unknown);
         assert_eq!(sniff(b"", b""), Kind::Empty);
     }

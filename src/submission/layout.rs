@@ -8,6 +8,9 @@ use std::sync::OnceLock;
 /// The instructions sheet (never read back).
 pub const SHEET_README: &str = "说明";
 pub const SHEET_INFO: &str = "基本信息";
+/// The answers of a yes/no item's drop-down.
+pub const YES: &str = "是";
+pub const NO: &str = "否";
 pub const SHEET_DATA: &str = "指标填报";
 /// The printable appendix: every indicator with its definition (never read back).
 pub const SHEET_GUIDE: &str = "填报说明";

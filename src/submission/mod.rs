@@ -108,7 +108,12 @@ pub struct ReadError {
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.file, self.failure.text().en)
+        write!(
+            f,
+            "{}: {}",
+            self.file,
+            self.failure.text().words(crate::Lang::En)
+        )
     }
 }
 

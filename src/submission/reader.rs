@@ -3,13 +3,15 @@
 //! a diagnostic addressed to its cell.
 
 use super::layout::{
-    Column, DATA_SHEET_NAMES, Field, INFO_SHEET_NAMES, SHEET_DATA, SHEET_INFO,
-    TEMPLATE_HIDDEN_SHEETS, cell_ref, item_code, normalize,
+    Column, DATA_SHEET_NAMES, Field, INFO_SHEET_NAMES, NO, SHEET_DATA, SHEET_INFO,
+    TEMPLATE_HIDDEN_SHEETS, YES, cell_ref, item_code, normalize,
 };
 use super::open::{Cell, Grid, Loaded, is_blank, raw_text};
 use super::values::{NumberError, parse_number, parse_option, parse_yes_no, unit_agrees};
 use super::{Datum, Entity, IndicatorData, ItemValue};
-use crate::diag::{Code, Diagnostic, Text};
+use crate::catalogue::said::{Arg, Message, say};
+use crate::catalogue::workbook as w;
+use crate::diag::{Code, Diagnostic};
 use crate::standard::{Indicator, InputItem, InputLabel, Kind, Level, Standard};
 use calamine::Data;
 use indexmap::IndexMap;
@@ -43,20 +45,11 @@ pub fn hidden_sheets(book: &Loaded, ours: &[&str], diags: &mut Vec<Diagnostic>) 
             Code::HiddenSheet,
             name.clone(),
             if read {
-                Text::new(
-                    format!("工作表“{name}”是隐藏的，其中的数据已读取"),
-                    format!("sheet `{name}` is hidden; its data was read"),
-                )
+                say!(w::SHEET_HIDDEN_DATA_READ, &name)
             } else {
-                Text::new(
-                    format!("工作表“{name}”是隐藏的，未读取"),
-                    format!("sheet `{name}` is hidden and was not read"),
-                )
+                say!(w::SHEET_HIDDEN_READ, &name)
             },
-            Text::new(
-                "取消隐藏并核对内容，或删除不需要的工作表",
-                "unhide the sheet and check it, or delete it",
-            ),
+            say!(w::UNHIDE_SHEET_CHECK_DELETE),
         ));
     }
     if hidden.len() > SHOWN {
@@ -64,19 +57,20 @@ pub fn hidden_sheets(book: &Loaded, ours: &[&str], diags: &mut Vec<Diagnostic>) 
         diags.push(Diagnostic::new(
             Code::HiddenSheet,
             String::new(),
-            Text::new(
-                format!("另有 {more} 张隐藏的工作表，未读取"),
-                format!("{more} more hidden sheets were not read"),
-            ),
-            Text::new(
-                "删除不需要的隐藏工作表",
-                "delete the hidden sheets that are not needed",
-            ),
+            say!(w::MORE_HIDDEN_SHEETS_WERE_READ, &more),
+            say!(w::DELETE_HIDDEN_SHEETS_THAT_NEEDED),
         ));
     }
 }
 
 /// A name or text as a message shows it: at most 80 characters.
+/// What an item in a count `unit` counts, in each language (`户`,
+/// households; a unit without an English name counts items).
+fn count_of(unit: &str) -> Arg {
+    let en = crate::standard::unit_name(unit, crate::Lang::En);
+    Arg::each(unit, if en.is_empty() { "items" } else { en })
+}
+
 pub fn clip(s: &str) -> String {
     const MAX: usize = 80;
     if s.chars().count() <= MAX {
@@ -98,11 +92,8 @@ fn sheet_findings(grid: &Grid, diags: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Code::BadCell,
                 cell_ref(&grid.name, *row, *col),
-                Text::new(
-                    format!("文件把该单元格标为数值等类型，保存的却是“{text}”，已按文字读取"),
-                    format!("the file marks the cell as a number (or similar) but it holds `{text}`; read as text"),
-                ),
-                Text::new("在 Excel 或 WPS 中重新输入该单元格", "type the cell again in Excel or WPS"),
+                say!(w::FILE_MARKS_CELL_NUMBER_SIMILAR, &text),
+                say!(w::TYPE_CELL_AGAIN_EXCEL_WPS),
             )
             .raw(text.clone()),
         );
@@ -121,11 +112,8 @@ fn sheet_findings(grid: &Grid, diags: &mut Vec<Diagnostic>) {
         diags.push(Diagnostic::new(
             Code::HiddenRow,
             format!("{}!{n}:{n}", grid.name, n = r + 1),
-            Text::new(
-                format!("第 {} 行是隐藏的，其中的数据已读取", r + 1),
-                format!("row {} is hidden; its data was read", r + 1),
-            ),
-            Text::new("取消隐藏并核对该行", "unhide the row and check it"),
+            say!(w::ROW_HIDDEN_DATA_READ, r + 1),
+            say!(w::UNHIDE_ROW_CHECK),
         ));
     }
 }
@@ -137,24 +125,8 @@ fn pick_sheet(found: Vec<String>, diags: &mut Vec<Diagnostic>) -> Option<String>
         diags.push(Diagnostic::new(
             Code::DuplicateSheet,
             clip(other),
-            Text::new(
-                format!(
-                    "工作表“{}”与“{}”都像同一张填报表，只读取了“{}”",
-                    clip(other),
-                    clip(&first),
-                    clip(&first)
-                ),
-                format!(
-                    "sheets `{}` and `{}` both look like the same sheet; only `{}` was read",
-                    clip(other),
-                    clip(&first),
-                    clip(&first)
-                ),
-            ),
-            Text::new(
-                "删除或改名多余的工作表，只保留一张",
-                "delete or rename the extra sheet so that only one remains",
-            ),
+            say!(w::SHEETS_BOTH_LOOK_LIKE_SAME, clip(other), clip(&first)),
+            say!(w::DELETE_RENAME_EXTRA_SHEET_SO),
         ));
     }
     Some(first)
@@ -216,13 +188,18 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                         Diagnostic::new(
                             Code::UnknownLevel,
                             loc,
-                            Text::new(
-                                format!("级别“{raw}”不是 DB37/T 3890 评定的级别（市级、县级、智慧社区），已按市级标准检查"),
-                                format!("level `{raw}` is not one DB37/T 3890 rates (市级 city, 县级 county, 智慧社区 community); checked against the city standard"),
+                            say!(
+                                w::LEVEL_NOT_RATED,
+                                &raw,
+                                Level::City.name_zh(),
+                                Level::County.name_zh(),
+                                Level::Community.name_zh()
                             ),
-                            Text::new(
-                                "填写 市级、县级 或 智慧社区",
-                                "write 市级 (city), 县级 (county) or 智慧社区 (community)",
+                            say!(
+                                w::WRITE_CITY_COUNTY_COMMUNITY,
+                                Level::City.name_zh(),
+                                Level::County.name_zh(),
+                                Level::Community.name_zh()
                             ),
                         )
                         .raw(raw),
@@ -243,14 +220,8 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                                 Diagnostic::new(
                                     Code::OutOfRange,
                                     loc,
-                                    Text::new(
-                                        format!("常住人口 {raw} 不是正数"),
-                                        format!("resident population {raw} is not positive"),
-                                    ),
-                                    Text::new(
-                                        "填写年末常住人口（人）",
-                                        "enter the year-end resident population in persons",
-                                    ),
+                                    say!(w::RESIDENT_POPULATION_POSITIVE, &raw),
+                                    say!(w::ENTER_YEAR_END_RESIDENT_POPULATION),
                                 )
                                 .raw(raw),
                             );
@@ -262,14 +233,8 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                         Diagnostic::new(
                             Code::UnitMismatch,
                             loc,
-                            Text::new(
-                                format!("常住人口“{raw}”的单位不是“人”"),
-                                format!("resident population `{raw}` is not in persons"),
-                            ),
-                            Text::new(
-                                "换算成人数后只填写数字，如 1234000",
-                                "convert to persons and enter only the number, e.g. 1234000",
-                            ),
+                            say!(w::RESIDENT_POPULATION_PERSONS, &raw),
+                            say!(w::CONVERT_PERSONS_ENTER_ONLY_NUMBER),
                         )
                         .raw(raw),
                     ),
@@ -284,16 +249,8 @@ pub fn read_info(grid: &Grid, diags: &mut Vec<Diagnostic>) -> (Entity, String) {
                     Diagnostic::new(
                         Code::OutOfRange,
                         loc,
-                        Text::new(
-                            format!("填报年度 {raw} 不在 {FIRST_YEAR} 年至明年之间"),
-                            format!(
-                                "reporting year {raw} is not between {FIRST_YEAR} and next year"
-                            ),
-                        ),
-                        Text::new(
-                            "填写数据所属的年度，如 2025",
-                            "enter the year the data is for, e.g. 2025",
-                        ),
+                        say!(w::REPORTING_YEAR_BETWEEN_NEXT_YEAR, &raw, FIRST_YEAR),
+                        say!(w::ENTER_YEAR_DATA_FOR_E),
                     )
                     .raw(raw),
                 ),
@@ -367,11 +324,13 @@ fn text_field(field: Field, loc: &str, raw: &str, diags: &mut Vec<Diagnostic>) -
         Diagnostic::new(
             Code::TextTooLong,
             loc.to_string(),
-            Text::new(
-                format!("{zh}有 {n} 个字符，只保留前 {MAX_TEXT_CHARS} 个"),
-                format!("{en} is {n} characters long; the first {MAX_TEXT_CHARS} were kept"),
+            say!(
+                w::CHARACTERS_LONG_FIRST_WERE_KEPT,
+                Arg::each(zh, en),
+                &n,
+                MAX_TEXT_CHARS
             ),
-            Text::new("填写简短的名称", "enter a short name"),
+            say!(w::ENTER_SHORT_NAME),
         )
         .raw(clip(t)),
     );
@@ -388,14 +347,12 @@ fn missing_info(field: Field, loc: String, raw: &str) -> Diagnostic {
     Diagnostic::new(
         code,
         loc,
-        Text::new(
-            format!("“基本信息”中缺少{zh}"),
-            format!("基本信息 lacks the {}", en.to_lowercase()),
+        say!(
+            w::BASIC_INFO_LACKS,
+            Arg::each(zh, en.to_lowercase()),
+            SHEET_INFO
         ),
-        Text::new(
-            format!("填写{zh}"),
-            format!("fill in the {}", en.to_lowercase()),
-        ),
+        say!(w::FILL_IN, Arg::each(zh, en.to_lowercase())),
     )
     .raw(raw)
 }
@@ -417,14 +374,8 @@ fn not_a_number(loc: String, raw: &str, indicator: Option<&str>, unit: &str) -> 
     let mut d = Diagnostic::new(
         Code::NotANumber,
         loc,
-        Text::new(
-            format!("“{raw}”不是数值"),
-            format!("`{raw}` is not a number"),
-        ),
-        Text::new(
-            format!("只填写数字（单位：{unit}），说明写在备注列"),
-            format!("enter only the number (unit: {unit}); explanations go in the note column"),
-        ),
+        say!(w::NOT_A_NUMBER, &raw),
+        say!(w::ENTER_ONLY_NUMBER_UNIT_EXPLANATIONS, &unit),
     )
     .raw(raw);
     d.indicator = indicator.map(str::to_string);
@@ -601,14 +552,8 @@ pub fn read_data(
         Diagnostic::new(
             Code::MissingColumn,
             loc,
-            Text::new(
-                format!("“{sheet}”中找不到“{zh}”列"),
-                format!("sheet `{sheet}` has no `{en}` column"),
-            ),
-            Text::new(
-                format!("恢复模板中的表头“{zh}”"),
-                format!("restore the template's header `{zh}` / `{en}`"),
-            ),
+            say!(w::SHEET_HAS_NO_COLUMN, &sheet, Arg::each(zh, en)),
+            say!(w::RESTORE_HEADER, Arg::each(zh, format!("{zh}` / `{en}"))),
         )
     };
     let Some(header) = header else {
@@ -633,16 +578,13 @@ pub fn read_data(
         diags.push(Diagnostic::new(
             Code::DuplicateColumn,
             format!("{sheet}!{b}{}", header.row + 1),
-            Text::new(
-                format!("“{zh}”列出现两次（{a} 列和 {b} 列），只读取了 {a} 列"),
-                format!(
-                    "the {en} column appears twice (columns {a} and {b}); only column {a} was read"
-                ),
+            say!(
+                w::COLUMN_APPEARS_TWICE_COLUMNS_ONLY,
+                Arg::each(zh, en),
+                &a,
+                &b
             ),
-            Text::new(
-                "删除或改名多余的一列",
-                "delete the extra column or give it another header",
-            ),
+            say!(w::DELETE_EXTRA_COLUMN_GIVE_ANOTHER),
         ));
     }
     let code_col = header.cols[&Column::Code];
@@ -675,11 +617,8 @@ pub fn read_data(
                     Diagnostic::new(
                         Code::CodeWithSpaces,
                         cell_ref(sheet, row, code_col),
-                        Text::new(
-                            format!("代码“{raw}”中有空格，已按“{squeezed}”读取"),
-                            format!("code `{raw}` contains spaces; read as `{squeezed}`"),
-                        ),
-                        Text::new("删除代码中的空格", "remove the spaces from the code"),
+                        say!(w::CODE_CONTAINS_SPACES_READ, &raw, &squeezed),
+                        say!(w::REMOVE_SPACES_FROM_CODE),
                     )
                     .raw(raw.to_string()),
                 );
@@ -703,17 +642,8 @@ pub fn read_data(
                 Diagnostic::new(
                     Code::UnknownIndicatorCode,
                     cell_ref(sheet, row, code_col),
-                    Text::new(
-                        format!("代码“{raw}”不在标准 {} 中，该行被忽略", standard.id()),
-                        format!(
-                            "code `{raw}` is not in standard {}; the row is ignored",
-                            standard.id()
-                        ),
-                    ),
-                    Text::new(
-                        "核对代码拼写，或使用该标准的模板",
-                        "check the code, or use this standard's template",
-                    ),
+                    say!(w::CODE_STANDARD_ROW_IGNORED, &raw, standard.id()),
+                    say!(w::CHECK_CODE_USE_THIS_STANDARD),
                 )
                 .raw(raw.to_string()),
             );
@@ -724,11 +654,8 @@ pub fn read_data(
                 Diagnostic::new(
                     Code::DuplicateCode,
                     cell_ref(sheet, row, code_col),
-                    Text::new(
-                        format!("代码“{raw}”重复出现，已按第 {} 行读取", first + 1),
-                        format!("code `{raw}` appears again; row {} was read", first + 1),
-                    ),
-                    Text::new("删除多余的行", "delete the extra row"),
+                    say!(w::CODE_APPEARS_AGAIN_ROW_READ, &raw, first + 1),
+                    say!(w::DELETE_EXTRA_ROW),
                 )
                 .raw(raw.to_string())
                 .indicator(standard.indicator[codes.indicator(k)].code.clone()),
@@ -755,14 +682,8 @@ pub fn read_data(
                     Diagnostic::new(
                         Code::MissingItem,
                         sheet.to_string(),
-                        Text::new(
-                            format!("缺少填报项 {code}（{}）的行", label.zh),
-                            format!("no row for input item {code} ({})", label.en),
-                        ),
-                        Text::new(
-                            "从模板中复制该行并填写",
-                            "copy the row from the template and fill it in",
-                        ),
+                        say!(w::NO_ROW_FOR_ITEM, code, Arg::each(&label.zh, &label.en)),
+                        say!(w::COPY_ROW_FROM_TEMPLATE_FILL),
                     )
                     .indicator(ind.code.clone()),
                 );
@@ -818,14 +739,13 @@ pub fn read_data(
                 Diagnostic::new(
                     Code::EvidenceMissing,
                     loc,
-                    Text::new(
-                        format!("{} {} 需要佐证材料：{what}", ind.code, ind.name_zh),
-                        format!("{} {} needs evidence: {what_en}", ind.code, ind.name_en),
+                    say!(
+                        w::NEEDS_EVIDENCE,
+                        &ind.code,
+                        Arg::each(&ind.name_zh, &ind.name_en),
+                        Arg::each(what, what_en)
                     ),
-                    Text::new(
-                        "在“佐证材料”列写明材料名称或附件编号",
-                        "name the document or annex in the evidence column",
-                    ),
+                    say!(w::NAME_DOCUMENT_ANNEX_EVIDENCE_COLUMN),
                 )
                 .indicator(ind.code.clone()),
             );
@@ -860,7 +780,7 @@ fn population_in_wan(
     raw: &str,
     level: Option<Level>,
     residents: Option<f64>,
-) -> Option<(Code, Text, Text)> {
+) -> Option<(Code, Message, Message)> {
     let min = min_population(level);
     let as_persons = x * 10_000.0;
     let near = residents.is_some_and(|p| p > 0.0 && (0.5..=2.0).contains(&(as_persons / p)));
@@ -869,14 +789,8 @@ fn population_in_wan(
         let persons = fmt_number(as_persons);
         (
             Code::PopulationInWan,
-            Text::new(
-                format!("人口 {raw} 以“人”计太小，像是以“万人”填写的（{raw} 万人 = {persons} 人）"),
-                format!("a population of {raw} persons is too small; it looks like ten thousands of persons: {raw} × 10,000 = {persons} persons"),
-            ),
-            Text::new(
-                format!("该单元格以“人”计：若指 {raw} 万人，填写 {persons}"),
-                format!("the cell is in persons: if {raw} ten-thousand persons is meant, enter {persons}"),
-            ),
+            say!(w::POPULATION_PERSONS_TOO_SMALL_LOOKS, &raw, &persons),
+            say!(w::CELL_PERSONS_IF_TEN_THOUSAND, &raw, &persons),
         )
     })
 }
@@ -913,7 +827,7 @@ fn plausibility_of(
         };
         let unit = label.unit.as_str();
         let raw = value.raw.clone();
-        let diag = |code: Code, msg: Text, hint: Text| {
+        let diag = |code: Code, msg: Message, hint: Message| {
             Diagnostic::new(code, value.location.clone(), msg, hint)
                 .raw(raw.clone())
                 .indicator(ind.code.clone())
@@ -929,14 +843,8 @@ fn plausibility_of(
         if crate::standard::is_count_unit(unit) && v.fract() != 0.0 {
             diags.push(diag(
                 Code::FractionalCount,
-                Text::new(
-                    format!("{raw} 不是整数，但该项是以“{unit}”计的个数"),
-                    format!("{raw} is not a whole number, but the item is a count"),
-                ),
-                Text::new(
-                    format!("填写整数个数（{unit}）；若填的是比例或以万为单位，换算成个数"),
-                    "enter a whole count; if this is a share or in ten thousands, convert it to a count".to_string(),
-                ),
+                say!(w::NOT_A_WHOLE_COUNT, &raw, count_of(unit)),
+                say!(w::ENTER_A_WHOLE_COUNT, count_of(unit)),
             ));
             value.datum = None;
             continue;
@@ -946,14 +854,8 @@ fn plausibility_of(
         if unit == "亿元" && v > MAX_YI_YUAN {
             diags.push(diag(
                 Code::ImplausibleMagnitude,
-                Text::new(
-                    format!("{raw} 亿元超过全省生产总值的两倍，数量级不合理"),
-                    format!("{raw} × 100 million yuan is more than twice the province's GDP: an implausible order of magnitude"),
-                ),
-                Text::new(
-                    format!("该项以“亿元”计：若填的是万元，除以 10000 后填写 {}；若是元，除以 1 亿", fmt_number(v / 10_000.0)),
-                    format!("the item is in 100 million yuan: if the figure is in 10,000 yuan, enter {} (divided by 10,000); if in yuan, divide by 10⁸", fmt_number(v / 10_000.0)),
-                ),
+                say!(w::MILLION_YUAN_MORE_THAN_TWICE, &raw),
+                say!(w::ITEM_MILLION_YUAN_IF_FIGURE, fmt_number(v / 10_000.0)),
             ));
             continue;
         }
@@ -974,41 +876,31 @@ fn plausibility_of(
         if persons > p * per_resident {
             let wan = unit.starts_with('万');
             let hint = if wan {
-                Text::new(
-                    format!(
-                        "该项以“{unit}”计：若填的是{}，除以 10000 后填写 {}",
-                        &unit['万'.len_utf8()..],
-                        fmt_number(v / 10_000.0)
-                    ),
-                    format!(
-                        "the item is in ten thousands: if the figure is a plain count, enter {} (divided by 10,000)",
-                        fmt_number(v / 10_000.0)
-                    ),
+                say!(
+                    w::IN_TEN_THOUSANDS,
+                    Arg::each(format!("以“{unit}”计"), "in ten thousands"),
+                    Arg::each(&unit['万'.len_utf8()..], "a plain count"),
+                    fmt_number(v / 10_000.0)
                 )
             } else {
-                Text::new(
-                    "核对数值与单位：是否多打了零，或填了其他口径的数",
-                    "check the number and its unit: extra zeros, or a figure of another definition?",
-                )
+                say!(w::CHECK_NUMBER_UNIT_EXTRA_ZEROS)
             };
             diags.push(diag(
                 Code::ImplausibleMagnitude,
-                Text::new(
-                    format!(
-                        "{raw}（{unit}）相当于常住人口 {} 人的 {} 倍以上，数量级不合理",
-                        fmt_number(p),
-                        fmt_number(per_resident)
-                    ),
-                    format!(
-                        "{raw}{} is more than {} times the resident population of {}: an implausible order of magnitude",
+                say!(
+                    w::MORE_THAN_THE_POPULATION,
+                    &raw,
+                    // The unit where English has a name for it.
+                    Arg::each(
+                        format!("（{unit}）"),
                         match crate::standard::unit_name(unit, crate::Lang::En) {
                             "" => String::new(),
                             u if u.chars().all(|c| c.is_ascii() || c == '×') => format!(" ({u})"),
                             _ => String::new(),
-                        },
-                        fmt_number(per_resident),
-                        fmt_number(p)
+                        }
                     ),
+                    fmt_number(p),
+                    fmt_number(per_resident)
                 ),
                 hint,
             ));
@@ -1039,11 +931,8 @@ pub(crate) fn cross_checks(
                     Diagnostic::new(
                         Code::ZeroDenominator,
                         d.location.clone(),
-                        Text::new(
-                            format!("{} 的分母为 0", ind.code),
-                            format!("the denominator of {} is 0", ind.code),
-                        ),
-                        Text::new("填写实际的分母", "enter the actual denominator"),
+                        say!(w::ZERO_DENOMINATOR_OF, &ind.code),
+                        say!(w::ENTER_ACTUAL_DENOMINATOR),
                     )
                     .raw(d.raw.clone())
                     .indicator(ind.code.clone()),
@@ -1053,17 +942,14 @@ pub(crate) fn cross_checks(
                     Diagnostic::new(
                         Code::NumeratorExceedsDenominator,
                         n.location.clone(),
-                        Text::new(
-                            format!("{} 的分子 {nv} 大于分母 {dv}（{}）", ind.code, d.location),
-                            format!(
-                                "the numerator of {} ({nv}) exceeds its denominator ({dv}, {})",
-                                ind.code, d.location
-                            ),
+                        say!(
+                            w::NUMERATOR_EXCEEDS_DENOMINATOR,
+                            &ind.code,
+                            &nv,
+                            &dv,
+                            &d.location
                         ),
-                        Text::new(
-                            "核对分子与分母的口径和年份，确认没有填反",
-                            "check both share a definition and year and are not swapped",
-                        ),
+                        say!(w::CHECK_BOTH_SHARE_DEFINITION_YEAR),
                     )
                     .raw(n.raw.clone())
                     .indicator(ind.code.clone()),
@@ -1079,11 +965,8 @@ pub(crate) fn cross_checks(
                     Diagnostic::new(
                         Code::PopulationMissing,
                         c.location.clone(),
-                        Text::new(
-                            format!("{} 按常住人口计算，但“基本信息”中没有可用的常住人口", ind.code),
-                            format!("{} is per resident, but 基本信息 gives no usable resident population", ind.code),
-                        ),
-                        Text::new("在“基本信息”中填写常住人口（人）", "fill in the resident population (persons) in 基本信息"),
+                        say!(w::PER_RESIDENT_BUT_GIVES_NO, &ind.code, SHEET_INFO),
+                        say!(w::FILL_RESIDENT_POPULATION_PERSONS, SHEET_INFO),
                     )
                     .raw(c.raw.clone())
                     .indicator(ind.code.clone()),
@@ -1112,7 +995,7 @@ pub(crate) fn read_value(
     };
     let cell = grid.get(row, col).unwrap_or(&empty);
     let raw = raw_text(cell);
-    let mut push = |code_: Code, msg: Text, hint: Text| {
+    let mut push = |code_: Code, msg: Message, hint: Message| {
         diags.push(
             Diagnostic::new(code_, loc, msg, hint)
                 .raw(raw.clone())
@@ -1123,44 +1006,24 @@ pub(crate) fn read_value(
         let top = cell_ref(&grid.name, m.start.0, m.start.1);
         push(
             Code::MergedCell,
-            Text::new(
-                format!("填报值单元格被合并进 {top} 起的合并区域，无法读取"),
-                format!(
-                    "the value cell is inside the merged region starting at {top} and cannot be read"
-                ),
-            ),
-            Text::new(
-                "取消合并，每个填报项填在自己的单元格中",
-                "unmerge the cells and give each item its own value",
-            ),
+            say!(w::VALUE_CELL_INSIDE_MERGED_REGION, &top),
+            say!(w::UNMERGE_CELLS_GIVE_EACH_ITEM),
         );
         return (None, raw);
     }
     if cell.formula.is_some() && is_blank(&cell.value) {
         push(
             Code::FormulaNoCachedValue,
-            Text::new(
-                format!("公式 {raw} 没有保存计算结果"),
-                format!("formula {raw} has no cached value"),
-            ),
-            Text::new(
-                "用 Excel、WPS 或 LibreOffice 打开并保存一次，或直接填写数值",
-                "open and save the file once in Excel, WPS or LibreOffice, or type the value",
-            ),
+            say!(w::FORMULA_HAS_NO_CACHED_VALUE, &raw),
+            say!(w::OPEN_SAVE_FILE_ONCE_EXCEL),
         );
         return (None, raw);
     }
     if let Data::Error(e) = &cell.value {
         push(
             Code::ErrorCell,
-            Text::new(
-                format!("单元格是错误值 {e}"),
-                format!("the cell holds the error {e}"),
-            ),
-            Text::new(
-                "修正公式或直接填写数值",
-                "fix the formula or type the value",
-            ),
+            say!(w::CELL_HOLDS_ERROR, e.to_string()),
+            say!(w::FIX_FORMULA_TYPE_VALUE),
         );
         return (None, raw);
     }
@@ -1175,40 +1038,32 @@ pub(crate) fn read_value(
             )
         };
         let hint = match &ind.kind {
-            Kind::YesNo { .. } => Text::new(
-                "从下拉列表中选择“是”或“否”",
-                "answer yes or no: pick 是 or 否 from the list",
-            ),
+            Kind::YesNo { .. } => say!(w::ANSWER_YES_NO_PICK_FROM, YES, NO),
             Kind::Grade { .. } => {
-                Text::new("从下拉列表中选择一项", "choose one option from the list")
+                say!(w::CHOOSE_ONE_OPTION_FROM_LIST)
             }
             _ => {
                 let en = crate::standard::unit_name(&label.unit, crate::Lang::En);
-                Text::new(
-                    if label.unit.is_empty() {
-                        "填写数值；确实没有数据时在备注中说明".to_string()
+                // A unit without a name in a language is not named in it.
+                let unit_in = |lang: crate::Lang, unit: &str| {
+                    if unit.is_empty() {
+                        String::new()
                     } else {
-                        format!(
-                            "填写数值（单位：{}）；确实没有数据时在备注中说明",
-                            label.unit
-                        )
-                    },
-                    if en.is_empty() {
-                        "enter a number; if there is no data, say why in the note".to_string()
-                    } else {
-                        format!(
-                            "enter a number (unit: {en}); if there is no data, say why in the note"
-                        )
-                    },
+                        w::UNIT_IN_BRACKETS.fill(lang, &[&unit])
+                    }
+                };
+                say!(
+                    w::ENTER_A_NUMBER,
+                    Arg::each(
+                        unit_in(crate::Lang::Zh, &label.unit),
+                        unit_in(crate::Lang::En, en)
+                    )
                 )
             }
         };
         push(
             Code::MissingValue,
-            Text::new(
-                format!("{} {what_zh}未填写", ind.code),
-                format!("{} {what_en} is empty", ind.code),
-            ),
+            say!(w::IS_EMPTY, &ind.code, Arg::each(what_zh, what_en)),
             hint,
         );
         return (None, raw);
@@ -1224,14 +1079,8 @@ pub(crate) fn read_value(
             if b.is_none() {
                 push(
                     Code::NotYesNo,
-                    Text::new(
-                        format!("“{raw}”不是“是/否”"),
-                        format!("`{raw}` is not a yes/no answer"),
-                    ),
-                    Text::new(
-                        "从下拉列表中选择“是”或“否”",
-                        "pick 是 (yes) or 否 (no) from the list",
-                    ),
+                    say!(w::NOT_YES_NO, &raw),
+                    say!(w::PICK_YES_NO_FROM_LIST, YES, NO),
                 );
             }
             (b.map(Datum::YesNo), raw)
@@ -1253,13 +1102,10 @@ pub(crate) fn read_value(
                 };
                 push(
                     Code::UnknownOption,
-                    Text::new(
-                        format!("“{raw}”不是 {} 的选项", ind.code),
-                        format!("`{raw}` is not an option of {}", ind.code),
-                    ),
-                    Text::new(
-                        format!("从下拉列表中选择其中之一：{}", numbered(|o| &o.zh)),
-                        format!("pick one from the list: {}", numbered(|o| &o.en)),
+                    say!(w::NOT_AN_OPTION, &raw, &ind.code),
+                    say!(
+                        w::PICK_ONE_OF,
+                        Arg::each(numbered(|o| &o.zh), numbered(|o| &o.en))
                     ),
                 );
             }
@@ -1274,14 +1120,8 @@ pub(crate) fn read_value(
                 _ => {
                     push(
                         Code::NotANumber,
-                        Text::new(
-                            format!("“{raw}”不是数值"),
-                            format!("`{raw}` is not a number"),
-                        ),
-                        Text::new(
-                            format!("只填写数字（单位：{unit}）"),
-                            format!("enter only the number (unit: {unit})"),
-                        ),
+                        say!(w::NOT_A_NUMBER, &raw),
+                        say!(w::ENTER_ONLY_NUMBER_UNIT, &unit),
                     );
                     None
                 }
@@ -1301,17 +1141,8 @@ pub(crate) fn read_value(
             if percent && v > 100.0 + 1e-9 {
                 push(
                     Code::ShareOver100,
-                    Text::new(
-                        format!("{raw} 读作 {}%，比例不能超过 100%", fmt_number(v)),
-                        format!(
-                            "{raw} reads as {}%; a share cannot exceed 100%",
-                            fmt_number(v)
-                        ),
-                    ),
-                    Text::new(
-                        "输入带百分号的比例，如 85%（不是 8500%）；若由分子、分母算得，核对二者",
-                        "type the share with its percent sign, e.g. 85% (not 8500%); if it comes from a numerator and denominator, check both",
-                    ),
+                    say!(w::READS_SHARE_CANNOT_EXCEED, &raw, fmt_number(v)),
+                    say!(w::TYPE_SHARE_WITH_PERCENT_SIGN),
                 );
                 return (None, raw);
             }
@@ -1322,14 +1153,13 @@ pub(crate) fn read_value(
                 };
                 push(
                     Code::OutOfRange,
-                    Text::new(
-                        format!(
-                            "{raw} 超出合理范围（{range}{}）",
-                            if percent { "%" } else { "" }
-                        ),
-                        format!("{raw} is outside {range}{}", if percent { "%" } else { "" }),
+                    say!(
+                        w::OUT_OF_RANGE,
+                        &raw,
+                        &range,
+                        if percent { "%" } else { "" }
                     ),
-                    Text::new("核对数值与单位", "check the number and its unit"),
+                    say!(w::CHECK_NUMBER_UNIT),
                 );
                 return (None, raw);
             }
@@ -1357,33 +1187,19 @@ const MAX_POPULATION: f64 = 1e8;
 
 /// A population that is not a whole positive number of persons, or more
 /// than any city has.
-fn implausible_population(x: f64, raw: &str) -> Option<(Code, Text, Text)> {
+fn implausible_population(x: f64, raw: &str) -> Option<(Code, Message, Message)> {
     if x > MAX_POPULATION {
         return Some((
             Code::ImplausibleValue,
-            Text::new(
-                format!("常住人口 {raw} 超过 1 亿人，不可能是一个市、县或社区的人口"),
-                format!(
-                    "resident population {raw} is over 100 million, more than any city, county or community"
-                ),
-            ),
-            Text::new(
-                "填写年末常住人口（人），只填数字",
-                "enter the year-end resident population in persons, the number only",
-            ),
+            say!(w::RESIDENT_POPULATION_OVER_MILLION_MORE, &raw),
+            say!(w::ENTER_YEAR_END_RESIDENT_POPULATION_2),
         ));
     }
     if x > 0.0 && x.fract() != 0.0 {
         return Some((
             Code::OutOfRange,
-            Text::new(
-                format!("常住人口 {raw} 不是整数人数"),
-                format!("resident population {raw} is not a whole number of persons"),
-            ),
-            Text::new(
-                "填写人数（人），不要填“万人”",
-                "enter persons (人), not tens of thousands (万人)",
-            ),
+            say!(w::RESIDENT_POPULATION_WHOLE_NUMBER_PERSONS, &raw),
+            say!(w::ENTER_PERSONS_TENS_THOUSANDS, "人", "万人"),
         ));
     }
     None
@@ -1394,54 +1210,37 @@ fn implausible_population(x: f64, raw: &str) -> Option<(Code, Text, Text)> {
 pub const MAX_MAGNITUDE: f64 = 1e12;
 
 /// A number no indicator can hold: not finite, or beyond `MAX_MAGNITUDE`.
-fn implausible(v: f64, raw: &str) -> Option<(Code, Text, Text)> {
+fn implausible(v: f64, raw: &str) -> Option<(Code, Message, Message)> {
     if !v.is_finite() {
         return Some((
             Code::NotANumber,
-            Text::new(
-                format!("“{raw}”不是有限的数值"),
-                format!("`{raw}` is not a finite number"),
-            ),
-            Text::new("填写实际数值", "enter the actual number"),
+            say!(w::NOT_FINITE, &raw),
+            say!(w::ENTER_ACTUAL_NUMBER),
         ));
     }
     if v.abs() >= MAX_MAGNITUDE {
         return Some((
             Code::ImplausibleValue,
-            Text::new(
-                format!("{raw} 的数量级不可能是任何指标的实际值（超过 10¹²）"),
-                format!("{raw} is larger than any real indicator value (over 10¹²)"),
-            ),
-            Text::new(
-                "核对数值与单位，是否多打了零或粘贴了错误的单元格",
-                "check the number and its unit: extra zeros, or a wrong cell pasted?",
-            ),
+            say!(w::LARGER_THAN_ANY_REAL_INDICATOR, &raw),
+            say!(w::CHECK_NUMBER_UNIT_EXTRA_ZEROS_2),
         ));
     }
     None
 }
 
-fn number_cell(x: f64, percent: bool, push: &mut impl FnMut(Code, Text, Text)) -> Option<f64> {
+fn number_cell(
+    x: f64,
+    percent: bool,
+    push: &mut impl FnMut(Code, Message, Message),
+) -> Option<f64> {
     if !percent {
         return Some(x);
     }
     if x > 1.0 + 1e-9 && x <= 100.0 {
         push(
             Code::AmbiguousPercent,
-            Text::new(
-                format!(
-                    "百分比单元格中是 {x}，显示为 {}%；若指 {x}%，应输入 {x}%",
-                    x * 100.0
-                ),
-                format!(
-                    "the percent cell holds {x}, which shows as {}%; if {x}% is meant, type {x}%",
-                    x * 100.0
-                ),
-            ),
-            Text::new(
-                format!("输入 {x}%（带百分号）"),
-                format!("type {x}% with the percent sign"),
-            ),
+            say!(w::PERCENT_CELL_HOLDS_WHICH_SHOWS, &x, x * 100.0),
+            say!(w::TYPE_WITH_PERCENT_SIGN, &x),
         );
         return None;
     }
@@ -1453,39 +1252,23 @@ fn text_cell(
     raw: &str,
     percent: bool,
     unit: &str,
-    push: &mut impl FnMut(Code, Text, Text),
+    push: &mut impl FnMut(Code, Message, Message),
 ) -> Option<f64> {
     let n = match parse_number(s) {
         Ok(n) => n,
         Err(NumberError::AmbiguousComma) => {
             push(
                 Code::NotANumber,
-                Text::new(
-                    format!("“{raw}”中的逗号不是千分位，无法确定是小数点还是分隔符"),
-                    format!(
-                        "the comma in `{raw}` is not a thousands separator; decimal or separator is unclear"
-                    ),
-                ),
-                Text::new(
-                    "小数点用“.”，例如 0.85",
-                    "use `.` as the decimal point, e.g. 0.85",
-                ),
+                say!(w::COMMA_THOUSANDS_SEPARATOR_DECIMAL_SEPARATOR, &raw),
+                say!(w::USE_DECIMAL_POINT_E_G),
             );
             return None;
         }
         Err(NumberError::NotANumber) => {
             push(
                 Code::NotANumber,
-                Text::new(
-                    format!("“{raw}”不是数值"),
-                    format!("`{raw}` is not a number"),
-                ),
-                Text::new(
-                    format!("只填写数字（单位：{unit}），说明写在备注列"),
-                    format!(
-                        "enter only the number (unit: {unit}); explanations go in the note column"
-                    ),
-                ),
+                say!(w::NOT_A_NUMBER, &raw),
+                say!(w::ENTER_ONLY_NUMBER_UNIT_EXPLANATIONS, &unit),
             );
             return None;
         }
@@ -1495,28 +1278,16 @@ fn text_cell(
     {
         push(
             Code::UnitMismatch,
-            Text::new(
-                format!("“{raw}”的单位“{u}”与要求的“{unit}”不同"),
-                format!("`{raw}` is in `{u}`, the item asks for `{unit}`"),
-            ),
-            Text::new(
-                format!("换算成“{unit}”后只填写数字"),
-                format!("convert to `{unit}` and enter only the number"),
-            ),
+            say!(w::ITEM_ASKS_FOR, &raw, &u, &unit),
+            say!(w::CONVERT_ENTER_ONLY_NUMBER, &unit),
         );
         return None;
     }
     if n.percent && !percent {
         push(
             Code::UnitMismatch,
-            Text::new(
-                format!("“{raw}”是百分比，但该项的单位是“{unit}”"),
-                format!("`{raw}` is a percentage, the item's unit is `{unit}`"),
-            ),
-            Text::new(
-                format!("填写以“{unit}”计的数字"),
-                format!("enter the number in `{unit}`"),
-            ),
+            say!(w::PERCENTAGE_ITEM_S_UNIT, &raw, &unit),
+            say!(w::ENTER_NUMBER, &unit),
         );
         return None;
     }
@@ -1524,43 +1295,25 @@ fn text_cell(
     if percent && !n.percent && n.value != 0.0 && n.value.abs() <= 1.0 {
         push(
             Code::AmbiguousPercent,
-            Text::new(
-                format!(
-                    "百分比项中以文本填写了“{raw}”，可能指 {}% 也可能指 {}%",
-                    n.value * 100.0,
-                    n.value
-                ),
-                format!(
-                    "`{raw}` typed as text in a percent item could mean {}% or {}%",
-                    n.value * 100.0,
-                    n.value
-                ),
+            say!(
+                w::TYPED_TEXT_PERCENT_ITEM_COULD,
+                &raw,
+                n.value * 100.0,
+                &n.value
             ),
-            Text::new(
-                "输入时带上百分号，例如 85%",
-                "type the value with its percent sign, e.g. 85%",
-            ),
+            say!(w::TYPE_VALUE_WITH_PERCENT_SIGN),
         );
         return None;
     }
     push(
         Code::NumberAsText,
-        Text::new(
-            format!(
-                "文本“{raw}”按数值 {}{} 读取",
-                n.value,
-                if percent { "%" } else { "" }
-            ),
-            format!(
-                "text `{raw}` was read as {}{}",
-                n.value,
-                if percent { "%" } else { "" }
-            ),
+        say!(
+            w::TEXT_READ_AS_NUMBER,
+            &raw,
+            &n.value,
+            if percent { "%" } else { "" }
         ),
-        Text::new(
-            "无需处理；可把单元格改为数值格式",
-            "nothing to do; make it a number cell to silence this",
-        ),
+        say!(w::NOTHING_DO_MAKE_NUMBER_CELL),
     );
     Some(n.value)
 }
@@ -1590,14 +1343,11 @@ pub fn read_book<'s>(
         Diagnostic::new(
             Code::MissingSheet,
             name.to_string(),
-            Text::new(
-                format!("工作簿中没有“{name}”工作表"),
-                format!("the workbook has no `{name}` ({en}) sheet"),
+            say!(
+                w::NO_SUCH_SHEET,
+                Arg::each(format!("“{name}”"), format!("`{name}` ({en})"))
             ),
-            Text::new(
-                "从 `citystar template` 生成的模板开始填报，或把工作表改回原名",
-                "start from `citystar template`, or rename the sheet back",
-            ),
+            say!(w::START_FROM_CITYSTAR_TEMPLATE_RENAME),
         )
     };
     for grid in [&info_name, &data_name]
@@ -1621,24 +1371,13 @@ pub fn read_book<'s>(
         diags.push(Diagnostic::new(
             Code::WrongLevel,
             level_loc,
-            Text::new(
-                format!(
-                    "工作簿是{}填报表，但按{}标准 {} 检查",
-                    level.name_zh(),
-                    standard.level().name_zh(),
-                    standard.id()
-                ),
-                format!(
-                    "the workbook is for a {}, but is checked against the {} standard {}",
-                    level.key(),
-                    standard.level().key(),
-                    standard.id()
-                ),
+            say!(
+                w::CHECKED_AGAINST_OTHER_LEVEL,
+                Arg::each(level.name_zh(), level.key()),
+                Arg::each(standard.level().name_zh(), standard.level().key()),
+                standard.id()
             ),
-            Text::new(
-                "去掉 --standard，或改正“基本信息”中的级别",
-                "drop --standard, or correct the level in 基本信息",
-            ),
+            say!(w::DROP_STANDARD_CORRECT_LEVEL, SHEET_INFO),
         ));
     }
     let data = match data_name.as_deref().and_then(|n| book.grid(n)) {

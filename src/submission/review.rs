@@ -15,8 +15,10 @@ use super::template::{
 use super::{Datum, Failure, Submission};
 use crate::Lang;
 use crate::catalogue::Msg;
+use crate::catalogue::said::{Message, say};
 use crate::catalogue::template as m;
-use crate::diag::{Code, Diagnostic, Text};
+use crate::catalogue::workbook as w;
+use crate::diag::{Code, Diagnostic};
 use crate::standard::{InputItem, Kind, Standard};
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, XlsxError};
 use serde::Serialize;
@@ -321,13 +323,10 @@ pub enum NotUsable {
 }
 
 impl NotUsable {
-    pub fn text(&self) -> Text {
+    pub fn text(&self) -> Message {
         match self {
             NotUsable::Unreadable(f) => f.text(),
-            NotUsable::NotAReview => Text::new(
-                "不是 citystar review init 写出的核查工作簿（没有带表头的“核查”工作表）",
-                "not a review workbook written by citystar review init (no 核查 sheet with its header)",
-            ),
+            NotUsable::NotAReview => say!(w::REVIEW_WORKBOOK_WRITTEN_BY_CITYSTAR, SHEET_REVIEW),
         }
     }
 }
@@ -428,14 +427,8 @@ impl Review {
                     Diagnostic::new(
                         Code::ReviewUnknownCode,
                         code_loc,
-                        Text::new(
-                            format!("核查中的代码“{raw_code}”不是标准 {} 的填报项，该行已忽略", standard.id()),
-                            format!(
-                                "review code `{raw_code}` is no input item of standard {}; the row is ignored",
-                                standard.id()
-                            ),
-                        ),
-                        Text::new("删除该行，或改回生成时的代码", "delete the row, or restore the code it was made with"),
+                        say!(w::REVIEW_CODE_NO_INPUT_ITEM, &raw_code, standard.id()),
+                        say!(w::DELETE_ROW_RESTORE_CODE_MADE),
                     )
                     .raw(raw_code.clone()),
                 );
@@ -463,11 +456,8 @@ impl Review {
                         Diagnostic::new(
                             Code::ReviewBadDecision,
                             super::layout::cell_ref(&sheet, r, col(COL_ACCEPTED).unwrap_or(0)),
-                            Text::new(
-                                format!("“{decision}”不是“是/否”，按留空（采信）处理"),
-                                format!("`{decision}` is not yes/no; read as blank (accepted)"),
-                            ),
-                            Text::new("从下拉列表中选择“是”或“否”", "pick 是 or 否 from the list"),
+                            say!(w::YES_NO_READ_BLANK_ACCEPTED, &decision),
+                            say!(w::PICK_FROM_LIST, super::layout::YES, super::layout::NO),
                         )
                         .raw(decision.clone())
                         .indicator(ind.code.clone()),
@@ -495,44 +485,36 @@ impl Review {
         let head = |k: usize| super::layout::cell_ref(SHEET_REVIEW, 1 + k as u32, 1);
         if id.submission_sha256 != submission.sha256 {
             let short = |s: &str| s.chars().take(12).collect::<String>();
-            return Some(Diagnostic::new(
-                Code::ReviewWrongSubmission,
-                head(3),
-                Text::new(
-                    format!(
-                        "核查工作簿 {} 是对 SHA-256 {}… 的填报表做的，而 {} 的 SHA-256 是 {}…：填报表已修改或不是同一份，核查未采用",
-                        self.file, short(&id.submission_sha256), submission.file, short(&submission.sha256)
+            return Some(
+                Diagnostic::new(
+                    Code::ReviewWrongSubmission,
+                    head(3),
+                    say!(
+                        w::REVIEW_MADE_FOR_SUBMISSION_WITH,
+                        &self.file,
+                        short(&id.submission_sha256),
+                        &submission.file,
+                        short(&submission.sha256)
                     ),
-                    format!(
-                        "review {} was made for a submission with SHA-256 {}…, but {} has {}…: the submission changed or is another one; the review is not used",
-                        self.file, short(&id.submission_sha256), submission.file, short(&submission.sha256)
-                    ),
-                ),
-                Text::new(
-                    "对当前填报表重新运行 citystar review init，转录核查意见",
-                    "run citystar review init on the current submission and carry the findings over",
-                ),
-            )
-            .raw(id.submission_sha256.clone()));
+                    say!(w::RUN_CITYSTAR_REVIEW_INIT_ON),
+                )
+                .raw(id.submission_sha256.clone()),
+            );
         }
         if id.standard != standard.id() {
-            return Some(Diagnostic::new(
-                Code::ReviewWrongStandard,
-                head(4),
-                Text::new(
-                    format!("核查工作簿按标准 {} 生成，本次按 {} 评估，核查未采用", id.standard, standard.id()),
-                    format!(
-                        "the review was made against {}, this assessment uses {}; the review is not used",
-                        id.standard,
+            return Some(
+                Diagnostic::new(
+                    Code::ReviewWrongStandard,
+                    head(4),
+                    say!(
+                        w::REVIEW_MADE_AGAINST_THIS_ASSESSMENT,
+                        &id.standard,
                         standard.id()
                     ),
-                ),
-                Text::new(
-                    format!("加 --standard {}，或按本标准重新生成核查工作簿", id.standard),
-                    format!("pass --standard {}, or make the review again against this standard", id.standard),
-                ),
-            )
-            .raw(id.standard.clone()));
+                    say!(w::PASS_STANDARD_MAKE_REVIEW_AGAIN, &id.standard),
+                )
+                .raw(id.standard.clone()),
+            );
         }
         None
     }

@@ -108,8 +108,8 @@ fn warned() -> citystar::submission::Submission {
         location: "指标填报!F5".into(),
         raw: None,
         indicator: None,
-        message: Text::new("超出范围", "out of range"),
-        hint: Text::new("", ""),
+        message: Text::new("超出范围", "out of range").into(),
+        hint: Text::new("", "").into(),
     });
     s
 }
@@ -167,8 +167,8 @@ fn error_diagnostics_fail_the_gate_unless_allowed() {
         location: "指标填报!F8".into(),
         raw: None,
         indicator: Some("B01".into()),
-        message: Text::new("", ""),
-        hint: Text::new("", ""),
+        message: Text::new("", "").into(),
+        hint: Text::new("", "").into(),
     });
     let run = |levels| {
         let a = assess(
@@ -230,8 +230,8 @@ fn relevelling_changes_the_gate_not_the_scoring() {
         location: "指标填报!F5".into(),
         raw: None,
         indicator: Some("A01".into()),
-        message: Text::new("", ""),
-        hint: Text::new("", ""),
+        message: Text::new("", "").into(),
+        hint: Text::new("", "").into(),
     });
     let run = |levels: Levels, sub: &citystar::submission::Submission| {
         assess(
@@ -264,8 +264,8 @@ fn relevelling_changes_the_gate_not_the_scoring() {
         location: "指标填报!G5".into(),
         raw: None,
         indicator: Some("A01".into()),
-        message: Text::new("", ""),
-        hint: Text::new("", ""),
+        message: Text::new("", "").into(),
+        hint: Text::new("", "").into(),
     });
     let plain = run(Levels::default(), &w);
     let denied = run(

@@ -29,8 +29,8 @@ fn batch() -> citystar::assess::batch::Report {
         location: "指标填报!F5".into(),
         raw: Some("1234".into()),
         indicator: Some("A01".into()),
-        message: Text::new("分子大于分母", "the numerator is above the denominator"),
-        hint: Text::new("检查两个数", "check both numbers"),
+        message: Text::new("分子大于分母", "the numerator is above the denominator").into(),
+        hint: Text::new("检查两个数", "check both numbers").into(),
     });
     let mut second = example();
     second.file = "samples/second-city.xlsx".into();
@@ -42,8 +42,8 @@ fn batch() -> citystar::assess::batch::Report {
         location: "指标填报!F8".into(),
         raw: Some("=B1/B2".into()),
         indicator: Some("B01".into()),
-        message: Text::new("公式没有缓存值", "a formula without a cached value"),
-        hint: Text::new("在 Excel 中重新计算并保存", "recalculate and save in Excel"),
+        message: Text::new("公式没有缓存值", "a formula without a cached value").into(),
+        hint: Text::new("在 Excel 中重新计算并保存", "recalculate and save in Excel").into(),
     });
     let results = vec![
         Ok(assess(&std, &first, &options())),

@@ -370,18 +370,22 @@ fn a_fragment_of_an_option_is_refused_with_the_options_numbered() {
         .unwrap_or_else(|| panic!("`{fragment}` must not match `{whole}`"));
     for (k, o) in options.iter().enumerate() {
         assert!(
-            d.hint.zh.contains(&format!("[{}] {}", k + 1, o.zh)),
+            d.hint
+                .words(Lang::Zh)
+                .contains(&format!("[{}] {}", k + 1, o.zh)),
             "{}",
-            d.hint.zh
+            d.hint.words(Lang::Zh)
         );
         assert!(
-            d.hint.en.contains(&format!("[{}] {}", k + 1, o.en)),
+            d.hint
+                .words(Lang::En)
+                .contains(&format!("[{}] {}", k + 1, o.en)),
             "{}",
-            d.hint.en
+            d.hint.words(Lang::En)
         );
     }
     assert!(
-        !d.hint.zh.contains(
+        !d.hint.words(Lang::Zh).contains(
             &options
                 .iter()
                 .map(|o| o.zh.as_str())
@@ -750,7 +754,11 @@ fn populations_are_asked_in_persons_and_one_given_in_wan_is_refused() {
         .find(|d| d.code == Code::PopulationInWan)
         .unwrap();
     assert_eq!(d.location, cell_of(&s, "HM-18.D"));
-    assert!(d.hint.zh.contains("5234000"), "{}", d.hint.zh);
+    assert!(
+        d.hint.words(Lang::Zh).contains("5234000"),
+        "{}",
+        d.hint.words(Lang::Zh)
+    );
     assert_eq!(
         sub.data["HM-18"].get(InputItem::Denominator).unwrap().datum,
         None
@@ -766,7 +774,11 @@ fn populations_are_asked_in_persons_and_one_given_in_wan_is_refused() {
         .find(|d| d.code == Code::ImplausibleMagnitude)
         .unwrap();
     assert_eq!(d.location, cell_of(&s, "HM-04.N"));
-    assert!(d.hint.en.contains("divided by 10,000"), "{}", d.hint.en);
+    assert!(
+        d.hint.words(Lang::En).contains("divided by 10,000"),
+        "{}",
+        d.hint.words(Lang::En)
+    );
     // GDP in 万元 where 亿元 is asked.
     let sub = city_read(&[
         ("JJ-01.N", FillValue::Number(800.0)),
@@ -778,7 +790,11 @@ fn populations_are_asked_in_persons_and_one_given_in_wan_is_refused() {
         .find(|d| d.code == Code::ImplausibleMagnitude)
         .unwrap();
     assert_eq!(d.location, cell_of(&s, "JJ-01.D"));
-    assert!(d.hint.zh.contains("8000"), "{}", d.hint.zh);
+    assert!(
+        d.hint.words(Lang::Zh).contains("8000"),
+        "{}",
+        d.hint.words(Lang::Zh)
+    );
     // A fractional count of 项 is refused.
     let sub = city_read(&[("ZF-09", FillValue::Number(0.45))]);
     let d = sub
@@ -804,7 +820,11 @@ fn missing_values_are_hinted_by_their_input_and_name_the_item_once() {
             .iter()
             .find(|d| d.code == Code::MissingValue && d.indicator.as_deref() == Some(code))
             .unwrap_or_else(|| panic!("{code}"));
-        (d.message.zh.clone(), d.hint.zh.clone(), d.hint.en.clone())
+        (
+            d.message.words(Lang::Zh).clone(),
+            d.hint.words(Lang::Zh).clone(),
+            d.hint.words(Lang::En).clone(),
+        )
     };
     let (msg, zh, _) = hint("A-02");
     assert_eq!(msg, "A-02 城市大脑未填写");
