@@ -3,7 +3,7 @@
 //! start here.
 
 use crate::catalogue::cli as m;
-use crate::catalogue::common;
+use crate::catalogue::said::{Arg, Message, say};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -16,30 +16,28 @@ pub struct Unreadable {
     pub file: String,
     /// The failure's stable code (`citystar explain CODE`).
     pub code: crate::diag::Code,
-    pub message: String,
+    /// Why, made into words when shown (JSON: the document's language).
+    #[serde(serialize_with = "crate::locale::words")]
+    pub message: Message,
 }
 
 /// The files named by the arguments: files as given, folders searched
 /// recursively for workbooks; sorted, and each file once (by its canonical
 /// path). Symbolic links to folders are not followed, so a link loop cannot
 /// hang a run. Paths that do not exist, unreadable folders and folders with no
-/// workbook are returned as unreadable, said in `lang` (as the other read
-/// failures are).
-pub fn collect_files(args: &[PathBuf], lang: crate::Lang) -> (Vec<PathBuf>, Vec<Unreadable>) {
+/// workbook are returned as unreadable.
+pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
     let mut files = Vec::new();
     let mut bad = Vec::new();
     for a in args {
         if a.is_dir() {
             let before = (files.len(), bad.len());
-            walk(a, &mut files, &mut bad, lang);
+            walk(a, &mut files, &mut bad);
             if (files.len(), bad.len()) == before {
                 bad.push(Unreadable {
                     file: a.display().to_string(),
                     code: crate::diag::Code::NoWorkbooks,
-                    message: {
-                        let kinds = EXTENSIONS.join(common::NAME_SEPARATOR.get(lang));
-                        m::NO_WORKBOOKS_IN_FOLDER.fill(lang, &[&kinds])
-                    },
+                    message: say!(m::NO_WORKBOOKS_IN_FOLDER, Arg::list(EXTENSIONS)),
                 });
             }
         } else if a.exists() {
@@ -48,7 +46,7 @@ pub fn collect_files(args: &[PathBuf], lang: crate::Lang) -> (Vec<PathBuf>, Vec<
             bad.push(Unreadable {
                 file: a.display().to_string(),
                 code: crate::diag::Code::FileNotFound,
-                message: m::NO_SUCH_PATH.get(lang).into(),
+                message: say!(m::NO_SUCH_PATH),
             });
         }
     }
@@ -94,14 +92,14 @@ pub fn evidence_candidates(args: &[PathBuf], files: &[PathBuf]) -> Vec<(PathBuf,
 
 /// A folder's workbooks, recursively; a folder that cannot be read is
 /// reported and its siblings are still searched.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>, lang: crate::Lang) {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
             bad.push(Unreadable {
                 file: dir.display().to_string(),
                 code: crate::diag::Code::CannotReadFile,
-                message: m::CANNOT_READ_FOLDER.fill(lang, &[&e]),
+                message: say!(m::CANNOT_READ_FOLDER, e.to_string()),
             });
             return;
         }
@@ -110,7 +108,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>, lang: cra
         let path = entry.path();
         // `file_type` does not follow symbolic links: a linked folder is skipped.
         match entry.file_type() {
-            Ok(kind) if kind.is_dir() => walk(&path, out, bad, lang),
+            Ok(kind) if kind.is_dir() => walk(&path, out, bad),
             // A review workbook (`citystar review init`) is not a submission.
             Ok(_) if is_workbook(&path) && path.is_file() && !is_review(&path) => out.push(path),
             _ => {}

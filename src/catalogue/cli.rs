@@ -23,6 +23,12 @@ super::messages! {
     WROTE: "已写出", "wrote";
     /// Before the path of a review workbook.
     REVIEW_PREFIX: "核查工作簿：", "review: ";
+    /// Why a review workbook is not used.
+    REVIEW_UNUSABLE: "核查工作簿：{0}", "review: {0}";
+    /// A read failure and the reading library's own words (`--verbose`).
+    WITH_DETAIL: "{0} [{1}]", "{0} [{1}]";
+    /// A workbook given as --benchmark that cannot be read.
+    BENCHMARK_WORKBOOK_UNREADABLE: "对标工作簿 {0}：{1}", "benchmark workbook {0}: {1}";
 
     // ── benchmarks list and show ──
     ID: "标识", "id";

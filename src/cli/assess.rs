@@ -184,7 +184,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         ..Options::default()
     };
 
-    let (mut files, mut unreadable) = batch::collect_files(&args.paths, lang);
+    let (mut files, mut unreadable) = batch::collect_files(&args.paths);
     let evidence_books = {
         let choose = |level: Option<Level>| -> &Standard {
             match &chosen {
@@ -209,7 +209,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
             )
         );
     }
-    let reviews = load_reviews(&args, &mut unreadable, lang)?;
+    let reviews = load_reviews(&args, &mut unreadable)?;
     // Earlier reports in a scanned folder are not submissions.
     if let Some(dir) = args
         .report_dir
@@ -230,7 +230,11 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         eprint!(
             "{}",
             crate::render::table::wrap_prose(
-                &crate::render::escape::terminal(&format!("{}: {}\n", u.file, u.message)),
+                &crate::render::escape::terminal(&format!(
+                    "{}: {}\n",
+                    u.file,
+                    u.message.words(lang)
+                )),
                 crate::render::table::width()
             )
         );
@@ -385,7 +389,11 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         eprint!(
             "{}",
             crate::render::table::wrap_prose(
-                &crate::render::escape::terminal(&format!("{}: {}\n", u.file, u.message)),
+                &crate::render::escape::terminal(&format!(
+                    "{}: {}\n",
+                    u.file,
+                    u.message.words(lang)
+                )),
                 crate::render::table::width()
             )
         );
@@ -530,7 +538,7 @@ fn assess_baseline(
     ctx: &Standards,
     lang: Lang,
 ) -> anyhow::Result<crate::rounds::Baseline> {
-    let (files, mut unreadable) = batch::collect_files(paths, lang);
+    let (files, mut unreadable) = batch::collect_files(paths);
     let mut options = ctx.options.clone();
     options.draws = 0;
     // The baseline is the previous round as rated then: this round's reviews are not applied to it.
@@ -566,7 +574,7 @@ fn assess_baseline(
                     "{} {}: {}\n",
                     m::BASELINE.get(lang),
                     u.file,
-                    u.message
+                    u.message.words(lang)
                 )),
                 crate::render::table::width()
             )
@@ -825,7 +833,7 @@ impl Standards<'_> {
                 |e| Unreadable {
                     file: file.clone(),
                     code: e.failure.code(),
-                    message: super::failure_message(&e.failure, self.lang),
+                    message: super::failure_message(&e.failure),
                 },
             )?;
         let mut opts = self.options.clone();
@@ -903,7 +911,6 @@ impl Standards<'_> {
 fn load_reviews(
     args: &AssessArgs,
     unreadable: &mut Vec<Unreadable>,
-    lang: Lang,
 ) -> anyhow::Result<Vec<crate::submission::review::Review>> {
     use crate::submission::review;
     let mut paths: Vec<PathBuf> = args.review.clone();
@@ -929,7 +936,7 @@ fn load_reviews(
             Err(e) => unreadable.push(Unreadable {
                 file: p.display().to_string(),
                 code: Code::ReviewNotAReview,
-                message: format!("{}{}", m::REVIEW_PREFIX.get(lang), e.text().words(lang)),
+                message: crate::catalogue::said::say!(m::REVIEW_UNUSABLE, e.text()),
             }),
         }
     }
@@ -965,9 +972,13 @@ fn resolve_benchmarks(specs: &[String], ctx: &Standards) -> anyhow::Result<Vec<B
             out.push(BenchmarkSpec::Cohort);
         } else if is_workbook(spec) {
             let path = std::path::Path::new(spec);
-            let peer = ctx
-                .assess_path(path)
-                .map_err(|u| anyhow::anyhow!("benchmark workbook {}: {}", u.file, u.message))?;
+            let peer = ctx.assess_path(path).map_err(|u| {
+                super::said_message(&crate::catalogue::said::say!(
+                    m::BENCHMARK_WORKBOOK_UNREADABLE,
+                    &u.file,
+                    u.message
+                ))
+            })?;
             let standard = ctx
                 .by_id(&peer.standard.id)
                 .ok_or_else(|| anyhow::anyhow!("benchmark workbook {spec}: standard not found"))?;

@@ -149,7 +149,7 @@ pub fn check_files(
                     } else {
                         "unreadable"
                     },
-                    error: Some(super::failure_message(&failure, lang)),
+                    error: Some(super::failure_message(&failure).words(lang)),
                     sha256: None,
                     standard: None,
                     entity: None,
@@ -173,12 +173,12 @@ pub fn check_files(
 impl CheckReport {
     /// Paths that named no readable workbook (missing, an empty folder …),
     /// reported like files that could not be read, in path order.
-    pub fn add_unreadable(&mut self, unreadable: Vec<crate::folder::Unreadable>) {
+    pub fn add_unreadable(&mut self, unreadable: Vec<crate::folder::Unreadable>, lang: Lang) {
         for u in unreadable {
             self.files.push(FileReport {
                 file: u.file,
                 status: "unreadable",
-                error: Some(u.message),
+                error: Some(u.message.words(lang)),
                 sha256: None,
                 standard: None,
                 entity: None,
@@ -201,7 +201,7 @@ pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
         .as_deref()
         .map(super::resolve_standard)
         .transpose()?;
-    let (mut files, unreadable) = crate::folder::collect_files(&args.files, lang);
+    let (mut files, unreadable) = crate::folder::collect_files(&args.files);
     let evidence_books = {
         let choose = |level: Option<Level>| -> &Standard {
             if let Some(s) = &forced {
@@ -224,7 +224,7 @@ pub fn run(args: CheckArgs, lang: Lang) -> anyhow::Result<Outcome> {
         );
     }
     let mut report = check_files(&files, &standards, forced.as_ref(), &levels, lang);
-    report.add_unreadable(unreadable);
+    report.add_unreadable(unreadable, lang);
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         Format::Markdown => print!("{}", markdown(&report, lang)),

@@ -215,14 +215,14 @@ pub fn loader() -> &'static crate::submission::Loader {
 
 /// A read failure as one sentence in the reader's language; with `--verbose`,
 /// the underlying library's words follow.
-pub fn failure_message(f: &crate::submission::Failure, lang: Lang) -> String {
-    let mut s = crate::locale::Words::words(&f.text(), lang);
-    if VERBOSE.load(std::sync::atomic::Ordering::Relaxed)
-        && let Some(d) = f.detail()
-    {
-        s.push_str(&format!(" [{d}]"));
+pub fn failure_message(f: &crate::submission::Failure) -> crate::catalogue::said::Message {
+    use crate::catalogue::said::say;
+    match f.detail() {
+        Some(d) if VERBOSE.load(std::sync::atomic::Ordering::Relaxed) => {
+            say!(m::WITH_DETAIL, f.text(), d)
+        }
+        _ => f.text(),
     }
-    s
 }
 
 /// The language asked for before the arguments are parsed (for the help

@@ -55,7 +55,7 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
             .unwrap_or(&shipped[0])
     };
     let (mut files, unreadable) =
-        crate::assess::batch::collect_files(std::slice::from_ref(&args.path), lang);
+        crate::assess::batch::collect_files(std::slice::from_ref(&args.path));
     let evidence_books =
         super::drop_evidence_workbooks(std::slice::from_ref(&args.path), &mut files, &choose);
     if evidence_books > 0 {
@@ -69,7 +69,7 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
     if let Some(u) = unreadable.first() {
         return Err(super::said_msg(
             m::NOTHING_TO_REVIEW,
-            &[&u.file, &u.message, &u.code.as_str()],
+            &[&u.file, &u.message.words(lang), &u.code.as_str()],
         ));
     }
     // Where each review goes: the file named, or NAME.review.xlsx in the folder named.

@@ -453,7 +453,7 @@ fn assess_bytes(
     let (submission, standard) = match read {
         Ok(r) => r,
         Err(e) => {
-            let message = super::failure_message(&e.failure, lang);
+            let message = super::failure_message(&e.failure).words(lang);
             let body = serde_json::json!({
                 "file": name,
                 "code": e.failure.code(),

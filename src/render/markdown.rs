@@ -497,7 +497,12 @@ impl Renderer for Markdown {
             }
             let _ = writeln!(out, "{}\n", super::distribution_text(s));
             for u in &s.unreadable {
-                let _ = writeln!(out, "- ✗ {}: {}", cell(&u.file), cell(&u.message));
+                let _ = writeln!(
+                    out,
+                    "- ✗ {}: {}",
+                    cell(&u.file),
+                    cell(&u.message.words(lang))
+                );
             }
         }
         if let Some(p) = &s.province {

@@ -536,7 +536,7 @@ pub fn province_sections(p: &Province, lang: Lang) -> Vec<Section> {
         }
         for u in &r.baseline_unreadable {
             blocks.push(Block::Line(
-                m::BASELINE_UNREADABLE.fill(lang, &[&u.file, &u.message]),
+                m::BASELINE_UNREADABLE.fill(lang, &[&u.file, &u.message.words(lang)]),
             ));
         }
         out.push(Section {

@@ -358,7 +358,7 @@ impl Renderer for Terminal {
                 s.diagnostics.info
             );
             for u in &s.unreadable {
-                let _ = writeln!(out, "  ✗ {}: {}", u.file, u.message);
+                let _ = writeln!(out, "  ✗ {}: {}", u.file, u.message.words(lang));
             }
         }
         if let Some(p) = &s.province {

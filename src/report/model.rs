@@ -1246,7 +1246,7 @@ pub fn summary(
         .map(|l| l.trim_start_matches("! ").to_string())
         .collect();
     for u in &s.unreadable {
-        notes.push(format!("{}: {}", u.file, u.message));
+        notes.push(format!("{}: {}", u.file, u.message.words(lang)));
     }
     notes.extend(crate::render::review::summary_lines(s, lang));
     if let Some(a) = r.rows.first()

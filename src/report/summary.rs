@@ -277,7 +277,7 @@ fn ranking_sheet(
         row += 1;
         for u in &s.unreadable {
             g.text(row, 2, &u.file, &f.text)?;
-            g.loose(row, 4, &u.message, &f.plain)?;
+            g.loose(row, 4, &u.message.words(lang), &f.plain)?;
             row += 1;
         }
     }

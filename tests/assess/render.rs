@@ -54,7 +54,7 @@ fn batch() -> citystar::assess::batch::Report {
         vec![Unreadable {
             file: "samples/broken.xlsx".into(),
             code: Code::NotAWorkbook,
-            message: "not a workbook".into(),
+            message: Text::new("not a workbook", "not a workbook").into(),
         }],
         Some(3),
     )
