@@ -16,13 +16,14 @@
 //! Adding a language: a field in [`Msg`] and a `Lang` variant, its words in
 //! every entry (the compiler names each entry that lacks them), the data's
 //! names (the standard and benchmark files), and the help texts
-//! (`cli::help_zh` shows how one language is added there).
+//! ([`help`]: a table like `HELP_ZH`).
 
 use crate::Lang;
 use std::fmt::{Display, Write};
 
 pub mod cli;
 pub mod common;
+pub mod help;
 pub mod report;
 pub mod said;
 pub mod template;
@@ -111,6 +112,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
     [
         cli::ALL,
         common::ALL,
+        help::ALL,
         report::ALL,
         template::ALL,
         terminal::ALL,

@@ -20,6 +20,7 @@ pub struct AssessArgs {
     /// An embedded standard id or a standard file; default: by the level in 基本信息.
     #[arg(long, value_name = "ID|PATH")]
     pub standard: Option<String>,
+    /// Output format: a table for the terminal, JSON or Markdown.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     /// Fail (exit 1) when any entity is rated below this star.

@@ -13,6 +13,7 @@ use std::path::Path;
 pub enum Action {
     /// The embedded benchmarks: kind, years covered, figures, indicators compared.
     List {
+        /// Output format: a table for the terminal, JSON or Markdown.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -24,6 +25,7 @@ pub enum Action {
         /// Check indicator codes and units against this standard (id or path).
         #[arg(long)]
         standard: Option<String>,
+        /// Output format: a table for the terminal, JSON or Markdown.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },

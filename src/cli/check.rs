@@ -42,6 +42,7 @@ pub struct CheckArgs {
     /// Check against this standard (embedded id or file) instead of the one for the workbook's level.
     #[arg(long, value_name = "ID|PATH")]
     pub standard: Option<String>,
+    /// Output format: a table for the terminal, JSON or Markdown.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     #[command(flatten)]

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 pub enum Action {
     /// The embedded standards with their counts and provisional entries.
     List {
+        /// Output format: a table for the terminal, JSON or Markdown.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -22,6 +23,7 @@ pub enum Action {
     Show {
         /// An embedded id (see `standards list`) or a path to a standard file.
         standard: String,
+        /// Output format: a table for the terminal, JSON or Markdown.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 pub enum Action {
     /// The shipped target files: document, issuer, number of targets, whether sourced.
     List {
+        /// Output format: a table for the terminal, JSON or Markdown.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -20,6 +21,7 @@ pub enum Action {
     Show {
         /// An embedded name (see `targets list`) or a path to a target file.
         name: String,
+        /// Output format: a table for the terminal, JSON or Markdown.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
