@@ -7,6 +7,8 @@ super::messages! {
     LABEL_COLON: "{0}：", "{0}: ";
     /// {0}: a label (a file); {1}: what it says.
     LABELLED: "{0}：{1}", "{0}: {1}";
+    /// {0} and, in brackets, what qualifies it (a year, a code, a count).
+    IN_BRACKETS: "{0}（{1}）", "{0} ({1})";
     // ── words of several surfaces ──
     /// A benchmark value computed from published figures.
     DERIVED: "推算", "derived";

@@ -62,8 +62,9 @@ super::messages! {
     BEHIND: "落后", "behind";
     AHEAD: "领先", "ahead";
     LEVEL_WITH: "持平", "level";
-    /// Between the entity's and the benchmark's dimension scores.
-    VERSUS: "对", "vs";
+    /// A dimension: its code, the entity's score, the benchmark's, the
+    /// indicators both have of those the benchmark weighs.
+    DIMENSION_VERSUS: "{0} {1} 对 {2}（{3}/{4}）", "{0} {1} vs {2} ({3}/{4})";
     DIMENSION_SCORES_SHARED: "维度得分（仅计双方都有的指标，括号内为覆盖）", "dimension scores over the indicators both have (coverage)";
     DEFINED_DIFFERENTLY: "口径不同，未比较", "defined differently, not compared";
     /// The cohort's size.

@@ -174,7 +174,7 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             s.id().to_string(),
             s.standard.code.clone(),
             lang.pick(s.level().name_zh(), s.level().key()).to_string(),
-            format!("{} ({a}/{b}/{c}/{d})", s.indicator.len()),
+            crate::render::bracketed(lang, &s.indicator.len(), &format!("{a}/{b}/{c}/{d}")),
             format!("{} / {}", s.provisional_count(), s.entry_count()),
         ]);
     }
@@ -430,7 +430,16 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             other.push(format!("{c} ≥ {s}★"));
         }
         if !r.veto.is_empty() {
-            other.push(format!("{}: {}", m::VETO.get(lang), r.veto.join(", ")));
+            other.push(
+                crate::catalogue::common::LABELLED.fill(
+                    lang,
+                    &[
+                        &m::VETO.get(lang),
+                        &r.veto
+                            .join(crate::catalogue::common::NAME_SEPARATOR.get(lang)),
+                    ],
+                ),
+            );
         }
         let tiers: Vec<String> = r
             .tier
@@ -452,8 +461,8 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
                 .map(|s| format!("{s}★"))
                 .unwrap_or_default(),
             r.max_missing.map(|m| m.to_string()).unwrap_or_default(),
-            other.join("; "),
-            tiers.join("; "),
+            other.join(crate::catalogue::common::LIST_SEPARATOR.get(lang)),
+            tiers.join(crate::catalogue::common::LIST_SEPARATOR.get(lang)),
         ]);
     }
     super::sayln!("{t}");

@@ -116,14 +116,15 @@ pub fn dimensions_line(g: &GapAnalysis, lang: Lang) -> Option<String> {
         .iter()
         .filter(|d| d.shared > 0)
         .map(|d| {
-            format!(
-                "{} {} {} {} ({}/{})",
-                d.code,
-                d.own_score.map_or("—".into(), fmt2),
-                m::VERSUS.get(lang),
-                d.benchmark_score.map_or("—".into(), fmt2),
-                d.shared,
-                d.weighted
+            m::DIMENSION_VERSUS.fill(
+                lang,
+                &[
+                    &d.code,
+                    &d.own_score.map_or("—".into(), fmt2),
+                    &d.benchmark_score.map_or("—".into(), fmt2),
+                    &d.shared,
+                    &d.weighted,
+                ],
             )
         })
         .collect();
@@ -147,11 +148,17 @@ pub fn not_compared_line(g: &GapAnalysis, lang: Lang) -> Option<String> {
                 m::NOT_COMPARED_ITEM.fill(lang, &[&n.indicator, &metric, &n.why(lang)])
             })
             .collect();
-        format!(
-            "{} ({}): {}",
-            m::DEFINED_DIFFERENTLY.get(lang),
-            g.not_compared.len(),
-            codes.join("; ")
+        let label = crate::render::bracketed(
+            lang,
+            &m::DEFINED_DIFFERENTLY.get(lang),
+            &g.not_compared.len(),
+        );
+        crate::catalogue::common::LABELLED.fill(
+            lang,
+            &[
+                &label,
+                &codes.join(crate::catalogue::common::LIST_SEPARATOR.get(lang)),
+            ],
         )
     })
 }

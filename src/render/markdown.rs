@@ -171,7 +171,15 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         a.tier
             .as_ref()
             .map(|t| t.get(lang))
-            .map(|x| format!(" ({x})"))
+            .map(|x| {
+                // The sub-tier after the stars' name, in brackets.
+                let b = crate::render::bracketed(lang, &"", &x);
+                if lang == Lang::En {
+                    b
+                } else {
+                    b.trim_start().to_string()
+                }
+            })
             .unwrap_or_default(),
         m::TOTAL.get(lang),
         fmt2(a.score),
@@ -222,17 +230,22 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
 
     let _ = writeln!(
         out,
-        "\n**{}**: {}\n",
-        m::WHY.get(lang),
+        "\n{}{}\n",
+        crate::render::bold_colon(lang, m::WHY),
         cell(&a.rating.decided_by.words(lang))
     );
     if let Some(next) = &a.rating.next {
+        let heading = crate::render::bracketed(
+            lang,
+            &format!("{} {}★", m::NOT_YET.get(lang), next.stars),
+            &next.name.get(lang),
+        );
         let _ = writeln!(
             out,
-            "**{} {}★ ({})**:\n",
-            m::NOT_YET.get(lang),
-            next.stars,
-            next.name.get(lang)
+            "{}\n",
+            crate::catalogue::common::LABEL_COLON
+                .fill(lang, &[&format!("**{heading}**")])
+                .trim_end()
         );
         for c in &next.failing {
             let _ = writeln!(out, "- {}", cell(&c.words(lang)));
@@ -246,8 +259,8 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         PlanStatus::Impossible => {
             let _ = writeln!(
                 out,
-                "**{}**: {}\n",
-                m::PLAN.get(lang),
+                "{}{}\n",
+                crate::render::bold_colon(lang, m::PLAN),
                 cell(&p.reason.as_ref().map(|r| r.words(lang)).unwrap_or_default())
             );
         }
@@ -321,8 +334,8 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     if let Some(s) = &a.stability {
         let _ = writeln!(
             out,
-            "**{}**: {}\n",
-            m::STABILITY.get(lang),
+            "{}{}\n",
+            crate::render::bold_colon(lang, m::STABILITY),
             super::stability_text(a.stars, s, lang)
         );
     }
@@ -330,11 +343,12 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
     let (e, w, i) = a.diagnostic_counts();
     let _ = writeln!(
         out,
-        "<details><summary>{} ({} / {} / {})</summary>\n",
-        m::DIAGNOSTIC_COUNTS_HEADING.get(lang),
-        e,
-        w,
-        i
+        "<details><summary>{}</summary>\n",
+        crate::render::bracketed(
+            lang,
+            &m::DIAGNOSTIC_COUNTS_HEADING.get(lang),
+            &format!("{e} / {w} / {i}")
+        )
     );
     if !a.diagnostics.is_empty() {
         md_table(

@@ -96,6 +96,21 @@ pub(crate) fn colon(lang: Lang, label: crate::catalogue::Msg) -> String {
     crate::catalogue::common::LABEL_COLON.fill(lang, &[&label.get(lang)])
 }
 
+/// `text` with `note` in brackets, as each language writes them:
+/// `四星级（A）`, `four stars (A)`.
+pub(crate) fn bracketed(
+    lang: Lang,
+    text: &dyn std::fmt::Display,
+    note: &dyn std::fmt::Display,
+) -> String {
+    crate::catalogue::common::IN_BRACKETS.fill(lang, &[text, note])
+}
+
+/// A Markdown label in bold and its colon: `**稳定性**：`, `**Stability**: `.
+pub(crate) fn bold_colon(lang: Lang, label: crate::catalogue::Msg) -> String {
+    crate::catalogue::common::LABEL_COLON.fill(lang, &[&format!("**{}**", label.get(lang))])
+}
+
 /// Whether the human-readable renderers end with a batch summary: for
 /// several files, or when some could not be read.
 pub(crate) fn shows_summary(s: &Summary) -> bool {
@@ -157,7 +172,9 @@ pub(crate) fn gate_lines(s: &Summary, lang: Lang) -> Vec<String> {
             .map(|f| {
                 let r = s.ranking.iter().find(|r| &r.file == f);
                 match r {
-                    Some(r) if !r.name.is_empty() => format!("{} {}★ ({})", r.name, r.stars, f),
+                    Some(r) if !r.name.is_empty() => {
+                        bracketed(lang, &format!("{} {}★", r.name, r.stars), f)
+                    }
                     Some(r) => format!("{f} {}★", r.stars),
                     None => f.clone(),
                 }
@@ -190,7 +207,9 @@ pub(crate) fn duplicate_lines(s: &Summary, lang: Lang) -> Vec<String> {
     s.duplicates
         .iter()
         .map(|d| {
-            let files = d.files.join(", ");
+            let files = d
+                .files
+                .join(crate::catalogue::common::NAME_SEPARATOR.get(lang));
             match d.kind {
                 "same-bytes" => m::DUPLICATE_BYTES.fill(lang, &[&d.files.len(), &files]),
                 _ => m::DUPLICATE_REGION_CODE

@@ -81,7 +81,7 @@ pub fn section(a: &Assessment, lang: Lang) -> Option<Section> {
                     .iter()
                     .map(|i| format!("{} {} → {}", i.code, i.reported, i.verified))
                     .collect::<Vec<_>>()
-                    .join("; ")
+                    .join(crate::catalogue::common::LIST_SEPARATOR.get(lang))
             };
             let alone = m::EFFECT_ALONE.fill(lang, &[&signed(c.effect), &c.stars_alone]);
             [
@@ -170,7 +170,8 @@ pub fn summary_lines(s: &crate::assess::batch::Summary, lang: Lang) -> Vec<Strin
         out.push(format!(
             "{}{}",
             crate::render::colon(lang, m::NOT_REVIEWED),
-            r.unreviewed.join(", ")
+            r.unreviewed
+                .join(crate::catalogue::common::NAME_SEPARATOR.get(lang))
         ));
     }
     out

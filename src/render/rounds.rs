@@ -320,8 +320,16 @@ pub fn progress_section_listing(p: &Progress, lang: Lang, shown: usize) -> Secti
                     .map(|s| {
                         vec![
                             format!("{} {}", s.code, s.name.get(lang)),
-                            format!("{} ({}★)", s.wanted.words(lang), s.stars_wanted),
-                            format!("{} ({}★)", value(s.value_now), s.stars_now),
+                            crate::render::bracketed(
+                                lang,
+                                &s.wanted.words(lang),
+                                &format!("{}★", s.stars_wanted),
+                            ),
+                            crate::render::bracketed(
+                                lang,
+                                &value(s.value_now),
+                                &format!("{}★", s.stars_now),
+                            ),
                             if s.holds { "✓" } else { "✗" }.to_string(),
                         ]
                     })
@@ -506,13 +514,16 @@ pub fn province_sections(p: &Province, lang: Lang) -> Vec<Section> {
             });
         }
         if !r.different_standard.is_empty() {
-            blocks.push(Block::Line(m::N_DIFFERENT_STANDARD.fill(
-                lang,
-                &[
-                    &r.different_standard.len(),
-                    &r.different_standard.join(", "),
-                ],
-            )));
+            blocks.push(Block::Line(
+                m::N_DIFFERENT_STANDARD.fill(
+                    lang,
+                    &[
+                        &r.different_standard.len(),
+                        &r.different_standard
+                            .join(crate::catalogue::common::NAME_SEPARATOR.get(lang)),
+                    ],
+                ),
+            ));
         }
         for n in &r.new {
             blocks.push(Block::Line(
@@ -525,14 +536,22 @@ pub fn province_sections(p: &Province, lang: Lang) -> Vec<Section> {
             ));
         }
         for d in &r.duplicates_baseline {
-            blocks.push(Block::Line(
-                m::DUPLICATES_BASELINE.fill(lang, &[&d.len(), &d.join(", ")]),
-            ));
+            blocks.push(Block::Line(m::DUPLICATES_BASELINE.fill(
+                lang,
+                &[
+                    &d.len(),
+                    &d.join(crate::catalogue::common::NAME_SEPARATOR.get(lang)),
+                ],
+            )));
         }
         for d in &r.duplicates_now {
-            blocks.push(Block::Line(
-                m::DUPLICATES_NOW.fill(lang, &[&d.len(), &d.join(", ")]),
-            ));
+            blocks.push(Block::Line(m::DUPLICATES_NOW.fill(
+                lang,
+                &[
+                    &d.len(),
+                    &d.join(crate::catalogue::common::NAME_SEPARATOR.get(lang)),
+                ],
+            )));
         }
         for u in &r.baseline_unreadable {
             blocks.push(Block::Line(

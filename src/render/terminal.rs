@@ -168,12 +168,17 @@ impl Terminal {
             a.rating.decided_by.words(lang)
         );
         if let Some(next) = &a.rating.next {
+            let heading = crate::render::bracketed(
+                lang,
+                &format!("{} {}★", m::NOT_YET.get(lang), next.stars),
+                &next.name.get(lang),
+            );
             let _ = writeln!(
                 out,
-                "{} {}★ ({}):",
-                m::NOT_YET.get(lang),
-                next.stars,
-                next.name.get(lang)
+                "{}",
+                crate::catalogue::common::LABEL_COLON
+                    .fill(lang, &[&heading])
+                    .trim_end()
             );
             for c in &next.failing {
                 let _ = writeln!(out, "  ✗ {}", c.words(lang));

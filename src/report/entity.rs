@@ -112,9 +112,10 @@ pub(crate) fn origin_text(lang: Lang, o: &ValueOrigin) -> String {
             source,
             derived,
         } => {
-            let mut s = format!("{} ({})", lang.pick(metric_zh, metric_en), year);
+            let metric = lang.pick(metric_zh, metric_en);
+            let mut s = crate::render::bracketed(lang, &metric, year);
             if let Some(d) = date {
-                s = format!("{} ({d})", lang.pick(metric_zh, metric_en));
+                s = crate::render::bracketed(lang, &metric, d);
             }
             if let Some(e) = entity {
                 s.push_str(&format!(" · {e}"));
@@ -123,7 +124,10 @@ pub(crate) fn origin_text(lang: Lang, o: &ValueOrigin) -> String {
                 s.push_str(m::ORIGIN_DERIVED.get(lang));
             }
             if !source.is_empty() {
-                s.push_str(&format!(" · {}", source.join("; ")));
+                s.push_str(&format!(
+                    " · {}",
+                    source.join(crate::catalogue::common::LIST_SEPARATOR.get(lang))
+                ));
             }
             s
         }

@@ -742,7 +742,7 @@ pub fn entity(m: &EntityReport) -> String {
                 (&p.location, "code"),
                 (&p.raw, ""),
                 (&p.message, ""),
-                (&format!("{} ({})", p.hint, p.code), ""),
+                (&crate::render::bracketed(lang, &p.hint, &p.code), ""),
             ] {
                 let _ = write!(out, "<td class=\"{c}\">{}</td>", esc(v));
             }

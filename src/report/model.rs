@@ -1053,7 +1053,12 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
             if r.reviewers.is_empty() {
                 r.file.clone()
             } else {
-                format!("{} · {}", r.file, r.reviewers.join(", "))
+                format!(
+                    "{} · {}",
+                    r.file,
+                    r.reviewers
+                        .join(crate::catalogue::common::NAME_SEPARATOR.get(lang))
+                )
             },
         ));
         provenance.push(fact(m::REVIEW_WORKBOOK_SHA256.get(lang), r.sha256.clone()));

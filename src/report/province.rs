@@ -31,7 +31,7 @@ fn level_rows(
     heads.push(m::SHARE_4_STARS.get(lang).into());
     row = g.section(
         row,
-        &format!("{} ({})", level_word(v.level, lang), v.counts.entities),
+        &crate::render::bracketed(lang, &level_word(v.level, lang), &v.counts.entities),
         &heads,
         f,
     )?;

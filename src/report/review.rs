@@ -109,7 +109,12 @@ pub fn provenance_rows(
 ) -> Result<(), XlsxError> {
     for e in &a.evidence {
         g.text(*row, 0, m::EVIDENCE_FILE.get(lang), &f.label)?;
-        g.text(*row, 1, &format!("{} ({})", e.path, e.indicator), &f.text)?;
+        g.text(
+            *row,
+            1,
+            &crate::render::bracketed(lang, &e.path, &e.indicator),
+            &f.text,
+        )?;
         g.text(
             *row,
             2,
@@ -122,7 +127,13 @@ pub fn provenance_rows(
     if let Some(r) = &a.review {
         g.text(*row, 0, m::REVIEW_WORKBOOK.get(lang), &f.label)?;
         g.text(*row, 1, &r.file, &f.text)?;
-        g.text(*row, 2, &r.reviewers.join(", "), &f.text)?;
+        g.text(
+            *row,
+            2,
+            &r.reviewers
+                .join(crate::catalogue::common::NAME_SEPARATOR.get(lang)),
+            &f.text,
+        )?;
         g.text(*row, 3, &r.sha256, &f.text)?;
         *row += 1;
     }
