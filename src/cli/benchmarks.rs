@@ -152,7 +152,7 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             ]
         })
         .collect();
-    print!("{}", render(&header, &rows, format));
+    print!("{}", render(&header, &rows, format, lang));
     Ok(Outcome::Done)
 }
 
@@ -204,7 +204,7 @@ fn show(file: &BenchmarkFile, format: Format, lang: Lang) -> anyhow::Result<()> 
         .map(|(i, f)| figure_row(i, f, file, lang))
         .collect();
     if format == Format::Markdown {
-        print!("{}", render(&header, &rows, format));
+        print!("{}", render(&header, &rows, format, lang));
         return Ok(());
     }
     // A terminal reads figures better as blocks than as a ten-column table.
@@ -262,7 +262,7 @@ fn figure_row(i: usize, f: &Figure, file: &BenchmarkFile, lang: Lang) -> Vec<Str
 }
 
 /// A table for the terminal, or a Markdown pipe table.
-pub(crate) fn render(header: &[&str], rows: &[Vec<String>], format: Format) -> String {
+pub(crate) fn render(header: &[&str], rows: &[Vec<String>], format: Format, lang: Lang) -> String {
     if format == Format::Markdown {
         let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
         let mut out = format!("| {} |\n", header.join(" | "));
@@ -273,7 +273,7 @@ pub(crate) fn render(header: &[&str], rows: &[Vec<String>], format: Format) -> S
         }
         return out;
     }
-    let mut t = crate::render::table::new(super::ascii());
+    let mut t = crate::render::table::new(super::ascii(), lang);
     t.set_header(header.to_vec());
     for r in rows {
         t.add_row(r.clone());

@@ -324,7 +324,7 @@ fn print_table(report: &CheckReport, lang: Lang) {
             println!("{}", prose(&out));
             continue;
         }
-        let mut t = crate::render::table::new(super::ascii());
+        let mut t = crate::render::table::new(super::ascii(), lang);
         t.set_header(vec![
             m::SEVERITY.get(lang),
             m::CODE.get(lang),

@@ -4,11 +4,12 @@ use super::{Format, Outcome, resolve_standard};
 use crate::Lang;
 use crate::catalogue::cli as m;
 use crate::catalogue::common;
+use crate::render::table::Table;
 use crate::standard::load::fmt_num;
 use crate::standard::{Kind, Role, Standard, embedded, table};
 use anyhow::Context;
 use clap::Subcommand;
-use comfy_table::{Table, presets};
+use comfy_table::presets;
 use std::path::{Path, PathBuf};
 
 #[derive(Subcommand, Debug)]
@@ -111,14 +112,14 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     super::safe_write::replace(path, bytes)
 }
 
-pub(crate) fn new_table(format: Format) -> Table {
+pub(crate) fn new_table(format: Format, lang: Lang) -> Table {
     match format {
         Format::Markdown => {
-            let mut t = Table::new();
+            let mut t = Table::plain(lang);
             t.load_style(presets::ASCII_MARKDOWN);
             t
         }
-        _ => crate::render::table::new(super::ascii()),
+        _ => crate::render::table::new(super::ascii(), lang),
     }
 }
 
@@ -160,7 +161,7 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
         println!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(Outcome::Done);
     }
-    let mut t = new_table(format);
+    let mut t = new_table(format, lang);
     t.set_header(vec![
         m::ID.get(lang),
         m::STANDARD_CODE.get(lang),
@@ -372,7 +373,7 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
             super::sayln!("{}", out.trim_end());
             continue;
         }
-        let mut t = new_table(format);
+        let mut t = new_table(format, lang);
         t.set_header(vec![
             m::CODE.get(lang),
             m::INDICATOR.get(lang),
@@ -408,7 +409,7 @@ fn show(st: &Standard, format: Format, lang: Lang) -> anyhow::Result<Outcome> {
     }
     super::sayln!();
     super::sayln!("{}", h(m::RATING_RULES.get(lang).to_string()));
-    let mut t = new_table(format);
+    let mut t = new_table(format, lang);
     t.set_header(vec![
         m::STARS.get(lang),
         m::NAME.get(lang),

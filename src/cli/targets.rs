@@ -90,10 +90,13 @@ fn list(format: Format, lang: Lang) -> anyhow::Result<Outcome> {
         })
         .collect();
     if format == Format::Markdown {
-        print!("{}", super::benchmarks::render(&header, &rows, format));
+        print!(
+            "{}",
+            super::benchmarks::render(&header, &rows, format, lang)
+        );
         return Ok(Outcome::Done);
     }
-    let mut t = crate::render::table::new(super::ascii());
+    let mut t = crate::render::table::new(super::ascii(), lang);
     t.set_header(header.to_vec());
     for r in rows {
         t.add_row(r);
@@ -160,7 +163,10 @@ fn show(file: &TargetFile, format: Format, lang: Lang) -> anyhow::Result<()> {
                 ]
             })
             .collect();
-        print!("{}", super::benchmarks::render(&header, &rows, format));
+        print!(
+            "{}",
+            super::benchmarks::render(&header, &rows, format, lang)
+        );
     } else {
         super::sayln!("{title}");
         for t in &file.targets {

@@ -4,8 +4,106 @@
 //! broken across lines.
 
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
-use comfy_table::{ColumnConstraint, ContentArrangement, Table};
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement};
 use std::io::IsTerminal;
+
+/// Where comfy-table may break a cell that holds East Asian text: it breaks
+/// only at its delimiter (a space by default), and a sentence without spaces
+/// longer than its column would be cut anywhere, through a code, a number or a
+/// file name. Such cells get a zero-width space at every place [`words`]
+/// allows a break, as their delimiter; the drawn table drops them again.
+const BREAK: char = '\u{200B}';
+
+/// A comfy-table that breaks East Asian text only where [`words`] allows:
+/// rows and headers are given as text, and the table is drawn with
+/// `Display` (or [`Table::trim_fmt`]). Everything else is comfy-table's
+/// (`Deref`).
+pub struct Table {
+    inner: comfy_table::Table,
+    /// Chinese output: its cells break where [`words`] allows.
+    east_asian: bool,
+}
+
+impl Table {
+    /// An empty table with comfy-table's defaults, for output in `lang`.
+    pub fn plain(lang: crate::Lang) -> Self {
+        Table {
+            inner: comfy_table::Table::new(),
+            east_asian: lang == crate::Lang::Zh,
+        }
+    }
+
+    pub fn set_header<I, S>(&mut self, cells: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let ea = self.east_asian;
+        let row: Vec<Cell> = cells.into_iter().map(|c| cell(c, ea)).collect();
+        self.inner.set_header(row);
+        self
+    }
+
+    pub fn add_row<I, S>(&mut self, cells: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let ea = self.east_asian;
+        let row: Vec<Cell> = cells.into_iter().map(|c| cell(c, ea)).collect();
+        self.inner.add_row(row);
+        self
+    }
+
+    /// Drawn without trailing spaces on its lines.
+    pub fn trim_fmt(&self) -> String {
+        self.inner.trim_fmt().replace(BREAK, "")
+    }
+}
+
+impl std::ops::Deref for Table {
+    type Target = comfy_table::Table;
+    fn deref(&self) -> &comfy_table::Table {
+        &self.inner
+    }
+}
+
+impl std::ops::DerefMut for Table {
+    fn deref_mut(&mut self) -> &mut comfy_table::Table {
+        &mut self.inner
+    }
+}
+
+impl std::fmt::Display for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.inner.to_string().replace(BREAK, ""))
+    }
+}
+
+/// A cell of `text`: in Chinese output, text with East Asian characters
+/// breakable only where [`words`] allows. English keeps comfy-table's breaking
+/// at spaces (a Chinese name in it is not broken between its characters).
+fn cell(text: impl Into<String>, east_asian: bool) -> Cell {
+    use unicode_width::UnicodeWidthChar;
+    let text = text.into();
+    if !east_asian || !text.chars().any(|c| c.width() == Some(2)) {
+        return Cell::new(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        for (j, w) in words(line).enumerate() {
+            if j > 0 {
+                out.push(BREAK);
+            }
+            out.push_str(w.word);
+            out.push_str(w.whitespace);
+        }
+    }
+    Cell::new(out).set_delimiter(BREAK)
+}
 
 /// Width for output that goes to a pipe or a file.
 pub const PIPE_WIDTH: u16 = 100;
@@ -21,7 +119,7 @@ pub fn width() -> u16 {
         return w.max(MIN_WIDTH);
     }
     if std::io::stdout().is_terminal()
-        && let Some(w) = Table::new().width()
+        && let Some(w) = comfy_table::Table::new().width()
     {
         return w.max(MIN_WIDTH);
     }
@@ -29,8 +127,8 @@ pub fn width() -> u16 {
 }
 
 /// A table for the terminal, laid out to `width()`.
-pub fn new(ascii: bool) -> Table {
-    let mut t = Table::new();
+pub fn new(ascii: bool, lang: crate::Lang) -> Table {
+    let mut t = Table::plain(lang);
     t.load_style(if ascii {
         ASCII_FULL_CONDENSED
     } else {
@@ -242,7 +340,7 @@ mod tests {
 
     fn draw(rows: &[(usize, String, String)], width: u16) -> (String, String) {
         let make = || {
-            let mut t = Table::new();
+            let mut t = Table::plain(crate::Lang::Zh);
             t.load_style(UTF8_FULL_CONDENSED);
             t.set_content_arrangement(ContentArrangement::Dynamic);
             t.set_width(width);

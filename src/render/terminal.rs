@@ -3,6 +3,7 @@
 //! reasons, the plan and the stability. comfy-table measures CJK widths.
 
 use super::Renderer;
+use super::table::Table;
 use crate::Lang;
 use crate::assess::batch::Summary;
 use crate::assess::score::{fmt_num, fmt2};
@@ -10,7 +11,7 @@ use crate::assess::{Assessment, PlanStatus, star_glyphs};
 use crate::catalogue::common;
 use crate::catalogue::terminal as m;
 use crate::locale::Words;
-use comfy_table::{CellAlignment, Table};
+use comfy_table::CellAlignment;
 use std::fmt::Write;
 
 /// Text for a single line: line breaks shown as spaces.
@@ -27,12 +28,12 @@ pub struct Terminal {
 }
 
 impl Terminal {
-    fn table(&self) -> Table {
-        super::table::new(self.ascii)
+    fn table(&self, lang: Lang) -> Table {
+        super::table::new(self.ascii, lang)
     }
 
     /// A section of the rounds and targets row model.
-    fn write_section(&self, s: &super::rounds::Section, out: &mut String) {
+    fn write_section(&self, s: &super::rounds::Section, lang: Lang, out: &mut String) {
         use super::rounds::Block;
         let _ = writeln!(out, "\n{}", s.title);
         for b in &s.blocks {
@@ -45,7 +46,7 @@ impl Terminal {
                     rows,
                     numeric,
                 } => {
-                    let mut t = self.table();
+                    let mut t = self.table(lang);
                     t.set_header(header.clone());
                     for r in rows {
                         t.add_row(r.iter().map(|c| one_line(c)).collect::<Vec<_>>());
@@ -100,7 +101,7 @@ impl Terminal {
             let _ = writeln!(out, "  ! {}", n.words(lang));
         }
 
-        let mut dims = self.table();
+        let mut dims = self.table(lang);
         dims.set_header(vec![
             m::DIMENSION.get(lang),
             m::SCORE.get(lang),
@@ -206,7 +207,7 @@ impl Terminal {
                     ],
                 );
                 let _ = writeln!(out, "\n{line}");
-                let mut steps = self.table();
+                let mut steps = self.table(lang);
                 steps.set_header(vec![
                     m::INDICATOR.get(lang),
                     m::FROM.get(lang),
@@ -234,7 +235,7 @@ impl Terminal {
             let _ = writeln!(out, "\n{}", super::gaps::title(g, lang));
             let behind = super::gaps::behind(g).count();
             if behind > 0 {
-                let mut table = self.table();
+                let mut table = self.table(lang);
                 table.set_header(super::gaps::header(lang));
                 for ig in super::gaps::behind(g).take(super::gaps::TOP) {
                     table.add_row(super::gaps::row(ig, lang));
@@ -282,7 +283,7 @@ impl Terminal {
         );
         let _ = writeln!(out, "  {}", r.source);
         if !r.changes.is_empty() {
-            let mut table = self.table();
+            let mut table = self.table(lang);
             table.set_header(r.header.to_vec());
             for row in &r.changes {
                 table.add_row(row.iter().map(|c| one_line(c)).collect::<Vec<_>>());
@@ -293,7 +294,7 @@ impl Terminal {
         if let Some(line) = &r.plan_line {
             let _ = writeln!(out, "\n{line}");
             if !r.plan.is_empty() {
-                let mut table = self.table();
+                let mut table = self.table(lang);
                 table.set_header(r.plan_header.to_vec());
                 for row in &r.plan {
                     table.add_row(row.to_vec());
@@ -313,7 +314,7 @@ impl Renderer for Terminal {
         let mut out = String::new();
         self.write_entity(a, lang, &mut out);
         if let Some(p) = &a.progress {
-            self.write_section(&super::rounds::progress_section(p, lang), &mut out);
+            self.write_section(&super::rounds::progress_section(p, lang), lang, &mut out);
         }
         // Names and cell text come from workbooks: no escape sequence reaches the terminal.
         super::table::wrap_prose(&super::escape::terminal(&out), super::table::width())
@@ -344,7 +345,7 @@ impl Renderer for Terminal {
                     row.push(r.file.clone());
                     row
                 };
-                let rank = super::table::long_table(&|| self.table(), &header, rows, &cells);
+                let rank = super::table::long_table(&|| self.table(lang), &header, rows, &cells);
                 let _ = writeln!(out, "{rank}");
             }
             for line in super::duplicate_lines(s, lang) {
@@ -368,7 +369,7 @@ impl Renderer for Terminal {
         }
         if let Some(p) = &s.province {
             for section in super::rounds::province_sections(p, lang) {
-                self.write_section(&section, &mut out);
+                self.write_section(&section, lang, &mut out);
             }
         }
         for line in super::gate_lines(s, lang) {

@@ -71,6 +71,18 @@ fn count_of(unit: &str) -> Arg {
     Arg::each(unit, if en.is_empty() { "items" } else { en })
 }
 
+/// A unit as each language names it (`个/万人`, per 10,000 residents); a
+/// unit English has no word for is shown as it is written.
+fn unit_of(unit: &str) -> Arg {
+    let en = match crate::standard::unit_name(unit, crate::Lang::En) {
+        "" if unit == "个" => "items",
+        "" if unit == "年" => "years",
+        "" => unit,
+        en => en,
+    };
+    Arg::each(unit, en)
+}
+
 pub fn clip(s: &str) -> String {
     const MAX: usize = 80;
     if s.chars().count() <= MAX {
@@ -375,7 +387,7 @@ fn not_a_number(loc: String, raw: &str, indicator: Option<&str>, unit: &str) -> 
         Code::NotANumber,
         loc,
         say!(w::NOT_A_NUMBER, &raw),
-        say!(w::ENTER_ONLY_NUMBER_UNIT_EXPLANATIONS, &unit),
+        say!(w::ENTER_ONLY_NUMBER_UNIT_EXPLANATIONS, unit_of(unit)),
     )
     .raw(raw);
     d.indicator = indicator.map(str::to_string);
@@ -1121,7 +1133,7 @@ pub(crate) fn read_value(
                     push(
                         Code::NotANumber,
                         say!(w::NOT_A_NUMBER, &raw),
-                        say!(w::ENTER_ONLY_NUMBER_UNIT, &unit),
+                        say!(w::ENTER_ONLY_NUMBER_UNIT, unit_of(unit)),
                     );
                     None
                 }
@@ -1268,7 +1280,7 @@ fn text_cell(
             push(
                 Code::NotANumber,
                 say!(w::NOT_A_NUMBER, &raw),
-                say!(w::ENTER_ONLY_NUMBER_UNIT_EXPLANATIONS, &unit),
+                say!(w::ENTER_ONLY_NUMBER_UNIT_EXPLANATIONS, unit_of(unit)),
             );
             return None;
         }
