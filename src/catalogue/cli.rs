@@ -70,7 +70,7 @@ super::messages! {
     NO_PROBLEMS: "没有发现问题", "no problems found";
     /// A cell's raw value.
     RAW: "原值", "raw";
-    FIX: "建议：", "fix:";
+    FIX: "建议：", "fix: ";
     CANNOT_READ: "无法读取", "Cannot read";
     WORKBOOK_CHECK: "填报表检查", "Workbook check";
     NO_PROBLEMS_FOUND: "没有发现问题。", "No problems found.";

@@ -312,7 +312,7 @@ fn print_table(report: &CheckReport, lang: Lang) {
                     .map(|r| format!("  {} {}", m::RAW.get(lang), esc(r)))
                     .unwrap_or_default();
                 out.push_str(&format!(
-                    "  {} {} {}{raw}\n    {}\n    {} {}\n",
+                    "  {} {} {}{raw}\n    {}\n    {}{}\n",
                     sev_text(d.severity, lang),
                     d.code,
                     esc(&d.location),
