@@ -33,26 +33,23 @@ impl Table {
         }
     }
 
-    pub fn set_header<I, S>(&mut self, cells: I) -> &mut Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        let ea = self.east_asian;
-        let row: Vec<Cell> = cells.into_iter().map(|c| cell(c, ea)).collect();
+    pub fn set_header<S: Into<String>>(&mut self, cells: impl IntoIterator<Item = S>) -> &mut Self {
+        let row = self.cells(cells);
         self.inner.set_header(row);
         self
     }
 
-    pub fn add_row<I, S>(&mut self, cells: I) -> &mut Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        let ea = self.east_asian;
-        let row: Vec<Cell> = cells.into_iter().map(|c| cell(c, ea)).collect();
+    pub fn add_row<S: Into<String>>(&mut self, cells: impl IntoIterator<Item = S>) -> &mut Self {
+        let row = self.cells(cells);
         self.inner.add_row(row);
         self
+    }
+
+    fn cells<S: Into<String>>(&self, cells: impl IntoIterator<Item = S>) -> Vec<Cell> {
+        cells
+            .into_iter()
+            .map(|c| cell(c, self.east_asian))
+            .collect()
     }
 
     /// Drawn without trailing spaces on its lines.
