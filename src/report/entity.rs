@@ -1077,21 +1077,18 @@ fn diagnostics_sheet(
         ],
         &f.header,
     )?;
-    for (k, d) in a.diagnostics.iter().enumerate() {
+    let problems = super::model::problems(a, lang);
+    for (k, p) in problems.iter().enumerate() {
         let r = k as u32 + 1;
-        g.text(r, 0, d.code.as_str(), &f.text)?;
-        let sev = match lang {
-            Lang::Zh => d.severity.name_zh().to_string(),
-            Lang::En => d.severity.to_string(),
-        };
-        g.text(r, 1, &sev, &f.text)?;
-        g.text(r, 2, &d.location, &f.text)?;
-        g.text(r, 3, d.indicator.as_deref().unwrap_or(""), &f.text)?;
-        g.text(r, 4, d.raw.as_deref().unwrap_or(""), &f.text)?;
-        g.text(r, 5, &d.message.words(lang), &f.wrap)?;
-        g.text(r, 6, &d.hint.words(lang), &f.wrap)?;
+        g.text(r, 0, &p.code, &f.text)?;
+        g.text(r, 1, &p.severity, &f.text)?;
+        g.text(r, 2, &p.location, &f.text)?;
+        g.text(r, 3, &p.indicator, &f.text)?;
+        g.text(r, 4, &p.raw, &f.text)?;
+        g.text(r, 5, &p.message, &f.wrap)?;
+        g.text(r, 6, &p.hint, &f.wrap)?;
     }
-    let n = a.diagnostics.len() as u32;
+    let n = problems.len() as u32;
     if n == 0 {
         g.loose(1, 0, m::NO_DATA_PROBLEMS.get(lang), &f.note)?;
     } else {

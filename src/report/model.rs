@@ -195,6 +195,8 @@ pub struct Problem {
     /// `error`, `warning`, `info` (a class name, not shown).
     pub class: &'static str,
     pub location: String,
+    /// The indicator the finding is about, or empty.
+    pub indicator: String,
     pub raw: String,
     pub message: String,
     pub hint: String,
@@ -885,7 +887,9 @@ fn indicators(a: &Assessment, lang: Lang) -> Vec<IndicatorGroup> {
         .collect()
 }
 
-fn problems(a: &Assessment, lang: Lang) -> Vec<Problem> {
+/// The data problems, one row each: the HTML report's and the Excel
+/// report's problem tables.
+pub fn problems(a: &Assessment, lang: Lang) -> Vec<Problem> {
     a.diagnostics
         .iter()
         .map(|d| Problem {
@@ -899,6 +903,7 @@ fn problems(a: &Assessment, lang: Lang) -> Vec<Problem> {
                 crate::diag::Severity::Info => "info",
             },
             location: d.location.clone(),
+            indicator: d.indicator.clone().unwrap_or_default(),
             raw: d.raw.clone().unwrap_or_default(),
             message: d.message.words(lang),
             hint: d.hint.words(lang),
