@@ -275,23 +275,9 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
             let _ = writeln!(out, "### {heading}\n");
             md_table(
                 out,
-                &[
-                    m::INDICATOR.get(lang),
-                    m::FROM.get(lang),
-                    m::TO.get(lang),
-                    m::STARS.get(lang),
-                    m::POINTS_GAINED.get(lang),
-                ],
+                &super::plan_header(lang),
                 "llllr",
-                p.steps.iter().map(|s| {
-                    [
-                        format!("{} {}", s.code, cell(s.name.get(lang))),
-                        cell(&s.from_text.words(lang)),
-                        cell(&s.target_text(lang)),
-                        format!("{}★→{}★", s.stars_from, s.stars_to),
-                        format!("+{}", fmt2(s.points_gained)),
-                    ]
-                }),
+                p.steps.iter().map(|s| super::plan_cells(s, lang, cell)),
             );
             if let Some(r) = &p.reason {
                 let _ = writeln!(out, "\n> {}", cell(&r.words(lang)));

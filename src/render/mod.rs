@@ -142,6 +142,35 @@ pub(crate) fn ranking_cells(r: &RankRow) -> [String; 3] {
     ]
 }
 
+/// The header of the next-star plan's table.
+pub(crate) fn plan_header(lang: Lang) -> [&'static str; 5] {
+    [
+        m::INDICATOR.get(lang),
+        m::FROM.get(lang),
+        m::TO.get(lang),
+        m::STARS.get(lang),
+        m::POINTS_GAINED.get(lang),
+    ]
+}
+
+/// A plan step's cells: the indicator, its value now, the value to reach,
+/// the stars before and after, the points gained. `text` makes words from a
+/// workbook or the standard safe for the layout (Markdown escapes them).
+pub(crate) fn plan_cells(
+    s: &crate::assess::plan::Step,
+    lang: Lang,
+    text: impl Fn(&str) -> String,
+) -> [String; 5] {
+    use crate::locale::Words;
+    [
+        format!("{} {}", s.code, text(s.name.get(lang))),
+        text(&s.from_text.words(lang)),
+        text(&s.target_text(lang)),
+        format!("{}★→{}★", s.stars_from, s.stars_to),
+        format!("+{}", crate::assess::score::fmt2(s.points_gained)),
+    ]
+}
+
 /// The ranking split by standard: (standard id, its rows), in ranking order.
 pub(crate) fn ranking_groups(s: &Summary) -> Vec<(&str, Vec<&RankRow>)> {
     let mut out: Vec<(&str, Vec<&RankRow>)> = Vec::new();

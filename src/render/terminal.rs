@@ -208,21 +208,9 @@ impl Terminal {
                 );
                 let _ = writeln!(out, "\n{line}");
                 let mut steps = self.table(lang);
-                steps.set_header(vec![
-                    m::INDICATOR.get(lang),
-                    m::FROM.get(lang),
-                    m::TO.get(lang),
-                    m::STARS.get(lang),
-                    m::POINTS_GAINED.get(lang),
-                ]);
+                steps.set_header(super::plan_header(lang));
                 for s in &p.steps {
-                    steps.add_row(vec![
-                        format!("{} {}", s.code, s.name.get(lang)),
-                        s.from_text.words(lang),
-                        s.target_text(lang),
-                        format!("{}★→{}★", s.stars_from, s.stars_to),
-                        format!("+{}", fmt2(s.points_gained)),
-                    ]);
+                    steps.add_row(super::plan_cells(s, lang, str::to_string));
                 }
                 let _ = writeln!(out, "{steps}");
                 if let Some(r) = &p.reason {
