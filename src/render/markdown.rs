@@ -6,9 +6,8 @@
 use super::Renderer;
 use crate::Lang;
 use crate::assess::batch::Summary;
-use crate::assess::score::{fmt_num, fmt2};
+use crate::assess::score::fmt2;
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
-use crate::catalogue::common;
 use crate::catalogue::terminal as m;
 use crate::locale::Words;
 use std::fmt::Write;
@@ -202,28 +201,11 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
 
     md_table(
         out,
-        &[
-            m::DIMENSION.get(lang),
-            m::SCORE.get(lang),
-            m::WEIGHT.get(lang),
-            m::COVERAGE.get(lang),
-        ],
+        &super::dimension_header(lang),
         "lrrr",
-        a.dimensions.iter().map(|d| {
-            let score = match (d.score, d.points) {
-                (Some(s), _) => fmt2(s),
-                (None, Some(p)) => format!("+{}", fmt2(p)),
-                _ => "—".into(),
-            };
-            [
-                format!("{} {}", d.code, cell(d.name.get(lang))),
-                score,
-                d.weight
-                    .map(fmt_num)
-                    .unwrap_or_else(|| common::WEIGHT_BONUS.get(lang).into()),
-                format!("{}/{}", d.covered, d.indicators),
-            ]
-        }),
+        a.dimensions
+            .iter()
+            .map(|d| super::dimension_cells(d, lang, cell)),
     );
 
     review(a, lang, out);

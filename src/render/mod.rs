@@ -142,6 +142,38 @@ pub(crate) fn ranking_cells(r: &RankRow) -> [String; 3] {
     ]
 }
 
+/// The header of the dimensions table.
+pub(crate) fn dimension_header(lang: Lang) -> [&'static str; 4] {
+    [
+        m::DIMENSION.get(lang),
+        m::SCORE.get(lang),
+        m::WEIGHT.get(lang),
+        m::COVERAGE.get(lang),
+    ]
+}
+
+/// A dimension's cells: code and name, score (the bonus area's points),
+/// weight, indicators covered of all. `text` as in [`plan_cells`].
+pub(crate) fn dimension_cells(
+    d: &crate::assess::DimensionResult,
+    lang: Lang,
+    text: impl Fn(&str) -> String,
+) -> [String; 4] {
+    use crate::assess::score::{fmt_num, fmt2};
+    [
+        format!("{} {}", d.code, text(d.name.get(lang))),
+        match (d.score, d.points) {
+            (Some(s), _) => fmt2(s),
+            (None, Some(p)) => format!("+{}", fmt2(p)),
+            _ => "—".into(),
+        },
+        d.weight
+            .map(fmt_num)
+            .unwrap_or_else(|| common::WEIGHT_BONUS.get(lang).into()),
+        format!("{}/{}", d.covered, d.indicators),
+    ]
+}
+
 /// The header of the next-star plan's table.
 pub(crate) fn plan_header(lang: Lang) -> [&'static str; 5] {
     [

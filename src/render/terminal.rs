@@ -6,9 +6,8 @@ use super::Renderer;
 use super::table::Table;
 use crate::Lang;
 use crate::assess::batch::Summary;
-use crate::assess::score::{fmt_num, fmt2};
+use crate::assess::score::fmt2;
 use crate::assess::{Assessment, PlanStatus, star_glyphs};
-use crate::catalogue::common;
 use crate::catalogue::terminal as m;
 use crate::locale::Words;
 use comfy_table::CellAlignment;
@@ -102,25 +101,9 @@ impl Terminal {
         }
 
         let mut dims = self.table(lang);
-        dims.set_header(vec![
-            m::DIMENSION.get(lang),
-            m::SCORE.get(lang),
-            m::WEIGHT.get(lang),
-            m::COVERAGE.get(lang),
-        ]);
+        dims.set_header(super::dimension_header(lang));
         for d in &a.dimensions {
-            dims.add_row(vec![
-                format!("{} {}", d.code, d.name.get(lang)),
-                match (d.score, d.points) {
-                    (Some(s), _) => fmt2(s),
-                    (None, Some(p)) => format!("+{}", fmt2(p)),
-                    _ => "—".into(),
-                },
-                d.weight
-                    .map(fmt_num)
-                    .unwrap_or_else(|| common::WEIGHT_BONUS.get(lang).into()),
-                format!("{}/{}", d.covered, d.indicators),
-            ]);
+            dims.add_row(super::dimension_cells(d, lang, str::to_string));
         }
         for c in 1..4 {
             if let Some(col) = dims.column_mut(c) {
