@@ -217,18 +217,8 @@ fn entity(a: &Assessment, lang: Lang, out: &mut String) {
         cell(&a.rating.decided_by.words(lang))
     );
     if let Some(next) = &a.rating.next {
-        let heading = crate::render::bracketed(
-            lang,
-            &format!("{} {}★", m::NOT_YET.get(lang), next.stars),
-            &next.name.get(lang),
-        );
-        let _ = writeln!(
-            out,
-            "{}\n",
-            crate::catalogue::common::LABEL_COLON
-                .fill(lang, &[&format!("**{heading}**")])
-                .trim_end()
-        );
+        let heading = super::not_yet_heading(next.stars, next.name.get(lang), lang, true);
+        let _ = writeln!(out, "{heading}\n");
         for c in &next.failing {
             let _ = writeln!(out, "- {}", cell(&c.words(lang)));
         }

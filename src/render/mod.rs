@@ -142,6 +142,17 @@ pub(crate) fn ranking_cells(r: &RankRow) -> [String; 3] {
     ]
 }
 
+/// What stands before the next star, as a heading with its colon, `**`
+/// around the words in Markdown: `距下一星级 4★（四星级）：`.
+pub(crate) fn not_yet_heading(stars: u8, name: &str, lang: Lang, bold: bool) -> String {
+    let words = bracketed(lang, &format!("{} {}★", m::NOT_YET.get(lang), stars), &name);
+    let words = if bold { format!("**{words}**") } else { words };
+    common::LABEL_COLON
+        .fill(lang, &[&words])
+        .trim_end()
+        .to_string()
+}
+
 /// The header of the dimensions table.
 pub(crate) fn dimension_header(lang: Lang) -> [&'static str; 4] {
     [

@@ -152,18 +152,8 @@ impl Terminal {
             a.rating.decided_by.words(lang)
         );
         if let Some(next) = &a.rating.next {
-            let heading = crate::render::bracketed(
-                lang,
-                &format!("{} {}★", m::NOT_YET.get(lang), next.stars),
-                &next.name.get(lang),
-            );
-            let _ = writeln!(
-                out,
-                "{}",
-                crate::catalogue::common::LABEL_COLON
-                    .fill(lang, &[&heading])
-                    .trim_end()
-            );
+            let heading = super::not_yet_heading(next.stars, next.name.get(lang), lang, false);
+            let _ = writeln!(out, "{heading}");
             for c in &next.failing {
                 let _ = writeln!(out, "  ✗ {}", c.words(lang));
             }
