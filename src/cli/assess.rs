@@ -228,17 +228,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         });
     }
     for u in &unreadable {
-        eprint!(
-            "{}",
-            crate::render::table::wrap_prose(
-                &crate::render::escape::terminal(&format!(
-                    "{}: {}\n",
-                    u.file,
-                    u.message.words(lang)
-                )),
-                crate::render::table::width()
-            )
-        );
+        eprint_unreadable(u, lang);
     }
     let progress = (files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
         let p =
@@ -387,17 +377,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         .into_iter()
         .partition(|u| u.code == Code::CitystarReport);
     for u in skipped.iter().chain(&failed[n_early.min(failed.len())..]) {
-        eprint!(
-            "{}",
-            crate::render::table::wrap_prose(
-                &crate::render::escape::terminal(&format!(
-                    "{}: {}\n",
-                    u.file,
-                    u.message.words(lang)
-                )),
-                crate::render::table::width()
-            )
-        );
+        eprint_unreadable(u, lang);
     }
     if let Ok(used) = ctx.used.lock() {
         for (r, _) in reviews.iter().zip(used.iter()).filter(|(_, u)| !**u) {
@@ -1135,4 +1115,15 @@ impl batch::Progress for ProgressBar {
     fn advance(&self, n: u64) {
         self.inc(n);
     }
+}
+
+/// A file that could not be read, on stderr: its path and why, wrapped.
+fn eprint_unreadable(u: &Unreadable, lang: Lang) {
+    eprint!(
+        "{}",
+        crate::render::table::wrap_prose(
+            &crate::render::escape::terminal(&format!("{}: {}\n", u.file, u.message.words(lang))),
+            crate::render::table::width()
+        )
+    );
 }
