@@ -266,6 +266,48 @@ fn terminal_output_fits_80_and_120_columns() {
     }
 }
 
+/// In Chinese output a table cell breaks between Han characters or at spaces,
+/// never inside a file name or code quoted in a sentence (comfy-table alone cuts a
+/// sentence without spaces anywhere: `“evidence/a-cop` | `y.pdf”`).
+#[test]
+fn chinese_table_cells_keep_quoted_names_whole() {
+    for width in ["120", "140", "160"] {
+        let out = citystar("zh_CN.UTF-8")
+            .env("COLUMNS", width)
+            .args([
+                "check",
+                "tests/fixtures/codes",
+                "--standard",
+                "tests/fixtures/all-kinds-city.toml",
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut quoted = 0;
+        for line in text.lines().filter(|l| l.starts_with('│')) {
+            for cell in line.split(['│', '┆']) {
+                let mut rest = cell.trim_end();
+                while let Some(k) = rest.find('“') {
+                    rest = &rest[k + '“'.len_utf8()..];
+                    // A file name or code: Latin, without spaces (a Chinese
+                    // name may break between its characters).
+                    let name: String = rest.chars().take_while(|c| *c != '”').collect();
+                    if !name.starts_with(|c: char| c.is_ascii_alphanumeric()) || name.contains(' ')
+                    {
+                        continue;
+                    }
+                    quoted += 1;
+                    assert!(
+                        rest.contains('”'),
+                        "at {width}: a quoted name is cut in `{line}`"
+                    );
+                }
+            }
+        }
+        assert!(quoted > 5, "at {width}: {quoted} quoted names in tables");
+    }
+}
+
 /// Whether a table cell's text ends in the first part of a code (`HM-`,
 /// `db37-3890`, `numerator-`), as it does when a code wraps.
 fn regex_lite_cut() -> impl Fn(&str) -> bool {
