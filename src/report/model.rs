@@ -1181,18 +1181,19 @@ pub fn summary(
     link: &dyn Fn(&str) -> Option<String>,
 ) -> SummaryReport {
     let lang = cx.lang;
-    let level_name = |lang, a: &SummaryRow| capitalised(&super::entity::level_name(lang, a.level));
+    let level_name =
+        |lang, a: &SummaryRow<'_>| capitalised(&super::entity::level_name(lang, a.level));
     // By file, so a country-sized batch is not searched once per row.
-    let index: std::collections::HashMap<&str, &SummaryRow> =
-        r.rows.iter().map(|a| (a.file.as_str(), a)).collect();
-    let by_file = |file: &str| index.get(file).copied();
+    let index: std::collections::HashMap<&str, usize> =
+        (0..r.len()).map(|k| (r.file(k), k)).collect();
+    let by_file = |file: &str| index.get(file).map(|&k| r.get(k));
     let entry = |row: &crate::assess::batch::RankRow| {
         let a = by_file(&row.file);
         RankEntry {
             rank: row.rank.to_string(),
             name: row.name.clone(),
-            level: a.map_or("—".into(), |a| level_name(lang, a)),
-            parent: a.map(|a| a.parent.clone()).unwrap_or_default(),
+            level: a.map_or("—".into(), |a| level_name(lang, &a)),
+            parent: a.map(|a| a.parent.to_string()).unwrap_or_default(),
             total: fmt2(row.score),
             glyphs: star_glyphs(row.stars),
             stars: row.stars,
@@ -1208,7 +1209,7 @@ pub fn summary(
                 .map(|a| {
                     format!(
                         "{} · {} {}",
-                        level_name(lang, a),
+                        level_name(lang, &a),
                         a.standard.code,
                         a.standard.edition(lang)
                     )
@@ -1249,7 +1250,7 @@ pub fn summary(
         notes.push(format!("{}: {}", u.file, u.message));
     }
     notes.extend(crate::render::review::summary_lines(s, lang));
-    if let Some(a) = r.rows.first()
+    if let Some(a) = r.first()
         && a.standard.provisional_entries > 0
     {
         notes.push(m::PROVISIONAL_STANDARD_NOTICE.get(lang).to_string());
