@@ -22,10 +22,6 @@ pub struct RankRow {
     pub name: String,
     pub score: f64,
     pub stars: u8,
-    #[serde(skip)]
-    pub division_code: String,
-    #[serde(skip)]
-    pub sha256: String,
     /// Ranked on the verified values of a review (`score` and `stars` are the verified ones).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub verified: bool,
@@ -519,8 +515,6 @@ impl Tally {
                 name: text.get(r.name).to_string(),
                 score: r.score,
                 stars: r.stars,
-                division_code: text.get(r.division_code).to_string(),
-                sha256: text.get(r.sha256).to_string(),
                 verified: r.verified,
             });
         }
