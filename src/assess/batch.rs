@@ -290,7 +290,20 @@ impl SummaryRows {
 
     /// Keep what the summaries read of `a`; the cohort part when `cohort`.
     pub fn push(&mut self, a: &Assessment, cohort: bool) {
-        let standard = shared(&mut self.standards, |s| *s == a.standard, || a.standard.clone());
+        let file = self.text.put(&a.file);
+        let sha256 = self.text.put(&a.sha256);
+        let name = self.text.put(&a.name);
+        self.push_with(a, cohort, [file, sha256, name]);
+    }
+
+    /// [`SummaryRows::push`], the file, SHA-256 and name already in the
+    /// rows' texts (put there by the [`Tally`] that holds these rows).
+    fn push_with(&mut self, a: &Assessment, cohort: bool, [file, sha256, name]: [Span; 3]) {
+        let standard = shared(
+            &mut self.standards,
+            |s| *s == a.standard,
+            || a.standard.clone(),
+        );
         let same = |h: &Vec<DimensionHead>| {
             h.len() == a.dimensions.len()
                 && h.iter()
@@ -312,10 +325,11 @@ impl SummaryRows {
             .as_ref()
             .map(|t| shared(&mut self.tiers, |x| x == t, || t.clone()));
         let values = self.values.len();
-        self.values.extend(a.dimensions.iter().map(|d| match d.role {
-            crate::standard::DimensionRole::Scored => d.score,
-            crate::standard::DimensionRole::Bonus => d.points,
-        }));
+        self.values
+            .extend(a.dimensions.iter().map(|d| match d.role {
+                crate::standard::DimensionRole::Scored => d.score,
+                crate::standard::DimensionRole::Bonus => d.points,
+            }));
         let cohort = cohort.then(|| {
             Box::new(CohortPart {
                 indicators: a
@@ -330,9 +344,9 @@ impl SummaryRows {
             })
         });
         let kept = Kept {
-            file: self.text.put(&a.file),
-            sha256: self.text.put(&a.sha256),
-            name: self.text.put(&a.name),
+            file,
+            sha256,
+            name,
             parent: self.text.put(&a.parent),
             level: a.level,
             standard,
@@ -397,10 +411,14 @@ struct Ranked {
 /// The summary, built up one entity at a time so a batch need not keep its
 /// assessments: only a ranking row and a few counts per entity, the rows'
 /// texts in one buffer (see [`Texts`]); the [`RankRow`]s are made at the end.
+/// With [`Tally::keep_rows`], the summaries' rows too, sharing those texts.
 #[derive(Debug, Clone, Default)]
 pub struct Tally {
     rows: Vec<Ranked>,
-    text: Texts,
+    /// The summaries' rows (empty unless kept), and in their texts the
+    /// ranking rows' texts.
+    kept: SummaryRows,
+    keep: Option<bool>,
     /// The standards' ids, each once.
     standards: Vec<String>,
     star_distribution: [usize; 6],
@@ -429,6 +447,13 @@ impl Tally {
         self.rows.reserve_exact(n);
     }
 
+    /// Keep the summaries' rows as well ([`Tally::finish_with_rows`] gives
+    /// them back), room for `n`; their cohort part when `cohort`.
+    pub fn keep_rows(&mut self, n: usize, cohort: bool) {
+        self.kept.kept.reserve_exact(n);
+        self.keep = Some(cohort);
+    }
+
     pub fn add(&mut self, a: &Assessment) {
         // Where a review was applied, the verified rating is the one that counts.
         let (score, stars) = a
@@ -443,17 +468,22 @@ impl Tally {
         }
         let id = &a.standard.id;
         let standard = shared(&mut self.standards, |s| s == id, || id.clone());
+        let text = &mut self.kept.text;
+        let (file, sha256, name) = (text.put(&a.file), text.put(&a.sha256), text.put(&a.name));
         let row = Ranked {
             standard,
-            file: self.text.put(&a.file),
-            name: self.text.put(&a.name),
-            division_code: self.text.put(a.division_code.trim()),
-            sha256: self.text.put(&a.sha256),
+            file,
+            name,
+            division_code: text.put(a.division_code.trim()),
+            sha256,
             score,
             stars,
             verified: a.review.is_some(),
         };
         self.rows.push(row);
+        if let Some(cohort) = self.keep {
+            self.kept.push_with(a, cohort, [file, sha256, name]);
+        }
         self.star_distribution[stars.min(5) as usize] += 1;
         let (e, w, i) = a.diagnostic_counts();
         self.counts.error += e;
@@ -471,9 +501,14 @@ impl Tally {
 
     /// The summary and the gate's verdict; `unreadable` are the files that
     /// could not be assessed at all.
-    pub fn finish(self, mut unreadable: Vec<Unreadable>) -> Summary {
+    pub fn finish(self, unreadable: Vec<Unreadable>) -> Summary {
+        self.finish_with_rows(unreadable).0
+    }
+
+    /// [`Tally::finish`], and the summaries' rows (empty unless kept, [`Tally::keep_rows`]).
+    pub fn finish_with_rows(self, mut unreadable: Vec<Unreadable>) -> (Summary, SummaryRows) {
         unreadable.sort_by(|a, b| a.file.cmp(&b.file));
-        let text = &self.text;
+        let text = &self.kept.text;
         let file = |r: &Ranked| text.get(r.file);
         let duplicates = duplicates(&self.rows, text, &self.standards);
         // Grouped by standard (in the order the standards first appear by
@@ -503,7 +538,9 @@ impl Tally {
                 start = k;
             }
             let rank = match k.checked_sub(1).map(|j| (order[j], ranking[j].rank)) {
-                Some((prev, rank)) if k > start && prev.score == r.score && prev.stars == r.stars => {
+                Some((prev, rank))
+                    if k > start && prev.score == r.score && prev.stars == r.stars =>
+                {
                     rank
                 }
                 _ => k - start + 1,
@@ -526,7 +563,7 @@ impl Tally {
         } else {
             0
         };
-        Summary {
+        let summary = Summary {
             files: ranking.len() + unreadable.len(),
             assessed: ranking.len(),
             gate: Gate {
@@ -543,7 +580,8 @@ impl Tally {
             diagnostics: self.counts,
             review: self.reviews,
             province: None,
-        }
+        };
+        (summary, self.kept)
     }
 }
 
@@ -570,8 +608,10 @@ fn duplicates(rows: &[Ranked], text: &Texts, standards: &[String]) -> Vec<Duplic
             .chunk_by(|a, b| joined(&a.0.0).eq(joined(&b.0.0)))
             .filter(|same| same.len() > 1)
             .map(|same| {
-                let mut files: Vec<String> =
-                    same.iter().map(|(_, r)| text.get(r.file).to_string()).collect();
+                let mut files: Vec<String> = same
+                    .iter()
+                    .map(|(_, r)| text.get(r.file).to_string())
+                    .collect();
                 files.sort();
                 Duplicate {
                     kind,

@@ -48,7 +48,8 @@ pub fn ranking_headers(lang: Lang) -> [&'static str; 8] {
 /// by its place in `r`.
 fn groups(r: &SummaryRows, s: &Summary) -> Vec<Vec<(usize, usize)>> {
     // By file, so a country-sized batch is not searched once per row.
-    let index: std::collections::HashMap<&str, usize> = (0..r.len()).map(|k| (r.file(k), k)).collect();
+    let index: std::collections::HashMap<&str, usize> =
+        (0..r.len()).map(|k| (r.file(k), k)).collect();
     let mut by: IndexMap<&str, Vec<(usize, usize)>> = IndexMap::new();
     for row in &s.ranking {
         if let Some(&k) = index.get(row.file.as_str()) {
@@ -118,9 +119,7 @@ fn group_title(lang: Lang, a: &SummaryRow<'_>) -> String {
 }
 
 fn has_cohort(r: &SummaryRows) -> bool {
-    r.rows()
-        .flat_map(|a| a.cohort)
-        .any(|c| !c.gaps.is_empty())
+    r.rows().flat_map(|a| a.cohort).any(|c| !c.gaps.is_empty())
 }
 
 fn ranking_sheet(
@@ -213,12 +212,7 @@ fn ranking_sheet(
             g.text(row, 3, &level_name(lang, a.level), &f.text)?;
             g.text(row, 4, a.file, &f.text)?;
             g.num(row, 5, f64::from(a.stars), &f.stars)?;
-            g.text(
-                row,
-                6,
-                a.tier.map(|t| t.get(lang)).unwrap_or(""),
-                &f.text,
-            )?;
+            g.text(row, 6, a.tier.map(|t| t.get(lang)).unwrap_or(""), &f.text)?;
             g.num(row, 7, a.score, &f.num2)?;
             let mut c = base.len() as u16;
             for d in dims {
