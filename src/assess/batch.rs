@@ -22,10 +22,6 @@ pub struct RankRow {
     pub name: String,
     pub score: f64,
     pub stars: u8,
-    #[serde(skip)]
-    pub division_code: String,
-    #[serde(skip)]
-    pub sha256: String,
     /// Ranked on the verified values of a review (`score` and `stars` are the verified ones).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub verified: bool,
@@ -99,34 +95,73 @@ pub struct Report {
     pub summary: Summary,
 }
 
-/// What the batch summaries (summary.xlsx, summary.html) read of one entity.
-/// A `--report-dir` run keeps one for every entity until the end, so it is
-/// small: the standard and the dimension headings are shared by the entities
-/// assessed against the same standard (docs/performance.md).
-#[derive(Debug, Clone, PartialEq)]
-pub struct SummaryRow {
-    pub file: String,
-    pub sha256: String,
-    pub name: String,
+/// The text a batch keeps of its entities (files, names, SHA-256s, 所属地市,
+/// 行政区划代码), all in one growing buffer: a `--report-dir` run keeps it
+/// until the end, and a small string of its own per entity would sit among
+/// the report buffers freed around it and hold their pages (docs/performance.md).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Texts(String);
+
+/// Where a kept text is in its [`Texts`].
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Texts {
+    fn put(&mut self, s: &str) -> Span {
+        let start = self.0.len();
+        self.0.push_str(s);
+        Span {
+            start,
+            end: self.0.len(),
+        }
+    }
+
+    fn get(&self, s: Span) -> &str {
+        &self.0[s.start..s.end]
+    }
+}
+
+/// Where `x` is in `list`, put at its end when it is not there yet (a batch
+/// has a few distinct standards, headings and sub-tiers, shared by its rows).
+fn shared<T>(list: &mut Vec<T>, same: impl Fn(&T) -> bool, make: impl FnOnce() -> T) -> usize {
+    match list.iter().position(same) {
+        Some(k) => k,
+        None => {
+            list.push(make());
+            list.len() - 1
+        }
+    }
+}
+
+/// What the batch summaries (summary.xlsx, summary.html) read of one entity,
+/// borrowed from the batch's [`SummaryRows`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SummaryRow<'a> {
+    pub file: &'a str,
+    pub sha256: &'a str,
+    pub name: &'a str,
     /// 所属地市, empty when not given.
-    pub parent: String,
+    pub parent: &'a str,
     pub level: Option<crate::standard::Level>,
-    pub standard: std::sync::Arc<super::StandardInfo>,
+    pub standard: &'a super::StandardInfo,
     /// The self-reported total and stars (the ranking's order is the summary's).
     pub score: f64,
     pub stars: u8,
-    pub tier: Option<crate::diag::Text>,
+    pub tier: Option<&'a crate::diag::Text>,
     pub complete: bool,
     pub missing: usize,
     /// Diagnostics after re-levelling: (error, warning, info).
     pub counts: (usize, usize, usize),
     /// The standard's dimensions, in its order.
-    pub dimensions: std::sync::Arc<[DimensionHead]>,
+    pub dimensions: &'a [DimensionHead],
     /// Each dimension's score (scored) or points (bonus), in `dimensions`' order.
-    pub values: Box<[Option<f64>]>,
+    pub values: &'a [Option<f64>],
     /// The indicators and the cohort gaps, kept only when the batch is compared
     /// with its cohort (`--benchmark cohort`).
-    pub cohort: Option<Box<CohortPart>>,
+    pub cohort: Option<&'a CohortPart>,
 }
 
 /// A dimension as the summary's headings show it.
@@ -146,13 +181,43 @@ pub struct CohortPart {
     pub gaps: Vec<crate::benchmark::GapAnalysis>,
 }
 
+/// One entity's row as kept: its texts in the rows' buffer, its dimension
+/// values in their list, the standard, headings and sub-tier by index.
+#[derive(Debug, Clone, PartialEq)]
+struct Kept {
+    file: Span,
+    sha256: Span,
+    name: Span,
+    parent: Span,
+    level: Option<crate::standard::Level>,
+    standard: usize,
+    score: f64,
+    stars: u8,
+    tier: Option<usize>,
+    complete: bool,
+    missing: usize,
+    counts: (usize, usize, usize),
+    dimensions: usize,
+    /// Where its values start in `SummaryRows::values` (as many as its dimensions).
+    values: usize,
+    cohort: Option<Box<CohortPart>>,
+}
+
 /// The compact rows of a batch, in the order they came: with the batch's
-/// [`Summary`], what summary.xlsx and summary.html are made from.
+/// [`Summary`], what summary.xlsx and summary.html are made from. A
+/// `--report-dir` run keeps one for every entity until the end, so nothing
+/// of a row is an allocation of its own (but the cohort part, kept only for
+/// `--benchmark cohort`): the texts are in one buffer, the values in one
+/// list, and the standard, the dimension headings and the sub-tier are
+/// shared by the rows that have the same (docs/performance.md).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SummaryRows {
-    pub rows: Vec<SummaryRow>,
-    standards: Vec<std::sync::Arc<super::StandardInfo>>,
-    headings: Vec<std::sync::Arc<[DimensionHead]>>,
+    kept: Vec<Kept>,
+    text: Texts,
+    values: Vec<Option<f64>>,
+    standards: Vec<super::StandardInfo>,
+    headings: Vec<Vec<DimensionHead>>,
+    tiers: Vec<crate::diag::Text>,
 }
 
 impl SummaryRows {
@@ -163,7 +228,7 @@ impl SummaryRows {
     /// Room for `n` rows (a batch of `n` files keeps at most `n`).
     pub fn with_capacity(n: usize) -> Self {
         SummaryRows {
-            rows: Vec::with_capacity(n),
+            kept: Vec::with_capacity(n),
             ..Self::default()
         }
     }
@@ -178,47 +243,93 @@ impl SummaryRows {
         rows
     }
 
+    pub fn len(&self) -> usize {
+        self.kept.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// The `k`-th row, in the order they came.
+    pub fn get(&self, k: usize) -> SummaryRow<'_> {
+        let r = &self.kept[k];
+        let dimensions = &self.headings[r.dimensions];
+        SummaryRow {
+            file: self.text.get(r.file),
+            sha256: self.text.get(r.sha256),
+            name: self.text.get(r.name),
+            parent: self.text.get(r.parent),
+            level: r.level,
+            standard: &self.standards[r.standard],
+            score: r.score,
+            stars: r.stars,
+            tier: r.tier.map(|t| &self.tiers[t]),
+            complete: r.complete,
+            missing: r.missing,
+            counts: r.counts,
+            dimensions,
+            values: &self.values[r.values..r.values + dimensions.len()],
+            cohort: r.cohort.as_deref(),
+        }
+    }
+
+    /// The `k`-th row's file (what the summaries find a ranking row's entity by).
+    pub fn file(&self, k: usize) -> &str {
+        self.text.get(self.kept[k].file)
+    }
+
+    /// Every row, in the order they came.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = SummaryRow<'_>> + '_ {
+        (0..self.kept.len()).map(|k| self.get(k))
+    }
+
+    pub fn first(&self) -> Option<SummaryRow<'_>> {
+        (!self.kept.is_empty()).then(|| self.get(0))
+    }
+
     /// Keep what the summaries read of `a`; the cohort part when `cohort`.
     pub fn push(&mut self, a: &Assessment, cohort: bool) {
-        use std::sync::Arc;
-        let standard = match self.standards.iter().find(|s| ***s == a.standard) {
-            Some(s) => Arc::clone(s),
-            None => {
-                let s = Arc::new(a.standard.clone());
-                self.standards.push(Arc::clone(&s));
-                s
-            }
-        };
-        let same = |h: &[DimensionHead]| {
+        let file = self.text.put(&a.file);
+        let sha256 = self.text.put(&a.sha256);
+        let name = self.text.put(&a.name);
+        self.push_with(a, cohort, [file, sha256, name]);
+    }
+
+    /// [`SummaryRows::push`], the file, SHA-256 and name already in the
+    /// rows' texts (put there by the [`Tally`] that holds these rows).
+    fn push_with(&mut self, a: &Assessment, cohort: bool, [file, sha256, name]: [Span; 3]) {
+        let standard = shared(
+            &mut self.standards,
+            |s| *s == a.standard,
+            || a.standard.clone(),
+        );
+        let same = |h: &Vec<DimensionHead>| {
             h.len() == a.dimensions.len()
                 && h.iter()
                     .zip(&a.dimensions)
                     .all(|(h, d)| h.code == d.code && h.name == d.name && h.role == d.role)
         };
-        let dimensions = match self.headings.iter().find(|h| same(h)) {
-            Some(h) => Arc::clone(h),
-            None => {
-                let h: Arc<[DimensionHead]> = a
-                    .dimensions
-                    .iter()
-                    .map(|d| DimensionHead {
-                        code: d.code.clone(),
-                        name: d.name.clone(),
-                        role: d.role,
-                    })
-                    .collect();
-                self.headings.push(Arc::clone(&h));
-                h
-            }
-        };
-        let values = a
-            .dimensions
-            .iter()
-            .map(|d| match d.role {
+        let dimensions = shared(&mut self.headings, same, || {
+            a.dimensions
+                .iter()
+                .map(|d| DimensionHead {
+                    code: d.code.clone(),
+                    name: d.name.clone(),
+                    role: d.role,
+                })
+                .collect()
+        });
+        let tier = a
+            .tier
+            .as_ref()
+            .map(|t| shared(&mut self.tiers, |x| x == t, || t.clone()));
+        let values = self.values.len();
+        self.values
+            .extend(a.dimensions.iter().map(|d| match d.role {
                 crate::standard::DimensionRole::Scored => d.score,
                 crate::standard::DimensionRole::Bonus => d.points,
-            })
-            .collect();
+            }));
         let cohort = cohort.then(|| {
             Box::new(CohortPart {
                 indicators: a
@@ -232,23 +343,24 @@ impl SummaryRows {
                 gaps: a.gaps.iter().filter(|g| g.is_cohort()).cloned().collect(),
             })
         });
-        self.rows.push(SummaryRow {
-            file: a.file.clone(),
-            sha256: a.sha256.clone(),
-            name: a.name.clone(),
-            parent: a.parent.clone(),
+        let kept = Kept {
+            file,
+            sha256,
+            name,
+            parent: self.text.put(&a.parent),
             level: a.level,
             standard,
             score: a.score,
             stars: a.stars,
-            tier: a.tier.clone(),
+            tier,
             complete: a.complete,
             missing: a.missing,
             counts: a.diagnostic_counts(),
             dimensions,
             values,
             cohort,
-        });
+        };
+        self.kept.push(kept);
     }
 }
 
@@ -282,11 +394,33 @@ where
         .collect()
 }
 
+/// A ranking row as the [`Tally`] keeps it until the end: its texts in the
+/// tally's buffer, its standard by index.
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    standard: usize,
+    file: Span,
+    name: Span,
+    division_code: Span,
+    sha256: Span,
+    score: f64,
+    stars: u8,
+    verified: bool,
+}
+
 /// The summary, built up one entity at a time so a batch need not keep its
-/// assessments: only a ranking row and a few counts per entity.
+/// assessments: only a ranking row and a few counts per entity, the rows'
+/// texts in one buffer (see [`Texts`]); the [`RankRow`]s are made at the end.
+/// With [`Tally::keep_rows`], the summaries' rows too, sharing those texts.
 #[derive(Debug, Clone, Default)]
 pub struct Tally {
-    rows: Vec<RankRow>,
+    rows: Vec<Ranked>,
+    /// The summaries' rows (empty unless kept), and in their texts the
+    /// ranking rows' texts.
+    kept: SummaryRows,
+    keep: Option<bool>,
+    /// The standards' ids, each once.
+    standards: Vec<String>,
     star_distribution: [usize; 6],
     counts: Counts,
     below_min_stars: Vec<String>,
@@ -313,6 +447,13 @@ impl Tally {
         self.rows.reserve_exact(n);
     }
 
+    /// Keep the summaries' rows as well ([`Tally::finish_with_rows`] gives
+    /// them back), room for `n`; their cohort part when `cohort`.
+    pub fn keep_rows(&mut self, n: usize, cohort: bool) {
+        self.kept.kept.reserve_exact(n);
+        self.keep = Some(cohort);
+    }
+
     pub fn add(&mut self, a: &Assessment) {
         // Where a review was applied, the verified rating is the one that counts.
         let (score, stars) = a
@@ -325,17 +466,24 @@ impl Tally {
                 None => t.unreviewed.push(a.file.clone()),
             }
         }
-        self.rows.push(RankRow {
-            rank: 0,
-            standard: a.standard.id.clone(),
-            file: a.file.clone(),
-            name: a.name.clone(),
+        let id = &a.standard.id;
+        let standard = shared(&mut self.standards, |s| s == id, || id.clone());
+        let text = &mut self.kept.text;
+        let (file, sha256, name) = (text.put(&a.file), text.put(&a.sha256), text.put(&a.name));
+        let row = Ranked {
+            standard,
+            file,
+            name,
+            division_code: text.put(a.division_code.trim()),
+            sha256,
             score,
             stars,
-            division_code: a.division_code.trim().to_string(),
-            sha256: a.sha256.clone(),
             verified: a.review.is_some(),
-        });
+        };
+        self.rows.push(row);
+        if let Some(cohort) = self.keep {
+            self.kept.push_with(a, cohort, [file, sha256, name]);
+        }
         self.star_distribution[stars.min(5) as usize] += 1;
         let (e, w, i) = a.diagnostic_counts();
         self.counts.error += e;
@@ -353,56 +501,71 @@ impl Tally {
 
     /// The summary and the gate's verdict; `unreadable` are the files that
     /// could not be assessed at all.
-    pub fn finish(self, mut unreadable: Vec<Unreadable>) -> Summary {
+    pub fn finish(self, unreadable: Vec<Unreadable>) -> Summary {
+        self.finish_with_rows(unreadable).0
+    }
+
+    /// [`Tally::finish`], and the summaries' rows (empty unless kept, [`Tally::keep_rows`]).
+    pub fn finish_with_rows(self, mut unreadable: Vec<Unreadable>) -> (Summary, SummaryRows) {
         unreadable.sort_by(|a, b| a.file.cmp(&b.file));
-        let duplicates = duplicates(&self.rows);
-        let mut order = self.rows;
+        let text = &self.kept.text;
+        let file = |r: &Ranked| text.get(r.file);
+        let duplicates = duplicates(&self.rows, text, &self.standards);
         // Grouped by standard (in the order the standards first appear by
         // path), then by total, stars and path.
-        let mut first: Vec<String> = Vec::new();
-        let mut by_path: Vec<&RankRow> = order.iter().collect();
-        by_path.sort_by(|a, b| a.file.cmp(&b.file));
+        let mut first: Vec<usize> = Vec::new();
+        let mut by_path: Vec<&Ranked> = self.rows.iter().collect();
+        by_path.sort_by(|a, b| file(a).cmp(file(b)));
         for r in by_path {
             if !first.contains(&r.standard) {
-                first.push(r.standard.clone());
+                first.push(r.standard);
             }
         }
-        let group = |s: &str| first.iter().position(|x| x == s).unwrap_or(usize::MAX);
+        let group = |s: usize| first.iter().position(|x| *x == s).unwrap_or(usize::MAX);
+        let mut order: Vec<&Ranked> = self.rows.iter().collect();
         order.sort_by(|a, b| {
-            group(&a.standard)
-                .cmp(&group(&b.standard))
+            group(a.standard)
+                .cmp(&group(b.standard))
                 .then(b.score.total_cmp(&a.score))
                 .then(b.stars.cmp(&a.stars))
-                .then(a.file.cmp(&b.file))
+                .then(file(a).cmp(file(b)))
         });
         // Competition ranking within each standard: equal totals and stars share a rank (1, 2, 2, 4).
+        let mut ranking: Vec<RankRow> = Vec::with_capacity(order.len());
         let mut start = 0;
-        for k in 0..order.len() {
-            if k > 0 && order[k].standard != order[k - 1].standard {
+        for (k, r) in order.iter().enumerate() {
+            if k > 0 && r.standard != order[k - 1].standard {
                 start = k;
             }
-            order[k].rank = match k.checked_sub(1).map(|j| &order[j]) {
-                Some(prev)
-                    if k > start
-                        && prev.score == order[k].score
-                        && prev.stars == order[k].stars =>
+            let rank = match k.checked_sub(1).map(|j| (order[j], ranking[j].rank)) {
+                Some((prev, rank))
+                    if k > start && prev.score == r.score && prev.stars == r.stars =>
                 {
-                    prev.rank
+                    rank
                 }
                 _ => k - start + 1,
             };
+            ranking.push(RankRow {
+                rank,
+                standard: self.standards[r.standard].clone(),
+                file: file(r).to_string(),
+                name: text.get(r.name).to_string(),
+                score: r.score,
+                stars: r.stars,
+                verified: r.verified,
+            });
         }
         // Nothing assessed is never a passing gate.
-        let exit_code = if !unreadable.is_empty() || order.is_empty() {
+        let exit_code = if !unreadable.is_empty() || ranking.is_empty() {
             2
         } else if !self.below_min_stars.is_empty() || self.denied_diagnostics > 0 {
             1
         } else {
             0
         };
-        Summary {
-            files: order.len() + unreadable.len(),
-            assessed: order.len(),
+        let summary = Summary {
+            files: ranking.len() + unreadable.len(),
+            assessed: ranking.len(),
             gate: Gate {
                 min_stars: self.min_stars,
                 below_min_stars: self.below_min_stars,
@@ -411,50 +574,62 @@ impl Tally {
                 exit_code,
             },
             unreadable,
-            ranking: order,
+            ranking,
             duplicates,
             star_distribution: self.star_distribution,
             diagnostics: self.counts,
             review: self.reviews,
             province: None,
-        }
+        };
+        (summary, self.kept)
     }
 }
 
 /// Files with the same bytes, and files with the same 行政区划代码 under one
-/// standard (unless they are copies of one file), in path order.
-fn duplicates(rows: &[RankRow]) -> Vec<Duplicate> {
-    fn group(
-        rows: &[RankRow],
+/// standard (unless they are copies of one file), in path order; each kind
+/// in the order of its key (the SHA-256; the standard's id, a space and the
+/// code), as a sorted map of them would give.
+fn duplicates(rows: &[Ranked], text: &Texts, standards: &[String]) -> Vec<Duplicate> {
+    /// The rows that share a key, by key: `key` gives its parts (compared
+    /// as if joined) and what the summary shows of it, `None` for no key.
+    fn group<'a>(
+        rows: &'a [Ranked],
+        text: &'a Texts,
         kind: &'static str,
-        key: impl Fn(&RankRow) -> Option<(String, String)>,
+        key: impl Fn(&'a Ranked) -> Option<([&'a str; 3], &'a str)>,
     ) -> Vec<Duplicate> {
-        let mut by: std::collections::BTreeMap<String, (String, Vec<String>)> = Default::default();
-        for r in rows {
-            if let Some((k, shown)) = key(r) {
-                by.entry(k)
-                    .or_insert_with(|| (shown, Vec::new()))
-                    .1
-                    .push(r.file.clone());
-            }
+        fn joined<'k>(k: &'k [&str; 3]) -> impl Iterator<Item = u8> + 'k {
+            k.iter().flat_map(|p| p.bytes())
         }
-        by.into_values()
-            .filter(|(_, files)| files.len() > 1)
-            .map(|(key, mut files)| {
+        let mut keyed: Vec<(([&str; 3], &str), &Ranked)> =
+            rows.iter().filter_map(|r| key(r).map(|k| (k, r))).collect();
+        keyed.sort_by(|a, b| joined(&a.0.0).cmp(joined(&b.0.0)));
+        keyed
+            .chunk_by(|a, b| joined(&a.0.0).eq(joined(&b.0.0)))
+            .filter(|same| same.len() > 1)
+            .map(|same| {
+                let mut files: Vec<String> = same
+                    .iter()
+                    .map(|(_, r)| text.get(r.file).to_string())
+                    .collect();
                 files.sort();
-                Duplicate { kind, key, files }
+                Duplicate {
+                    kind,
+                    key: same[0].0.1.to_string(),
+                    files,
+                }
             })
             .collect()
     }
-    let mut out = group(rows, "same-bytes", |r| {
-        (!r.sha256.is_empty()).then(|| (r.sha256.clone(), r.sha256.clone()))
+    let mut out = group(rows, text, "same-bytes", |r| {
+        let sha = text.get(r.sha256);
+        (!sha.is_empty()).then_some(([sha, "", ""], sha))
     });
-    let by_code = group(rows, "same-division-code", |r| {
-        (!r.division_code.is_empty()).then(|| {
-            (
-                format!("{} {}", r.standard, r.division_code),
-                r.division_code.clone(),
-            )
+    let by_code = group(rows, text, "same-division-code", |r| {
+        let code = text.get(r.division_code);
+        (!code.is_empty()).then(|| {
+            // "{standard} {code}", without making it.
+            ([standards[r.standard].as_str(), " ", code], code)
         })
     });
     // Copies of one file are said once, as copies.

@@ -321,14 +321,14 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
             t.reviews = (!reviews.is_empty()).then(batch::ReviewTally::default);
             // Exactly one row per file at most: no doubling as the batch grows.
             t.reserve(files.len());
+            if keep_for_summary {
+                t.keep_rows(files.len(), !cohorts.is_empty());
+            }
             t
         },
-        kept: batch::SummaryRows::with_capacity(if keep_for_summary { files.len() } else { 0 }),
         rows: Vec::new(),
         province: baseline.is_some() || !target_files.is_empty(),
         first: true,
-        keep_for_summary,
-        cohort: !cohorts.is_empty(),
         held: renderer
             .summary_first()
             .then(|| crate::render::markdown::Held::new(files.len() > 1, 0, lang)),
@@ -393,7 +393,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
     if emit.tally.is_empty() && failed.is_empty() {
         eprintln!("{}", m::NOTHING_TO_ASSESS.get(lang));
     }
-    let mut summary = emit.tally.finish(failed);
+    let (mut summary, kept) = emit.tally.finish_with_rows(failed);
     if emit.province {
         summary.province = Some(crate::rounds::province(
             &emit.rows,
@@ -408,7 +408,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         out.write(&held.finish(lang))?;
     }
     let exit = summary.gate.exit_code;
-    reports.finish(&emit.kept, &summary)?;
+    reports.finish(&kept, &summary)?;
     Ok(match exit {
         0 => Outcome::Done,
         1 => Outcome::GateFailed,
@@ -460,17 +460,14 @@ struct Prepared {
 
 /// Writes prepared entities out in order and keeps what the summary needs.
 struct Emitter {
+    /// The ranking and, when the summaries are written, what they read of
+    /// each entity (`Tally::keep_rows`).
     tally: batch::Tally,
-    /// What the summaries read of each entity, when they are written.
-    kept: batch::SummaryRows,
     /// One row per entity for the province view, when there is one
     /// (`--baseline`, `--targets`).
     rows: Vec<crate::rounds::Row>,
     province: bool,
     first: bool,
-    keep_for_summary: bool,
-    /// The batch is compared with its cohort (the summary has a cohort sheet).
-    cohort: bool,
     /// The entities' texts, when the summary goes first (Markdown).
     held: Option<crate::render::markdown::Held>,
 }
@@ -503,9 +500,6 @@ impl Emitter {
         self.tally.add(&p.a);
         if self.province {
             self.rows.push(crate::rounds::Row::of(&p.a));
-        }
-        if self.keep_for_summary {
-            self.kept.push(&p.a, self.cohort);
         }
         Ok(())
     }

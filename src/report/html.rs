@@ -902,8 +902,8 @@ pub fn summary(m: &SummaryReport) -> String {
             esc(&r.title)
         );
         heads(&mut out, any_city);
-        for e in &r.rows {
-            entry_row(&mut out, e, any_city);
+        for row in &r.rows {
+            entry_row(&mut out, &(m.entry)(row), any_city);
         }
         out.push_str("</tbody></table>\n");
     }
@@ -928,7 +928,8 @@ pub fn summary(m: &SummaryReport) -> String {
         for c in &m.cities {
             let _ = writeln!(out, "<h3>{}</h3>", esc(&c.city));
             table.open(&mut out);
-            for e in &c.rows {
+            for row in &c.rows {
+                let e = (m.entry)(row);
                 let name = match &e.link {
                     Some(href) => format!("<a href=\"{}\">{}</a>", esc(href), esc(&e.name)),
                     None => esc(&e.name),

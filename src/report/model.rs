@@ -4,7 +4,7 @@
 //! no number of its own (positions of bars from the values, nothing more).
 
 use crate::Lang;
-use crate::assess::batch::{Summary, SummaryRow, SummaryRows};
+use crate::assess::batch::{RankRow, Summary, SummaryRow, SummaryRows};
 use crate::assess::score::fmt2;
 use crate::assess::{Assessment, Condition, PlanStatus, Status, star_glyphs};
 use crate::benchmark::{GapAnalysis, ValueOrigin};
@@ -1137,7 +1137,9 @@ pub fn entity(a: &Assessment, cx: &super::Context, written: Written) -> EntityRe
     }
 }
 
-/// One entity in the batch summary.
+/// One entity in the batch summary, made as it is drawn: a batch may be a
+/// country's worth, so the summary holds its ranking rows, not their entries
+/// (docs/performance.md).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankEntry {
     pub rank: String,
@@ -1152,28 +1154,27 @@ pub struct RankEntry {
     pub link: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct RankingTable {
+pub struct RankingTable<'a> {
     pub title: String,
-    pub rows: Vec<RankEntry>,
+    pub rows: Vec<&'a RankRow>,
 }
 
 /// Entities of one 所属地市.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CityGroup {
+pub struct CityGroup<'a> {
     pub city: String,
-    pub rows: Vec<RankEntry>,
+    pub rows: Vec<&'a RankRow>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct SummaryReport {
+pub struct SummaryReport<'a> {
     pub lang: Lang,
     pub title: String,
     pub facts: Vec<Fact>,
-    pub rankings: Vec<RankingTable>,
+    pub rankings: Vec<RankingTable<'a>>,
+    /// A ranking row's entry, made as the row is drawn.
+    pub entry: Box<dyn Fn(&RankRow) -> RankEntry + 'a>,
     /// (label "3★", count), 0★ to 5★.
     pub distribution: Vec<(String, usize)>,
-    pub cities: Vec<CityGroup>,
+    pub cities: Vec<CityGroup<'a>>,
     pub notes: Vec<String>,
     pub footer: String,
     /// The province view (`--baseline`, `--targets`): per level and 所属地市,
@@ -1183,32 +1184,20 @@ pub struct SummaryReport {
 
 /// Build the batch summary's model. `link` gives an entity's report file
 /// name (relative to the summary), by input file.
-pub fn summary(
-    r: &SummaryRows,
-    s: &Summary,
+pub fn summary<'a>(
+    r: &'a SummaryRows,
+    s: &'a Summary,
     cx: &super::Context,
     written: Written,
-    link: &dyn Fn(&str) -> Option<String>,
-) -> SummaryReport {
+    link: &'a dyn Fn(&str) -> Option<String>,
+) -> SummaryReport<'a> {
     let lang = cx.lang;
-    let level_name = |lang, a: &SummaryRow| capitalised(&super::entity::level_name(lang, a.level));
+    let level_name =
+        |lang, a: &SummaryRow<'_>| capitalised(&super::entity::level_name(lang, a.level));
     // By file, so a country-sized batch is not searched once per row.
-    let index: std::collections::HashMap<&str, &SummaryRow> =
-        r.rows.iter().map(|a| (a.file.as_str(), a)).collect();
-    let by_file = |file: &str| index.get(file).copied();
-    let entry = |row: &crate::assess::batch::RankRow| {
-        let a = by_file(&row.file);
-        RankEntry {
-            rank: row.rank.to_string(),
-            name: row.name.clone(),
-            level: a.map_or("—".into(), |a| level_name(lang, a)),
-            parent: a.map(|a| a.parent.clone()).unwrap_or_default(),
-            total: fmt2(row.score),
-            glyphs: star_glyphs(row.stars),
-            stars: row.stars,
-            link: link(&row.file),
-        }
-    };
+    let index: std::collections::HashMap<&str, usize> =
+        (0..r.len()).map(|k| (r.file(k), k)).collect();
+    let by_file = |file: &str| index.get(file).map(|&k| r.get(k));
     let mut rankings: Vec<(String, RankingTable)> = crate::render::ranking_groups(s)
         .into_iter()
         .map(|(id, rows)| {
@@ -1218,19 +1207,13 @@ pub fn summary(
                 .map(|a| {
                     format!(
                         "{} · {} {}",
-                        level_name(lang, a),
+                        level_name(lang, &a),
                         a.standard.code,
                         a.standard.edition(lang)
                     )
                 })
                 .unwrap_or_else(|| id.to_string());
-            (
-                code,
-                RankingTable {
-                    title,
-                    rows: rows.into_iter().map(entry).collect(),
-                },
-            )
+            (code, RankingTable { title, rows })
         })
         .collect();
     // In the standard's order: part 1 (cities), 2 (counties), 3 (communities).
@@ -1238,19 +1221,32 @@ pub fn summary(
     let rankings = rankings.into_iter().map(|(_, r)| r).collect();
     let mut cities: Vec<CityGroup> = Vec::new();
     for row in &s.ranking {
-        let e = entry(row);
-        if e.parent.is_empty() {
+        let parent = by_file(&row.file).map_or("", |a| a.parent);
+        if parent.is_empty() {
             continue;
         }
-        match cities.iter_mut().find(|c| c.city == e.parent) {
-            Some(c) => c.rows.push(e),
+        match cities.iter_mut().find(|c| c.city == parent) {
+            Some(c) => c.rows.push(row),
             None => cities.push(CityGroup {
-                city: e.parent.clone(),
-                rows: vec![e],
+                city: parent.to_string(),
+                rows: vec![row],
             }),
         }
     }
     cities.sort_by(|x, y| x.city.cmp(&y.city));
+    let entry = move |row: &RankRow| {
+        let a = index.get(row.file.as_str()).map(|&k| r.get(k));
+        RankEntry {
+            rank: row.rank.to_string(),
+            name: row.name.clone(),
+            level: a.map_or("—".into(), |a| level_name(lang, &a)),
+            parent: a.map(|a| a.parent.to_string()).unwrap_or_default(),
+            total: fmt2(row.score),
+            glyphs: star_glyphs(row.stars),
+            stars: row.stars,
+            link: link(&row.file),
+        }
+    };
     let mut notes: Vec<String> = crate::render::duplicate_lines(s, lang)
         .into_iter()
         .map(|l| l.trim_start_matches("! ").to_string())
@@ -1259,7 +1255,7 @@ pub fn summary(
         notes.push(format!("{}: {}", u.file, u.message.words(lang)));
     }
     notes.extend(crate::render::review::summary_lines(s, lang));
-    if let Some(a) = r.rows.first()
+    if let Some(a) = r.first()
         && a.standard.provisional_entries > 0
     {
         notes.push(m::PROVISIONAL_STANDARD_NOTICE.get(lang).to_string());
@@ -1279,6 +1275,7 @@ pub fn summary(
             ),
         ],
         rankings,
+        entry: Box::new(entry),
         distribution: (0..=5)
             .map(|k| (format!("{k}★"), s.star_distribution[k]))
             .collect(),

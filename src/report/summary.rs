@@ -44,25 +44,24 @@ pub fn ranking_headers(lang: Lang) -> [&'static str; 8] {
 }
 
 /// Entities grouped by the standard they were assessed against, each group in
-/// ranking order (the summary's), groups by level.
-fn groups<'a>(r: &'a SummaryRows, s: &Summary) -> Vec<Vec<(usize, &'a SummaryRow)>> {
+/// ranking order (the summary's), groups by level: (rank, row) pairs, the row
+/// by its place in `r`.
+fn groups(r: &SummaryRows, s: &Summary) -> Vec<Vec<(usize, usize)>> {
     // By file, so a country-sized batch is not searched once per row.
-    let index: std::collections::HashMap<&str, &SummaryRow> =
-        r.rows.iter().map(|a| (a.file.as_str(), a)).collect();
-    let mut by: IndexMap<&str, Vec<(usize, &SummaryRow)>> = IndexMap::new();
+    let index: std::collections::HashMap<&str, usize> =
+        (0..r.len()).map(|k| (r.file(k), k)).collect();
+    let mut by: IndexMap<&str, Vec<(usize, usize)>> = IndexMap::new();
     for row in &s.ranking {
-        if let Some(&a) = index.get(row.file.as_str()) {
-            by.entry(a.standard.id.as_str())
+        if let Some(&k) = index.get(row.file.as_str()) {
+            by.entry(r.get(k).standard.id.as_str())
                 .or_default()
-                .push((row.rank, a));
+                .push((row.rank, k));
         }
     }
     let mut out: Vec<_> = by.into_values().collect();
     out.sort_by_key(|g| {
-        (
-            g[0].1.level.map_or(9, |l| l as u8),
-            g[0].1.standard.id.clone(),
-        )
+        let a = r.get(g[0].1);
+        (a.level.map_or(9, |l| l as u8), a.standard.id.clone())
     });
     out
 }
@@ -110,7 +109,7 @@ pub fn build(r: &SummaryRows, s: &Summary, cx: &Context) -> Result<Vec<u8>, Xlsx
 }
 
 /// The heading of a group: level, standard code and id.
-fn group_title(lang: Lang, a: &SummaryRow) -> String {
+fn group_title(lang: Lang, a: &SummaryRow<'_>) -> String {
     format!(
         "{} · {} ({})",
         level_name(lang, a.level),
@@ -120,10 +119,7 @@ fn group_title(lang: Lang, a: &SummaryRow) -> String {
 }
 
 fn has_cohort(r: &SummaryRows) -> bool {
-    r.rows
-        .iter()
-        .flat_map(|a| a.cohort.iter())
-        .any(|c| !c.gaps.is_empty())
+    r.rows().flat_map(|a| a.cohort).any(|c| !c.gaps.is_empty())
 }
 
 fn ranking_sheet(
@@ -159,10 +155,10 @@ fn ranking_sheet(
         .set_midpoint_color(0xFFEB84)
         .set_maximum_color(0x63BE7B);
     for group in groups(r, s) {
-        let first = group[0].1;
-        g.loose(row, 0, &group_title(lang, first), &f.heading)?;
+        let first = r.get(group[0].1);
+        g.loose(row, 0, &group_title(lang, &first), &f.heading)?;
         row += 1;
-        let dims = &*first.dimensions;
+        let dims = first.dimensions;
         let mut heads: Vec<String> = base.iter().map(|s| s.to_string()).collect();
         for d in dims {
             heads.push(match d.role {
@@ -203,24 +199,20 @@ fn ranking_sheet(
         let top = row;
         // Ranks within the group: competition ranking on the (already sorted) totals.
         let mut prev: Option<(f64, u8, usize)> = None;
-        for (k, (overall, a)) in group.iter().enumerate() {
+        for (k, &(overall, at)) in group.iter().enumerate() {
+            let a = r.get(at);
             let rank = match prev {
                 Some((s, st, rk)) if s == a.score && st == a.stars => rk,
                 _ => k + 1,
             };
             prev = Some((a.score, a.stars, rank));
             g.num(row, 0, rank as f64, &f.int)?;
-            g.num(row, 1, *overall as f64, &f.int)?;
-            g.text(row, 2, &a.name, &f.text)?;
+            g.num(row, 1, overall as f64, &f.int)?;
+            g.text(row, 2, a.name, &f.text)?;
             g.text(row, 3, &level_name(lang, a.level), &f.text)?;
-            g.text(row, 4, &a.file, &f.text)?;
+            g.text(row, 4, a.file, &f.text)?;
             g.num(row, 5, f64::from(a.stars), &f.stars)?;
-            g.text(
-                row,
-                6,
-                a.tier.as_ref().map(|t| t.get(lang)).unwrap_or(""),
-                &f.text,
-            )?;
+            g.text(row, 6, a.tier.map(|t| t.get(lang)).unwrap_or(""), &f.text)?;
             g.num(row, 7, a.score, &f.num2)?;
             let mut c = base.len() as u16;
             for d in dims {
@@ -263,7 +255,7 @@ fn ranking_sheet(
         }
         row += 1;
     }
-    if r.rows.is_empty() {
+    if r.is_empty() {
         g.loose(row, 0, m::NO_ENTITY_WAS_ASSESSED.get(lang), &f.note)?;
         row += 1;
     }
@@ -297,7 +289,7 @@ fn stars_sheet(
     page_setup(g.ws, None)?;
     g.loose(0, 0, m::STAR_DISTRIBUTION.get(lang), &f.title)?;
     // Levels present, in order; a column per level when there are several.
-    let mut levels: Vec<Option<crate::standard::Level>> = r.rows.iter().map(|a| a.level).collect();
+    let mut levels: Vec<Option<crate::standard::Level>> = r.rows().map(|a| a.level).collect();
     levels.sort_by_key(|l| l.map_or(9, |l| l as u8));
     levels.dedup();
     let head = 2;
@@ -322,8 +314,7 @@ fn stars_sheet(
         if per_level {
             for (k, l) in levels.iter().enumerate() {
                 let n = r
-                    .rows
-                    .iter()
+                    .rows()
                     .filter(|a| a.level == *l && a.stars == stars)
                     .count();
                 g.num(row, 3 + k as u16, n as f64, &f.int)?;
@@ -396,11 +387,11 @@ fn cohort_sheet(
     g.loose(1, 0, m::COHORT_NOTE.get(lang), &f.note)?;
     let mut row = 2;
     for group in groups(r, s) {
-        let first = group[0].1;
+        let first = r.get(group[0].1);
         // (benchmark name) → code → (value, n), first seen.
         let mut table: IndexMap<String, IndexMap<String, (f64, usize)>> = IndexMap::new();
-        for (_, a) in &group {
-            for ga in a.cohort.iter().flat_map(|c| &c.gaps) {
+        for &(_, k) in &group {
+            for ga in r.get(k).cohort.iter().flat_map(|c| &c.gaps) {
                 let col = table.entry(ga.benchmark.clone()).or_default();
                 for i in &ga.indicators {
                     if let ValueOrigin::Cohort { n, .. } = i.origin {
@@ -421,7 +412,7 @@ fn cohort_sheet(
             heads.push(name.clone());
             heads.push(format!("{name} n"));
         }
-        row = g.section(row, &group_title(lang, first), &heads, f)?;
+        row = g.section(row, &group_title(lang, &first), &heads, f)?;
         let indicators = first.cohort.iter().flat_map(|c| &c.indicators);
         for (code, name, unit) in indicators {
             if !table.values().any(|c| c.contains_key(code)) {
@@ -476,11 +467,11 @@ fn provenance_sheet(
         f,
     )?;
     page_setup(g.ws, Some((row - 1, row - 1)))?;
-    let mut entities: Vec<&SummaryRow> = r.rows.iter().collect();
-    entities.sort_by(|a, b| a.file.cmp(&b.file));
-    for a in entities {
-        g.text(row, 0, &a.file, &f.text)?;
-        g.text(row, 1, &a.sha256, &f.text)?;
+    let mut entities: Vec<usize> = (0..r.len()).collect();
+    entities.sort_by(|&a, &b| r.file(a).cmp(r.file(b)));
+    for a in entities.into_iter().map(|k| r.get(k)) {
+        g.text(row, 0, a.file, &f.text)?;
+        g.text(row, 1, a.sha256, &f.text)?;
         g.text(row, 2, &a.standard.id, &f.text)?;
         g.text(row, 3, a.standard.sha256.as_deref().unwrap_or("—"), &f.text)?;
         row += 1;

@@ -264,3 +264,50 @@ fn markdown_job_summary_stays_under_one_mebibyte() {
     let small = Markdown.render(&batch(), Lang::En);
     assert!(!small.contains("left out"));
 }
+
+/// Files with the same bytes, and files with the same 行政区划代码 under one
+/// standard, are listed in key order with their files in path order; a code
+/// shared only by copies of one file is said once, as copies.
+#[test]
+fn duplicates_are_grouped_by_bytes_then_by_code() {
+    let std = tiny();
+    let one = |file: &str, sha: char, code: &str| {
+        let mut s = example();
+        s.file = file.into();
+        s.sha256 = sha.to_string().repeat(64);
+        s.entity.division_code = code.into();
+        Ok(assess(&std, &s, &options()))
+    };
+    let r = report(
+        vec![
+            one("samples/e.xlsx", 'd', "370200"),
+            one("samples/c.xlsx", 'c', " 370100"),
+            one("samples/b.xlsx", 'a', "370100"),
+            one("samples/d.xlsx", 'd', "370200"),
+            one("samples/a.xlsx", 'a', "370100"),
+        ],
+        Vec::new(),
+        None,
+    );
+    let got: Vec<(&str, String, Vec<String>)> = r
+        .summary
+        .duplicates
+        .iter()
+        .map(|d| (d.kind, d.key.clone(), d.files.clone()))
+        .collect();
+    let files = |names: &[&str]| -> Vec<String> {
+        names.iter().map(|n| format!("samples/{n}.xlsx")).collect()
+    };
+    assert_eq!(
+        got,
+        vec![
+            ("same-bytes", "a".repeat(64), files(&["a", "b"])),
+            ("same-bytes", "d".repeat(64), files(&["d", "e"])),
+            (
+                "same-division-code",
+                "370100".into(),
+                files(&["a", "b", "c"])
+            ),
+        ]
+    );
+}
