@@ -178,8 +178,11 @@ struct Reweigh {
     /// Rules whose other conditions hold, highest first: (stars, min_total,
     /// (scored dimension, minimum) for each dimension the rule sets one for).
     /// A rule whose other conditions fail is left out: no draw can meet it.
-    rules: Vec<(u8, f64, Vec<(usize, f64)>)>,
+    rules: Vec<(u8, f64, Vec<DimensionMin>)>,
 }
+
+/// A rule's minimum for one scored dimension: (dimension, minimum score).
+type DimensionMin = (usize, f64);
 
 impl Reweigh {
     fn new(model: &Model, values: &[Option<f64>]) -> Self {
