@@ -118,7 +118,7 @@ impl<'a> Model<'a> {
             match values[i] {
                 Some(v) => {
                     stars[i] = ind.stars_for(v);
-                    let s = std.indicator_score(ind, v);
+                    let s = std.indicator_score_at(ind, v, stars[i]);
                     scores[i] = Some(s);
                     match ind.role {
                         Role::Scored | Role::Mandatory => {

@@ -101,11 +101,20 @@ pub fn stability(
     match Table::shared(model, seed, draws) {
         // The weights of each draw depend on the standard and the seed only:
         // made once per run, and each entity only re-weighs its scores.
-        Some(table) => {
-            for k in 0..draws {
-                tally(fast.rate(table.draw(k)));
+        Some(table) => match fast.packed_scores(&table) {
+            // Every weighted indicator with a weight counts: its scores line
+            // up with the table's weights of each dimension, side by side.
+            Some(scores) => {
+                for draw in table.packed_draws() {
+                    tally(fast.rate_packed(&table.lens, &scores, draw));
+                }
             }
-        }
+            None => {
+                for k in 0..draws {
+                    tally(fast.rate(table.draw(k)));
+                }
+            }
+        },
         None => {
             let mut rng = SplitMix64::new(seed);
             let mut one = DrawWeights::scratch(model);
@@ -154,8 +163,6 @@ pub fn stability(
 /// The arithmetic is that of [`perturb`] and [`Model::score`], in the same
 /// order, so a draw gives the same total to the last bit.
 struct Reweigh {
-    /// Scored dimensions.
-    scored_dim: Vec<bool>,
     /// Per dimension, (indicator, score) of those that count towards it, in order.
     counted: Vec<Vec<(usize, f64)>>,
     /// Per dimension: its indicators (for renormalising their weights).
@@ -166,9 +173,16 @@ struct Reweigh {
     /// Bonus and deduction, after their caps.
     bonus: f64,
     deduction: f64,
-    /// Rules, highest first: (stars, min_total, per-dimension minimum, other conditions hold).
-    rules: Vec<(u8, f64, Vec<Option<f64>>, bool)>,
+    /// Scored dimensions, in order.
+    scored: Vec<usize>,
+    /// Rules whose other conditions hold, highest first: (stars, min_total,
+    /// (scored dimension, minimum) for each dimension the rule sets one for).
+    /// A rule whose other conditions fail is left out: no draw can meet it.
+    rules: Vec<(u8, f64, Vec<DimensionMin>)>,
 }
+
+/// A rule's minimum for one scored dimension: (dimension, minimum score).
+type DimensionMin = (usize, f64);
 
 impl Reweigh {
     fn new(model: &Model, values: &[Option<f64>]) -> Self {
@@ -217,11 +231,11 @@ impl Reweigh {
                 let mins = std
                     .dimension
                     .iter()
-                    .map(|dim| {
-                        r.min_dimension_for
-                            .get(&dim.code)
-                            .copied()
-                            .or(r.min_dimension)
+                    .enumerate()
+                    .filter(|&(k, _)| scored_dim[k])
+                    .filter_map(|(k, dim)| {
+                        let m = r.min_dimension_for.get(&dim.code).copied();
+                        Some((k, m.or(r.min_dimension)?))
                     })
                     .collect();
                 (
@@ -231,15 +245,18 @@ impl Reweigh {
                     super::rating::holds(model, &waived, &base),
                 )
             })
+            .filter(|r| r.3)
+            .map(|(stars, min_total, mins, _)| (stars, min_total, mins))
             .collect();
+        let scored = (0..nd).filter(|&k| scored_dim[k]).collect();
         Reweigh {
-            scored_dim,
             counted,
             members,
             dim_was,
             ind_was,
             bonus: base.bonus,
             deduction: base.deduction,
+            scored,
             rules,
         }
     }
@@ -266,25 +283,89 @@ impl Reweigh {
             }
             *out = if wsum > 0.0 { sum / wsum } else { 0.0 };
         }
+        self.finish(w.dim, w.dim_total, ds)
+    }
+
+    /// The scores of the counted indicators in the order of `table`'s packed
+    /// weights, when the counted indicators of every dimension are exactly
+    /// its members (the weighted indicators with a weight): then a
+    /// dimension's weight sum is the one the table holds for the draw.
+    fn packed_scores(&self, table: &Table) -> Option<Vec<f64>> {
+        if self.counted.len() != table.lens.len() || table.nd == 0 || table.order.is_empty() {
+            return None;
+        }
+        let mut scores = Vec::with_capacity(table.order.len());
+        let mut order = table.order.as_slice();
+        for (counted, &len) in self.counted.iter().zip(&table.lens) {
+            let (members, rest) = order.split_at(len);
+            order = rest;
+            if counted.len() != len || counted.iter().zip(members).any(|(c, &i)| c.0 != i) {
+                return None;
+            }
+            scores.extend(counted.iter().map(|c| c.1));
+        }
+        Some(scores)
+    }
+
+    /// [`Reweigh::rate`] for one draw of `table` with the scores of
+    /// [`Reweigh::packed_scores`]: the same products summed in the same order,
+    /// the weight sums made once per draw in the table (in that order too).
+    fn rate_packed(&self, lens: &[usize], scores: &[f64], draw: PackedDraw<'_>) -> (u8, f64) {
+        let nd = draw.dim.len();
+        let mut ds = [0.0f64; 16];
+        let mut ds_v;
+        let ds: &mut [f64] = if nd <= 16 {
+            &mut ds[..nd]
+        } else {
+            ds_v = vec![0.0; nd];
+            &mut ds_v
+        };
+        let (mut w, mut s) = (draw.weights, scores);
+        for ((out, &len), &wsum) in ds.iter_mut().zip(lens).zip(draw.wsum) {
+            let ((wd, wr), (sd, sr)) = (w.split_at(len), s.split_at(len));
+            (w, s) = (wr, sr);
+            let sum = dot_in_order(wd, sd);
+            *out = if wsum > 0.0 { sum / wsum } else { 0.0 };
+        }
+        self.finish(draw.dim, draw.dim_total, ds)
+    }
+
+    /// The total and the stars from a draw's dimension scores.
+    fn finish(&self, dim: &[f64], dim_total: f64, ds: &[f64]) -> (u8, f64) {
         let mut weighted = 0.0;
-        for ((&scored, &dw), &d) in self.scored_dim.iter().zip(w.dim).zip(ds.iter()) {
-            if scored && w.dim_total > 0.0 {
-                weighted += dw * d / w.dim_total;
+        if dim_total > 0.0 {
+            for &k in &self.scored {
+                weighted += dim[k] * ds[k] / dim_total;
             }
         }
         let total = round2((weighted + self.bonus - self.deduction).clamp(0.0, 100.0));
         let stars = self
             .rules
             .iter()
-            .find(|(_, min_total, mins, rest)| {
-                *rest
-                    && total >= *min_total
-                    && (0..nd)
-                        .all(|k| !self.scored_dim[k] || mins[k].is_none_or(|m| round2(ds[k]) >= m))
+            .find(|(_, min_total, mins)| {
+                total >= *min_total && mins.iter().all(|&(k, m)| round2(ds[k]) >= m)
             })
             .map_or(0, |r| r.0);
         (stars, total)
     }
+}
+
+/// Σ w·s from the first pair to the last, one addition at a time (the order
+/// of [`Model::score`]'s sums), four pairs per turn of the loop.
+fn dot_in_order(w: &[f64], s: &[f64]) -> f64 {
+    let mut sum = 0.0;
+    let (w4, s4) = (w.chunks_exact(4), s.chunks_exact(4));
+    let (wr, sr) = (w4.remainder(), s4.remainder());
+    for (w, s) in w4.zip(s4) {
+        sum += w[0] * s[0];
+        sum += w[1] * s[1];
+        sum += w[2] * s[2];
+        sum += w[3] * s[3];
+    }
+    for (w, s) in wr.iter().zip(sr) {
+        sum += w * s;
+    }
+    sum
 }
 
 /// The weights of one draw as [`Reweigh::rate`] reads them: dimension weights
@@ -294,6 +375,17 @@ impl Reweigh {
 struct DrawView<'t> {
     dim: &'t [f64],
     ind: &'t [f64],
+    dim_total: f64,
+}
+
+/// One draw of a [`Table`] as [`Reweigh::rate_packed`] reads it: the
+/// members' weights in the table's `order`, each dimension's sum of them,
+/// the dimension weights and the scored dimensions' sum.
+#[derive(Clone, Copy)]
+struct PackedDraw<'t> {
+    weights: &'t [f64],
+    wsum: &'t [f64],
+    dim: &'t [f64],
     dim_total: f64,
 }
 
@@ -379,6 +471,14 @@ struct Table {
     dim: Vec<f64>,
     ind: Vec<f64>,
     dim_total: Vec<f64>,
+    /// The members of every dimension (indicators with a weight), dimension
+    /// after dimension, and how many each dimension has.
+    order: Vec<usize>,
+    lens: Vec<usize>,
+    /// Per draw: the members' weights in `order`, and each dimension's sum of
+    /// them (added in `order`, from 0).
+    packed: Vec<f64>,
+    wsum: Vec<f64>,
 }
 
 /// Largest table kept (draws × weights): 10,000 draws of a 66-weight standard.
@@ -415,6 +515,8 @@ impl Table {
         let fast = Reweigh::new(model, &vec![None; model.len()]);
         let mut rng = SplitMix64::new(seed);
         let mut one = DrawWeights::scratch(model);
+        let order: Vec<usize> = fast.members.concat();
+        let lens = fast.members.iter().map(Vec::len).collect();
         let mut t = Table {
             key,
             nd,
@@ -422,12 +524,24 @@ impl Table {
             dim: Vec::with_capacity(draws * nd),
             ind: Vec::with_capacity(draws * ni),
             dim_total: Vec::with_capacity(draws),
+            packed: Vec::with_capacity(draws * order.len()),
+            wsum: Vec::with_capacity(draws * nd),
+            order,
+            lens,
         };
         for _ in 0..draws {
             one.make(model, &fast.members, &fast.ind_was, fast.dim_was, &mut rng);
             t.dim.extend_from_slice(&one.dim);
             t.ind.extend_from_slice(&one.ind);
             t.dim_total.push(one.dim_total);
+            for idx in &fast.members {
+                let mut wsum = 0.0;
+                for &i in idx {
+                    t.packed.push(one.ind[i]);
+                    wsum += one.ind[i];
+                }
+                t.wsum.push(wsum);
+            }
         }
         let t = std::sync::Arc::new(t);
         // A few standards per run: the oldest goes past eight.
@@ -436,6 +550,22 @@ impl Table {
         }
         tables.push(t.clone());
         Some(t)
+    }
+
+    /// Every draw in order, the members' weights packed (`order`, `lens`).
+    /// Only for a table with dimensions and members.
+    fn packed_draws(&self) -> impl Iterator<Item = PackedDraw<'_>> {
+        self.packed
+            .chunks_exact(self.order.len())
+            .zip(self.wsum.chunks_exact(self.nd))
+            .zip(self.dim.chunks_exact(self.nd))
+            .zip(&self.dim_total)
+            .map(|(((weights, wsum), dim), &dim_total)| PackedDraw {
+                weights,
+                wsum,
+                dim,
+                dim_total,
+            })
     }
 
     fn draw(&self, k: usize) -> DrawView<'_> {

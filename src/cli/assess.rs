@@ -140,14 +140,71 @@ struct Loaded {
     sha256: String,
 }
 
-fn embedded() -> anyhow::Result<Vec<Loaded>> {
-    Ok(crate::standard::embedded::parsed()?
-        .iter()
-        .map(|e| Loaded {
-            standard: e.standard.clone(),
-            sha256: e.sha256.clone(),
+/// The embedded standards a run without `--standard` chooses from, each
+/// parsed when a workbook first needs it (a batch of city workbooks never
+/// parses the county and community standards). The first is parsed at the
+/// start: it is the default, and a defect in it stops the run before anything
+/// is read.
+struct Shipped {
+    first: &'static Embedded,
+    /// False when `--standard` chose the standard: then none is offered.
+    offered: bool,
+    /// The first embedded standard that failed to parse when it was needed
+    /// (a build defect: the test suite lints them); the run ends with it.
+    failed: std::sync::Mutex<Option<crate::standard::LoadError>>,
+}
+
+use crate::standard::embedded::Embedded;
+
+impl Shipped {
+    fn new(offered: bool) -> anyhow::Result<Self> {
+        let first = crate::standard::embedded::one(0)
+            .transpose()?
+            .ok_or_else(|| anyhow::anyhow!("no embedded standard"))?;
+        Ok(Shipped {
+            first,
+            offered,
+            failed: std::sync::Mutex::new(None),
         })
-        .collect())
+    }
+
+    /// Every embedded standard offered, in order, parsed as the iteration
+    /// reaches it; one that fails to parse is noted and passed over.
+    fn iter(&self) -> impl Iterator<Item = &'static Embedded> + '_ {
+        let n = if self.offered {
+            crate::standard::embedded::FILES.len()
+        } else {
+            0
+        };
+        (0..n).filter_map(|i| match crate::standard::embedded::one(i)? {
+            Ok(e) => Some(e),
+            Err(e) => {
+                if let Ok(mut failed) = self.failed.lock() {
+                    failed.get_or_insert(e);
+                }
+                None
+            }
+        })
+    }
+
+    /// The standard for a workbook's level (city when it names none): the
+    /// first embedded one of that level, else the first of all.
+    fn for_level(&self, level: Option<Level>) -> &'static Standard {
+        let want = level.unwrap_or(Level::City);
+        &self
+            .iter()
+            .find(|e| e.standard.level() == want)
+            .unwrap_or(self.first)
+            .standard
+    }
+
+    /// The error of an embedded standard that could not be parsed, if any.
+    fn failure(&self) -> anyhow::Result<()> {
+        match self.failed.lock().ok().and_then(|mut f| f.take()) {
+            Some(e) => Err(e.into()),
+            None => Ok(()),
+        }
+    }
 }
 
 fn explicit(spec: &str) -> anyhow::Result<Loaded> {
@@ -173,11 +230,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         Some(spec) => Some(explicit(spec)?),
         None => None,
     };
-    let shipped = if chosen.is_none() {
-        embedded()?
-    } else {
-        Vec::new()
-    };
+    let shipped = Shipped::new(chosen.is_none())?;
     let options = Options {
         seed: args.seed,
         draws: args.draws,
@@ -190,14 +243,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
         let choose = |level: Option<Level>| -> &Standard {
             match &chosen {
                 Some(c) => &c.standard,
-                None => {
-                    let want = level.unwrap_or(Level::City);
-                    shipped
-                        .iter()
-                        .find(|l| l.standard.level() == want)
-                        .map(|l| &l.standard)
-                        .unwrap_or(&shipped[0].standard)
-                }
+                None => shipped.for_level(level),
             }
         };
         super::drop_evidence_workbooks(&args.paths, &mut files, &choose)
@@ -369,6 +415,7 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
             }
         }
     }
+    shipped.failure()?;
     if let Some(p) = progress {
         p.finish_and_clear();
     }
@@ -766,7 +813,7 @@ struct Standards<'a> {
     /// `--standard`, when given.
     chosen: Option<&'a Loaded>,
     /// The embedded standards, otherwise.
-    shipped: &'a [Loaded],
+    shipped: &'a Shipped,
     options: &'a Options,
     lang: Lang,
     /// Review workbooks given (`--review`, `--review-dir`), and which were applied.
@@ -781,9 +828,9 @@ impl Standards<'_> {
     /// The standard an assessment was made against.
     fn by_id(&self, id: &str) -> Option<&Standard> {
         self.chosen
-            .into_iter()
-            .chain(self.shipped.iter())
             .map(|l| &l.standard)
+            .into_iter()
+            .chain(self.shipped.iter().map(|e| &e.standard))
             .find(|s| s.id() == id)
     }
 
@@ -796,12 +843,7 @@ impl Standards<'_> {
                 return &c.standard;
             }
             named_none.set(level.is_none());
-            let want = level.unwrap_or(Level::City);
-            self.shipped
-                .iter()
-                .find(|l| l.standard.level() == want)
-                .map(|l| &l.standard)
-                .unwrap_or(&self.shipped[0].standard)
+            self.shipped.for_level(level)
         };
         let (submission, standard, evidence) =
             crate::submission::read_path_with_evidence(super::loader(), path, &choose).map_err(
@@ -815,8 +857,8 @@ impl Standards<'_> {
         opts.standard_sha256 = self.chosen.map(|c| c.sha256.clone()).or_else(|| {
             self.shipped
                 .iter()
-                .find(|l| l.standard.id() == standard.id())
-                .map(|l| l.sha256.clone())
+                .find(|e| e.standard.id() == standard.id())
+                .map(|e| e.sha256.clone())
         });
         if named_none.get() {
             opts.notes.push(no_level_note(standard));

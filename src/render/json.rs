@@ -67,117 +67,14 @@ pub fn document(report: &Report, lang: Lang) -> Document<'_> {
 
 pub struct Json;
 
-/// serde_json's pretty layout (two spaces per level) started `depth` levels
-/// deep, so a value written on its own nests exactly as in the whole document.
-/// One pass straight into the output buffer: nothing is re-indented afterwards.
-struct Nested {
-    indent: usize,
-    has_value: bool,
-}
-
-impl Nested {
-    fn at(depth: usize) -> Self {
-        Nested {
-            indent: depth,
-            has_value: false,
-        }
-    }
-
-    fn pad<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
-        const SPACES: &[u8; 64] = &[b' '; 64];
-        let mut n = self.indent * 2;
-        while n > 0 {
-            let k = n.min(SPACES.len());
-            w.write_all(&SPACES[..k])?;
-            n -= k;
-        }
-        Ok(())
-    }
-}
-
-impl Nested {
-    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, b: &[u8]) -> std::io::Result<()> {
-        self.indent += 1;
-        self.has_value = false;
-        w.write_all(b)
-    }
-
-    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, b: &[u8]) -> std::io::Result<()> {
-        self.indent -= 1;
-        if self.has_value {
-            w.write_all(b"\n")?;
-            self.pad(w)?;
-        }
-        w.write_all(b)
-    }
-
-    fn item<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        w.write_all(if first { b"\n" } else { b",\n" })?;
-        self.pad(w)
-    }
-}
-
-impl serde_json::ser::Formatter for Nested {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"[")
-    }
-
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.item(w, first)
-    }
-
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"{")
-    }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.item(w, first)
-    }
-
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-}
-
-/// `v` as pretty JSON nested `depth` levels deep, appended to `out`.
-fn pretty_into<T: Serialize>(out: &mut Vec<u8>, v: &T, depth: usize) {
+/// `v` as pretty JSON nested `depth` levels deep, appended to `out`: the
+/// layout serde_json's pretty printer gives it inside a whole document.
+fn pretty_into<T: Serialize>(out: &mut String, v: &T, depth: usize) {
     let mark = out.len();
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Nested::at(depth));
-    if let Err(e) = v.serialize(&mut ser) {
+    if let Err(e) = v.serialize(&mut super::pretty::Pretty::new(&mut *out, depth)) {
         out.truncate(mark);
-        out.extend_from_slice(format!("{{\"error\": \"{e}\"}}").as_bytes());
+        out.push_str(&format!("{{\"error\": \"{e}\"}}"));
     }
-}
-
-fn into_string(out: Vec<u8>) -> String {
-    // serde_json writes UTF-8 only.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The document is written in pieces (entities stream out as they are
@@ -189,16 +86,13 @@ impl Renderer for Json {
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
         };
-        let mut out = format!("{{\n  \"version\": {VERSION},\n  \"tool\": ").into_bytes();
+        let mut out = format!("{{\n  \"version\": {VERSION},\n  \"tool\": ");
         pretty_into(&mut out, &tool, 1);
-        out.extend_from_slice(
-            format!(
-                ",\n  \"lang\": \"{}\",\n  \"entities\": [",
-                lang.pick("zh", "en")
-            )
-            .as_bytes(),
-        );
-        into_string(out)
+        out.push_str(&format!(
+            ",\n  \"lang\": \"{}\",\n  \"entities\": [",
+            lang.pick("zh", "en")
+        ));
+        out
     }
 
     fn separator(&self) -> &'static str {
@@ -206,22 +100,18 @@ impl Renderer for Json {
     }
 
     fn entity(&self, a: &Assessment, lang: Lang) -> String {
-        let mut out = Vec::with_capacity(64 * 1024);
-        out.extend_from_slice(b"\n    ");
+        let mut out = String::with_capacity(64 * 1024);
+        out.push_str("\n    ");
         pretty_into(&mut out, &Localized(lang, a), 2);
-        into_string(out)
+        out
     }
 
     fn end(&self, summary: &Summary, lang: Lang) -> String {
-        let mut out = Vec::with_capacity(4096);
-        out.extend_from_slice(if summary.assessed == 0 {
-            b"]"
-        } else {
-            b"\n  ]"
-        });
-        out.extend_from_slice(b",\n  \"summary\": ");
+        let mut out = String::with_capacity(4096);
+        out.push_str(if summary.assessed == 0 { "]" } else { "\n  ]" });
+        out.push_str(",\n  \"summary\": ");
         pretty_into(&mut out, &Localized(lang, summary), 1);
-        out.extend_from_slice(b"\n}\n");
-        into_string(out)
+        out.push_str("\n}\n");
+        out
     }
 }

@@ -5,6 +5,7 @@ pub mod escape;
 pub mod gaps;
 pub mod json;
 pub mod markdown;
+mod pretty;
 pub mod review;
 pub mod rounds;
 pub mod table;

@@ -25,22 +25,35 @@ pub struct Embedded {
     pub sha256: String,
 }
 
-/// The embedded standards, parsed once per process (they are linted by the
-/// test suite, so an error here is a build defect; it is still reported,
-/// never a panic).
+/// Each embedded standard, parsed on first use and kept for the process: a
+/// batch of city workbooks parses only the city standard.
+static EACH: [std::sync::OnceLock<Result<Embedded, super::LoadError>>; FILES.len()] =
+    [const { std::sync::OnceLock::new() }; FILES.len()];
+
+/// The embedded standard `i` (in the order of [`FILES`]), parsed on first use
+/// (they are linted by the test suite, so an error here is a build defect;
+/// it is still reported, never a panic). `None` past the last.
+pub fn one(i: usize) -> Option<Result<&'static Embedded, super::LoadError>> {
+    let (name, text) = FILES.get(i)?;
+    let parsed = EACH[i].get_or_init(|| {
+        Ok(Embedded {
+            standard: load_str(text, &format!("embedded:{name}"))?,
+            sha256: crate::sha256_hex(text.as_bytes()),
+        })
+    });
+    Some(parsed.as_ref().map_err(Clone::clone))
+}
+
+/// The embedded standards, all parsed (the first error, in the order of
+/// [`FILES`], if any fails).
 pub fn parsed() -> Result<&'static [Embedded], super::LoadError> {
     static PARSED: std::sync::OnceLock<Result<Vec<Embedded>, super::LoadError>> =
         std::sync::OnceLock::new();
     PARSED
         .get_or_init(|| {
-            FILES
-                .iter()
-                .map(|(name, text)| {
-                    Ok(Embedded {
-                        standard: load_str(text, &format!("embedded:{name}"))?,
-                        sha256: crate::sha256_hex(text.as_bytes()),
-                    })
-                })
+            (0..FILES.len())
+                .filter_map(one)
+                .map(|e| e.cloned())
                 .collect()
         })
         .as_deref()

@@ -708,7 +708,13 @@ impl Standard {
     /// scoring method: stars / 5 × 100, or the linear position between the
     /// indicator's floor and its 5★ requirement (goalposts).
     pub fn indicator_score(&self, ind: &Indicator, value: f64) -> f64 {
-        let by_stars = f64::from(ind.stars_for(value)) / 5.0 * 100.0;
+        self.indicator_score_at(ind, value, ind.stars_for(value))
+    }
+
+    /// [`Standard::indicator_score`] when the value's stars
+    /// (`ind.stars_for(value)`) are already known.
+    pub fn indicator_score_at(&self, ind: &Indicator, value: f64, stars: u8) -> f64 {
+        let by_stars = f64::from(stars) / 5.0 * 100.0;
         match (self.scoring.method, ind.stars) {
             (ScoringMethod::Goalposts, Some(req))
                 if ind.kind.has_thresholds() && !ind.is_pass() =>

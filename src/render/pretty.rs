@@ -1,0 +1,844 @@
+//! The JSON writer behind `--format json`: serde_json's pretty layout (two
+//! spaces a level), byte for byte, written by a serializer of our own
+//! straight into a `String`. serde_json escapes every string, keys included,
+//! through a byte loop and three writes, and its output is bytes to be
+//! checked as UTF-8 again; here a string is reserved once and scanned eight
+//! bytes at a time for the bytes JSON escapes (`"`, `\` and those below
+//! 0x20), which almost no key, code or name holds, and a field's separator,
+//! indentation and key go out together. Numbers are serde_json's own (its
+//! [`Formatter`]'s). Tests hold the output to `serde_json::to_string_pretty`
+//! over every shape serde has.
+
+use serde::ser::{self, Serialize};
+use serde_json::ser::{CompactFormatter, Formatter};
+use std::fmt::Display;
+
+/// A serialisation error (a value that JSON cannot hold, such as a map key
+/// that is not a string): the words serde_json gives for it.
+#[derive(Debug)]
+pub struct Error(String);
+
+impl Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error(e.to_string())
+}
+
+fn key_must_be_a_string() -> Error {
+    Error("key must be a string".into())
+}
+
+/// Writes pretty JSON into `out`, nested `indent` levels deep to begin with
+/// (a value written on its own nests as it would in a whole document).
+pub struct Pretty<'o> {
+    out: &'o mut String,
+    indent: usize,
+    /// Whether the array or object being written has a value yet.
+    has_value: bool,
+    /// Where a number is formatted before it joins `out`.
+    number: Vec<u8>,
+}
+
+impl<'o> Pretty<'o> {
+    pub fn new(out: &'o mut String, indent: usize) -> Self {
+        Pretty {
+            out,
+            indent,
+            has_value: false,
+            number: Vec::new(),
+        }
+    }
+
+    fn pad(&mut self) {
+        const SPACES: &str = "                                                                ";
+        let mut n = self.indent * 2;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.out.push_str(&SPACES[..k]);
+            n -= k;
+        }
+    }
+
+    fn open(&mut self, c: char) {
+        self.indent += 1;
+        self.has_value = false;
+        self.out.push(c);
+    }
+
+    fn close(&mut self, c: char) {
+        self.indent -= 1;
+        if self.has_value {
+            self.out.push('\n');
+            self.pad();
+        }
+        self.out.push(c);
+    }
+
+    /// Before an array's value or an object's key.
+    fn item(&mut self, first: bool) {
+        self.out.reserve(2 + self.indent * 2);
+        self.out.push_str(if first { "\n" } else { ",\n" });
+        self.pad();
+    }
+
+    /// A number (or `true`, `false`, `null`) as serde_json formats it.
+    fn scalar(
+        &mut self,
+        write: impl FnOnce(&mut CompactFormatter, &mut Vec<u8>) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
+        self.number.clear();
+        write(&mut CompactFormatter, &mut self.number).map_err(io)?;
+        // Digits, signs, points and letters: always UTF-8.
+        let text = std::str::from_utf8(&self.number).map_err(|e| Error(e.to_string()))?;
+        self.out.push_str(text);
+        Ok(())
+    }
+}
+
+/// What JSON writes for a byte of a string: 0 for the byte itself, else the
+/// letter after the backslash (`u` for `\u00XX`). serde_json's table.
+static ESCAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b'u';
+        b += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0a] = b'n';
+    t[0x0c] = b'f';
+    t[0x0d] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
+
+/// Whether any of eight bytes is one JSON escapes. May say yes for a byte
+/// after one that is (the borrow of the subtraction), never no wrongly.
+fn may_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w;
+    let quote = w ^ (ONES * b'"' as u64);
+    let backslash = w ^ (ONES * b'\\' as u64);
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+    (below_space | zero(quote) | zero(backslash)) & HIGH != 0
+}
+
+/// Whether JSON escapes any byte of `bytes`: eight bytes at a time (the
+/// last eight overlapping those before them), or one at a time below eight.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let word = |c: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        u64::from_le_bytes(w)
+    };
+    match bytes.len().checked_sub(8) {
+        None => bytes.iter().any(|&b| ESCAPE[b as usize] != 0),
+        Some(last) => {
+            bytes.chunks_exact(8).any(|c| may_escape(word(c))) || may_escape(word(&bytes[last..]))
+        }
+    }
+}
+
+/// `s` as a JSON string, quotes included: serde_json's escapes.
+fn write_str(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push('"');
+    if needs_escape(s.as_bytes()) {
+        write_escaped(out, s);
+    } else {
+        out.push_str(s);
+    }
+    out.push('"');
+}
+
+/// The text of a string that holds something to escape, escaped.
+fn write_escaped(out: &mut String, s: &str) {
+    // The run written as it is since the last escape (escaped bytes are
+    // ASCII, so the runs end on character boundaries).
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let e = ESCAPE[b as usize];
+        if e == 0 {
+            continue;
+        }
+        out.push_str(&s[start..i]);
+        out.push('\\');
+        if e == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("u00");
+            out.push(char::from(HEX[(b >> 4) as usize]));
+            out.push(char::from(HEX[(b & 0xf) as usize]));
+        } else {
+            out.push(char::from(e));
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+}
+
+impl Pretty<'_> {
+    /// `{"variant": ` before the value of a variant that carries one.
+    fn open_variant(&mut self, variant: &str) {
+        self.open('{');
+        self.item(true);
+        write_str(self.out, variant);
+        self.out.push_str(": ");
+    }
+
+    fn close_variant(&mut self) {
+        self.has_value = true;
+        self.close('}');
+    }
+}
+
+#[derive(PartialEq)]
+enum State {
+    Empty,
+    First,
+    Rest,
+}
+
+/// A sequence, map or struct being written; `variant` when it is the
+/// content of an enum variant (`{"variant": …}` to close).
+pub struct Compound<'a, 'o> {
+    ser: &'a mut Pretty<'o>,
+    state: State,
+    variant: bool,
+}
+
+impl<'a, 'o> Pretty<'o> {
+    fn seq(&'a mut self, len: Option<usize>, variant: bool) -> Compound<'a, 'o> {
+        self.open('[');
+        let state = if len == Some(0) {
+            self.close(']');
+            State::Empty
+        } else {
+            State::First
+        };
+        Compound {
+            ser: self,
+            state,
+            variant,
+        }
+    }
+
+    fn map(&'a mut self, len: Option<usize>, variant: bool) -> Compound<'a, 'o> {
+        self.open('{');
+        let state = if len == Some(0) {
+            self.close('}');
+            State::Empty
+        } else {
+            State::First
+        };
+        Compound {
+            ser: self,
+            state,
+            variant,
+        }
+    }
+}
+
+impl<'a, 'o> ser::Serializer for &'a mut Pretty<'o> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a, 'o>;
+    type SerializeTuple = Compound<'a, 'o>;
+    type SerializeTupleStruct = Compound<'a, 'o>;
+    type SerializeTupleVariant = Compound<'a, 'o>;
+    type SerializeMap = Compound<'a, 'o>;
+    type SerializeStruct = Compound<'a, 'o>;
+    type SerializeStructVariant = Compound<'a, 'o>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.scalar(|f, w| f.write_bool(w, v))
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Error> {
+        self.scalar(|f, w| f.write_i8(w, v))
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Error> {
+        self.scalar(|f, w| f.write_i16(w, v))
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Error> {
+        self.scalar(|f, w| f.write_i32(w, v))
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+        self.scalar(|f, w| f.write_i64(w, v))
+    }
+    fn serialize_i128(self, v: i128) -> Result<(), Error> {
+        self.scalar(|f, w| f.write_i128(w, v))
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.scalar(|f, w| f.write_u8(w, v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.scalar(|f, w| f.write_u16(w, v))
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.scalar(|f, w| f.write_u32(w, v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        self.scalar(|f, w| f.write_u64(w, v))
+    }
+    fn serialize_u128(self, v: u128) -> Result<(), Error> {
+        self.scalar(|f, w| f.write_u128(w, v))
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        if v.is_finite() {
+            self.scalar(|f, w| f.write_f32(w, v))
+        } else {
+            self.scalar(|f, w| f.write_null(w))
+        }
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        if v.is_finite() {
+            self.scalar(|f, w| f.write_f64(w, v))
+        } else {
+            self.scalar(|f, w| f.write_null(w))
+        }
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        write_str(self.out, v);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+        use ser::SerializeSeq;
+        let mut seq = self.seq(Some(v.len()), false);
+        for b in v {
+            seq.serialize_element(b)?;
+        }
+        seq.end()
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<(), Error> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.scalar(|f, w| f.write_null(w))
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        self.open_variant(variant);
+        v.serialize(&mut *self)?;
+        self.close_variant();
+        Ok(())
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Ok(self.seq(len, false))
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple, Error> {
+        Ok(self.seq(Some(len), false))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        Ok(self.seq(Some(len), false))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        self.open_variant(variant);
+        Ok(self.seq(Some(len), true))
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Ok(self.map(len, false))
+    }
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStruct, Error> {
+        Ok(self.map(Some(len), false))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        self.open_variant(variant);
+        Ok(self.map(Some(len), true))
+    }
+}
+
+impl Compound<'_, '_> {
+    fn element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+        self.ser.item(self.state == State::First);
+        self.state = State::Rest;
+        v.serialize(&mut *self.ser)?;
+        self.ser.has_value = true;
+        Ok(())
+    }
+
+    fn end_seq(self) -> Result<(), Error> {
+        if self.state != State::Empty {
+            self.ser.close(']');
+        }
+        if self.variant {
+            self.ser.close_variant();
+        }
+        Ok(())
+    }
+
+    fn key<T: ?Sized + Serialize>(&mut self, k: &T) -> Result<(), Error> {
+        self.ser.item(self.state == State::First);
+        self.state = State::Rest;
+        k.serialize(MapKey {
+            ser: &mut *self.ser,
+        })
+    }
+
+    fn value<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+        self.ser.out.push_str(": ");
+        v.serialize(&mut *self.ser)?;
+        self.ser.has_value = true;
+        Ok(())
+    }
+
+    /// A struct's field: the separator, the indentation and the key at once.
+    fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
+        let ser = &mut *self.ser;
+        ser.out.reserve(2 + ser.indent * 2 + key.len() + 4);
+        ser.item(self.state == State::First);
+        self.state = State::Rest;
+        write_str(ser.out, key);
+        self.value(v)
+    }
+
+    fn end_map(self) -> Result<(), Error> {
+        if self.state != State::Empty {
+            self.ser.close('}');
+        }
+        if self.variant {
+            self.ser.close_variant();
+        }
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+        self.element(v)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.end_seq()
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+        self.element(v)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.end_seq()
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+        self.element(v)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.end_seq()
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+        self.element(v)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.end_seq()
+    }
+}
+
+impl ser::SerializeMap for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, k: &T) -> Result<(), Error> {
+        self.key(k)
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+        self.value(v)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.end_map()
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        self.field(key, v)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.end_map()
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        self.field(key, v)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.end_map()
+    }
+}
+
+/// A map's key: serde_json writes strings as they are and numbers, booleans
+/// and characters as strings; anything else is an error.
+struct MapKey<'a, 'o> {
+    ser: &'a mut Pretty<'o>,
+}
+
+impl MapKey<'_, '_> {
+    /// A key that is not a string in Rust, written inside quotes.
+    fn quoted(
+        self,
+        write: impl FnOnce(&mut CompactFormatter, &mut Vec<u8>) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
+        self.ser.out.push('"');
+        self.ser.scalar(write)?;
+        self.ser.out.push('"');
+        Ok(())
+    }
+}
+
+impl ser::Serializer for MapKey<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = ser::Impossible<(), Error>;
+    type SerializeTuple = ser::Impossible<(), Error>;
+    type SerializeTupleStruct = ser::Impossible<(), Error>;
+    type SerializeTupleVariant = ser::Impossible<(), Error>;
+    type SerializeMap = ser::Impossible<(), Error>;
+    type SerializeStruct = ser::Impossible<(), Error>;
+    type SerializeStructVariant = ser::Impossible<(), Error>;
+
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        write_str(self.ser.out, v);
+        Ok(())
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        v.serialize(self)
+    }
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.quoted(|f, w| f.write_bool(w, v))
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Error> {
+        self.quoted(|f, w| f.write_i8(w, v))
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Error> {
+        self.quoted(|f, w| f.write_i16(w, v))
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Error> {
+        self.quoted(|f, w| f.write_i32(w, v))
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+        self.quoted(|f, w| f.write_i64(w, v))
+    }
+    fn serialize_i128(self, v: i128) -> Result<(), Error> {
+        self.quoted(|f, w| f.write_i128(w, v))
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.quoted(|f, w| f.write_u8(w, v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.quoted(|f, w| f.write_u16(w, v))
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.quoted(|f, w| f.write_u32(w, v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        self.quoted(|f, w| f.write_u64(w, v))
+    }
+    fn serialize_u128(self, v: u128) -> Result<(), Error> {
+        self.quoted(|f, w| f.write_u128(w, v))
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        if !v.is_finite() {
+            return Err(Error("float key must be finite (got NaN or +/-inf)".into()));
+        }
+        self.quoted(|f, w| f.write_f32(w, v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        if !v.is_finite() {
+            return Err(Error("float key must be finite (got NaN or +/-inf)".into()));
+        }
+        self.quoted(|f, w| f.write_f64(w, v))
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Result<(), Error> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, _v: &T) -> Result<(), Error> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _v: &T,
+    ) -> Result<(), Error> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStruct, Error> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        Err(key_must_be_a_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pretty;
+    use serde::Serialize;
+
+    fn ours<T: Serialize>(v: &T) -> String {
+        let mut out = String::new();
+        v.serialize(&mut Pretty::new(&mut out, 0)).unwrap();
+        out
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_does() {
+        let mut all: String = (0u8..0x80).map(char::from).collect();
+        all.push_str("中文 ★ \u{7f} é \\\" end");
+        let mut cases: Vec<String> = vec![String::new(), all.clone()];
+        // Every escaped byte at every position of an eight-byte word and past it.
+        for b in (0u8..0x20).chain([b'"', b'\\', b'a', 0x7f]) {
+            for at in 0..18 {
+                let mut s: String = "abcdefghijklmnopq".chars().take(at).collect();
+                s.push(char::from(b));
+                s.push_str("xyz中");
+                cases.push(s);
+            }
+        }
+        for s in &cases {
+            assert_eq!(ours(s), serde_json::to_string_pretty(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn every_shape_lays_out_as_serde_json_does() {
+        #[derive(Serialize)]
+        enum E {
+            Unit,
+            New(u8),
+            Tuple(i32, f64),
+            Struct { a: Vec<u8>, b: Option<f32> },
+        }
+        #[derive(Serialize)]
+        struct Unit;
+        #[derive(Serialize)]
+        struct Newtype(String);
+        #[derive(Serialize)]
+        struct TupleStruct(u8, char);
+        #[derive(Serialize)]
+        struct Empty {}
+        #[derive(Serialize)]
+        struct All {
+            t: bool,
+            i: (i8, i16, i32, i64, i128),
+            u: (u8, u16, u32, u64, u128),
+            f: (f32, f64, f64, f64, f64),
+            c: char,
+            unit: (),
+            unit_struct: Unit,
+            newtype: Newtype,
+            tuple_struct: TupleStruct,
+            empty: Empty,
+            none: Option<u8>,
+            some: Option<&'static str>,
+            empty_vec: Vec<u8>,
+            empty_map: std::collections::BTreeMap<String, u8>,
+            nested: Vec<Vec<Vec<u8>>>,
+            enums: Vec<E>,
+            string_keys: std::collections::BTreeMap<&'static str, E>,
+            int_keys: std::collections::BTreeMap<i32, ()>,
+            bool_keys: std::collections::BTreeMap<bool, u8>,
+            char_keys: std::collections::BTreeMap<char, u8>,
+            float_keys: Vec<(f64, u8)>,
+            array: [usize; 6],
+        }
+        let v = All {
+            t: true,
+            i: (-8, -16, -32, i64::MIN, i128::MIN),
+            u: (8, 16, 32, u64::MAX, u128::MAX),
+            f: (1.5, 0.1, f64::NAN, f64::INFINITY, -0.0),
+            c: '"',
+            unit: (),
+            unit_struct: Unit,
+            newtype: Newtype("n\n".into()),
+            tuple_struct: TupleStruct(1, '中'),
+            empty: Empty {},
+            none: None,
+            some: Some("s"),
+            empty_vec: vec![],
+            empty_map: Default::default(),
+            nested: vec![vec![], vec![vec![1, 2]]],
+            enums: vec![
+                E::Unit,
+                E::New(3),
+                E::Tuple(-1, 2.25),
+                E::Struct {
+                    a: vec![],
+                    b: Some(1e-7),
+                },
+                E::Struct {
+                    a: vec![1],
+                    b: None,
+                },
+            ],
+            string_keys: [("x", E::Unit), ("y\t", E::New(0))].into(),
+            int_keys: [(-1, ()), (7, ())].into(),
+            bool_keys: [(false, 0), (true, 1)].into(),
+            char_keys: [('k', 1)].into(),
+            float_keys: vec![(0.5, 1)],
+            array: [0, 1, 2, 3, 4, 5],
+        };
+        assert_eq!(ours(&v), serde_json::to_string_pretty(&v).unwrap());
+        let float_map: std::collections::HashMap<String, f64> = [("a".into(), 2.0)].into();
+        assert_eq!(
+            ours(&float_map),
+            serde_json::to_string_pretty(&float_map).unwrap()
+        );
+    }
+
+    #[test]
+    fn keys_that_are_not_strings_fail_as_in_serde_json() {
+        let v: std::collections::BTreeMap<Vec<u8>, u8> = [(vec![1], 1)].into();
+        let mut out = String::new();
+        let ours = v.serialize(&mut Pretty::new(&mut out, 0)).unwrap_err();
+        let theirs = serde_json::to_string_pretty(&v).unwrap_err();
+        assert_eq!(ours.to_string(), theirs.to_string());
+    }
+}
