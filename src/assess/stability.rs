@@ -265,25 +265,18 @@ impl Reweigh {
     /// under the draw's weights, the sums of each dimension kept apart (in the
     /// same order within it).
     fn rate(&self, w: DrawView<'_>) -> (u8, f64) {
-        let nd = w.dim.len();
-        let mut ds = [0.0f64; 16];
-        let mut ds_v;
-        let ds: &mut [f64] = if nd <= 16 {
-            &mut ds[..nd]
-        } else {
-            ds_v = vec![0.0; nd];
-            &mut ds_v
-        };
-        for (d, out) in ds.iter_mut().enumerate() {
-            let (mut sum, mut wsum) = (0.0, 0.0);
-            for &(i, s) in &self.counted[d] {
-                let w = w.ind[i];
-                sum += w * s;
-                wsum += w;
+        with_dimension_scores(w.dim.len(), |ds| {
+            for (d, out) in ds.iter_mut().enumerate() {
+                let (mut sum, mut wsum) = (0.0, 0.0);
+                for &(i, s) in &self.counted[d] {
+                    let w = w.ind[i];
+                    sum += w * s;
+                    wsum += w;
+                }
+                *out = if wsum > 0.0 { sum / wsum } else { 0.0 };
             }
-            *out = if wsum > 0.0 { sum / wsum } else { 0.0 };
-        }
-        self.finish(w.dim, w.dim_total, ds)
+            self.finish(w.dim, w.dim_total, ds)
+        })
     }
 
     /// The scores of the counted indicators in the order of `table`'s packed
@@ -311,23 +304,16 @@ impl Reweigh {
     /// [`Reweigh::packed_scores`]: the same products summed in the same order,
     /// the weight sums made once per draw in the table (in that order too).
     fn rate_packed(&self, lens: &[usize], scores: &[f64], draw: PackedDraw<'_>) -> (u8, f64) {
-        let nd = draw.dim.len();
-        let mut ds = [0.0f64; 16];
-        let mut ds_v;
-        let ds: &mut [f64] = if nd <= 16 {
-            &mut ds[..nd]
-        } else {
-            ds_v = vec![0.0; nd];
-            &mut ds_v
-        };
-        let (mut w, mut s) = (draw.weights, scores);
-        for ((out, &len), &wsum) in ds.iter_mut().zip(lens).zip(draw.wsum) {
-            let ((wd, wr), (sd, sr)) = (w.split_at(len), s.split_at(len));
-            (w, s) = (wr, sr);
-            let sum = dot_in_order(wd, sd);
-            *out = if wsum > 0.0 { sum / wsum } else { 0.0 };
-        }
-        self.finish(draw.dim, draw.dim_total, ds)
+        with_dimension_scores(draw.dim.len(), |ds| {
+            let (mut w, mut s) = (draw.weights, scores);
+            for ((out, &len), &wsum) in ds.iter_mut().zip(lens).zip(draw.wsum) {
+                let ((wd, wr), (sd, sr)) = (w.split_at(len), s.split_at(len));
+                (w, s) = (wr, sr);
+                let sum = dot_in_order(wd, sd);
+                *out = if wsum > 0.0 { sum / wsum } else { 0.0 };
+            }
+            self.finish(draw.dim, draw.dim_total, ds)
+        })
     }
 
     /// The total and the stars from a draw's dimension scores.
@@ -574,5 +560,16 @@ impl Table {
             ind: &self.ind[k * self.ni..(k + 1) * self.ni],
             dim_total: self.dim_total[k],
         }
+    }
+}
+
+/// `f` given room for `nd` dimension scores: on the stack for the standards'
+/// sizes (at most 16 dimensions), on the heap beyond.
+fn with_dimension_scores<R>(nd: usize, f: impl FnOnce(&mut [f64]) -> R) -> R {
+    let mut on_stack = [0.0f64; 16];
+    if nd <= on_stack.len() {
+        f(&mut on_stack[..nd])
+    } else {
+        f(&mut vec![0.0; nd])
     }
 }
