@@ -104,6 +104,14 @@ impl ReportFormat {
     }
 }
 
+/// What an input's report in `--report-dir` is named after: its file name
+/// without the extension (`entity` for an input that has none).
+fn report_stem(input: &str) -> String {
+    std::path::Path::new(input)
+        .file_stem()
+        .map_or("entity".to_string(), |s| s.to_string_lossy().into_owned())
+}
+
 /// Whether `--report FILE` names an HTML report.
 fn is_html(path: &std::path::Path) -> bool {
     path.extension()
@@ -626,8 +634,11 @@ pub(super) fn no_level_note(standard: &Standard) -> core::said::Note {
 struct Reports {
     file: Option<PathBuf>,
     dir: Option<PathBuf>,
-    /// Input file (as given) → its report in `--report-dir`, without the extension.
-    names: std::collections::HashMap<String, PathBuf>,
+    /// Input files (as given) whose report in `--report-dir` is not named
+    /// after the input's stem (`-2`, `-3` … where stems repeat): the others
+    /// are named from the input itself, so a country-sized batch keeps no
+    /// name per entity.
+    renamed: std::collections::HashMap<String, String>,
     cx: crate::report::Context,
     xlsx: bool,
     html: bool,
@@ -671,7 +682,7 @@ impl Reports {
         if let Some(path) = &args.report {
             check(path)?;
         }
-        let mut names = std::collections::HashMap::new();
+        let mut renamed = std::collections::HashMap::new();
         let (xlsx, html) = match &args.report {
             Some(path) => (!is_html(path), is_html(path)),
             None => (args.report_format.xlsx(), args.report_format.html()),
@@ -691,20 +702,21 @@ impl Reports {
             // Named after the inputs, in path order; `-2`, `-3` … where stems repeat.
             let mut used = std::collections::HashSet::new();
             for f in files {
-                let stem = f
-                    .file_stem()
-                    .map_or("entity".to_string(), |s| s.to_string_lossy().into_owned());
+                let input = f.display().to_string();
+                let stem = report_stem(&input);
                 let mut name = stem.clone();
                 let mut n = 2;
                 while name == "summary" || !used.insert(name.clone()) {
                     name = format!("{stem}-{n}");
                     n += 1;
                 }
-                let path = dir.join(name);
+                let path = dir.join(&name);
                 for ext in &exts {
                     check(&with_ext(&path, ext))?;
                 }
-                names.insert(f.display().to_string(), path);
+                if name != stem {
+                    renamed.insert(input, name);
+                }
             }
             for ext in &exts {
                 check(&with_ext(&dir.join("summary"), ext))?;
@@ -727,7 +739,7 @@ impl Reports {
         Ok(Reports {
             file: args.report.clone(),
             dir: args.report_dir.clone(),
-            names,
+            renamed,
             cx: crate::report::Context {
                 lang,
                 benchmarks: Vec::new(),
@@ -740,6 +752,15 @@ impl Reports {
         })
     }
 
+    /// An input's report in `--report-dir`, without the extension.
+    fn report_path(&self, input: &str) -> Option<PathBuf> {
+        let dir = self.dir.as_ref()?;
+        Some(match self.renamed.get(input) {
+            Some(name) => dir.join(name),
+            None => dir.join(report_stem(input)),
+        })
+    }
+
     fn wants_summary(&self) -> bool {
         self.dir.is_some()
     }
@@ -749,7 +770,15 @@ impl Reports {
     }
 
     fn write(&self, path: &std::path::Path, bytes: Vec<u8>) -> anyhow::Result<()> {
-        super::safe_write::replace(path, &bytes)?;
+        self.write_with(path, |w| Ok(w.write_all(&bytes)?))
+    }
+
+    fn write_with(
+        &self,
+        path: &std::path::Path,
+        write: impl FnOnce(&mut (dyn std::io::Write + Send)) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        super::safe_write::replace_with(path, write)?;
         eprintln!("{} {}", m::WROTE.get(self.cx.lang), path.display());
         Ok(())
     }
@@ -760,9 +789,9 @@ impl Reports {
         if let Some(path) = &self.file {
             return self.write(path, bytes);
         }
-        match self.names.get(input) {
+        match self.report_path(input) {
             Some(path) => {
-                let path = with_ext(path, ext);
+                let path = with_ext(&path, ext);
                 if super::verbose() {
                     return self.write(&path, bytes);
                 }
@@ -784,24 +813,27 @@ impl Reports {
                     m::WROTE_REPORTS.fill(self.cx.lang, &[&count, &dir.display()])
                 );
             }
+            // The summaries are written as they are made, not held whole.
             if self.xlsx {
-                self.write(
-                    &dir.join("summary.xlsx"),
-                    crate::report::summary_workbook_of(rows, summary, &self.cx)?,
-                )?;
+                self.write_with(&dir.join("summary.xlsx"), |w| {
+                    Ok(crate::report::write_summary_workbook_of(
+                        rows, summary, &self.cx, w,
+                    )?)
+                })?;
             }
             if self.html {
                 let link = |file: &str| {
-                    self.names.get(file).and_then(|p| {
-                        with_ext(p, "html")
+                    self.report_path(file).and_then(|p| {
+                        with_ext(&p, "html")
                             .file_name()
                             .map(|n| href(&n.to_string_lossy()))
                     })
                 };
-                self.write(
-                    &dir.join("summary.html"),
-                    crate::report::summary_html_of(rows, summary, &self.cx, &link).into_bytes(),
-                )?;
+                self.write_with(&dir.join("summary.html"), |w| {
+                    Ok(crate::report::write_summary_html_of(
+                        rows, summary, &self.cx, &link, w,
+                    )?)
+                })?;
             }
         }
         Ok(())

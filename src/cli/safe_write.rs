@@ -151,6 +151,15 @@ pub fn check_target(
 /// Put `bytes` at `path` by writing a new file beside it and renaming it
 /// over: an existing entry is replaced, never written through.
 pub fn replace(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    replace_with(path, |f| Ok(f.write_all(bytes)?))
+}
+
+/// [`replace`], the new file's bytes written by `write` as they are made
+/// (buffered): a large file is not held whole first.
+pub fn replace_with(
+    path: &Path,
+    write: impl FnOnce(&mut (dyn std::io::Write + Send)) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     use anyhow::Context as _;
     use std::io::Write;
     let dir = path
@@ -161,14 +170,17 @@ pub fn replace(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .file_name()
         .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.{}.citystar-tmp", std::process::id()));
-    let written = (|| {
-        let mut f = std::fs::OpenOptions::new()
+    let written = (|| -> anyhow::Result<()> {
+        let f = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&tmp)?;
-        f.write_all(bytes)?;
+        let mut w = std::io::BufWriter::with_capacity(64 * 1024, f);
+        write(&mut w)?;
+        w.flush()?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        Ok(std::fs::rename(&tmp, path)?)
     })();
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);

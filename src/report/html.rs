@@ -812,12 +812,52 @@ pub fn entity(m: &EntityReport) -> String {
 
 /// The batch summary (summary.html).
 pub fn summary(m: &SummaryReport) -> String {
-    let lang = m.lang;
     let mut out = String::with_capacity(32 * 1024);
-    head(&mut out, lang, &m.title, &m.title);
+    // Nothing is spilled, so nothing can fail.
+    let _ = summary_into(m, &mut out, &mut |_| Ok(()));
+    out
+}
+
+/// What [`write_summary`] holds before it writes to its writer.
+const SPILL_AT: usize = 64 * 1024;
+
+/// [`summary`], written to `w` as it is made: a country-sized batch's
+/// summary is not held whole (the same bytes).
+pub fn write_summary(
+    m: &SummaryReport,
+    w: &mut (dyn std::io::Write + Send),
+) -> std::io::Result<()> {
+    write_summary_spilling(m, w, SPILL_AT)
+}
+
+fn write_summary_spilling(
+    m: &SummaryReport,
+    w: &mut (dyn std::io::Write + Send),
+    at: usize,
+) -> std::io::Result<()> {
+    let mut out = String::with_capacity(at + 4 * 1024);
+    summary_into(m, &mut out, &mut |out: &mut String| {
+        if out.len() >= at {
+            w.write_all(out.as_bytes())?;
+            out.clear();
+        }
+        Ok(())
+    })?;
+    w.write_all(out.as_bytes())
+}
+
+/// The summary's markup, into `out`; `spill` is given `out` after each row
+/// (it may write it out and clear it).
+fn summary_into(
+    m: &SummaryReport,
+    out: &mut String,
+    spill: &mut dyn FnMut(&mut String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let lang = m.lang;
+    head(out, lang, &m.title, &m.title);
     out.push_str("<section class=\"cover\">\n");
     let _ = writeln!(out, "<h1>{}</h1>", esc(&m.title));
-    facts_table(&mut out, &m.facts);
+    facts_table(out, &m.facts);
 
     // The star distribution as bars.
     let _ = writeln!(out, "<h3>{}</h3>", esc(msg::STAR_DISTRIBUTION.get(lang)));
@@ -901,9 +941,10 @@ pub fn summary(m: &SummaryReport) -> String {
             esc(msg::RANKING.get(lang)),
             esc(&r.title)
         );
-        heads(&mut out, any_city);
+        heads(out, any_city);
         for row in &r.rows {
-            entry_row(&mut out, &(m.entry)(row), any_city);
+            entry_row(out, &(m.entry)(row), any_city);
+            spill(out)?;
         }
         out.push_str("</tbody></table>\n");
     }
@@ -927,7 +968,7 @@ pub fn summary(m: &SummaryReport) -> String {
         };
         for c in &m.cities {
             let _ = writeln!(out, "<h3>{}</h3>", esc(&c.city));
-            table.open(&mut out);
+            table.open(out);
             for row in &c.rows {
                 let e = (m.entry)(row);
                 let name = match &e.link {
@@ -941,8 +982,9 @@ pub fn summary(m: &SummaryReport) -> String {
                     esc(&e.total),
                     esc(&e.glyphs)
                 );
+                spill(out)?;
             }
-            Table::close(&mut out);
+            Table::close(out);
         }
         out.push_str("</section>\n");
     }
@@ -953,10 +995,68 @@ pub fn summary(m: &SummaryReport) -> String {
         } else {
             "<section class=\"province with-previous\">\n"
         });
-        rounds_section(&mut out, p);
+        rounds_section(out, p);
         out.push_str("</section>\n");
     }
     let _ = writeln!(out, "<p class=\"foot\">{}</p>", esc(&m.footer));
     out.push_str("</body>\n</html>\n");
-    out
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::batch::RankRow;
+    use crate::report::model::{CityGroup, RankEntry, RankingTable};
+
+    /// summary.html written as it is made is the summary made whole, with
+    /// any spilling size (after every row, and the size the run uses).
+    #[test]
+    fn a_written_summary_is_the_summary_made_whole() {
+        let rows: Vec<RankRow> = (0..3000)
+            .map(|k| RankRow {
+                rank: k + 1,
+                standard: "city".into(),
+                file: format!("in/entity-{k:05}.xlsx"),
+                name: format!("示例市 <{k}> & “更多”"),
+                score: 90.0 - k as f64 / 100.0,
+                stars: (k % 6) as u8,
+                verified: false,
+            })
+            .collect();
+        let model = || SummaryReport {
+            lang: Lang::Zh,
+            title: "汇总".into(),
+            facts: Vec::new(),
+            rankings: vec![RankingTable {
+                title: "市级".into(),
+                rows: rows.iter().collect(),
+            }],
+            entry: Box::new(|r: &RankRow| RankEntry {
+                rank: r.rank.to_string(),
+                name: r.name.clone(),
+                level: "市级".into(),
+                parent: "济南市".into(),
+                total: format!("{:.2}", r.score),
+                glyphs: "★".repeat(r.stars as usize),
+                stars: r.stars,
+                link: (r.rank % 2 == 0).then(|| format!("{}.html", r.rank)),
+            }),
+            distribution: vec![("0★".into(), 1), ("5★".into(), 2)],
+            cities: vec![CityGroup {
+                city: "济南市".into(),
+                rows: rows.iter().step_by(3).collect(),
+            }],
+            notes: vec!["注".into()],
+            footer: "页脚".into(),
+            province: Vec::new(),
+        };
+        let whole = summary(&model());
+        assert!(whole.len() > 4 * SPILL_AT, "the test spills several times");
+        for at in [1, 100, SPILL_AT] {
+            let mut written = Vec::new();
+            write_summary_spilling(&model(), &mut written, at).unwrap();
+            assert!(written == whole.as_bytes(), "spilling at {at}");
+        }
+    }
 }

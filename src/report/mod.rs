@@ -60,6 +60,17 @@ pub fn summary_workbook_of(
     summary::build(rows, s, cx)
 }
 
+/// [`summary_workbook_of`], written to `w` as it is saved (the same bytes;
+/// a country-sized batch's summary is not held whole).
+pub fn write_summary_workbook_of(
+    rows: &SummaryRows,
+    s: &Summary,
+    cx: &Context,
+    w: &mut (dyn std::io::Write + Send),
+) -> Result<(), XlsxError> {
+    summary::write(rows, s, cx, w)
+}
+
 /// The per-entity HTML report (the same inputs and `SOURCE_DATE_EPOCH` give the same bytes).
 pub fn entity_html(a: &Assessment, cx: &Context) -> String {
     html::entity(&model::entity(a, cx, model::Written::now()))
@@ -79,4 +90,15 @@ pub fn summary_html_of(
     link: &dyn Fn(&str) -> Option<String>,
 ) -> String {
     html::summary(&model::summary(rows, s, cx, model::Written::now(), link))
+}
+
+/// [`summary_html_of`], written to `w` as it is made (the same bytes).
+pub fn write_summary_html_of(
+    rows: &SummaryRows,
+    s: &Summary,
+    cx: &Context,
+    link: &dyn Fn(&str) -> Option<String>,
+    w: &mut (dyn std::io::Write + Send),
+) -> std::io::Result<()> {
+    html::write_summary(&model::summary(rows, s, cx, model::Written::now(), link), w)
 }

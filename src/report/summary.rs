@@ -67,6 +67,20 @@ fn groups(r: &SummaryRows, s: &Summary) -> Vec<Vec<(usize, usize)>> {
 }
 
 pub fn build(r: &SummaryRows, s: &Summary, cx: &Context) -> Result<Vec<u8>, XlsxError> {
+    workbook(r, s, cx)?.save_to_buffer()
+}
+
+/// [`build`], written to `w` as the workbook is saved (the same bytes).
+pub fn write(
+    r: &SummaryRows,
+    s: &Summary,
+    cx: &Context,
+    w: &mut (dyn std::io::Write + Send),
+) -> Result<(), XlsxError> {
+    workbook(r, s, cx)?.save_to_writer(w)
+}
+
+fn workbook(r: &SummaryRows, s: &Summary, cx: &Context) -> Result<Workbook, XlsxError> {
     let lang = cx.lang;
     let f = Formats::new();
     let names = summary_sheet_names(lang);
@@ -105,7 +119,7 @@ pub fn build(r: &SummaryRows, s: &Summary, cx: &Context) -> Result<Vec<u8>, Xlsx
         super::province::province_sheet(&mut Grid::new(ws), p, lang, &f)?;
     }
     titled(&mut wb, 3)?;
-    wb.save_to_buffer()
+    Ok(wb)
 }
 
 /// The heading of a group: level, standard code and id.
