@@ -102,25 +102,114 @@ pub struct Report {
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Texts(String);
 
-/// Where a kept text is in its [`Texts`].
+/// Where a kept text is in its [`Texts`]: its start and its length in one
+/// word (a row per entity keeps four or five of them).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Span {
-    start: usize,
-    end: usize,
-}
+struct Span(u64);
+
+/// Bits of a [`Span`] that hold the length (texts up to 16 MiB; the start
+/// has the other 40 bits).
+const LEN_BITS: u32 = 24;
+const LEN_MASK: u64 = (1 << LEN_BITS) - 1;
 
 impl Texts {
     fn put(&mut self, s: &str) -> Span {
-        let start = self.0.len();
-        self.0.push_str(s);
-        Span {
-            start,
-            end: self.0.len(),
+        // A file name, an entity's name, a SHA-256 or a code is far shorter
+        // than 16 MiB (the reader's budgets bound a cell); a longer one would
+        // be kept as its first 16 MiB, cut between characters.
+        let mut len = s.len().min(LEN_MASK as usize);
+        while !s.is_char_boundary(len) {
+            len -= 1;
         }
+        let start = self.0.len() as u64;
+        self.0.push_str(&s[..len]);
+        Span((start << LEN_BITS) | len as u64)
     }
 
     fn get(&self, s: Span) -> &str {
-        &self.0[s.start..s.end]
+        let start = (s.0 >> LEN_BITS) as usize;
+        let len = (s.0 & LEN_MASK) as usize;
+        self.0.get(start..start + len).unwrap_or_default()
+    }
+}
+
+/// A count as a row keeps it (saturating: no entity has 4 billion of anything).
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Each dimension's score as the rows keep them: the numbers in one list,
+/// whether each is there in a bit set beside it.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Values {
+    numbers: Vec<f64>,
+    present: Vec<u64>,
+}
+
+impl Values {
+    fn len(&self) -> usize {
+        self.numbers.len()
+    }
+
+    fn push(&mut self, v: Option<f64>) {
+        let k = self.numbers.len();
+        if k % 64 == 0 {
+            self.present.push(0);
+        }
+        if let Some(last) = self.present.last_mut() {
+            *last |= u64::from(v.is_some()) << (k % 64);
+        }
+        self.numbers.push(v.unwrap_or(0.0));
+    }
+
+    fn get(&self, k: usize) -> Option<f64> {
+        let there = self
+            .present
+            .get(k / 64)
+            .is_some_and(|w| w >> (k % 64) & 1 == 1);
+        there.then(|| self.numbers[k])
+    }
+}
+
+/// An entity's dimension scores in a [`SummaryRow`], in its dimensions' order.
+#[derive(Clone, Copy)]
+pub struct DimensionValues<'a> {
+    values: &'a Values,
+    start: usize,
+    len: usize,
+}
+
+impl DimensionValues<'_> {
+    /// The `k`-th dimension's score (scored) or points (bonus), if it has one.
+    pub fn get(&self, k: usize) -> Option<f64> {
+        (k < self.len)
+            .then(|| self.values.get(self.start + k))
+            .flatten()
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Option<f64>> + '_ {
+        (0..self.len).map(|k| self.get(k))
+    }
+}
+
+/// Two entities' values are equal when each of them is (not their lists).
+impl PartialEq for DimensionValues<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl std::fmt::Debug for DimensionValues<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
@@ -158,7 +247,7 @@ pub struct SummaryRow<'a> {
     /// The standard's dimensions, in its order.
     pub dimensions: &'a [DimensionHead],
     /// Each dimension's score (scored) or points (bonus), in `dimensions`' order.
-    pub values: &'a [Option<f64>],
+    pub values: DimensionValues<'a>,
     /// The indicators and the cohort gaps, kept only when the batch is compared
     /// with its cohort (`--benchmark cohort`).
     pub cohort: Option<&'a CohortPart>,
@@ -182,25 +271,26 @@ pub struct CohortPart {
 }
 
 /// One entity's row as kept: its texts in the rows' buffer, its dimension
-/// values in their list, the standard, headings and sub-tier by index.
+/// values in their list, the standard, headings and sub-tier by index
+/// (about 100 bytes, the texts and values besides).
 #[derive(Debug, Clone, PartialEq)]
 struct Kept {
     file: Span,
     sha256: Span,
     name: Span,
     parent: Span,
-    level: Option<crate::standard::Level>,
-    standard: usize,
     score: f64,
-    stars: u8,
-    tier: Option<usize>,
-    complete: bool,
-    missing: usize,
-    counts: (usize, usize, usize),
-    dimensions: usize,
     /// Where its values start in `SummaryRows::values` (as many as its dimensions).
     values: usize,
     cohort: Option<Box<CohortPart>>,
+    counts: [u32; 3],
+    missing: u32,
+    standard: u32,
+    dimensions: u32,
+    tier: Option<u32>,
+    level: Option<crate::standard::Level>,
+    stars: u8,
+    complete: bool,
 }
 
 /// The compact rows of a batch, in the order they came: with the batch's
@@ -214,7 +304,7 @@ struct Kept {
 pub struct SummaryRows {
     kept: Vec<Kept>,
     text: Texts,
-    values: Vec<Option<f64>>,
+    values: Values,
     standards: Vec<super::StandardInfo>,
     headings: Vec<Vec<DimensionHead>>,
     tiers: Vec<crate::diag::Text>,
@@ -254,22 +344,30 @@ impl SummaryRows {
     /// The `k`-th row, in the order they came.
     pub fn get(&self, k: usize) -> SummaryRow<'_> {
         let r = &self.kept[k];
-        let dimensions = &self.headings[r.dimensions];
+        let dimensions = &self.headings[r.dimensions as usize];
         SummaryRow {
             file: self.text.get(r.file),
             sha256: self.text.get(r.sha256),
             name: self.text.get(r.name),
             parent: self.text.get(r.parent),
             level: r.level,
-            standard: &self.standards[r.standard],
+            standard: &self.standards[r.standard as usize],
             score: r.score,
             stars: r.stars,
-            tier: r.tier.map(|t| &self.tiers[t]),
+            tier: r.tier.map(|t| &self.tiers[t as usize]),
             complete: r.complete,
-            missing: r.missing,
-            counts: r.counts,
+            missing: r.missing as usize,
+            counts: (
+                r.counts[0] as usize,
+                r.counts[1] as usize,
+                r.counts[2] as usize,
+            ),
             dimensions,
-            values: &self.values[r.values..r.values + dimensions.len()],
+            values: DimensionValues {
+                values: &self.values,
+                start: r.values,
+                len: dimensions.len(),
+            },
             cohort: r.cohort.as_deref(),
         }
     }
@@ -325,11 +423,12 @@ impl SummaryRows {
             .as_ref()
             .map(|t| shared(&mut self.tiers, |x| x == t, || t.clone()));
         let values = self.values.len();
-        self.values
-            .extend(a.dimensions.iter().map(|d| match d.role {
+        for d in &a.dimensions {
+            self.values.push(match d.role {
                 crate::standard::DimensionRole::Scored => d.score,
                 crate::standard::DimensionRole::Bonus => d.points,
-            }));
+            });
+        }
         let cohort = cohort.then(|| {
             Box::new(CohortPart {
                 indicators: a
@@ -343,22 +442,23 @@ impl SummaryRows {
                 gaps: a.gaps.iter().filter(|g| g.is_cohort()).cloned().collect(),
             })
         });
+        let (e, w, i) = a.diagnostic_counts();
         let kept = Kept {
             file,
             sha256,
             name,
             parent: self.text.put(&a.parent),
-            level: a.level,
-            standard,
             score: a.score,
-            stars: a.stars,
-            tier,
-            complete: a.complete,
-            missing: a.missing,
-            counts: a.diagnostic_counts(),
-            dimensions,
             values,
             cohort,
+            counts: [small(e), small(w), small(i)],
+            missing: small(a.missing),
+            standard: small(standard),
+            dimensions: small(dimensions),
+            tier: tier.map(small),
+            level: a.level,
+            stars: a.stars,
+            complete: a.complete,
         };
         self.kept.push(kept);
     }
@@ -398,12 +498,12 @@ where
 /// tally's buffer, its standard by index.
 #[derive(Debug, Clone, Copy)]
 struct Ranked {
-    standard: usize,
     file: Span,
     name: Span,
     division_code: Span,
     sha256: Span,
     score: f64,
+    standard: u32,
     stars: u8,
     verified: bool,
 }
@@ -471,7 +571,7 @@ impl Tally {
         let text = &mut self.kept.text;
         let (file, sha256, name) = (text.put(&a.file), text.put(&a.sha256), text.put(&a.name));
         let row = Ranked {
-            standard,
+            standard: small(standard),
             file,
             name,
             division_code: text.put(a.division_code.trim()),
@@ -513,7 +613,7 @@ impl Tally {
         let duplicates = duplicates(&self.rows, text, &self.standards);
         // Grouped by standard (in the order the standards first appear by
         // path), then by total, stars and path.
-        let mut first: Vec<usize> = Vec::new();
+        let mut first: Vec<u32> = Vec::new();
         let mut by_path: Vec<&Ranked> = self.rows.iter().collect();
         by_path.sort_by(|a, b| file(a).cmp(file(b)));
         for r in by_path {
@@ -521,7 +621,7 @@ impl Tally {
                 first.push(r.standard);
             }
         }
-        let group = |s: usize| first.iter().position(|x| *x == s).unwrap_or(usize::MAX);
+        let group = |s: u32| first.iter().position(|x| *x == s).unwrap_or(usize::MAX);
         let mut order: Vec<&Ranked> = self.rows.iter().collect();
         order.sort_by(|a, b| {
             group(a.standard)
@@ -547,7 +647,7 @@ impl Tally {
             };
             ranking.push(RankRow {
                 rank,
-                standard: self.standards[r.standard].clone(),
+                standard: self.standards[r.standard as usize].clone(),
                 file: file(r).to_string(),
                 name: text.get(r.name).to_string(),
                 score: r.score,
@@ -629,7 +729,7 @@ fn duplicates(rows: &[Ranked], text: &Texts, standards: &[String]) -> Vec<Duplic
         let code = text.get(r.division_code);
         (!code.is_empty()).then(|| {
             // "{standard} {code}", without making it.
-            ([standards[r.standard].as_str(), " ", code], code)
+            ([standards[r.standard as usize].as_str(), " ", code], code)
         })
     });
     // Copies of one file are said once, as copies.
@@ -662,5 +762,42 @@ pub fn report(
     Report {
         summary: tally.finish(unreadable),
         entities,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_values_come_back_as_they_went_in() {
+        let given: Vec<Option<f64>> = (0..200)
+            .map(|k| (k % 3 != 0).then_some(k as f64 / 7.0))
+            .collect();
+        let mut v = Values::default();
+        for x in &given {
+            v.push(*x);
+        }
+        assert_eq!(
+            (0..given.len()).map(|k| v.get(k)).collect::<Vec<_>>(),
+            given
+        );
+        let part = DimensionValues {
+            values: &v,
+            start: 60,
+            len: 10,
+        };
+        assert_eq!(part.iter().collect::<Vec<_>>(), given[60..70]);
+        assert_eq!(part.get(10), None, "past the entity's own values");
+    }
+
+    #[test]
+    fn kept_texts_come_back_as_they_went_in() {
+        let mut t = Texts::default();
+        let given = ["", "in/a.xlsx", "示例市", "0123456789abcdef", ""];
+        let spans: Vec<Span> = given.iter().map(|s| t.put(s)).collect();
+        for (s, span) in given.iter().zip(spans) {
+            assert_eq!(t.get(span), *s);
+        }
     }
 }

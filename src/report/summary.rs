@@ -231,7 +231,7 @@ fn ranking_sheet(
             let mut c = base.len() as u16;
             for d in dims {
                 let mine = a.dimensions.iter().position(|x| x.code == d.code);
-                let v = mine.and_then(|k| a.values[k]);
+                let v = mine.and_then(|k| a.values.get(k));
                 g.opt(row, c, v, &f.num2)?;
                 c += 1;
             }
