@@ -11,20 +11,149 @@ use std::path::{Path, PathBuf};
 /// The folder walk lives in `crate::folder` (check and assess both use it).
 pub use crate::folder::{EXTENSIONS, Unreadable, collect_files, evidence_candidates, is_review};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RankRow {
+/// A row of the [`Ranking`], borrowed from it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RankRow<'a> {
     /// Competition ranking within the entity's standard: equal totals share
     /// a rank (1, 2, 2, 4); a city and a community are never ranked together.
     pub rank: usize,
     /// The standard the entity was assessed against (the ranking is grouped by it).
-    pub standard: String,
-    pub file: String,
-    pub name: String,
+    pub standard: &'a str,
+    pub file: &'a str,
+    pub name: &'a str,
     pub score: f64,
     pub stars: u8,
     /// Ranked on the verified values of a review (`score` and `stars` are the verified ones).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub verified: bool,
+}
+
+/// The batch's ranking, in ranking order. Its texts are the batch's kept
+/// texts (shared with the summaries' rows, not copied), a row is a few
+/// numbers: a country-sized ranking is not a string per entity.
+#[derive(Clone, Default)]
+pub struct Ranking {
+    rows: Vec<RankAt>,
+    text: std::sync::Arc<Texts>,
+    standards: Vec<String>,
+}
+
+/// A ranking row as the [`Ranking`] keeps it.
+#[derive(Debug, Clone, Copy)]
+struct RankAt {
+    rank: usize,
+    file: Span,
+    name: Span,
+    score: f64,
+    standard: u32,
+    stars: u8,
+    verified: bool,
+}
+
+impl Ranking {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The `k`-th row in ranking order, if there are that many.
+    pub fn get(&self, k: usize) -> Option<RankRow<'_>> {
+        let r = self.rows.get(k)?;
+        Some(RankRow {
+            rank: r.rank,
+            standard: self
+                .standards
+                .get(r.standard as usize)
+                .map_or("", |s| s.as_str()),
+            file: self.text.get(r.file),
+            name: self.text.get(r.name),
+            score: r.score,
+            stars: r.stars,
+            verified: r.verified,
+        })
+    }
+
+    pub fn iter(&self) -> Rows<'_> {
+        Rows {
+            ranking: self,
+            next: 0,
+        }
+    }
+
+    /// Put a row at the end (its texts copied in).
+    pub fn push(&mut self, r: RankRow<'_>) {
+        let standard = shared(
+            &mut self.standards,
+            |s| s == r.standard,
+            || r.standard.to_string(),
+        );
+        let text = std::sync::Arc::make_mut(&mut self.text);
+        let row = RankAt {
+            rank: r.rank,
+            file: text.put(r.file),
+            name: text.put(r.name),
+            score: r.score,
+            standard: small(standard),
+            stars: r.stars,
+            verified: r.verified,
+        };
+        self.rows.push(row);
+    }
+}
+
+/// The rows of a [`Ranking`], in ranking order.
+pub struct Rows<'a> {
+    ranking: &'a Ranking,
+    next: usize,
+}
+
+impl<'a> Iterator for Rows<'a> {
+    type Item = RankRow<'a>;
+
+    fn next(&mut self) -> Option<RankRow<'a>> {
+        let r = self.ranking.get(self.next)?;
+        self.next += 1;
+        Some(r)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.ranking.len().saturating_sub(self.next);
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Rows<'_> {}
+
+impl<'a> IntoIterator for &'a Ranking {
+    type Item = RankRow<'a>;
+    type IntoIter = Rows<'a>;
+
+    fn into_iter(self) -> Rows<'a> {
+        self.iter()
+    }
+}
+
+/// Two rankings are equal when their rows are.
+impl PartialEq for Ranking {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl std::fmt::Debug for Ranking {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// A list of its rows, as a `Vec<RankRow>` would be.
+impl Serialize for Ranking {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 /// Two or more files that look like one submission: the same bytes, or the
@@ -64,7 +193,7 @@ pub struct Summary {
     pub files: usize,
     pub assessed: usize,
     pub unreadable: Vec<Unreadable>,
-    pub ranking: Vec<RankRow>,
+    pub ranking: Ranking,
     /// Files that look like the same submission.
     pub duplicates: Vec<Duplicate>,
     /// Entities per star level, index 0–5.
@@ -303,7 +432,8 @@ struct Kept {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SummaryRows {
     kept: Vec<Kept>,
-    text: Texts,
+    /// Shared with the batch's [`Ranking`] once the batch is done.
+    text: std::sync::Arc<Texts>,
     values: Values,
     standards: Vec<super::StandardInfo>,
     headings: Vec<Vec<DimensionHead>>,
@@ -388,9 +518,10 @@ impl SummaryRows {
 
     /// Keep what the summaries read of `a`; the cohort part when `cohort`.
     pub fn push(&mut self, a: &Assessment, cohort: bool) {
-        let file = self.text.put(&a.file);
-        let sha256 = self.text.put(&a.sha256);
-        let name = self.text.put(&a.name);
+        let text = std::sync::Arc::make_mut(&mut self.text);
+        let file = text.put(&a.file);
+        let sha256 = text.put(&a.sha256);
+        let name = text.put(&a.name);
         self.push_with(a, cohort, [file, sha256, name]);
     }
 
@@ -447,7 +578,7 @@ impl SummaryRows {
             file,
             sha256,
             name,
-            parent: self.text.put(&a.parent),
+            parent: std::sync::Arc::make_mut(&mut self.text).put(&a.parent),
             score: a.score,
             values,
             cohort,
@@ -568,7 +699,7 @@ impl Tally {
         }
         let id = &a.standard.id;
         let standard = shared(&mut self.standards, |s| s == id, || id.clone());
-        let text = &mut self.kept.text;
+        let text = std::sync::Arc::make_mut(&mut self.kept.text);
         let (file, sha256, name) = (text.put(&a.file), text.put(&a.sha256), text.put(&a.name));
         let row = Ranked {
             standard: small(standard),
@@ -631,13 +762,13 @@ impl Tally {
                 .then(file(a).cmp(file(b)))
         });
         // Competition ranking within each standard: equal totals and stars share a rank (1, 2, 2, 4).
-        let mut ranking: Vec<RankRow> = Vec::with_capacity(order.len());
+        let mut rows: Vec<RankAt> = Vec::with_capacity(order.len());
         let mut start = 0;
         for (k, r) in order.iter().enumerate() {
             if k > 0 && r.standard != order[k - 1].standard {
                 start = k;
             }
-            let rank = match k.checked_sub(1).map(|j| (order[j], ranking[j].rank)) {
+            let rank = match k.checked_sub(1).map(|j| (order[j], rows[j].rank)) {
                 Some((prev, rank))
                     if k > start && prev.score == r.score && prev.stars == r.stars =>
                 {
@@ -645,16 +776,22 @@ impl Tally {
                 }
                 _ => k - start + 1,
             };
-            ranking.push(RankRow {
+            rows.push(RankAt {
                 rank,
-                standard: self.standards[r.standard as usize].clone(),
-                file: file(r).to_string(),
-                name: text.get(r.name).to_string(),
+                file: r.file,
+                name: r.name,
                 score: r.score,
+                standard: r.standard,
                 stars: r.stars,
                 verified: r.verified,
             });
         }
+        drop(order);
+        let ranking = Ranking {
+            rows,
+            text: std::sync::Arc::clone(&self.kept.text),
+            standards: self.standards,
+        };
         // Nothing assessed is never a passing gate.
         let exit_code = if !unreadable.is_empty() || ranking.is_empty() {
             2

@@ -138,7 +138,7 @@ pub(crate) fn ranking_header(lang: Lang) -> [&'static str; 4] {
 pub(crate) fn ranking_cells(r: &RankRow) -> [String; 3] {
     [
         r.rank.to_string(),
-        r.name.clone(),
+        r.name.to_string(),
         crate::assess::score::fmt2(r.score),
     ]
 }
@@ -216,12 +216,12 @@ pub(crate) fn plan_cells(
 }
 
 /// The ranking split by standard: (standard id, its rows), in ranking order.
-pub(crate) fn ranking_groups(s: &Summary) -> Vec<(&str, Vec<&RankRow>)> {
-    let mut out: Vec<(&str, Vec<&RankRow>)> = Vec::new();
+pub(crate) fn ranking_groups(s: &Summary) -> Vec<(&str, Vec<RankRow<'_>>)> {
+    let mut out: Vec<(&str, Vec<RankRow<'_>>)> = Vec::new();
     for r in &s.ranking {
         match out.last_mut() {
             Some((id, rows)) if *id == r.standard => rows.push(r),
-            _ => out.push((&r.standard, vec![r])),
+            _ => out.push((r.standard, vec![r])),
         }
     }
     out
@@ -239,11 +239,22 @@ pub(crate) fn gate_lines(s: &Summary, lang: Lang) -> Vec<String> {
         c => m::GATE_FAILED.fill(lang, &[&c]),
     });
     if let Some(min) = g.min_stars {
+        // By file, so a country-sized batch is not searched once per file below.
+        let by_file: std::collections::HashMap<&str, RankRow<'_>> = if g.below_min_stars.is_empty()
+        {
+            Default::default()
+        } else {
+            let mut m = std::collections::HashMap::new();
+            for r in &s.ranking {
+                m.entry(r.file).or_insert(r);
+            }
+            m
+        };
         let below: Vec<String> = g
             .below_min_stars
             .iter()
             .map(|f| {
-                let r = s.ranking.iter().find(|r| &r.file == f);
+                let r = by_file.get(f.as_str());
                 match r {
                     Some(r) if !r.name.is_empty() => {
                         bracketed(lang, &format!("{} {}★", r.name, r.stars), f)

@@ -300,10 +300,10 @@ impl Renderer for Terminal {
                     .map(|h| h.to_string())
                     .collect();
                 header.push(m::FILE.get(lang).to_string());
-                let cells = |r: &&crate::assess::batch::RankRow| {
+                let cells = |r: &crate::assess::batch::RankRow| {
                     let mut row = super::ranking_cells(r).to_vec();
                     row.push(format!("{}★", r.stars));
-                    row.push(r.file.clone());
+                    row.push(r.file.to_string());
                     row
                 };
                 let rank = super::table::long_table(&|| self.table(lang), &header, rows, &cells);

@@ -1013,12 +1013,20 @@ mod tests {
     /// any spilling size (after every row, and the size the run uses).
     #[test]
     fn a_written_summary_is_the_summary_made_whole() {
+        let texts: Vec<(String, String)> = (0..3000)
+            .map(|k| {
+                (
+                    format!("in/entity-{k:05}.xlsx"),
+                    format!("示例市 <{k}> & “更多”"),
+                )
+            })
+            .collect();
         let rows: Vec<RankRow> = (0..3000)
             .map(|k| RankRow {
                 rank: k + 1,
-                standard: "city".into(),
-                file: format!("in/entity-{k:05}.xlsx"),
-                name: format!("示例市 <{k}> & “更多”"),
+                standard: "city",
+                file: &texts[k].0,
+                name: &texts[k].1,
                 score: 90.0 - k as f64 / 100.0,
                 stars: (k % 6) as u8,
                 verified: false,
@@ -1030,11 +1038,11 @@ mod tests {
             facts: Vec::new(),
             rankings: vec![RankingTable {
                 title: "市级".into(),
-                rows: rows.iter().collect(),
+                rows: rows.clone(),
             }],
             entry: Box::new(|r: &RankRow| RankEntry {
                 rank: r.rank.to_string(),
-                name: r.name.clone(),
+                name: r.name.to_string(),
                 level: "市级".into(),
                 parent: "济南市".into(),
                 total: format!("{:.2}", r.score),
@@ -1045,7 +1053,7 @@ mod tests {
             distribution: vec![("0★".into(), 1), ("5★".into(), 2)],
             cities: vec![CityGroup {
                 city: "济南市".into(),
-                rows: rows.iter().step_by(3).collect(),
+                rows: rows.iter().step_by(3).copied().collect(),
             }],
             notes: vec!["注".into()],
             footer: "页脚".into(),

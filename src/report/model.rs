@@ -1156,13 +1156,13 @@ pub struct RankEntry {
 
 pub struct RankingTable<'a> {
     pub title: String,
-    pub rows: Vec<&'a RankRow>,
+    pub rows: Vec<RankRow<'a>>,
 }
 
 /// Entities of one 所属地市.
 pub struct CityGroup<'a> {
     pub city: String,
-    pub rows: Vec<&'a RankRow>,
+    pub rows: Vec<RankRow<'a>>,
 }
 
 pub struct SummaryReport<'a> {
@@ -1221,7 +1221,7 @@ pub fn summary<'a>(
     let rankings = rankings.into_iter().map(|(_, r)| r).collect();
     let mut cities: Vec<CityGroup> = Vec::new();
     for row in &s.ranking {
-        let parent = by_file(&row.file).map_or("", |a| a.parent);
+        let parent = by_file(row.file).map_or("", |a| a.parent);
         if parent.is_empty() {
             continue;
         }
@@ -1235,16 +1235,16 @@ pub fn summary<'a>(
     }
     cities.sort_by(|x, y| x.city.cmp(&y.city));
     let entry = move |row: &RankRow| {
-        let a = index.get(row.file.as_str()).map(|&k| r.get(k));
+        let a = index.get(row.file).map(|&k| r.get(k));
         RankEntry {
             rank: row.rank.to_string(),
-            name: row.name.clone(),
+            name: row.name.to_string(),
             level: a.map_or("—".into(), |a| level_name(lang, &a)),
             parent: a.map(|a| a.parent.to_string()).unwrap_or_default(),
             total: fmt2(row.score),
             glyphs: star_glyphs(row.stars),
             stars: row.stars,
-            link: link(&row.file),
+            link: link(row.file),
         }
     };
     let mut notes: Vec<String> = crate::render::duplicate_lines(s, lang)

@@ -52,7 +52,7 @@ fn groups(r: &SummaryRows, s: &Summary) -> Vec<Vec<(usize, usize)>> {
         (0..r.len()).map(|k| (r.file(k), k)).collect();
     let mut by: IndexMap<&str, Vec<(usize, usize)>> = IndexMap::new();
     for row in &s.ranking {
-        if let Some(&k) = index.get(row.file.as_str()) {
+        if let Some(&k) = index.get(row.file) {
             by.entry(r.get(k).standard.id.as_str())
                 .or_default()
                 .push((row.rank, k));
