@@ -651,7 +651,7 @@ impl Reports {
         use super::safe_write::{Target, resolved};
         use anyhow::Context as _;
         // What the run reads, by identity (a hard link is the same file).
-        let inputs: Vec<Target> = files
+        let inputs: std::collections::HashSet<Target> = files
             .iter()
             .cloned()
             .chain(args.benchmark.iter().map(PathBuf::from))

@@ -102,7 +102,8 @@ fn init(args: InitArgs, lang: Lang) -> anyhow::Result<Outcome> {
     // The submission is never written: no target inside the submission folder
     // nor onto a file read; an existing review is replaced only with --force.
     use super::safe_write::{Target, check_target, resolved};
-    let inputs: Vec<Target> = files.iter().filter_map(|f| Target::identity(f)).collect();
+    let inputs: std::collections::HashSet<Target> =
+        files.iter().filter_map(|f| Target::identity(f)).collect();
     let mut scanned: Vec<PathBuf> = files
         .iter()
         .filter_map(|f| f.parent())

@@ -42,7 +42,7 @@ impl Written {
 }
 
 /// A file by identity: device and inode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Target {
     dev: u64,
     ino: u64,
@@ -115,7 +115,7 @@ pub fn is_own_report(path: &Path) -> bool {
 /// May a report be written at `path`?
 pub fn check_target(
     path: &Path,
-    inputs: &[Target],
+    inputs: &std::collections::HashSet<Target>,
     scanned: &[PathBuf],
     force: bool,
     written: Written,
