@@ -28,6 +28,8 @@ pub struct Model<'a> {
     /// Dimension index of each indicator.
     pub dim_of: Vec<usize>,
     pub weights: Weights,
+    /// The indicators of each dimension, in the standard's order.
+    members: Vec<Vec<usize>>,
 }
 
 /// The outcome of scoring one set of indicator values.
@@ -51,7 +53,7 @@ pub struct Scored {
 
 impl<'a> Model<'a> {
     pub fn new(standard: &'a Standard) -> Self {
-        let dim_of = standard
+        let dim_of: Vec<usize> = standard
             .indicator
             .iter()
             .map(|i| {
@@ -83,10 +85,17 @@ impl<'a> Model<'a> {
                 })
                 .collect(),
         };
+        let mut members = vec![Vec::new(); standard.dimension.len()];
+        for (i, &d) in dim_of.iter().enumerate() {
+            if let Some(m) = members.get_mut(d) {
+                m.push(i);
+            }
+        }
         Model {
             standard,
             dim_of,
             weights,
+            members,
         }
     }
 
@@ -211,6 +220,147 @@ impl<'a> Model<'a> {
             total,
             missing_weighted,
         }
+    }
+
+    /// `self.score(values, &self.weights)` when `values` differ from those
+    /// `base` was scored from (with `self.weights`) only at `changed`: the
+    /// changed indicators scored again, each touched dimension's sums made
+    /// again over its indicators in the standard's order, the bonus and
+    /// deduction sums again when one of theirs changed. The same operations
+    /// in the same order as `score`, so the result is the same to the bit
+    /// (the plan search re-rates many sets that each change a few indicators).
+    pub fn rescore(&self, base: &Scored, values: &[Option<f64>], changed: &[usize]) -> Scored {
+        let std = self.standard;
+        let w = &self.weights;
+        let nd = std.dimension.len();
+        let mut touched = [false; 32];
+        // A model made for another shape, or many dimensions: score in full.
+        if self.members.len() != nd || nd > touched.len() || base.stars.len() != values.len() {
+            return self.score(values, w);
+        }
+        let exclude = std.scoring.missing == MissingPolicy::Exclude;
+        let mut out = base.clone();
+        let mut points_again = false;
+        for &i in changed {
+            let ind = &std.indicator[i];
+            match values[i] {
+                Some(v) => {
+                    let st = ind.stars_for(v);
+                    out.stars[i] = st;
+                    out.scores[i] = Some(std.indicator_score_at(ind, v, st));
+                }
+                None => {
+                    out.stars[i] = 0;
+                    out.scores[i] = match ind.role {
+                        Role::Scored | Role::Mandatory => (!exclude).then_some(0.0),
+                        Role::Bonus => Some(0.0),
+                        Role::Deduction => None,
+                    };
+                }
+            }
+            match ind.role {
+                Role::Scored | Role::Mandatory => touched[self.dim_of[i]] = true,
+                Role::Bonus | Role::Deduction => points_again = true,
+            }
+        }
+        out.missing_weighted = std
+            .indicator
+            .iter()
+            .zip(values)
+            .filter(|(ind, v)| ind.role.is_weighted() && v.is_none())
+            .count() as u32;
+        let dim_total: f64 = std
+            .dimension
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.role == DimensionRole::Scored)
+            .map(|(k, _)| w.dim[k])
+            .sum();
+        for (k, dim) in std.dimension.iter().enumerate() {
+            if !touched[k] {
+                continue;
+            }
+            // Σ weight × score and Σ weight over counted indicators, in order.
+            let (mut sum, mut wsum) = (0.0, 0.0);
+            for &i in &self.members[k] {
+                if !std.indicator[i].role.is_weighted() {
+                    continue;
+                }
+                match values[i] {
+                    Some(_) => {
+                        if let Some(s) = out.scores[i] {
+                            sum += w.ind[i] * s;
+                        }
+                        wsum += w.ind[i];
+                    }
+                    None if !exclude => wsum += w.ind[i],
+                    None => {}
+                }
+            }
+            if dim.role == DimensionRole::Scored {
+                out.dim_scores[k] = Some(if wsum > 0.0 { sum / wsum } else { 0.0 });
+            }
+            for &i in &self.members[k] {
+                if !std.indicator[i].role.is_weighted() {
+                    continue;
+                }
+                out.contribution[i] = match out.scores[i] {
+                    Some(s) if wsum > 0.0 && dim_total > 0.0 => {
+                        w.dim[k] / dim_total * 100.0 * (w.ind[i] / wsum) * s / 100.0
+                    }
+                    _ => 0.0,
+                };
+            }
+        }
+        let mut weighted = 0.0;
+        for (k, dim) in std.dimension.iter().enumerate() {
+            if dim.role != DimensionRole::Scored {
+                continue;
+            }
+            let ds = out.dim_scores[k].unwrap_or(0.0);
+            if dim_total > 0.0 {
+                weighted += w.dim[k] * ds / dim_total;
+            }
+        }
+        out.weighted = weighted;
+        if points_again {
+            let (mut bonus_raw, mut deduction_raw) = (0.0, 0.0);
+            for (i, ind) in std.indicator.iter().enumerate() {
+                let p = match (ind.role, values[i]) {
+                    (Role::Bonus, Some(_)) => {
+                        let p = ind.points.unwrap_or(0.0) * f64::from(out.stars[i]) / 5.0;
+                        bonus_raw += p;
+                        p
+                    }
+                    (Role::Deduction, Some(_)) => {
+                        let p =
+                            ind.points.unwrap_or(0.0) * f64::from(5 - out.stars[i].min(5)) / 5.0;
+                        deduction_raw += p;
+                        -p
+                    }
+                    (Role::Bonus | Role::Deduction, None) => 0.0,
+                    _ => continue,
+                };
+                out.contribution[i] = p;
+            }
+            let cap = std.scoring.bonus_cap;
+            let dcap = std.scoring.deduction_cap;
+            out.bonus = bonus_raw.min(cap);
+            out.deduction = deduction_raw.min(dcap);
+            for (i, ind) in std.indicator.iter().enumerate() {
+                match ind.role {
+                    Role::Bonus if bonus_raw > cap && bonus_raw > 0.0 => {
+                        out.contribution[i] *= cap / bonus_raw
+                    }
+                    Role::Deduction if deduction_raw > dcap && deduction_raw > 0.0 => {
+                        out.contribution[i] *= dcap / deduction_raw
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out.total = round2((out.weighted + out.bonus - out.deduction).clamp(0.0, 100.0));
+        out
     }
 }
 
