@@ -43,7 +43,7 @@ use super::Options;
 use super::rating::{check, holds, next_rule, stars_of};
 use super::said::{Input, Obstacle, Op, PlanReason, Shown, Value};
 use super::score;
-use super::score::{Model, Scored, describe_value, ladder, value_for_star};
+use super::score::{Model, Scored, describe_value, value_for_star};
 use crate::Lang;
 use crate::locale::Words;
 use crate::standard::{
@@ -285,7 +285,7 @@ impl<'m, 'a> Search<'m, 'a> {
         }
 
         // Forced minimums.
-        let ladders: Vec<Vec<(u8, f64)>> = std.indicator.iter().map(ladder).collect();
+        let ladders = model.ladders();
         let mut root: Targets = vec![None; n];
         let mut blocked = false;
         let (mut root_steps, mut root_rel) = (0u32, 0.0);
@@ -791,7 +791,7 @@ impl<'m, 'a> Search<'m, 'a> {
         let std = self.model.standard;
         let mut reasons = Vec::new();
         for (i, &n) in self.need.iter().enumerate() {
-            let best = ladder(&std.indicator[i])
+            let best = self.model.ladders()[i]
                 .last()
                 .map_or(0, |t| t.0)
                 .max(self.cur[i]);

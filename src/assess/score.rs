@@ -30,6 +30,9 @@ pub struct Model<'a> {
     pub weights: Weights,
     /// The indicators of each dimension, in the standard's order.
     members: Vec<Vec<usize>>,
+    /// Each indicator's [`ladder`], made on first use (the plan and every
+    /// indicator's next requirement read them).
+    ladders: std::sync::OnceLock<Vec<Vec<(u8, f64)>>>,
 }
 
 /// The outcome of scoring one set of indicator values.
@@ -96,7 +99,14 @@ impl<'a> Model<'a> {
             dim_of,
             weights,
             members,
+            ladders: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Each indicator's [`ladder`], in the standard's order.
+    pub fn ladders(&self) -> &[Vec<(u8, f64)>] {
+        self.ladders
+            .get_or_init(|| self.standard.indicator.iter().map(ladder).collect())
     }
 
     pub fn len(&self) -> usize {
@@ -647,8 +657,13 @@ pub fn unit_suffix(unit: &str, lang: Lang) -> String {
 pub use crate::standard::unit_name;
 
 /// What the next star above `stars` needs, if there is one.
-pub fn next_requirement(ind: &Indicator, stars: u8) -> Option<NextRequirement> {
-    let (s, v) = ladder(ind).into_iter().find(|(s, _)| *s > stars)?;
+/// `ladder` is the indicator's [`ladder`].
+pub fn next_requirement(
+    ind: &Indicator,
+    ladder: &[(u8, f64)],
+    stars: u8,
+) -> Option<NextRequirement> {
+    let (s, v) = ladder.iter().copied().find(|(s, _)| *s > stars)?;
     let requirement = if let Some(parts) = all_of_requirement(ind, s) {
         Requirement::AllOf(parts)
     } else if ind.kind.has_thresholds() {
