@@ -86,11 +86,17 @@ impl<'o> Pretty<'o> {
         self.out.push(c);
     }
 
-    /// Before an array's value or an object's key.
+    /// Before an array's value or an object's key: the separator and the
+    /// indentation, in one piece up to 32 levels deep.
     fn item(&mut self, first: bool) {
-        self.out.reserve(2 + self.indent * 2);
-        self.out.push_str(if first { "\n" } else { ",\n" });
-        self.pad();
+        let end = 2 + self.indent * 2;
+        match LEAD.get(usize::from(first)..end) {
+            Some(lead) => self.out.push_str(lead),
+            None => {
+                self.out.push_str(if first { "\n" } else { ",\n" });
+                self.pad();
+            }
+        }
     }
 
     /// A number (or `true`, `false`, `null`) as serde_json formats it.
@@ -106,6 +112,13 @@ impl<'o> Pretty<'o> {
         Ok(())
     }
 }
+
+/// A comma, a newline and 32 levels of indentation: [`Pretty::item`]'s
+/// piece is a slice of it (from the newline for an object's first key).
+const LEAD: &str = concat!(
+    ",\n",
+    "                                                                "
+);
 
 /// What JSON writes for a byte of a string: 0 for the byte itself, else the
 /// letter after the backslash (`u` for `\u00XX`). serde_json's table.
@@ -450,8 +463,17 @@ impl Compound<'_, '_> {
         ser.out.reserve(2 + ser.indent * 2 + key.len() + 4);
         ser.item(self.state == State::First);
         self.state = State::Rest;
-        write_str(ser.out, key);
-        self.value(v)
+        if needs_escape(key.as_bytes()) {
+            write_str(ser.out, key);
+            ser.out.push_str(": ");
+        } else {
+            ser.out.push('"');
+            ser.out.push_str(key);
+            ser.out.push_str("\": ");
+        }
+        v.serialize(&mut *self.ser)?;
+        self.ser.has_value = true;
+        Ok(())
     }
 
     fn end_map(self) -> Result<(), Error> {
