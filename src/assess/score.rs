@@ -680,34 +680,62 @@ pub fn next_requirement(
 
 /// A number for people: thousands separators, at most two decimals, no trailing zeros.
 pub fn fmt_num(x: f64) -> String {
+    let mut s = String::new();
+    push_num(x, &mut s);
+    s
+}
+
+/// [`fmt_num`] written onto the end of `out`.
+pub fn push_num(x: f64, out: &mut String) {
     // Beyond what cents can hold exactly, scientific notation says it honestly.
     if !x.is_finite() || x.abs() >= 1e15 {
-        return format!("{x:e}");
+        let _ = std::fmt::Write::write_fmt(out, format_args!("{x:e}"));
+        return;
     }
     let r = round2(x);
     let neg = r < 0.0;
-    let cents = (r.abs() * 100.0).round() as u128;
+    // Below 10¹⁷: a u64 holds it.
+    let cents = (r.abs() * 100.0).round() as u64;
     let int = cents / 100;
-    let frac = cents % 100;
-    let digits = int.to_string();
-    let mut grouped = String::new();
-    for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k).is_multiple_of(3) {
-            grouped.push(',');
+    let frac = (cents % 100) as u8;
+    if neg && cents > 0 {
+        out.push('-');
+    }
+    // The digits, a comma before each group of three from the right.
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut v = int;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
         }
-        grouped.push(ch);
     }
-    let mut s = if neg && cents > 0 {
-        format!("-{grouped}")
-    } else {
-        grouped
-    };
+    let len = digits.len() - at;
+    for (k, &d) in digits[at..].iter().enumerate() {
+        if k > 0 && (len - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(char::from(d));
+    }
     if frac > 0 {
-        let f = format!("{frac:02}");
-        s.push('.');
-        s.push_str(f.trim_end_matches('0'));
+        out.push('.');
+        out.push(char::from(b'0' + frac / 10));
+        if frac % 10 != 0 {
+            out.push(char::from(b'0' + frac % 10));
+        }
     }
-    s
+}
+
+/// [`unit_suffix`] written onto the end of `out`.
+pub fn push_unit_suffix(unit: &str, lang: Lang, out: &mut String) {
+    let unit = unit_name(unit, lang);
+    if !(unit.is_empty() || unit == "%" || unit == "★") {
+        out.push(' ');
+    }
+    out.push_str(unit);
 }
 
 /// Two decimals always (totals and dimension scores).

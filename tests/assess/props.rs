@@ -537,3 +537,78 @@ fn stability_equals_the_slow_reference_on_every_sample() {
         }
     }
 }
+
+/// `fmt_num` as it was first written (through `u128::to_string` and
+/// `format!`): the reference the one that writes into a buffer must equal.
+fn fmt_num_reference(x: f64) -> String {
+    if !x.is_finite() || x.abs() >= 1e15 {
+        return format!("{x:e}");
+    }
+    let r = citystar::assess::round2(x);
+    let neg = r < 0.0;
+    let cents = (r.abs() * 100.0).round() as u128;
+    let (int, frac) = (cents / 100, cents % 100);
+    let digits = int.to_string();
+    let mut grouped = String::new();
+    for (k, ch) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let mut s = if neg && cents > 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    };
+    if frac > 0 {
+        let f = format!("{frac:02}");
+        s.push('.');
+        s.push_str(f.trim_end_matches('0'));
+    }
+    s
+}
+
+#[test]
+fn numbers_for_people_are_written_as_before() {
+    use citystar::assess::score::fmt_num;
+    let mut xs: Vec<f64> = vec![
+        0.0,
+        -0.0,
+        0.004,
+        -0.004,
+        0.005,
+        -0.005,
+        1e15,
+        -1e15,
+        999_999_999_999_999.9,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e-300,
+        82.265,
+        1_434.62,
+    ];
+    for k in -100_000i64..=100_000 {
+        xs.push(k as f64 / 100.0);
+        xs.push(k as f64 / 1000.0);
+    }
+    for e in 0..15 {
+        let m = 10f64.powi(e);
+        for k in -50i64..=50 {
+            xs.push(m + k as f64 * 0.37);
+            xs.push(-m * 1.5 + k as f64);
+        }
+    }
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..50_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        xs.push(f64::from_bits(x));
+        xs.push((x >> 11) as f64 / 1e4);
+    }
+    for v in xs {
+        assert_eq!(fmt_num(v), fmt_num_reference(v), "{v:?}");
+    }
+}
