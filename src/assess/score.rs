@@ -723,7 +723,7 @@ pub fn push_num(x: f64, out: &mut String) {
     if frac > 0 {
         out.push('.');
         out.push(char::from(b'0' + frac / 10));
-        if frac % 10 != 0 {
+        if !frac.is_multiple_of(10) {
             out.push(char::from(b'0' + frac % 10));
         }
     }

@@ -137,7 +137,7 @@ fn push_whole(out: &mut String, mut v: u64) {
 /// the floats there less than 10⁻⁶), so k/100 without trailing zeros is the
 /// shortest form ryu gives. False, writing nothing, for any other float.
 fn push_cents(out: &mut String, v: f64) -> bool {
-    if !(v.abs() < 1e9) {
+    if v.is_nan() || v.abs() >= 1e9 {
         return false;
     }
     let y = v * 100.0;
@@ -153,7 +153,7 @@ fn push_cents(out: &mut String, v: f64) -> bool {
     out.push('.');
     let f = (k % 100) as u8;
     out.push(char::from(b'0' + f / 10));
-    if f % 10 != 0 {
+    if !f.is_multiple_of(10) {
         out.push(char::from(b'0' + f % 10));
     }
     true
