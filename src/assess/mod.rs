@@ -374,7 +374,7 @@ pub fn assess(standard: &Standard, submission: &Submission, options: &Options) -
                 computation: c.computation,
                 inputs: c.inputs,
                 stars,
-                next: score::next_requirement(ind, stars),
+                next: score::next_requirement(ind, &model.ladders()[i], stars),
                 score: scored.scores[i].map(round2),
                 weight: ind.weight,
                 points: ind.points,

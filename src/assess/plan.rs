@@ -43,7 +43,7 @@ use super::Options;
 use super::rating::{check, holds, next_rule, stars_of};
 use super::said::{Input, Obstacle, Op, PlanReason, Shown, Value};
 use super::score;
-use super::score::{Model, Scored, describe_value, ladder, value_for_star};
+use super::score::{Model, Scored, describe_value, value_for_star};
 use crate::Lang;
 use crate::locale::Words;
 use crate::standard::{
@@ -221,6 +221,8 @@ struct Search<'m, 'a> {
     need: Vec<u8>,
     /// The forced minimum targets, applied at the root.
     root: Targets,
+    /// The base values with the root's targets scored: every set is re-rated from it.
+    root_scored: Scored,
     root_steps: u32,
     root_rel: f64,
     /// Candidates, highest gain per star step first.
@@ -283,7 +285,7 @@ impl<'m, 'a> Search<'m, 'a> {
         }
 
         // Forced minimums.
-        let ladders: Vec<Vec<(u8, f64)>> = std.indicator.iter().map(ladder).collect();
+        let ladders = model.ladders();
         let mut root: Targets = vec![None; n];
         let mut blocked = false;
         let (mut root_steps, mut root_rel) = (0u32, 0.0);
@@ -455,6 +457,7 @@ impl<'m, 'a> Search<'m, 'a> {
             cur,
             need,
             root,
+            root_scored: r,
             root_steps,
             root_rel,
             cands,
@@ -469,8 +472,12 @@ impl<'m, 'a> Search<'m, 'a> {
         }
     }
 
+    /// The targets' values rated exactly: only the indicators whose target
+    /// differs from the root's are scored again (`Model::rescore`).
     fn score(&self, t: &Targets) -> Scored {
-        self.model.score(&apply(self.base, t), &self.model.weights)
+        let changed: Vec<usize> = (0..t.len()).filter(|&i| t[i] != self.root[i]).collect();
+        self.model
+            .rescore(&self.root_scored, &apply(self.base, t), &changed)
     }
 
     /// The targets of a node: the forced ones, then its choices.
@@ -784,7 +791,7 @@ impl<'m, 'a> Search<'m, 'a> {
         let std = self.model.standard;
         let mut reasons = Vec::new();
         for (i, &n) in self.need.iter().enumerate() {
-            let best = ladder(&std.indicator[i])
+            let best = self.model.ladders()[i]
                 .last()
                 .map_or(0, |t| t.0)
                 .max(self.cur[i]);
@@ -1123,7 +1130,8 @@ pub fn realise(plan: &mut Plan, model: &Model, values: &[Option<f64>], sub: &Sub
         after[i] = Some(t.value);
         singles.push((i, t.value));
     }
-    let s = model.score(&after, &model.weights);
+    let changed: Vec<usize> = singles.iter().map(|&(i, _)| i).collect();
+    let s = model.rescore(&base, &after, &changed);
     let stars = stars_of(model, &s);
     plan.total_after = Some(s.total);
     plan.stars_after = Some(stars);
@@ -1131,7 +1139,7 @@ pub fn realise(plan: &mut Plan, model: &Model, values: &[Option<f64>], sub: &Sub
     for (step, (i, v)) in plan.steps.iter_mut().zip(singles) {
         let mut alone = values.to_vec();
         alone[i] = Some(v);
-        step.points_gained = super::round2(model.score(&alone, &model.weights).total - base.total);
+        step.points_gained = super::round2(model.rescore(&base, &alone, &[i]).total - base.total);
     }
 }
 

@@ -28,6 +28,11 @@ pub struct Model<'a> {
     /// Dimension index of each indicator.
     pub dim_of: Vec<usize>,
     pub weights: Weights,
+    /// The indicators of each dimension, in the standard's order.
+    members: Vec<Vec<usize>>,
+    /// Each indicator's [`ladder`], made on first use (the plan and every
+    /// indicator's next requirement read them).
+    ladders: std::sync::OnceLock<Vec<Vec<(u8, f64)>>>,
 }
 
 /// The outcome of scoring one set of indicator values.
@@ -51,7 +56,7 @@ pub struct Scored {
 
 impl<'a> Model<'a> {
     pub fn new(standard: &'a Standard) -> Self {
-        let dim_of = standard
+        let dim_of: Vec<usize> = standard
             .indicator
             .iter()
             .map(|i| {
@@ -83,11 +88,25 @@ impl<'a> Model<'a> {
                 })
                 .collect(),
         };
+        let mut members = vec![Vec::new(); standard.dimension.len()];
+        for (i, &d) in dim_of.iter().enumerate() {
+            if let Some(m) = members.get_mut(d) {
+                m.push(i);
+            }
+        }
         Model {
             standard,
             dim_of,
             weights,
+            members,
+            ladders: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Each indicator's [`ladder`], in the standard's order.
+    pub fn ladders(&self) -> &[Vec<(u8, f64)>] {
+        self.ladders
+            .get_or_init(|| self.standard.indicator.iter().map(ladder).collect())
     }
 
     pub fn len(&self) -> usize {
@@ -211,6 +230,147 @@ impl<'a> Model<'a> {
             total,
             missing_weighted,
         }
+    }
+
+    /// `self.score(values, &self.weights)` when `values` differ from those
+    /// `base` was scored from (with `self.weights`) only at `changed`: the
+    /// changed indicators scored again, each touched dimension's sums made
+    /// again over its indicators in the standard's order, the bonus and
+    /// deduction sums again when one of theirs changed. The same operations
+    /// in the same order as `score`, so the result is the same to the bit
+    /// (the plan search re-rates many sets that each change a few indicators).
+    pub fn rescore(&self, base: &Scored, values: &[Option<f64>], changed: &[usize]) -> Scored {
+        let std = self.standard;
+        let w = &self.weights;
+        let nd = std.dimension.len();
+        let mut touched = [false; 32];
+        // A model made for another shape, or many dimensions: score in full.
+        if self.members.len() != nd || nd > touched.len() || base.stars.len() != values.len() {
+            return self.score(values, w);
+        }
+        let exclude = std.scoring.missing == MissingPolicy::Exclude;
+        let mut out = base.clone();
+        let mut points_again = false;
+        for &i in changed {
+            let ind = &std.indicator[i];
+            match values[i] {
+                Some(v) => {
+                    let st = ind.stars_for(v);
+                    out.stars[i] = st;
+                    out.scores[i] = Some(std.indicator_score_at(ind, v, st));
+                }
+                None => {
+                    out.stars[i] = 0;
+                    out.scores[i] = match ind.role {
+                        Role::Scored | Role::Mandatory => (!exclude).then_some(0.0),
+                        Role::Bonus => Some(0.0),
+                        Role::Deduction => None,
+                    };
+                }
+            }
+            match ind.role {
+                Role::Scored | Role::Mandatory => touched[self.dim_of[i]] = true,
+                Role::Bonus | Role::Deduction => points_again = true,
+            }
+        }
+        out.missing_weighted = std
+            .indicator
+            .iter()
+            .zip(values)
+            .filter(|(ind, v)| ind.role.is_weighted() && v.is_none())
+            .count() as u32;
+        let dim_total: f64 = std
+            .dimension
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.role == DimensionRole::Scored)
+            .map(|(k, _)| w.dim[k])
+            .sum();
+        for (k, dim) in std.dimension.iter().enumerate() {
+            if !touched[k] {
+                continue;
+            }
+            // Σ weight × score and Σ weight over counted indicators, in order.
+            let (mut sum, mut wsum) = (0.0, 0.0);
+            for &i in &self.members[k] {
+                if !std.indicator[i].role.is_weighted() {
+                    continue;
+                }
+                match values[i] {
+                    Some(_) => {
+                        if let Some(s) = out.scores[i] {
+                            sum += w.ind[i] * s;
+                        }
+                        wsum += w.ind[i];
+                    }
+                    None if !exclude => wsum += w.ind[i],
+                    None => {}
+                }
+            }
+            if dim.role == DimensionRole::Scored {
+                out.dim_scores[k] = Some(if wsum > 0.0 { sum / wsum } else { 0.0 });
+            }
+            for &i in &self.members[k] {
+                if !std.indicator[i].role.is_weighted() {
+                    continue;
+                }
+                out.contribution[i] = match out.scores[i] {
+                    Some(s) if wsum > 0.0 && dim_total > 0.0 => {
+                        w.dim[k] / dim_total * 100.0 * (w.ind[i] / wsum) * s / 100.0
+                    }
+                    _ => 0.0,
+                };
+            }
+        }
+        let mut weighted = 0.0;
+        for (k, dim) in std.dimension.iter().enumerate() {
+            if dim.role != DimensionRole::Scored {
+                continue;
+            }
+            let ds = out.dim_scores[k].unwrap_or(0.0);
+            if dim_total > 0.0 {
+                weighted += w.dim[k] * ds / dim_total;
+            }
+        }
+        out.weighted = weighted;
+        if points_again {
+            let (mut bonus_raw, mut deduction_raw) = (0.0, 0.0);
+            for (i, ind) in std.indicator.iter().enumerate() {
+                let p = match (ind.role, values[i]) {
+                    (Role::Bonus, Some(_)) => {
+                        let p = ind.points.unwrap_or(0.0) * f64::from(out.stars[i]) / 5.0;
+                        bonus_raw += p;
+                        p
+                    }
+                    (Role::Deduction, Some(_)) => {
+                        let p =
+                            ind.points.unwrap_or(0.0) * f64::from(5 - out.stars[i].min(5)) / 5.0;
+                        deduction_raw += p;
+                        -p
+                    }
+                    (Role::Bonus | Role::Deduction, None) => 0.0,
+                    _ => continue,
+                };
+                out.contribution[i] = p;
+            }
+            let cap = std.scoring.bonus_cap;
+            let dcap = std.scoring.deduction_cap;
+            out.bonus = bonus_raw.min(cap);
+            out.deduction = deduction_raw.min(dcap);
+            for (i, ind) in std.indicator.iter().enumerate() {
+                match ind.role {
+                    Role::Bonus if bonus_raw > cap && bonus_raw > 0.0 => {
+                        out.contribution[i] *= cap / bonus_raw
+                    }
+                    Role::Deduction if deduction_raw > dcap && deduction_raw > 0.0 => {
+                        out.contribution[i] *= dcap / deduction_raw
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out.total = round2((out.weighted + out.bonus - out.deduction).clamp(0.0, 100.0));
+        out
     }
 }
 
@@ -497,8 +657,13 @@ pub fn unit_suffix(unit: &str, lang: Lang) -> String {
 pub use crate::standard::unit_name;
 
 /// What the next star above `stars` needs, if there is one.
-pub fn next_requirement(ind: &Indicator, stars: u8) -> Option<NextRequirement> {
-    let (s, v) = ladder(ind).into_iter().find(|(s, _)| *s > stars)?;
+/// `ladder` is the indicator's [`ladder`].
+pub fn next_requirement(
+    ind: &Indicator,
+    ladder: &[(u8, f64)],
+    stars: u8,
+) -> Option<NextRequirement> {
+    let (s, v) = ladder.iter().copied().find(|(s, _)| *s > stars)?;
     let requirement = if let Some(parts) = all_of_requirement(ind, s) {
         Requirement::AllOf(parts)
     } else if ind.kind.has_thresholds() {
@@ -515,34 +680,62 @@ pub fn next_requirement(ind: &Indicator, stars: u8) -> Option<NextRequirement> {
 
 /// A number for people: thousands separators, at most two decimals, no trailing zeros.
 pub fn fmt_num(x: f64) -> String {
+    let mut s = String::new();
+    push_num(x, &mut s);
+    s
+}
+
+/// [`fmt_num`] written onto the end of `out`.
+pub fn push_num(x: f64, out: &mut String) {
     // Beyond what cents can hold exactly, scientific notation says it honestly.
     if !x.is_finite() || x.abs() >= 1e15 {
-        return format!("{x:e}");
+        let _ = std::fmt::Write::write_fmt(out, format_args!("{x:e}"));
+        return;
     }
     let r = round2(x);
     let neg = r < 0.0;
-    let cents = (r.abs() * 100.0).round() as u128;
+    // Below 10¹⁷: a u64 holds it.
+    let cents = (r.abs() * 100.0).round() as u64;
     let int = cents / 100;
-    let frac = cents % 100;
-    let digits = int.to_string();
-    let mut grouped = String::new();
-    for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k).is_multiple_of(3) {
-            grouped.push(',');
+    let frac = (cents % 100) as u8;
+    if neg && cents > 0 {
+        out.push('-');
+    }
+    // The digits, a comma before each group of three from the right.
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut v = int;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
         }
-        grouped.push(ch);
     }
-    let mut s = if neg && cents > 0 {
-        format!("-{grouped}")
-    } else {
-        grouped
-    };
+    let len = digits.len() - at;
+    for (k, &d) in digits[at..].iter().enumerate() {
+        if k > 0 && (len - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(char::from(d));
+    }
     if frac > 0 {
-        let f = format!("{frac:02}");
-        s.push('.');
-        s.push_str(f.trim_end_matches('0'));
+        out.push('.');
+        out.push(char::from(b'0' + frac / 10));
+        if !frac.is_multiple_of(10) {
+            out.push(char::from(b'0' + frac % 10));
+        }
     }
-    s
+}
+
+/// [`unit_suffix`] written onto the end of `out`.
+pub fn push_unit_suffix(unit: &str, lang: Lang, out: &mut String) {
+    let unit = unit_name(unit, lang);
+    if !(unit.is_empty() || unit == "%" || unit == "★") {
+        out.push(' ');
+    }
+    out.push_str(unit);
 }
 
 /// Two decimals always (totals and dimension scores).

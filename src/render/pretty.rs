@@ -86,11 +86,17 @@ impl<'o> Pretty<'o> {
         self.out.push(c);
     }
 
-    /// Before an array's value or an object's key.
+    /// Before an array's value or an object's key: the separator and the
+    /// indentation, in one piece up to 32 levels deep.
     fn item(&mut self, first: bool) {
-        self.out.reserve(2 + self.indent * 2);
-        self.out.push_str(if first { "\n" } else { ",\n" });
-        self.pad();
+        let end = 2 + self.indent * 2;
+        match LEAD.get(usize::from(first)..end) {
+            Some(lead) => self.out.push_str(lead),
+            None => {
+                self.out.push_str(if first { "\n" } else { ",\n" });
+                self.pad();
+            }
+        }
     }
 
     /// A number (or `true`, `false`, `null`) as serde_json formats it.
@@ -106,6 +112,59 @@ impl<'o> Pretty<'o> {
         Ok(())
     }
 }
+
+/// A whole number's digits, as serde_json (itoa) writes them.
+fn push_whole(out: &mut String, mut v: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// A float that is a whole number of hundredths below 10⁹ in magnitude (the
+/// scores, totals and shares citystar writes), as serde_json (ryu) writes
+/// it: `82.27`, `82.2`, `60.0`, `-0.0`. Such a float is the one nearest to
+/// k/100, and no decimal with fewer digits is as near (they are 0.01 apart,
+/// the floats there less than 10⁻⁶), so k/100 without trailing zeros is the
+/// shortest form ryu gives. False, writing nothing, for any other float.
+fn push_cents(out: &mut String, v: f64) -> bool {
+    if v.is_nan() || v.abs() >= 1e9 {
+        return false;
+    }
+    let y = v * 100.0;
+    let k = (if y < 0.0 { y - 0.5 } else { y + 0.5 }) as i64;
+    if k as f64 / 100.0 != v {
+        return false;
+    }
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    let k = k.unsigned_abs();
+    push_whole(out, k / 100);
+    out.push('.');
+    let f = (k % 100) as u8;
+    out.push(char::from(b'0' + f / 10));
+    if !f.is_multiple_of(10) {
+        out.push(char::from(b'0' + f % 10));
+    }
+    true
+}
+
+/// A comma, a newline and 32 levels of indentation: [`Pretty::item`]'s
+/// piece is a slice of it (from the newline for an object's first key).
+const LEAD: &str = concat!(
+    ",\n",
+    "                                                                "
+);
 
 /// What JSON writes for a byte of a string: 0 for the byte itself, else the
 /// letter after the backslash (`u` for `\u00XX`). serde_json's table.
@@ -265,7 +324,8 @@ impl<'a, 'o> ser::Serializer for &'a mut Pretty<'o> {
     type SerializeStructVariant = Compound<'a, 'o>;
 
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.scalar(|f, w| f.write_bool(w, v))
+        self.out.push_str(if v { "true" } else { "false" });
+        Ok(())
     }
     fn serialize_i8(self, v: i8) -> Result<(), Error> {
         self.scalar(|f, w| f.write_i8(w, v))
@@ -283,16 +343,20 @@ impl<'a, 'o> ser::Serializer for &'a mut Pretty<'o> {
         self.scalar(|f, w| f.write_i128(w, v))
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.scalar(|f, w| f.write_u8(w, v))
+        push_whole(self.out, v.into());
+        Ok(())
     }
     fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.scalar(|f, w| f.write_u16(w, v))
+        push_whole(self.out, v.into());
+        Ok(())
     }
     fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.scalar(|f, w| f.write_u32(w, v))
+        push_whole(self.out, v.into());
+        Ok(())
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.scalar(|f, w| f.write_u64(w, v))
+        push_whole(self.out, v);
+        Ok(())
     }
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
         self.scalar(|f, w| f.write_u128(w, v))
@@ -305,7 +369,9 @@ impl<'a, 'o> ser::Serializer for &'a mut Pretty<'o> {
         }
     }
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        if v.is_finite() {
+        if push_cents(self.out, v) {
+            Ok(())
+        } else if v.is_finite() {
             self.scalar(|f, w| f.write_f64(w, v))
         } else {
             self.scalar(|f, w| f.write_null(w))
@@ -333,7 +399,8 @@ impl<'a, 'o> ser::Serializer for &'a mut Pretty<'o> {
         v.serialize(self)
     }
     fn serialize_unit(self) -> Result<(), Error> {
-        self.scalar(|f, w| f.write_null(w))
+        self.out.push_str("null");
+        Ok(())
     }
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
         self.serialize_unit()
@@ -450,8 +517,17 @@ impl Compound<'_, '_> {
         ser.out.reserve(2 + ser.indent * 2 + key.len() + 4);
         ser.item(self.state == State::First);
         self.state = State::Rest;
-        write_str(ser.out, key);
-        self.value(v)
+        if needs_escape(key.as_bytes()) {
+            write_str(ser.out, key);
+            ser.out.push_str(": ");
+        } else {
+            ser.out.push('"');
+            ser.out.push_str(key);
+            ser.out.push_str("\": ");
+        }
+        v.serialize(&mut *self.ser)?;
+        self.ser.has_value = true;
+        Ok(())
     }
 
     fn end_map(self) -> Result<(), Error> {
@@ -831,6 +907,84 @@ mod tests {
             ours(&float_map),
             serde_json::to_string_pretty(&float_map).unwrap()
         );
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_json_writes_them() {
+        let mut floats: Vec<f64> = vec![
+            0.0,
+            -0.0,
+            1e9,
+            -1e9,
+            999_999_999.99,
+            -999_999_999.99,
+            1e-7,
+            0.005,
+            0.015,
+            0.1 + 0.2,
+            1.0 / 3.0,
+            2.5e-5,
+            1e15,
+            1e16,
+            123_456_789.125,
+            5e-324,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        // Every hundredth to ±2,000 and around larger magnitudes, and their neighbours.
+        for k in -200_000i64..=200_000 {
+            floats.push(k as f64 / 100.0);
+        }
+        for e in 0..=9 {
+            let m = 10f64.powi(e);
+            for k in -300i64..=300 {
+                floats.push(m + k as f64 / 100.0);
+                floats.push(-m + k as f64 / 1000.0);
+            }
+        }
+        let near: Vec<f64> = floats
+            .iter()
+            .flat_map(|&v| {
+                let b = v.to_bits();
+                [
+                    f64::from_bits(b.wrapping_add(1)),
+                    f64::from_bits(b.wrapping_sub(1)),
+                ]
+            })
+            .collect();
+        floats.extend(near);
+        // A fixed sequence of arbitrary bit patterns.
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            floats.push(f64::from_bits(x));
+        }
+        for v in floats {
+            assert_eq!(ours(&v), serde_json::to_string_pretty(&v).unwrap(), "{v:?}");
+        }
+        let wholes: Vec<u64> = (0..=10_000)
+            .chain([u64::MAX, u64::MAX - 1, 1 << 32, 99_999_999_999])
+            .collect();
+        for v in wholes {
+            assert_eq!(ours(&v), serde_json::to_string_pretty(&v).unwrap());
+        }
+        for v in [0u8, 9, 10, 99, 100, 255] {
+            assert_eq!(ours(&v), v.to_string());
+        }
+        for v in [0u32, 7, u32::MAX] {
+            assert_eq!(ours(&v), v.to_string());
+        }
+        for v in [0u16, 65_535] {
+            assert_eq!(ours(&v), v.to_string());
+        }
+        assert_eq!(ours(&true), "true");
+        assert_eq!(ours(&false), "false");
+        assert_eq!(ours(&()), "null");
+        assert_eq!(ours(&None::<u8>), "null");
     }
 
     #[test]

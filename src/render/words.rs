@@ -7,7 +7,7 @@ use crate::assess::rating::{Condition, Decided};
 use crate::assess::said::{
     Computation, Input, Note, Obstacle, Part, PlanReason, Requirement, Shown, Value,
 };
-use crate::assess::score::{fmt_num, fmt2, unit_suffix, yes_no_word};
+use crate::assess::score::{fmt_num, fmt2, push_num, push_unit_suffix, yes_no_word};
 use crate::catalogue::{Msg, common as m};
 use crate::locale::Words;
 use crate::submission::layout::SHEET_INFO;
@@ -23,8 +23,8 @@ fn join<T: Words>(items: &[T], lang: Lang, sep: Msg, out: &mut String) {
 }
 
 fn number(x: f64, unit: &str, lang: Lang, out: &mut String) {
-    out.push_str(&fmt_num(x));
-    out.push_str(&unit_suffix(unit, lang));
+    push_num(x, out);
+    push_unit_suffix(unit, lang, out);
 }
 
 impl Words for Value {
@@ -71,12 +71,10 @@ impl Words for Computation {
                 value,
                 unit,
             } => {
-                let _ = write!(
-                    out,
-                    "{} / {} × 100 = ",
-                    fmt_num(*numerator),
-                    fmt_num(*denominator)
-                );
+                push_num(*numerator, out);
+                out.push_str(" / ");
+                push_num(*denominator, out);
+                out.push_str(" × 100 = ");
                 number(*value, unit, lang, out);
             }
             Computation::ZeroDenominator { numerator } => {
@@ -90,13 +88,12 @@ impl Words for Computation {
                 value,
                 unit,
             } => {
-                let _ = write!(
-                    out,
-                    "{} / {} × {} = ",
-                    fmt_num(*count),
-                    fmt_num(*population),
-                    fmt_num(*per)
-                );
+                push_num(*count, out);
+                out.push_str(" / ");
+                push_num(*population, out);
+                out.push_str(" × ");
+                push_num(*per, out);
+                out.push_str(" = ");
                 number(*value, unit, lang, out);
             }
             Computation::NoPopulation { count } => {

@@ -1048,7 +1048,7 @@ mod tests {
                 total: format!("{:.2}", r.score),
                 glyphs: "★".repeat(r.stars as usize),
                 stars: r.stars,
-                link: (r.rank % 2 == 0).then(|| format!("{}.html", r.rank)),
+                link: r.rank.is_multiple_of(2).then(|| format!("{}.html", r.rank)),
             }),
             distribution: vec![("0★".into(), 1), ("5★".into(), 2)],
             cities: vec![CityGroup {

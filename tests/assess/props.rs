@@ -245,6 +245,31 @@ proptest! {
     }
 
     #[test]
+    fn rescoring_a_few_changed_indicators_equals_a_full_score(
+        s in spec(),
+        picks in prop::collection::vec((any::<bool>(), 0u32..60), 1..8),
+        again in prop::collection::vec((any::<bool>(), 0u32..60), 1..8),
+        which in prop::collection::vec(0usize..16, 0..4),
+    ) {
+        let std = standard(&s);
+        let model = Model::new(&std);
+        let before = values(&std, &picks);
+        let other = values(&std, &again);
+        let mut after = before.clone();
+        let mut changed: Vec<usize> = which.iter().map(|w| w % std.indicator.len()).collect();
+        changed.sort_unstable();
+        changed.dedup();
+        for &i in &changed {
+            after[i] = other[i];
+        }
+        let base = model.score(&before, &model.weights);
+        let full = model.score(&after, &model.weights);
+        let again = model.rescore(&base, &after, &changed);
+        // Debug shows every float's digits (and -0): equal to the bit.
+        prop_assert_eq!(format!("{full:?}"), format!("{again:?}"));
+    }
+
+    #[test]
     fn improving_an_indicator_never_lowers_total_or_rating(
         s in spec(),
         picks in prop::collection::vec((Just(true), 0u32..60), 1..8),
@@ -396,6 +421,62 @@ fn sample_plans_are_found_within_the_cap_and_verified() {
     assert_eq!(seen, 4);
 }
 
+/// On the shipped standards and samples, every indicator moved to each of its
+/// star values and to missing, alone and with its neighbour: re-scoring only
+/// the changed indicators gives the full score to the bit.
+#[test]
+fn rescore_equals_a_full_score_on_every_sample() {
+    use citystar::assess::score::compute_values;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-submissions");
+    let shipped = citystar::standard::embedded::all().unwrap();
+    let choose = |level: Option<citystar::standard::Level>| -> &Standard {
+        let want = level.unwrap_or(citystar::standard::Level::City);
+        shipped.iter().find(|s| s.level() == want).unwrap()
+    };
+    let mut compared = 0;
+    for name in [
+        "city-a.xlsx",
+        "city-b.xlsx",
+        "county-a.ods",
+        "community-a.xlsx",
+    ] {
+        let (sub, std) = citystar::submission::read_path(
+            &citystar::submission::Loader::InProcess,
+            &dir.join(name),
+            &choose,
+        )
+        .unwrap();
+        let model = Model::new(std);
+        let values: Vec<Option<f64>> = compute_values(std, &sub).iter().map(|c| c.value).collect();
+        let base = model.score(&values, &model.weights);
+        let n = values.len();
+        for i in 0..n {
+            let mut targets: Vec<Option<f64>> = ladder(&std.indicator[i])
+                .into_iter()
+                .map(|(_, v)| Some(v))
+                .collect();
+            targets.push(None);
+            for t in targets {
+                for changed in [vec![i], vec![i, (i + 1) % n]] {
+                    let mut after = values.clone();
+                    for &k in &changed {
+                        after[k] = if k == i { t } else { None };
+                    }
+                    let full = model.score(&after, &model.weights);
+                    let again = model.rescore(&base, &after, &changed);
+                    assert_eq!(
+                        format!("{full:?}"),
+                        format!("{again:?}"),
+                        "{name} {changed:?}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 500, "{compared}");
+}
+
 /// The stability draws as the module documents them, done the slow way
 /// (`perturb`, then the full `Model::score` and `stars_of` for every draw),
 /// give what `stability` gives to the bit: with the weights of every draw
@@ -454,5 +535,80 @@ fn stability_equals_the_slow_reference_on_every_sample() {
                 "{name}"
             );
         }
+    }
+}
+
+/// `fmt_num` as it was first written (through `u128::to_string` and
+/// `format!`): the reference the one that writes into a buffer must equal.
+fn fmt_num_reference(x: f64) -> String {
+    if !x.is_finite() || x.abs() >= 1e15 {
+        return format!("{x:e}");
+    }
+    let r = citystar::assess::round2(x);
+    let neg = r < 0.0;
+    let cents = (r.abs() * 100.0).round() as u128;
+    let (int, frac) = (cents / 100, cents % 100);
+    let digits = int.to_string();
+    let mut grouped = String::new();
+    for (k, ch) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let mut s = if neg && cents > 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    };
+    if frac > 0 {
+        let f = format!("{frac:02}");
+        s.push('.');
+        s.push_str(f.trim_end_matches('0'));
+    }
+    s
+}
+
+#[test]
+fn numbers_for_people_are_written_as_before() {
+    use citystar::assess::score::fmt_num;
+    let mut xs: Vec<f64> = vec![
+        0.0,
+        -0.0,
+        0.004,
+        -0.004,
+        0.005,
+        -0.005,
+        1e15,
+        -1e15,
+        999_999_999_999_999.9,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e-300,
+        82.265,
+        1_434.62,
+    ];
+    for k in -100_000i64..=100_000 {
+        xs.push(k as f64 / 100.0);
+        xs.push(k as f64 / 1000.0);
+    }
+    for e in 0..15 {
+        let m = 10f64.powi(e);
+        for k in -50i64..=50 {
+            xs.push(m + k as f64 * 0.37);
+            xs.push(-m * 1.5 + k as f64);
+        }
+    }
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..50_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        xs.push(f64::from_bits(x));
+        xs.push((x >> 11) as f64 / 1e4);
+    }
+    for v in xs {
+        assert_eq!(fmt_num(v), fmt_num_reference(v), "{v:?}");
     }
 }
