@@ -119,6 +119,11 @@ impl<'a> Iterator for Rows<'a> {
         Some(r)
     }
 
+    fn nth(&mut self, n: usize) -> Option<RankRow<'a>> {
+        self.next = self.next.saturating_add(n);
+        self.next()
+    }
+
     fn size_hint(&self) -> (usize, Option<usize>) {
         let n = self.ranking.len().saturating_sub(self.next);
         (n, Some(n))
@@ -838,21 +843,27 @@ fn duplicates(rows: &[Ranked], text: &Texts, standards: &[String]) -> Vec<Duplic
         fn joined<'k>(k: &'k [&str; 3]) -> impl Iterator<Item = u8> + 'k {
             k.iter().flat_map(|p| p.bytes())
         }
-        let mut keyed: Vec<(([&str; 3], &str), &Ranked)> =
-            rows.iter().filter_map(|r| key(r).map(|k| (k, r))).collect();
-        keyed.sort_by(|a, b| joined(&a.0.0).cmp(joined(&b.0.0)));
+        // The rows with a key, by their place (4 bytes a row: a country-sized
+        // batch is sorted without a copy of its keys), each key made when compared.
+        let at = |k: &u32| &rows[*k as usize];
+        let parts = |k: &u32| key(at(k)).map_or([""; 3], |k| k.0);
+        let mut keyed: Vec<u32> = (0..rows.len())
+            .filter(|&k| key(&rows[k]).is_some())
+            .map(small)
+            .collect();
+        keyed.sort_by(|a, b| joined(&parts(a)).cmp(joined(&parts(b))));
         keyed
-            .chunk_by(|a, b| joined(&a.0.0).eq(joined(&b.0.0)))
+            .chunk_by(|a, b| joined(&parts(a)).eq(joined(&parts(b))))
             .filter(|same| same.len() > 1)
             .map(|same| {
                 let mut files: Vec<String> = same
                     .iter()
-                    .map(|(_, r)| text.get(r.file).to_string())
+                    .map(|k| text.get(at(k).file).to_string())
                     .collect();
                 files.sort();
                 Duplicate {
                     kind,
-                    key: same[0].0.1.to_string(),
+                    key: key(at(&same[0])).map_or("", |k| k.1).to_string(),
                     files,
                 }
             })

@@ -447,10 +447,14 @@ impl Renderer for Markdown {
                     &mut out,
                     &super::ranking_header(lang),
                     "rlrl",
-                    rows.iter().take(room).map(|r| {
-                        let [rank, name, total] = super::ranking_cells(r);
-                        [rank, cell(&name), total, star_glyphs(r.stars)]
-                    }),
+                    s.ranking
+                        .iter()
+                        .skip(rows.start)
+                        .take(rows.len().min(room))
+                        .map(|r| {
+                            let [rank, name, total] = super::ranking_cells(&r);
+                            [rank, cell(&name), total, star_glyphs(r.stars)]
+                        }),
                 );
                 if rows.len() > room {
                     let _ = writeln!(

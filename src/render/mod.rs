@@ -215,13 +215,14 @@ pub(crate) fn plan_cells(
     ]
 }
 
-/// The ranking split by standard: (standard id, its rows), in ranking order.
-pub(crate) fn ranking_groups(s: &Summary) -> Vec<(&str, Vec<RankRow<'_>>)> {
-    let mut out: Vec<(&str, Vec<RankRow<'_>>)> = Vec::new();
-    for r in &s.ranking {
+/// The ranking split by standard: (standard id, where its rows are in the
+/// ranking), in ranking order.
+pub(crate) fn ranking_groups(s: &Summary) -> Vec<(&str, std::ops::Range<usize>)> {
+    let mut out: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+    for (k, r) in s.ranking.iter().enumerate() {
         match out.last_mut() {
-            Some((id, rows)) if *id == r.standard => rows.push(r),
-            _ => out.push((r.standard, vec![r])),
+            Some((id, rows)) if *id == r.standard => rows.end = k + 1,
+            _ => out.push((r.standard, k..k + 1)),
         }
     }
     out

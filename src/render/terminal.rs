@@ -300,13 +300,18 @@ impl Renderer for Terminal {
                     .map(|h| h.to_string())
                     .collect();
                 header.push(m::FILE.get(lang).to_string());
-                let cells = |r: &crate::assess::batch::RankRow| {
-                    let mut row = super::ranking_cells(r).to_vec();
+                // The rows by their place in the ranking, each read as it is drawn.
+                let rows: Vec<usize> = rows.clone().collect();
+                let cells = |k: &usize| {
+                    let Some(r) = s.ranking.get(*k) else {
+                        return Vec::new();
+                    };
+                    let mut row = super::ranking_cells(&r).to_vec();
                     row.push(format!("{}★", r.stars));
                     row.push(r.file.to_string());
                     row
                 };
-                let rank = super::table::long_table(&|| self.table(lang), &header, rows, &cells);
+                let rank = super::table::long_table(&|| self.table(lang), &header, &rows, &cells);
                 let _ = writeln!(out, "{rank}");
             }
             for line in super::duplicate_lines(s, lang) {

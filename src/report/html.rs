@@ -942,8 +942,8 @@ fn summary_into(
             esc(&r.title)
         );
         heads(out, any_city);
-        for row in &r.rows {
-            entry_row(out, &(m.entry)(row), any_city);
+        for row in m.ranking.iter().skip(r.rows.start).take(r.rows.len()) {
+            entry_row(out, &(m.entry)(&row), any_city);
             spill(out)?;
         }
         out.push_str("</tbody></table>\n");
@@ -969,8 +969,8 @@ fn summary_into(
         for c in &m.cities {
             let _ = writeln!(out, "<h3>{}</h3>", esc(&c.city));
             table.open(out);
-            for row in &c.rows {
-                let e = (m.entry)(row);
+            for row in c.rows.iter().filter_map(|&k| m.ranking.get(k as usize)) {
+                let e = (m.entry)(&row);
                 let name = match &e.link {
                     Some(href) => format!("<a href=\"{}\">{}</a>", esc(href), esc(&e.name)),
                     None => esc(&e.name),
@@ -1006,7 +1006,7 @@ fn summary_into(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assess::batch::RankRow;
+    use crate::assess::batch::{RankRow, Ranking};
     use crate::report::model::{CityGroup, RankEntry, RankingTable};
 
     /// summary.html written as it is made is the summary made whole, with
@@ -1021,24 +1021,26 @@ mod tests {
                 )
             })
             .collect();
-        let rows: Vec<RankRow> = (0..3000)
-            .map(|k| RankRow {
+        let mut ranking = Ranking::default();
+        for (k, (file, name)) in texts.iter().enumerate() {
+            ranking.push(RankRow {
                 rank: k + 1,
                 standard: "city",
-                file: &texts[k].0,
-                name: &texts[k].1,
+                file,
+                name,
                 score: 90.0 - k as f64 / 100.0,
                 stars: (k % 6) as u8,
                 verified: false,
-            })
-            .collect();
+            });
+        }
         let model = || SummaryReport {
             lang: Lang::Zh,
             title: "汇总".into(),
             facts: Vec::new(),
+            ranking: &ranking,
             rankings: vec![RankingTable {
                 title: "市级".into(),
-                rows: rows.clone(),
+                rows: 0..ranking.len(),
             }],
             entry: Box::new(|r: &RankRow| RankEntry {
                 rank: r.rank.to_string(),
@@ -1053,7 +1055,7 @@ mod tests {
             distribution: vec![("0★".into(), 1), ("5★".into(), 2)],
             cities: vec![CityGroup {
                 city: "济南市".into(),
-                rows: rows.iter().step_by(3).copied().collect(),
+                rows: (0..ranking.len() as u32).step_by(3).collect(),
             }],
             notes: vec!["注".into()],
             footer: "页脚".into(),

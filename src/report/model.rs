@@ -1154,27 +1154,31 @@ pub struct RankEntry {
     pub link: Option<String>,
 }
 
-pub struct RankingTable<'a> {
+pub struct RankingTable {
     pub title: String,
-    pub rows: Vec<RankRow<'a>>,
+    /// Where its rows are in [`SummaryReport::ranking`].
+    pub rows: std::ops::Range<usize>,
 }
 
 /// Entities of one 所属地市.
-pub struct CityGroup<'a> {
+pub struct CityGroup {
     pub city: String,
-    pub rows: Vec<RankRow<'a>>,
+    /// Its rows' places in [`SummaryReport::ranking`], in ranking order.
+    pub rows: Vec<u32>,
 }
 
 pub struct SummaryReport<'a> {
     pub lang: Lang,
     pub title: String,
     pub facts: Vec<Fact>,
-    pub rankings: Vec<RankingTable<'a>>,
+    /// The batch's ranking, which the tables below point into.
+    pub ranking: &'a crate::assess::batch::Ranking,
+    pub rankings: Vec<RankingTable>,
     /// A ranking row's entry, made as the row is drawn.
     pub entry: Box<dyn Fn(&RankRow) -> RankEntry + 'a>,
     /// (label "3★", count), 0★ to 5★.
     pub distribution: Vec<(String, usize)>,
-    pub cities: Vec<CityGroup<'a>>,
+    pub cities: Vec<CityGroup>,
     pub notes: Vec<String>,
     pub footer: String,
     /// The province view (`--baseline`, `--targets`): per level and 所属地市,
@@ -1201,7 +1205,7 @@ pub fn summary<'a>(
     let mut rankings: Vec<(String, RankingTable)> = crate::render::ranking_groups(s)
         .into_iter()
         .map(|(id, rows)| {
-            let first = rows.first().and_then(|row| by_file(&row.file));
+            let first = s.ranking.get(rows.start).and_then(|row| by_file(row.file));
             let code = first.map_or(id.to_string(), |a| a.standard.code.clone());
             let title = first
                 .map(|a| {
@@ -1220,16 +1224,17 @@ pub fn summary<'a>(
     rankings.sort_by(|x, y| x.0.cmp(&y.0));
     let rankings = rankings.into_iter().map(|(_, r)| r).collect();
     let mut cities: Vec<CityGroup> = Vec::new();
-    for row in &s.ranking {
+    for (k, row) in s.ranking.iter().enumerate() {
         let parent = by_file(row.file).map_or("", |a| a.parent);
         if parent.is_empty() {
             continue;
         }
+        let k = u32::try_from(k).unwrap_or(u32::MAX);
         match cities.iter_mut().find(|c| c.city == parent) {
-            Some(c) => c.rows.push(row),
+            Some(c) => c.rows.push(k),
             None => cities.push(CityGroup {
                 city: parent.to_string(),
-                rows: vec![row],
+                rows: vec![k],
             }),
         }
     }
@@ -1274,6 +1279,7 @@ pub fn summary<'a>(
                 concat!("citystar ", env!("CARGO_PKG_VERSION")),
             ),
         ],
+        ranking: &s.ranking,
         rankings,
         entry: Box::new(entry),
         distribution: (0..=5)
