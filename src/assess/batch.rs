@@ -287,7 +287,7 @@ impl Values {
 
     fn push(&mut self, v: Option<f64>) {
         let k = self.numbers.len();
-        if k % 64 == 0 {
+        if k.is_multiple_of(64) {
             self.present.push(0);
         }
         if let Some(last) = self.present.last_mut() {
