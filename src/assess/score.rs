@@ -171,13 +171,7 @@ impl<'a> Model<'a> {
                 },
             }
         }
-        let dim_total: f64 = std
-            .dimension
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.role == DimensionRole::Scored)
-            .map(|(k, _)| w.dim[k])
-            .sum();
+        let dim_total = scored_weight(std, w);
         let mut dim_scores = vec![None; nd];
         let mut weighted = 0.0;
         for (k, dim) in std.dimension.iter().enumerate() {
@@ -279,13 +273,7 @@ impl<'a> Model<'a> {
             .zip(values)
             .filter(|(ind, v)| ind.role.is_weighted() && v.is_none())
             .count() as u32;
-        let dim_total: f64 = std
-            .dimension
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.role == DimensionRole::Scored)
-            .map(|(k, _)| w.dim[k])
-            .sum();
+        let dim_total = scored_weight(std, w);
         for (k, dim) in std.dimension.iter().enumerate() {
             if !touched[k] {
                 continue;
@@ -703,18 +691,9 @@ pub fn push_num(x: f64, out: &mut String) {
     }
     // The digits, a comma before each group of three from the right.
     let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut v = int;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    let len = digits.len() - at;
-    for (k, &d) in digits[at..].iter().enumerate() {
+    let digits = decimal_digits(int, &mut digits);
+    let len = digits.len();
+    for (k, &d) in digits.iter().enumerate() {
         if k > 0 && (len - k).is_multiple_of(3) {
             out.push(',');
         }
@@ -729,6 +708,20 @@ pub fn push_num(x: f64, out: &mut String) {
     }
 }
 
+/// A whole number's decimal digits (ASCII), written at the end of `room`.
+pub fn decimal_digits(mut v: u64, room: &mut [u8; 20]) -> &[u8] {
+    let mut at = room.len();
+    loop {
+        at -= 1;
+        room[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    &room[at..]
+}
+
 /// [`unit_suffix`] written onto the end of `out`.
 pub fn push_unit_suffix(unit: &str, lang: Lang, out: &mut String) {
     let unit = unit_name(unit, lang);
@@ -741,4 +734,13 @@ pub fn push_unit_suffix(unit: &str, lang: Lang, out: &mut String) {
 /// Two decimals always (totals and dimension scores).
 pub fn fmt2(x: f64) -> String {
     format!("{:.2}", round2(x))
+}
+/// The sum of the scored dimensions' weights, in the standard's order.
+fn scored_weight(std: &Standard, w: &Weights) -> f64 {
+    std.dimension
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.role == DimensionRole::Scored)
+        .map(|(k, _)| w.dim[k])
+        .sum()
 }

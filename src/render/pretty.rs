@@ -114,18 +114,9 @@ impl<'o> Pretty<'o> {
 }
 
 /// A whole number's digits, as serde_json (itoa) writes them.
-fn push_whole(out: &mut String, mut v: u64) {
+fn push_whole(out: &mut String, v: u64) {
     let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
+    for &d in crate::assess::score::decimal_digits(v, &mut digits) {
         out.push(char::from(d));
     }
 }
