@@ -16,6 +16,7 @@ N="${1:-1000}"
 cd "$(dirname "$0")/.."
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
+trap 'echo "bench-assess.sh: stopped at line $LINENO (exit $?)" >&2' ERR
 [ -x /usr/bin/time ] || { echo "needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 1; }
 
 cargo build --release --quiet --bin citystar --example gen_workbooks --example read_only
@@ -58,7 +59,10 @@ if ! command -v soffice >/dev/null; then
 fi
 CONVERT=$(( N < 100 ? N : 100 ))
 mkdir -p "$WORK/office" "$WORK/office-in"
-ls "$WORK"/books/*.xlsx | head -n "$CONVERT" | xargs -I{} cp {} "$WORK/office-in/"
+# (An array, not `ls | head`: head leaving early would end ls with SIGPIPE,
+# and pipefail the script.)
+books=("$WORK"/books/*.xlsx)
+cp "${books[@]:0:CONVERT}" "$WORK/office-in/"
 # A private profile, so a running LibreOffice does not take the job over.
 soffice -env:UserInstallation="file://$WORK/lo-profile" --headless --convert-to xlsx \
   --outdir "$WORK/office" "$WORK"/office-in/*.xlsx >/dev/null 2>&1
