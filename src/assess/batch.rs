@@ -248,8 +248,9 @@ const LEN_MASK: u64 = (1 << LEN_BITS) - 1;
 
 impl Texts {
     fn put(&mut self, s: &str) -> Span {
-        // A file name, an entity's name, a SHA-256 or a code is far shorter
-        // than 16 MiB (the reader's budgets bound a cell); a longer one would
+        // What is kept is a path, a SHA-256, a code, or a name or 所属地市 the
+        // reader cut at `MAX_TEXT_CHARS` (200 characters): far below 16 MiB.
+        // Only an assessment made by hand could hold a longer one, which would
         // be kept as its first 16 MiB, cut between characters.
         let mut len = s.len().min(LEN_MASK as usize);
         while !s.is_char_boundary(len) {
