@@ -15,7 +15,7 @@
 use super::failure::Failure;
 use super::open::{self, Cell, Grid, Loaded};
 use calamine::{CellErrorType, Data, Dimensions, ExcelDateTime, ExcelDateTimeType};
-use std::io::{BufReader, BufWriter, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::Mutex;
@@ -54,7 +54,7 @@ impl Limits {
 
 struct Reader {
     child: Child,
-    stdin: BufWriter<ChildStdin>,
+    stdin: ChildStdin,
     stdout: BufReader<ChildStdout>,
 }
 
@@ -91,7 +91,7 @@ impl ReaderPool {
             .map_err(|e| Failure::ReaderCrashed {
                 detail: format!("cannot start the reader process: {e}"),
             })?;
-        let stdin = BufWriter::new(child.stdin.take().expect("piped"));
+        let stdin = child.stdin.take().expect("piped");
         let stdout = BufReader::new(child.stdout.take().expect("piped"));
         Ok(Reader {
             child,
@@ -176,9 +176,7 @@ fn death(status: Option<std::process::ExitStatus>, limits: Limits) -> Failure {
 }
 
 fn exchange(r: &mut Reader, bytes: &[u8]) -> std::io::Result<Result<Loaded, Failure>> {
-    r.stdin.write_all(&(bytes.len() as u64).to_le_bytes())?;
-    r.stdin.write_all(bytes)?;
-    r.stdin.flush()?;
+    write_frame(&mut r.stdin, &(bytes.len() as u64).to_le_bytes(), bytes)?;
     let mut tag = [0u8; 1];
     r.stdout.read_exact(&mut tag)?;
     let body = read_frame(&mut r.stdout, u64::MAX)?;
@@ -216,43 +214,106 @@ pub fn reader_main() -> i32 {
     let limits = Limits::from_env();
     let bytes = limits.memory_mb.saturating_mul(1024 * 1024);
     let _ = rlimit::setrlimit(rlimit::Resource::AS, bytes, bytes);
-    let mut input = BufReader::new(std::io::stdin().lock());
-    let mut output = BufWriter::new(std::io::stdout().lock());
-    loop {
-        let request = match read_frame(&mut input, open::MAX_FILE_BYTES) {
-            Ok(r) => r,
-            Err(_) => return 0,
-        };
-        // A file that takes too long is answered for, and the reader ends.
-        let (tx, rx) = std::sync::mpsc::channel();
+    // The file being read, since when, and the way out: the reading thread
+    // and the watchdog (this thread) take turns on it, so a reply is never
+    // cut into.
+    let line = std::sync::Arc::new(Mutex::new(Line {
+        started: None,
+        output: raw_stdout(),
+    }));
+    // The reading runs on a thread of its own for the reader's life (on the
+    // main thread, glibc's main heap gave its pages back and took them again
+    // for every file; a thread per file cost a fresh stack and arena).
+    let reading = {
+        let line = std::sync::Arc::clone(&line);
         std::thread::spawn(move || {
-            let _ = tx.send(open::load(request));
-        });
-        let result = match rx.recv_timeout(Duration::from_secs(limits.seconds)) {
-            Ok(r) => r,
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(Failure::TimedOut {
+            let mut input = BufReader::new(std::io::stdin().lock());
+            loop {
+                let Ok(request) = read_frame(&mut input, open::MAX_FILE_BYTES) else {
+                    // The end of input ends the reader.
+                    std::process::exit(0);
+                };
+                if let Ok(mut l) = line.lock() {
+                    l.started = Some(std::time::Instant::now());
+                }
+                let (tag, body) = match open::load(request) {
+                    Ok(loaded) => (0u8, encode(&loaded)),
+                    Err(f) => (1u8, serde_json::to_vec(&f).unwrap_or_default()),
+                };
+                // A watchdog that answered first holds the line until the process ends.
+                let Ok(mut l) = line.lock() else { return };
+                l.started = None;
+                if l.reply(tag, &body).is_err() {
+                    std::process::exit(0);
+                }
+            }
+        })
+    };
+    // The watchdog looks a few times a second (a wake-up per file cost more
+    // than the guard was worth): a file that takes too long is answered for,
+    // and the reader ends.
+    let limit = Duration::from_secs(limits.seconds);
+    loop {
+        std::thread::sleep(WATCH_EVERY);
+        // The reading thread ended without an answer (a panic outside the
+        // guards): the parent learns it from the exit.
+        if reading.is_finished() {
+            return 101;
+        }
+        let Ok(mut l) = line.lock() else { return 101 };
+        if l.started.is_some_and(|t| t.elapsed() >= limit) {
+            let f = Failure::TimedOut {
                 seconds: limits.seconds,
-            }),
-            // The reading thread ended without an answer (a panic outside the guards).
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(Failure::ReaderCrashed {
-                detail: "the reading thread ended without an answer".into(),
-            }),
-        };
-        let timed_out = matches!(result, Err(Failure::TimedOut { .. }));
-        let (tag, body) = match result {
-            Ok(loaded) => (0u8, encode(&loaded)),
-            Err(f) => (1u8, serde_json::to_vec(&f).unwrap_or_default()),
-        };
-        let sent = output
-            .write_all(&[tag])
-            .and_then(|()| output.write_all(&(body.len() as u64).to_le_bytes()))
-            .and_then(|()| output.write_all(&body))
-            .and_then(|()| output.flush());
-        if sent.is_err() || timed_out {
-            // The parse thread may still run: end the process, not the thread.
-            std::process::exit(0);
+            };
+            let _ = l.reply(1, &serde_json::to_vec(&f).unwrap_or_default());
+            // The reading goes on in the other thread: end the process.
+            return 0;
         }
     }
+}
+
+/// How often a reader's watchdog looks at the clock.
+const WATCH_EVERY: Duration = Duration::from_millis(200);
+
+/// A reader's way out, and since when its current file is being read.
+struct Line {
+    started: Option<std::time::Instant>,
+    output: std::fs::File,
+}
+
+impl Line {
+    fn reply(&mut self, tag: u8, body: &[u8]) -> std::io::Result<()> {
+        let mut head = [tag; 9];
+        head[1..].copy_from_slice(&(body.len() as u64).to_le_bytes());
+        write_frame(&mut self.output, &head, body)
+    }
+}
+
+/// Standard output without std's line buffering (a reply is written whole).
+fn raw_stdout() -> std::fs::File {
+    use std::os::fd::AsFd;
+    match std::io::stdout().as_fd().try_clone_to_owned() {
+        Ok(fd) => std::fs::File::from(fd),
+        // Without a way out there is nobody to answer.
+        Err(_) => std::process::exit(0),
+    }
+}
+
+/// A frame's head and body in as few writes as the pipe takes (head and body
+/// written apart woke the other side twice per file).
+fn write_frame(w: &mut impl Write, head: &[u8], body: &[u8]) -> std::io::Result<()> {
+    use std::io::IoSlice;
+    let mut slices = [IoSlice::new(head), IoSlice::new(body)];
+    let mut rest = &mut slices[..];
+    while !rest.is_empty() {
+        match w.write_vectored(rest) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut rest, n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 // ---- the wire form of `Loaded` ----

@@ -569,3 +569,52 @@ fn libreoffice_rows_are_hidden_only_when_marked_true() {
         assert!(hidden.contains("指标填报!8:8"), "{reader}: {hidden}");
     }
 }
+
+/// The reader protocol as the pool speaks it: a request is a u64 length and
+/// the workbook's bytes, a reply a tag byte (0 sheets, 1 a failure) and a
+/// u64-length-prefixed body. A reader answers every request in order, and
+/// ends as soon as its input ends (the run waits for its readers).
+#[test]
+fn a_reader_answers_each_request_and_ends_with_its_input() {
+    use std::io::{Read, Write};
+    let exe = assert_cmd::cargo::cargo_bin("citystar");
+    let mut child = std::process::Command::new(exe)
+        .arg("__citystar-reader")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut to = child.stdin.take().unwrap();
+    let mut from = child.stdout.take().unwrap();
+    let good = std::fs::read(GOOD).unwrap();
+    let mut reply = |request: &[u8]| {
+        to.write_all(&(request.len() as u64).to_le_bytes()).unwrap();
+        to.write_all(request).unwrap();
+        let mut head = [0u8; 9];
+        from.read_exact(&mut head).unwrap();
+        let mut body = vec![0; u64::from_le_bytes(head[1..].try_into().unwrap()) as usize];
+        from.read_exact(&mut body).unwrap();
+        (head[0], body)
+    };
+    let (tag, first) = reply(&good);
+    assert_eq!(tag, 0, "{}", String::from_utf8_lossy(&first));
+    let (tag, body) = reply(b"not a workbook");
+    assert_eq!(tag, 1);
+    let failure: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert!(failure.is_object(), "{failure}");
+    // The same file again: the same sheets, byte for byte.
+    assert_eq!(reply(&good), (0, first));
+    drop(to);
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "the reader did not end with its input"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status}");
+}

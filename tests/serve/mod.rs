@@ -515,6 +515,14 @@ impl Devtools {
 
     /// Send a command and wait for its answer (events are passed over).
     fn call(&mut self, method: &str, params: Value) -> Value {
+        match self.try_call(method, params) {
+            Ok(v) => v,
+            Err(v) => panic!("{method}: {v}"),
+        }
+    }
+
+    /// A command's answer, or the whole reply when it is an error.
+    fn try_call(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         self.next += 1;
         let mut msg = serde_json::json!({"id": self.next, "method": method, "params": params});
         if let Some(s) = &self.session {
@@ -530,8 +538,10 @@ impl Devtools {
             buf.pop();
             let v: Value = serde_json::from_slice(&buf).unwrap();
             if v["id"] == self.next {
-                assert!(v.get("error").is_none(), "{method}: {v}");
-                return v["result"].clone();
+                return match v.get("error") {
+                    None => Ok(v["result"].clone()),
+                    Some(_) => Err(v),
+                };
             }
         }
     }
@@ -559,9 +569,33 @@ impl Devtools {
         r["result"]["value"].clone()
     }
 
+    /// Run what makes the page go to another document (its answer may be
+    /// lost with the page it ran in).
+    fn leave_by(&mut self, expr: &str) {
+        let r = self.try_call(
+            "Runtime.evaluate",
+            serde_json::json!({"expression": expr, "returnByValue": true}),
+        );
+        if let Err(e) = r {
+            assert!(navigating(&e), "Runtime.evaluate: {e}");
+        }
+    }
+
     fn wait(&mut self, cond: &str) {
         let start = std::time::Instant::now();
-        while self.eval(&format!("!!({cond})")) != Value::Bool(true) {
+        loop {
+            let r = self.try_call(
+                "Runtime.evaluate",
+                serde_json::json!({"expression": format!("!!({cond})"), "returnByValue": true}),
+            );
+            match r {
+                Ok(v) if v["result"]["value"] == Value::Bool(true) => return,
+                Ok(_) => {}
+                // The page was between documents (a reload, a language
+                // switch): ask again once the next one is there.
+                Err(e) if navigating(&e) => {}
+                Err(e) => panic!("Runtime.evaluate: {e}"),
+            }
             assert!(
                 start.elapsed() < Duration::from_secs(120),
                 "timed out waiting for {cond}"
@@ -709,7 +743,7 @@ fn in_chromium_upload_each_sample_and_a_hostile_file_and_switch_language() {
         std::fs::write(path, decode(shot["data"].as_str().unwrap())).unwrap();
     }
     // Switch language: the page reloads in English.
-    d.eval("document.getElementById('switch').click()");
+    d.leave_by("document.getElementById('switch').click()");
     d.wait("document.documentElement.lang === 'en' && document.body.dataset.ready === '1'");
     assert_eq!(
         d.eval("document.getElementById('title').textContent"),
@@ -877,7 +911,7 @@ fn in_chromium_the_page_carries_the_token() {
         "4"
     );
     // The language switch keeps the token.
-    d.eval("document.getElementById('switch').click()");
+    d.leave_by("document.getElementById('switch').click()");
     d.wait("document.documentElement.lang === 'zh-CN' && document.body.dataset.ready === '1'");
     assert!(
         d.eval("location.search")
@@ -885,4 +919,12 @@ fn in_chromium_the_page_carries_the_token() {
             .unwrap()
             .contains("token=")
     );
+}
+
+/// A DevTools error that only says the page was between documents.
+fn navigating(reply: &Value) -> bool {
+    let m = reply["error"]["message"].as_str().unwrap_or("");
+    m.contains("navigated or closed")
+        || m.contains("Cannot find context")
+        || m.contains("context was destroyed")
 }
