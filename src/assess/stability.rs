@@ -92,11 +92,14 @@ pub fn stability(
     draws: usize,
 ) -> Stability {
     let mut distribution = [0usize; 6];
+    // Each draw's weighted sum before the bonus, the deduction and rounding:
+    // the total is a non-decreasing function of it (`Reweigh::total`), so the
+    // totals' percentiles are those of the sums, made totals at the end.
     let mut totals = Vec::with_capacity(draws);
     let fast = Reweigh::new(model, values);
-    let mut tally = |(s, total): (u8, f64)| {
+    let mut tally = |(s, weighted): (u8, f64)| {
         distribution[s.min(5) as usize] += 1;
-        totals.push(total);
+        totals.push(weighted);
     };
     match Table::shared(model, seed, draws) {
         // The weights of each draw depend on the standard and the seed only:
@@ -105,8 +108,24 @@ pub fn stability(
             // Every weighted indicator with a weight counts: its scores line
             // up with the table's weights of each dimension, side by side.
             Some(scores) => {
-                for draw in table.packed_draws() {
-                    tally(fast.rate_packed(&table.lens, &scores, draw));
+                let mut draws = table.packed_draws();
+                // Four draws side by side: four sums in flight, each added
+                // in its own order.
+                loop {
+                    let four = [draws.next(), draws.next(), draws.next(), draws.next()];
+                    match four {
+                        [Some(a), Some(b), Some(c), Some(d)] => {
+                            for r in fast.rate_packed4(&table.lens, &scores, [a, b, c, d]) {
+                                tally(r);
+                            }
+                        }
+                        rest => {
+                            for draw in rest.into_iter().flatten() {
+                                tally(fast.rate_packed(&table.lens, &scores, draw));
+                            }
+                            break;
+                        }
+                    }
                 }
             }
             None => {
@@ -136,7 +155,7 @@ pub fn stability(
         } else {
             p95
         };
-        (p5, p95)
+        (fast.total(p5), fast.total(p95))
     };
     Stability {
         draws,
@@ -179,10 +198,48 @@ struct Reweigh {
     /// (scored dimension, minimum) for each dimension the rule sets one for).
     /// A rule whose other conditions fail is left out: no draw can meet it.
     rules: Vec<(u8, f64, Vec<DimensionMin>)>,
+    /// The same rules as thresholds on unrounded sums: (stars, least
+    /// weighted sum whose total meets `min_total`, (dimension, least score
+    /// that rounds to its minimum or more)). Rounding and the total are
+    /// non-decreasing, so `x ≥ threshold` says what `round(x) ≥ minimum` says.
+    thresholds: Vec<(u8, f64, Vec<DimensionMin>)>,
 }
 
 /// A rule's minimum for one scored dimension: (dimension, minimum score).
 type DimensionMin = (usize, f64);
+
+/// Where [`round2`] is known to be non-decreasing and its thresholds hold
+/// (far inside its exact range, |x| · 10⁶ < 2⁵³): dimension scores lie in
+/// 0–100; one outside is compared the slow way.
+const EXACT: f64 = 1e9;
+
+/// `f64::total_cmp`'s order as integers (an involution).
+fn ordered(bits: u64) -> i64 {
+    let k = bits as i64;
+    k ^ (((k >> 63) as u64) >> 1) as i64
+}
+
+/// The least `x` in `lo..=hi` with `meets(x)`, for a `meets` that is false
+/// and then true along the line; NaN (no `x` is at least that) when none
+/// there meets it.
+fn least(lo: f64, hi: f64, meets: impl Fn(f64) -> bool) -> f64 {
+    let at = |k: i64| f64::from_bits(ordered(k as u64) as u64);
+    let (mut a, mut b) = (ordered(lo.to_bits()), ordered(hi.to_bits()));
+    if !meets(at(b)) {
+        return f64::NAN;
+    }
+    // meets(at(b)) holds; find the first key that does.
+    while a < b {
+        // (In i128: the keys span more than an i64 difference holds.)
+        let mid = ((i128::from(a) + i128::from(b)) >> 1) as i64;
+        if meets(at(mid)) {
+            b = mid;
+        } else {
+            a = mid + 1;
+        }
+    }
+    at(a)
+}
 
 impl Reweigh {
     fn new(model: &Model, values: &[Option<f64>]) -> Self {
@@ -218,7 +275,7 @@ impl Reweigh {
             .iter()
             .map(|idx| idx.iter().map(|&i| model.weights.ind[i]).sum())
             .collect();
-        let rules = std
+        let rules: Vec<(u8, f64, Vec<DimensionMin>)> = std
             .rules_desc()
             .map(|r| {
                 // The rule with its point conditions waived: what weights cannot change.
@@ -249,16 +306,35 @@ impl Reweigh {
             .map(|(stars, min_total, mins, _)| (stars, min_total, mins))
             .collect();
         let scored = (0..nd).filter(|&k| scored_dim[k]).collect();
+        let (bonus, deduction) = (base.bonus, base.deduction);
+        let total = |w: f64| round2((w + bonus - deduction).clamp(0.0, 100.0));
+        let thresholds = rules
+            .iter()
+            .map(|(stars, min_total, mins)| {
+                let t = least(f64::NEG_INFINITY, f64::INFINITY, |w| total(w) >= *min_total);
+                let mins = mins
+                    .iter()
+                    .map(|&(k, m)| (k, least(-EXACT, EXACT, |x| round2(x) >= m)))
+                    .collect();
+                (*stars, t, mins)
+            })
+            .collect();
         Reweigh {
             counted,
             members,
             dim_was,
             ind_was,
-            bonus: base.bonus,
-            deduction: base.deduction,
+            bonus,
+            deduction,
             scored,
             rules,
+            thresholds,
         }
+    }
+
+    /// A draw's total from its weighted sum (as [`Model::score`] makes it).
+    fn total(&self, weighted: f64) -> f64 {
+        round2((weighted + self.bonus - self.deduction).clamp(0.0, 100.0))
     }
 
     /// One draw rated: [`Model::score`] and [`stars_of`](super::rating::stars_of)
@@ -316,7 +392,46 @@ impl Reweigh {
         })
     }
 
-    /// The total and the stars from a draw's dimension scores.
+    /// [`Reweigh::rate_packed`] for four draws at once: each draw's sums in
+    /// its own order, as one draw alone makes them.
+    fn rate_packed4(
+        &self,
+        lens: &[usize],
+        scores: &[f64],
+        draws: [PackedDraw<'_>; 4],
+    ) -> [(u8, f64); 4] {
+        let nd = lens.len();
+        if nd > 16 {
+            return draws.map(|d| self.rate_packed(lens, scores, d));
+        }
+        let mut ds = [[0.0f64; 16]; 4];
+        let mut at = 0;
+        for (k, &len) in lens.iter().enumerate() {
+            let s = &scores[at..at + len];
+            let w = draws.map(|d| &d.weights[at..at + len]);
+            let mut sum = [0.0f64; 4];
+            for (j, &s) in s.iter().enumerate() {
+                sum[0] += w[0][j] * s;
+                sum[1] += w[1][j] * s;
+                sum[2] += w[2][j] * s;
+                sum[3] += w[3][j] * s;
+            }
+            for q in 0..4 {
+                let wsum = draws[q].wsum[k];
+                ds[q][k] = if wsum > 0.0 { sum[q] / wsum } else { 0.0 };
+            }
+            at += len;
+        }
+        let mut out = [(0, 0.0); 4];
+        for q in 0..4 {
+            out[q] = self.finish(draws[q].dim, draws[q].dim_total, &ds[q][..nd]);
+        }
+        out
+    }
+
+    /// The stars and the weighted sum (see [`Reweigh::total`]) from a draw's
+    /// dimension scores, compared with the rules' thresholds: the stars
+    /// [`stars_of`](super::rating::stars_of) gives for the rounded scores.
     fn finish(&self, dim: &[f64], dim_total: f64, ds: &[f64]) -> (u8, f64) {
         let mut weighted = 0.0;
         if dim_total > 0.0 {
@@ -324,15 +439,27 @@ impl Reweigh {
                 weighted += dim[k] * ds[k] / dim_total;
             }
         }
-        let total = round2((weighted + self.bonus - self.deduction).clamp(0.0, 100.0));
+        let at_least = |k: usize, t: f64, m: f64| {
+            let x = ds[k];
+            if x.abs() <= EXACT {
+                x >= t
+            } else {
+                round2(x) >= m
+            }
+        };
         let stars = self
-            .rules
+            .thresholds
             .iter()
-            .find(|(_, min_total, mins)| {
-                total >= *min_total && mins.iter().all(|&(k, m)| round2(ds[k]) >= m)
+            .zip(&self.rules)
+            .find(|((_, t, mins), (_, _, raw))| {
+                weighted >= *t
+                    && mins
+                        .iter()
+                        .zip(raw)
+                        .all(|(&(k, t), &(_, m))| at_least(k, t, m))
             })
-            .map_or(0, |r| r.0);
-        (stars, total)
+            .map_or(0, |r| r.0.0);
+        (stars, weighted)
     }
 }
 
@@ -571,5 +698,52 @@ fn with_dimension_scores<R>(nd: usize, f: impl FnOnce(&mut [f64]) -> R) -> R {
         f(&mut on_stack[..nd])
     } else {
         f(&mut vec![0.0; nd])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A threshold says of every value near it, and of values across the
+    /// whole range, what rounding and comparing says.
+    #[test]
+    fn a_threshold_says_what_rounding_says() {
+        let mut rng = SplitMix64::new(3);
+        let minimums = [
+            0.0, 0.01, 12.345, 59.995, 60.0, 60.005, 85.5, 99.99, 100.0, 100.01,
+        ];
+        for m in minimums {
+            let t = least(-EXACT, EXACT, |x| round2(x) >= m);
+            let mut near = vec![t, t.next_down(), t.next_up(), m, m.next_down(), m.next_up()];
+            near.extend((0..2000).map(|_| 120.0 * rng.next_f64() - 10.0));
+            near.extend((0..200).map(|_| m + (rng.next_f64() - 0.5) * 0.02));
+            for x in near {
+                assert_eq!(x >= t, round2(x) >= m, "m {m} t {t} x {x}");
+            }
+        }
+        // Beyond every value: no value is at least the threshold.
+        let t = least(-EXACT, EXACT, |x| round2(x) >= 2e9);
+        assert!(t.is_nan());
+        assert_eq!(5.0f64.partial_cmp(&t), None);
+    }
+
+    /// The total's threshold on the weighted sum, over the whole line
+    /// (its keys span more than an i64 difference).
+    #[test]
+    fn a_total_threshold_spans_the_whole_line() {
+        let (bonus, deduction) = (2.5, 1.25);
+        let total = |w: f64| round2((w + bonus - deduction).clamp(0.0, 100.0));
+        let mut rng = SplitMix64::new(4);
+        for min_total in [f64::NEG_INFINITY, 0.0, 60.0, 75.555, 100.0] {
+            let t = least(f64::NEG_INFINITY, f64::INFINITY, |w| total(w) >= min_total);
+            let mut near = vec![t, t.next_down(), t.next_up(), -1e300, 1e300];
+            near.extend((0..2000).map(|_| 130.0 * rng.next_f64() - 20.0));
+            for w in near {
+                assert_eq!(w >= t, total(w) >= min_total, "{min_total} {t} {w}");
+            }
+        }
+        let t = least(f64::NEG_INFINITY, f64::INFINITY, |w| total(w) >= 100.5);
+        assert!(t.is_nan());
     }
 }
