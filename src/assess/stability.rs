@@ -308,14 +308,21 @@ impl Reweigh {
         let scored = (0..nd).filter(|&k| scored_dim[k]).collect();
         let (bonus, deduction) = (base.bonus, base.deduction);
         let total = |w: f64| round2((w + bonus - deduction).clamp(0.0, 100.0));
+        // Rules mostly share their dimension minimums: each found once.
+        let mut found: Vec<(u64, f64)> = Vec::new();
+        let mut score_threshold = |m: f64| match found.iter().find(|f| f.0 == m.to_bits()) {
+            Some(f) => f.1,
+            None => {
+                let t = least(-EXACT, EXACT, |x| round2(x) >= m);
+                found.push((m.to_bits(), t));
+                t
+            }
+        };
         let thresholds = rules
             .iter()
             .map(|(stars, min_total, mins)| {
                 let t = least(f64::NEG_INFINITY, f64::INFINITY, |w| total(w) >= *min_total);
-                let mins = mins
-                    .iter()
-                    .map(|&(k, m)| (k, least(-EXACT, EXACT, |x| round2(x) >= m)))
-                    .collect();
+                let mins = mins.iter().map(|&(k, m)| (k, score_threshold(m))).collect();
                 (*stars, t, mins)
             })
             .collect();
