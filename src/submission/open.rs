@@ -24,6 +24,10 @@ pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 pub const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
 /// Largest inflated size of all parts together.
 pub const MAX_TOTAL_BYTES: u64 = 400 * 1024 * 1024;
+/// Largest workbook part or relationships part read to learn which part
+/// holds which sheet, before the package is checked (real ones are a few KB;
+/// beyond it every worksheet is kept and the check judges the parts).
+const MAX_INDEX_PART_BYTES: u64 = 16 * 1024 * 1024;
 /// Most parts in a zip-based workbook.
 pub const MAX_PARTS: usize = 10_000;
 /// Rows and columns read from a sheet; a sheet reaching beyond is refused.
@@ -294,7 +298,12 @@ pub fn is_wanted_sheet(name: &str) -> bool {
 
 /// Open workbook bytes and read the sheets the reader needs.
 pub fn load(bytes: Vec<u8>) -> Result<Loaded, Failure> {
-    let mut book = open(bytes)?;
+    let read: Vec<String> = INFO_SHEET_NAMES
+        .iter()
+        .chain(DATA_SHEET_NAMES)
+        .map(|n| normalize(n))
+        .collect();
+    let mut book = open(bytes, &|n| read.contains(&normalize(n)))?;
     // The first sheet named like each; the others are reported from the list alone.
     let first = |names: &[&str]| {
         let wanted: Vec<String> = names.iter().map(|n| normalize(n)).collect();
@@ -420,7 +429,10 @@ fn damaged(format: &str, e: &dyn std::fmt::Display) -> Failure {
 }
 
 /// Open workbook bytes.
-pub fn open(bytes: Vec<u8>) -> Result<Workbook, Failure> {
+/// `read_sheet` says of a sheet name whether it may be read: the worksheet
+/// parts of the others are not inflated (an xlsx package; when the package
+/// does not say which part holds which sheet, every part is).
+pub fn open(bytes: Vec<u8>, read_sheet: &dyn Fn(&str) -> bool) -> Result<Workbook, Failure> {
     if bytes.is_empty() {
         return Err(Failure::Empty);
     }
@@ -444,7 +456,7 @@ pub fn open(bytes: Vec<u8>) -> Result<Workbook, Failure> {
                 .map_err(|e| damaged("xls", &e))
         })?
     } else if bytes.starts_with(b"PK") {
-        let mut facts = guard("zip", || check_zip(&bytes))?;
+        let mut facts = guard("zip", || check_zip(&bytes, read_sheet))?;
         may_merge = facts.merges;
         let bytes = shared(facts.stored.take().unwrap_or(bytes));
         if matches!(facts.kind, ZipKind::Xlsx) {
@@ -606,7 +618,7 @@ fn attr<'a>(xml: &'a str, attr: &str) -> Option<&'a str> {
 /// checks the counts a part declares before calamine sizes anything from
 /// them, finds the workbook part where the package's relationships put it,
 /// and says whether any worksheet part mentions merged cells.
-fn check_zip(bytes: &[u8]) -> Result<ZipFacts, Failure> {
+fn check_zip(bytes: &[u8], read_sheet: &dyn Fn(&str) -> bool) -> Result<ZipFacts, Failure> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged("zip", &e))?;
     if zip.len() > MAX_PARTS {
         return Err(Failure::TooManyParts {
@@ -631,6 +643,29 @@ fn check_zip(bytes: &[u8]) -> Result<ZipFacts, Failure> {
         .saturating_add(512 * zip.len() as u128)
         .min(16 * bytes.len() as u128)
         .min(u128::from(MAX_TOTAL_BYTES));
+    // The worksheets no one reads, found from the workbook part and its
+    // relationships (small parts, inflated once more here); when the package
+    // does not say, or names none to read, every worksheet is kept.
+    let unread: Vec<String> = if maybe_xlsx {
+        let parts = super::package::sheet_parts_within(&mut zip, MAX_INDEX_PART_BYTES);
+        if parts.iter().any(|(n, _)| read_sheet(n)) {
+            let read: Vec<&str> = parts
+                .iter()
+                .filter(|(n, _)| read_sheet(n))
+                .map(|(_, p)| p.as_str())
+                .collect();
+            parts
+                .iter()
+                .map(|(_, p)| p)
+                .filter(|p| !read.contains(&p.as_str()))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        }
+    } else {
+        Vec::new()
+    };
     let mut stored = maybe_xlsx.then(|| {
         zip::ZipWriter::new(Cursor::new(Vec::with_capacity(
             usize::try_from(room).unwrap_or(0),
@@ -669,7 +704,7 @@ fn check_zip(bytes: &[u8]) -> Result<ZipFacts, Failure> {
         if part.size() > MAX_PART_BYTES {
             return Err(bomb());
         }
-        let keep = stored.is_some() && !never_read(&name);
+        let keep = stored.is_some() && !never_read(&name) && !unread.contains(&name);
         if stored.is_some() && !keep && name != "docProps/custom.xml" {
             names.push(name);
             continue;

@@ -12,10 +12,15 @@ use std::io::{Cursor, Read};
 const MAX_PART: u64 = 200 * 1024 * 1024;
 
 fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
+    part_within(zip, name, MAX_PART)
+}
+
+/// A part inflated, or `None` when it is missing, damaged or beyond `max` bytes.
+fn part_within(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, max: u64) -> Option<Vec<u8>> {
     let f = zip.by_name(name).ok()?;
     let mut out = Vec::new();
-    f.take(MAX_PART).read_to_end(&mut out).ok()?;
-    Some(out)
+    f.take(max + 1).read_to_end(&mut out).ok()?;
+    (out.len() as u64 <= max).then_some(out)
 }
 
 fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
@@ -77,7 +82,17 @@ pub fn sheet_parts(bytes: &[u8]) -> Vec<(String, String)> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Vec::new();
     };
-    let book = part(&mut zip, "_rels/.rels")
+    sheet_parts_within(&mut zip, MAX_PART)
+}
+
+/// [`sheet_parts`] of an open package, reading no part beyond `max` bytes
+/// (empty when one is, or when the package does not say).
+pub fn sheet_parts_within(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    max: u64,
+) -> Vec<(String, String)> {
+    let part = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| part_within(zip, name, max);
+    let book = part(zip, "_rels/.rels")
         .and_then(|x| office_document(&x))
         .unwrap_or_else(|| "xl/workbook.xml".to_string());
     let (dir, file) = book.rsplit_once('/').unwrap_or(("", book.as_str()));
@@ -86,10 +101,10 @@ pub fn sheet_parts(bytes: &[u8]) -> Vec<(String, String)> {
     } else {
         format!("{dir}/_rels/{file}.rels")
     };
-    let rels = part(&mut zip, &rels_name)
+    let rels = part(zip, &rels_name)
         .map(|x| relationships(&x, dir))
         .unwrap_or_default();
-    let Some(xml) = part(&mut zip, &book) else {
+    let Some(xml) = part(zip, &book) else {
         return Vec::new();
     };
     let mut r = Reader::from_reader(&xml[..]);

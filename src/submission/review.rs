@@ -342,7 +342,7 @@ impl From<Failure> for NotUsable {
 pub fn read(path: &std::path::Path) -> Result<Review, NotUsable> {
     let bytes = super::read_file_bytes(path, super::open::MAX_FILE_BYTES)?;
     let sha256 = crate::sha256_hex(&bytes);
-    let mut book = super::open::open(bytes)?;
+    let mut book = super::open::open(bytes, &|n| normalize(n) == normalize(SHEET_REVIEW))?;
     let name = book
         .sheets
         .iter()

@@ -618,3 +618,70 @@ fn a_reader_answers_each_request_and_ends_with_its_input() {
     };
     assert!(status.success(), "{status}");
 }
+
+/// A workbook with one worksheet part's compressed bytes garbled.
+fn with_garbled_part(dir: &Path, from: &str, part: &str) -> std::path::PathBuf {
+    let mut bytes = std::fs::read(from).unwrap();
+    let (start, len) = {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+        let f = zip.by_name(part).unwrap();
+        (
+            f.data_start().unwrap() as usize,
+            f.compressed_size() as usize,
+        )
+    };
+    assert!(len > 64, "{part} is too small to garble");
+    for b in &mut bytes[start + len / 4..start + len / 2] {
+        *b = !*b;
+    }
+    let path = dir.join(part.replace('/', "-") + ".xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Only the parts of the sheets citystar reads are inflated: damage in a
+/// sheet no one reads (填报说明) leaves the file as readable as before, the
+/// same damage in 指标填报 makes it unreadable, as damaged.
+#[test]
+fn damage_in_a_sheet_no_one_reads_does_not_stop_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = "sample-submissions/city-a.xlsx";
+    let check = |path: &Path| -> serde_json::Value {
+        let out = citystar()
+            .args(["check", "--format=json"])
+            .arg(path)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let codes = |v: &serde_json::Value| -> Vec<String> {
+        v["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let clean = check(Path::new(sample));
+    // 填报说明 is sheet4.xml of the template (its relationships say so).
+    let unread = check(&with_garbled_part(
+        dir.path(),
+        sample,
+        "xl/worksheets/sheet4.xml",
+    ));
+    assert_eq!(unread["files"][0]["status"], clean["files"][0]["status"]);
+    assert_ne!(clean["files"][0]["status"], "unreadable");
+    assert_eq!(codes(&unread), codes(&clean), "{unread:#}");
+    let read = check(&with_garbled_part(
+        dir.path(),
+        sample,
+        "xl/worksheets/sheet3.xml",
+    ));
+    assert_eq!(read["files"][0]["status"], "unreadable", "{read:#}");
+    assert!(
+        read["files"][0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("damaged")),
+        "{read:#}"
+    );
+}
