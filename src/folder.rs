@@ -35,7 +35,7 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
             walk(a, &mut files, &mut bad);
             if (files.len(), bad.len()) == before {
                 bad.push(Unreadable {
-                    file: a.display().to_string(),
+                    file: crate::path_text(a),
                     code: crate::diag::Code::NoWorkbooks,
                     message: say!(m::NO_WORKBOOKS_IN_FOLDER, Arg::list(EXTENSIONS)),
                 });
@@ -44,7 +44,7 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
             files.push(a.clone());
         } else {
             bad.push(Unreadable {
-                file: a.display().to_string(),
+                file: crate::path_text(a),
                 code: crate::diag::Code::FileNotFound,
                 message: say!(m::NO_SUCH_PATH),
             });
@@ -97,7 +97,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<Unreadable>) {
         Ok(rd) => rd,
         Err(e) => {
             bad.push(Unreadable {
-                file: dir.display().to_string(),
+                file: crate::path_text(dir),
                 code: crate::diag::Code::CannotReadFile,
                 message: say!(m::CANNOT_READ_FOLDER, e.to_string()),
             });

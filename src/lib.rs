@@ -56,6 +56,34 @@ impl Lang {
     }
 }
 
+/// A path as text for people and reports: as it is when it is UTF-8; else
+/// each byte that is not part of valid UTF-8 as `\xNN`, so that two names
+/// that differ only there stay apart (a lossy `�` made them one, and one's
+/// report replaced the other's).
+pub fn path_text(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        if let Ok(s) = std::str::from_utf8(bytes) {
+            return s.to_string();
+        }
+        let mut out = String::with_capacity(bytes.len() + 8);
+        for chunk in bytes.utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02X}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
 /// SHA-256 of bytes as lowercase hex: how reports identify inputs, standards and benchmarks.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};

@@ -611,11 +611,11 @@ fn assess_baseline(
         );
     }
     if entities.is_empty() {
-        let given: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let given: Vec<String> = paths.iter().map(|p| crate::path_text(p)).collect();
         return Err(super::said_msg(m::BASELINE_NOTHING, &[&given.join(" ")]));
     }
     Ok(crate::rounds::Baseline::of_snapshots(
-        paths.iter().map(|p| p.display().to_string()).collect(),
+        paths.iter().map(|p| crate::path_text(p)).collect(),
         entities,
         unreadable,
     ))
@@ -702,7 +702,7 @@ impl Reports {
             // Named after the inputs, in path order; `-2`, `-3` … where stems repeat.
             let mut used = std::collections::HashSet::new();
             for f in files {
-                let input = f.display().to_string();
+                let input = crate::path_text(f);
                 let stem = report_stem(&input);
                 let mut name = stem.clone();
                 let mut n = 2;
@@ -867,7 +867,7 @@ impl Standards<'_> {
     }
 
     fn assess_path(&self, path: &std::path::Path) -> Result<core::Assessment, Unreadable> {
-        let file = path.display().to_string();
+        let file = crate::path_text(path);
         // Which standard the workbook's level picked, and whether it named none.
         let named_none = std::cell::Cell::new(false);
         let choose = |level: Option<Level>| -> &Standard {
@@ -983,7 +983,7 @@ fn load_reviews(
         match review::read(&p) {
             Ok(r) => out.push(r),
             Err(e) => unreadable.push(Unreadable {
-                file: p.display().to_string(),
+                file: crate::path_text(&p),
                 code: Code::ReviewNotAReview,
                 message: crate::catalogue::said::say!(m::REVIEW_UNUSABLE, e.text()),
             }),

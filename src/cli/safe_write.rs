@@ -166,24 +166,67 @@ pub fn replace_with(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.citystar-tmp", std::process::id()));
+    // The name as it is (not made lossy: two names apart only in bytes that
+    // are not UTF-8 keep two temporary files).
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or("report".as_ref()));
+    name.push(format!(".{}.citystar-tmp", std::process::id()));
+    let tmp = dir.join(name);
+    // Removed on every way out but the rename, a panic in `write` included.
+    struct Cleanup<'a>(Option<&'a Path>);
+    impl Drop for Cleanup<'_> {
+        fn drop(&mut self) {
+            if let Some(tmp) = self.0 {
+                let _ = std::fs::remove_file(tmp);
+            }
+        }
+    }
+    let mut cleanup = Cleanup(None);
     let written = (|| -> anyhow::Result<()> {
         let f = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&tmp)?;
+        cleanup.0 = Some(&tmp);
         let mut w = std::io::BufWriter::with_capacity(64 * 1024, f);
         write(&mut w)?;
         w.flush()?;
         let f = w.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
-        Ok(std::fs::rename(&tmp, path)?)
+        std::fs::rename(&tmp, path)?;
+        cleanup.0 = None;
+        Ok(())
     })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
     written.with_context(|| format!("cannot write {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer that fails or panics leaves neither the target nor a
+    /// temporary file behind; one that succeeds leaves only the target.
+    #[test]
+    fn only_a_finished_file_is_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("summary.html");
+        let entries = || std::fs::read_dir(dir.path()).unwrap().count();
+        let failed = replace_with(&path, |w| {
+            w.write_all(b"half")?;
+            anyhow::bail!("made up")
+        });
+        assert!(failed.is_err());
+        assert_eq!(entries(), 0);
+        let panicked = std::panic::catch_unwind(|| {
+            let _ = replace_with(&path, |w| {
+                w.write_all(b"half")?;
+                panic!("made up")
+            });
+        });
+        assert!(panicked.is_err());
+        assert_eq!(entries(), 0);
+        replace_with(&path, |w| Ok(w.write_all(b"whole")?)).unwrap();
+        assert_eq!(entries(), 1);
+        assert_eq!(std::fs::read(&path).unwrap(), b"whole");
+    }
 }

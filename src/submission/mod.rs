@@ -200,7 +200,7 @@ pub fn read_path<'s>(
     path: &std::path::Path,
     choose: &dyn Fn(Option<Level>) -> &'s crate::standard::Standard,
 ) -> Result<(Submission, &'s crate::standard::Standard), ReadError> {
-    let file = path.display().to_string();
+    let file = crate::path_text(path);
     let bytes = read_file_bytes(path, open::MAX_FILE_BYTES).map_err(|failure| ReadError {
         file: file.clone(),
         failure,
@@ -250,7 +250,7 @@ pub fn read_path_with_evidence<'s>(
     ),
     ReadError,
 > {
-    let file = path.display().to_string();
+    let file = crate::path_text(path);
     let bytes = read_file_bytes(path, open::MAX_FILE_BYTES).map_err(|failure| ReadError {
         file: file.clone(),
         failure,

@@ -384,7 +384,7 @@ pub fn read(path: &std::path::Path) -> Result<Review, NotUsable> {
         return Err(NotUsable::NotAReview);
     }
     Ok(Review {
-        file: path.display().to_string(),
+        file: crate::path_text(path),
         sha256,
         identity,
         grid,

@@ -685,3 +685,62 @@ fn damage_in_a_sheet_no_one_reads_does_not_stop_the_file() {
         "{read:#}"
     );
 }
+
+/// Two file names that differ only in bytes that are not UTF-8 stay two
+/// entities with two reports: each such byte is shown as `\xNN` (shown as
+/// `�`, both were one name, and one report replaced the other).
+#[cfg(unix)]
+#[test]
+fn names_apart_only_in_bytes_that_are_not_utf8_keep_their_own_reports() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    for (byte, sample) in [(0xFFu8, "city-a.xlsx"), (0xFE, "city-b.xlsx")] {
+        let name = [b"a".as_slice(), &[byte], b".xlsx"].concat();
+        std::fs::copy(
+            format!("sample-submissions/{sample}"),
+            inputs.join(std::ffi::OsStr::from_bytes(&name)),
+        )
+        .unwrap();
+    }
+    let out_dir = dir.path().join("out");
+    let out = citystar()
+        .args([
+            "assess",
+            "--format=json",
+            "--report-format=html",
+            "--report-dir",
+        ])
+        .arg(&out_dir)
+        .arg(&inputs)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<&str> = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 2);
+    assert!(
+        files[0].ends_with("a\\xFE.xlsx") && files[1].ends_with("a\\xFF.xlsx"),
+        "{files:?}"
+    );
+    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["a\\xFE.html", "a\\xFF.html", "summary.html"]);
+    // Each report is its own entity's.
+    let a = std::fs::read_to_string(out_dir.join("a\\xFF.html")).unwrap();
+    let b = std::fs::read_to_string(out_dir.join("a\\xFE.html")).unwrap();
+    assert_ne!(a, b);
+}
