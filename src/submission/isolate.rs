@@ -501,7 +501,10 @@ pub fn decode(bytes: &[u8]) -> Option<Loaded> {
             hidden: i.u8()? != 0,
             ..Grid::default()
         };
-        for _ in 0..i.u32()? {
+        let n = i.u32()?;
+        // A cell takes at least 10 bytes of the reply: never more room than it holds.
+        g.cells.reserve((n as usize).min(i.0.len() / 10));
+        for _ in 0..n {
             let pos = (i.u32()?, i.u32()?);
             let value = get_data(&mut i)?;
             let formula = match i.u8()? {

@@ -143,6 +143,11 @@ impl Cells {
         self.list.len()
     }
 
+    /// Room for `n` more cells.
+    pub fn reserve(&mut self, n: usize) {
+        self.list.reserve(n);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
