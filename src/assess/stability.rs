@@ -108,24 +108,18 @@ pub fn stability(
             // Every weighted indicator with a weight counts: its scores line
             // up with the table's weights of each dimension, side by side.
             Some(scores) => {
-                let mut draws = table.packed_draws();
-                // Four draws side by side: four sums in flight, each added
-                // in its own order.
-                loop {
-                    let four = [draws.next(), draws.next(), draws.next(), draws.next()];
-                    match four {
-                        [Some(a), Some(b), Some(c), Some(d)] => {
-                            for r in fast.rate_packed4(&table.lens, &scores, [a, b, c, d]) {
-                                tally(r);
-                            }
-                        }
-                        rest => {
-                            for draw in rest.into_iter().flatten() {
-                                tally(fast.rate_packed(&table.lens, &scores, draw));
-                            }
-                            break;
-                        }
+                // Four draws side by side (their weights interleaved): four
+                // sums in flight, each added in its own order.
+                let whole = draws / 4 * 4;
+                let all: Vec<PackedDraw<'_>> = table.packed_draws().collect();
+                for (g, four) in all[..whole].chunks_exact(4).enumerate() {
+                    let four = [four[0], four[1], four[2], four[3]];
+                    for r in fast.rate_packed4(&table.lens, &scores, table.group(g), four) {
+                        tally(r);
                     }
+                }
+                for &draw in &all[whole..] {
+                    tally(fast.rate_packed(&table.lens, &scores, draw));
                 }
             }
             None => {
@@ -399,12 +393,15 @@ impl Reweigh {
         })
     }
 
-    /// [`Reweigh::rate_packed`] for four draws at once: each draw's sums in
-    /// its own order, as one draw alone makes them.
+    /// [`Reweigh::rate_packed`] for four draws at once, their weights
+    /// interleaved in `w4` (each member's four weights side by side, see
+    /// [`Table::group`]): each draw's sums in its own order, as one draw
+    /// alone makes them.
     fn rate_packed4(
         &self,
         lens: &[usize],
         scores: &[f64],
+        w4: &[f64],
         draws: [PackedDraw<'_>; 4],
     ) -> [(u8, f64); 4] {
         let nd = lens.len();
@@ -415,13 +412,13 @@ impl Reweigh {
         let mut at = 0;
         for (k, &len) in lens.iter().enumerate() {
             let s = &scores[at..at + len];
-            let w = draws.map(|d| &d.weights[at..at + len]);
+            let w = &w4[at * 4..(at + len) * 4];
             let mut sum = [0.0f64; 4];
-            for (j, &s) in s.iter().enumerate() {
-                sum[0] += w[0][j] * s;
-                sum[1] += w[1][j] * s;
-                sum[2] += w[2][j] * s;
-                sum[3] += w[3][j] * s;
+            for (w, &s) in w.chunks_exact(4).zip(s) {
+                sum[0] += w[0] * s;
+                sum[1] += w[1] * s;
+                sum[2] += w[2] * s;
+                sum[3] += w[3] * s;
             }
             for q in 0..4 {
                 let wsum = draws[q].wsum[k];
@@ -599,6 +596,9 @@ struct Table {
     /// them (added in `order`, from 0).
     packed: Vec<f64>,
     wsum: Vec<f64>,
+    /// The same weights four draws at a time: for draws 4g … 4g + 3, each
+    /// member's four weights side by side, member after member.
+    packed4: Vec<f64>,
 }
 
 /// Largest table kept (draws × weights): 10,000 draws of a 66-weight standard.
@@ -646,6 +646,7 @@ impl Table {
             dim_total: Vec::with_capacity(draws),
             packed: Vec::with_capacity(draws * order.len()),
             wsum: Vec::with_capacity(draws * nd),
+            packed4: Vec::new(),
             order,
             lens,
         };
@@ -661,6 +662,15 @@ impl Table {
                     wsum += one.ind[i];
                 }
                 t.wsum.push(wsum);
+            }
+        }
+        let width = t.order.len();
+        t.packed4 = Vec::with_capacity(draws / 4 * 4 * width);
+        for g in 0..draws / 4 {
+            for j in 0..width {
+                for q in 0..4 {
+                    t.packed4.push(t.packed[(4 * g + q) * width + j]);
+                }
             }
         }
         let t = std::sync::Arc::new(t);
@@ -686,6 +696,12 @@ impl Table {
                 dim,
                 dim_total,
             })
+    }
+
+    /// Draws 4g … 4g + 3's member weights, interleaved (`packed4`).
+    fn group(&self, g: usize) -> &[f64] {
+        let n = 4 * self.order.len();
+        &self.packed4[g * n..(g + 1) * n]
     }
 
     fn draw(&self, k: usize) -> DrawView<'_> {
