@@ -456,11 +456,29 @@ pub fn run(args: AssessArgs, lang: Lang) -> anyhow::Result<Outcome> {
             &target_files,
         ));
     }
-    let end = renderer.end(&summary, lang);
-    out.write(&end)?;
-    if let Some(mut held) = emit.held.take() {
-        held.set_summary_len(renderer.begin(lang).len() + end.len());
-        out.write(&held.finish(lang))?;
+    match emit.held.take() {
+        Some(mut held) => {
+            let end = renderer.end(&summary, lang);
+            out.write(&end)?;
+            held.set_summary_len(renderer.begin(lang).len() + end.len());
+            out.write(&held.finish(lang))?;
+        }
+        // Written as it is made: at country scale the summary's ranking is
+        // the largest text of the run.
+        None => {
+            let mut failed = None;
+            let made = renderer.end_into(&summary, lang, &mut |t| {
+                out.write(t).map_err(|e| {
+                    let said = std::io::Error::other(e.to_string());
+                    failed = Some(e);
+                    said
+                })
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            made?;
+        }
     }
     let exit = summary.gate.exit_code;
     reports.finish(&kept, &summary)?;

@@ -114,4 +114,37 @@ impl Renderer for Json {
         out.push_str("\n}\n");
         out
     }
+
+    fn end_into(
+        &self,
+        summary: &Summary,
+        lang: Lang,
+        write: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut out = String::with_capacity(80 * 1024);
+        out.push_str(if summary.assessed == 0 { "]" } else { "\n  ]" });
+        out.push_str(",\n  \"summary\": ");
+        let mark = out.len();
+        let sent = std::cell::Cell::new(0);
+        let mut pass = |t: &str| {
+            sent.set(sent.get() + t.len());
+            write(t)
+        };
+        let mut pretty = super::pretty::Pretty::spilling(&mut out, 1, &mut pass);
+        let made = Localized(lang, summary).serialize(&mut pretty);
+        if let Some(e) = pretty.spill_error() {
+            return Err(e);
+        }
+        drop(pretty);
+        if let Err(e) = made {
+            // As `end` says it (a summary JSON cannot hold), where nothing
+            // has gone out yet.
+            if sent.get() == 0 {
+                out.truncate(mark);
+            }
+            out.push_str(&format!("{{\"error\": \"{e}\"}}"));
+        }
+        out.push_str("\n}\n");
+        pass(&out)
+    }
 }

@@ -37,6 +37,18 @@ pub trait Renderer: Sync {
     /// The batch summary, after the last entity.
     fn end(&self, summary: &Summary, lang: Lang) -> String;
 
+    /// [`Renderer::end`], handed to `write` in pieces as it is made (a
+    /// summary ranking every entity of a country-scale batch is then never
+    /// held whole).
+    fn end_into(
+        &self,
+        summary: &Summary,
+        lang: Lang,
+        write: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        write(&self.end(summary, lang))
+    }
+
     /// Whether the summary goes before the entities (a CI job summary is
     /// read from the top): then the caller holds the entities' texts in a
     /// [`markdown::Held`] and writes them after [`Renderer::end`].

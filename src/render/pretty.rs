@@ -49,7 +49,17 @@ pub struct Pretty<'o> {
     has_value: bool,
     /// Where a number is formatted before it joins `out`.
     number: Vec<u8>,
+    /// Where `out` goes once it holds [`SPILL_AT`] bytes, between two items
+    /// (a long array is then never held whole), and its first error.
+    spill: Option<Spill<'o>>,
+    spilled: Option<std::io::Error>,
 }
+
+/// Where a spilling writer passes its text on.
+pub type Spill<'o> = &'o mut dyn FnMut(&str) -> std::io::Result<()>;
+
+/// How much a spilling writer holds before it passes the text on.
+const SPILL_AT: usize = 64 * 1024;
 
 impl<'o> Pretty<'o> {
     pub fn new(out: &'o mut String, indent: usize) -> Self {
@@ -58,6 +68,34 @@ impl<'o> Pretty<'o> {
             indent,
             has_value: false,
             number: Vec::new(),
+            spill: None,
+            spilled: None,
+        }
+    }
+
+    /// A writer that passes its text to `spill` as it goes, at least
+    /// [`SPILL_AT`] bytes at a time; what is left at the end stays in `out`.
+    pub fn spilling(out: &'o mut String, indent: usize, spill: Spill<'o>) -> Self {
+        Pretty {
+            spill: Some(spill),
+            ..Pretty::new(out, indent)
+        }
+    }
+
+    /// The first error of passing the text on, if there was one.
+    pub fn spill_error(&mut self) -> Option<std::io::Error> {
+        self.spilled.take()
+    }
+
+    fn maybe_spill(&mut self) {
+        if self.out.len() < SPILL_AT || self.spilled.is_some() {
+            return;
+        }
+        if let Some(spill) = self.spill.as_mut() {
+            match spill(self.out) {
+                Ok(()) => self.out.clear(),
+                Err(e) => self.spilled = Some(e),
+            }
         }
     }
 
@@ -89,6 +127,9 @@ impl<'o> Pretty<'o> {
     /// Before an array's value or an object's key: the separator and the
     /// indentation, in one piece up to 32 levels deep.
     fn item(&mut self, first: bool) {
+        if self.spill.is_some() {
+            self.maybe_spill();
+        }
         let end = 2 + self.indent * 2;
         match LEAD.get(usize::from(first)..end) {
             Some(lead) => self.out.push_str(lead),

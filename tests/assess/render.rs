@@ -227,6 +227,71 @@ fn streamed_json_equals_the_whole_document() {
     }
 }
 
+/// The JSON summary handed out in pieces as it is made (`end_into`, how a
+/// batch writes it) joins to exactly the summary made whole (`end`), small
+/// and past the size at which the pieces go out (a ranking of 6,000), and
+/// the whole document is still serde_json's.
+#[test]
+fn the_json_summary_in_pieces_is_the_summary_made_whole() {
+    let mut r = batch();
+    let first = r.summary.ranking.get(0).expect("a ranked entity");
+    let (rank, standard, file, score, stars) = (
+        first.rank,
+        first.standard.to_string(),
+        first.file.to_string(),
+        first.score,
+        first.stars,
+    );
+    for lang in [Lang::En, Lang::Zh] {
+        let mut pieces = Vec::new();
+        Json.end_into(&r.summary, lang, &mut |t| {
+            pieces.push(t.to_string());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(pieces.concat(), Json.end(&r.summary, lang));
+    }
+    let names: Vec<String> = (0..6000).map(|k| format!("City {k} \"quoted\"")).collect();
+    for name in &names {
+        r.summary.ranking.push(citystar::assess::batch::RankRow {
+            rank,
+            standard: &standard,
+            file: &file,
+            name,
+            score,
+            stars,
+            verified: false,
+        });
+    }
+    for lang in [Lang::En, Lang::Zh] {
+        let mut pieces = Vec::new();
+        Json.end_into(&r.summary, lang, &mut |t| {
+            pieces.push(t.to_string());
+            Ok(())
+        })
+        .unwrap();
+        assert!(pieces.len() > 2, "{} pieces", pieces.len());
+        assert_eq!(pieces.concat(), Json.end(&r.summary, lang));
+        let whole = serde_json::to_string_pretty(&citystar::render::json::document(&r, lang))
+            .unwrap()
+            + "\n";
+        let mut streamed = Json.begin(lang);
+        for (k, a) in r.entities.iter().enumerate() {
+            if k > 0 {
+                streamed.push_str(Json.separator());
+            }
+            streamed.push_str(&Json.entity(a, lang));
+        }
+        streamed.push_str(&pieces.concat());
+        assert_eq!(streamed, whole);
+    }
+    // A writer that fails stops the summary with its error.
+    let failed = Json.end_into(&r.summary, Lang::En, &mut |_| {
+        Err(std::io::Error::other("gone"))
+    });
+    assert_eq!(failed.unwrap_err().to_string(), "gone");
+}
+
 /// A job summary stays under GitHub's 1 MiB for any batch: the summary and
 /// the gate first, then as many folded entities as fit, then a note.
 #[test]
