@@ -56,22 +56,31 @@ impl Lang {
     }
 }
 
-/// A path as text for people and reports: as it is when it is UTF-8; else
-/// each byte that is not part of valid UTF-8 as `\xNN`, so that two names
-/// that differ only there stay apart (a lossy `�` made them one, and one's
-/// report replaced the other's).
+/// A path as text for people and reports, one text per path: as it is when
+/// it is UTF-8 without a backslash; else each byte that is not part of valid
+/// UTF-8 as `\xNN` and each backslash as `\\`, so that two names that differ
+/// only there stay apart (a lossy `�` made them one, and one's report
+/// replaced the other's; a name holding a literal `\xFF` stays apart too).
 pub fn path_text(path: &std::path::Path) -> String {
     #[cfg(unix)]
     {
         use std::fmt::Write;
         use std::os::unix::ffi::OsStrExt;
         let bytes = path.as_os_str().as_bytes();
-        if let Ok(s) = std::str::from_utf8(bytes) {
+        if let Ok(s) = std::str::from_utf8(bytes)
+            && !s.contains('\\')
+        {
             return s.to_string();
         }
         let mut out = String::with_capacity(bytes.len() + 8);
         for chunk in bytes.utf8_chunks() {
-            out.push_str(chunk.valid());
+            for c in chunk.valid().chars() {
+                if c == '\\' {
+                    out.push_str("\\\\");
+                } else {
+                    out.push(c);
+                }
+            }
             for b in chunk.invalid() {
                 let _ = write!(out, "\\x{b:02X}");
             }
@@ -102,4 +111,33 @@ pub fn format_number(x: f64) -> String {
     let s = format!("{:.4}", x);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" { "0".into() } else { s.into() }
+}
+
+#[cfg(all(test, unix))]
+mod path_text_tests {
+    use super::path_text;
+    use std::os::unix::ffi::OsStrExt;
+
+    /// One text per path: plain names as they are, and none of the names
+    /// that need escaping shown like another.
+    #[test]
+    fn every_path_has_its_own_text() {
+        let p = |b: &[u8]| path_text(std::path::Path::new(std::ffi::OsStr::from_bytes(b)));
+        assert_eq!(p("市/示例.xlsx".as_bytes()), "市/示例.xlsx");
+        assert_eq!(p(b"a\xFF.xlsx"), r"a\xFF.xlsx");
+        assert_eq!(p(br"a\xFF.xlsx"), r"a\\xFF.xlsx");
+        assert_eq!(p(br"a\b"), r"a\\b");
+        let names: [&[u8]; 8] = [
+            b"a\xFF",
+            br"a\xFF",
+            br"a\\xFF",
+            b"a\\\xFF",
+            b"a\xFE",
+            b"a",
+            br"a\",
+            b"\xE5\xB8",
+        ];
+        let texts: std::collections::HashSet<String> = names.iter().map(|n| p(n)).collect();
+        assert_eq!(texts.len(), names.len(), "{texts:?}");
+    }
 }

@@ -751,6 +751,34 @@ mod tests {
         assert_eq!(5.0f64.partial_cmp(&t), None);
     }
 
+    /// Four draws side by side give what each gives alone, on the shipped
+    /// city standard (where the fast path is taken: its scores line up with
+    /// the table) with values spread over the stars.
+    #[test]
+    fn four_draws_side_by_side_are_each_draw_alone() {
+        let std = crate::standard::embedded::for_level(crate::standard::Level::City).unwrap();
+        let model = Model::new(&std);
+        let mut rng = SplitMix64::new(5);
+        let values: Vec<Option<f64>> = (0..model.len())
+            .map(|_| Some(100.0 * rng.next_f64()))
+            .collect();
+        let fast = Reweigh::new(&model, &values);
+        let table = Table::shared(&model, 42, 1000).expect("a table");
+        let scores = fast.packed_scores(&table).expect("the packed path");
+        let all: Vec<PackedDraw<'_>> = table.packed_draws().collect();
+        let mut stars = std::collections::HashSet::new();
+        for (g, four) in all.chunks_exact(4).enumerate() {
+            let four = [four[0], four[1], four[2], four[3]];
+            let together = fast.rate_packed4(&table.lens, &scores, table.group(g), four);
+            for (q, (s, w)) in together.into_iter().enumerate() {
+                let (s1, w1) = fast.rate_packed(&table.lens, &scores, four[q]);
+                assert_eq!((s, w.to_bits()), (s1, w1.to_bits()), "group {g} draw {q}");
+                stars.insert(s);
+            }
+        }
+        assert!(!stars.is_empty());
+    }
+
     /// The total's threshold on the weighted sum, over the whole line
     /// (its keys span more than an i64 difference).
     #[test]

@@ -266,8 +266,9 @@ pub fn reader_main() -> i32 {
                 seconds: limits.seconds,
             };
             let _ = l.reply(1, &serde_json::to_vec(&f).unwrap_or_default());
-            // The reading goes on in the other thread: end the process.
-            return 0;
+            // The reading goes on in the other thread: end the process with
+            // the line still held, so nothing follows the answer.
+            std::process::exit(0);
         }
     }
 }

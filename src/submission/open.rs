@@ -651,25 +651,24 @@ fn check_zip(bytes: &[u8], read_sheet: &dyn Fn(&str) -> bool) -> Result<ZipFacts
     // The worksheets no one reads, found from the workbook part and its
     // relationships (small parts, inflated once more here); when the package
     // does not say, or names none to read, every worksheet is kept.
-    let unread: Vec<String> = if maybe_xlsx {
-        let parts = super::package::sheet_parts_within(&mut zip, MAX_INDEX_PART_BYTES);
-        if parts.iter().any(|(n, _)| read_sheet(n)) {
-            let read: Vec<&str> = parts
+    // (Compared as calamine finds parts: ASCII case ignored.)
+    let unread: std::collections::HashSet<String> = match maybe_xlsx
+        .then(|| super::package::sheet_parts_within(&mut zip, MAX_INDEX_PART_BYTES))
+        .flatten()
+    {
+        Some(parts) if parts.iter().any(|(n, _)| read_sheet(n)) => {
+            let read: std::collections::HashSet<String> = parts
                 .iter()
                 .filter(|(n, _)| read_sheet(n))
-                .map(|(_, p)| p.as_str())
+                .map(|(_, p)| p.to_ascii_lowercase())
                 .collect();
             parts
                 .iter()
-                .map(|(_, p)| p)
-                .filter(|p| !read.contains(&p.as_str()))
-                .cloned()
+                .map(|(_, p)| p.to_ascii_lowercase())
+                .filter(|p| !read.contains(p))
                 .collect()
-        } else {
-            Vec::new()
         }
-    } else {
-        Vec::new()
+        _ => Default::default(),
     };
     let mut stored = maybe_xlsx.then(|| {
         zip::ZipWriter::new(Cursor::new(Vec::with_capacity(
@@ -709,7 +708,9 @@ fn check_zip(bytes: &[u8], read_sheet: &dyn Fn(&str) -> bool) -> Result<ZipFacts
         if part.size() > MAX_PART_BYTES {
             return Err(bomb());
         }
-        let keep = stored.is_some() && !never_read(&name) && !unread.contains(&name);
+        let keep = stored.is_some()
+            && !never_read(&name)
+            && (unread.is_empty() || !unread.contains(&name.to_ascii_lowercase()));
         if stored.is_some() && !keep && name != "docProps/custom.xml" {
             names.push(name);
             continue;

@@ -50,22 +50,40 @@ fn join(base_dir: &str, target: &str) -> String {
 
 /// Id → target of a relationships part.
 fn relationships(xml: &[u8], base_dir: &str) -> Vec<(String, String, String)> {
+    relationships_checked(xml, base_dir).0
+}
+
+/// [`relationships`], and whether the part read cleanly to its end with
+/// every target a plain relative path (no `/` at the start, no `.`, `..`,
+/// empty segment or `\\`: where producers and readers may join differently).
+fn relationships_checked(xml: &[u8], base_dir: &str) -> (Vec<(String, String, String)>, bool) {
     let mut r = Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut out = Vec::new();
-    loop {
+    let mut plain = true;
+    let clean = loop {
         match r.read_event_into(&mut buf) {
             Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
                 if let (Some(id), Some(t)) = (attr(&e, "Id"), attr(&e, "Target")) {
+                    plain &= is_plain(&t);
                     out.push((id, attr(&e, "Type").unwrap_or_default(), join(base_dir, &t)));
                 }
             }
-            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Eof) => break true,
+            Err(_) => break false,
             _ => {}
         }
         buf.clear();
-    }
-    out
+    };
+    (out, clean && plain)
+}
+
+/// A relative path of plain segments.
+fn is_plain(target: &str) -> bool {
+    !target.contains('\\')
+        && target
+            .split('/')
+            .all(|s| !s.is_empty() && s != "." && s != "..")
 }
 
 /// Where a package's `_rels/.rels` puts the workbook part (the
@@ -82,34 +100,46 @@ pub fn sheet_parts(bytes: &[u8]) -> Vec<(String, String)> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Vec::new();
     };
-    sheet_parts_within(&mut zip, MAX_PART)
-}
-
-/// [`sheet_parts`] of an open package, reading no part beyond `max` bytes
-/// (empty when one is, or when the package does not say).
-pub fn sheet_parts_within(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
-    max: u64,
-) -> Vec<(String, String)> {
-    let part = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| part_within(zip, name, max);
-    let book = part(zip, "_rels/.rels")
+    let book = part(&mut zip, "_rels/.rels")
         .and_then(|x| office_document(&x))
         .unwrap_or_else(|| "xl/workbook.xml".to_string());
     let (dir, file) = book.rsplit_once('/').unwrap_or(("", book.as_str()));
-    let rels_name = if dir.is_empty() {
+    let rels = part(&mut zip, &rels_part(dir, file))
+        .map(|x| relationships(&x, dir))
+        .unwrap_or_default();
+    let by_id: std::collections::HashMap<&str, &str> = rels
+        .iter()
+        .map(|(id, _, target)| (id.as_str(), target.as_str()))
+        .collect();
+    let Some(xml) = part(&mut zip, &book) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    each_sheet(&xml, &mut |name, id, _| {
+        if let (Some(name), Some(&p)) = (name, by_id.get(id)) {
+            out.push((name, p.to_string()));
+        }
+        true
+    });
+    out
+}
+
+/// A workbook part's relationships part.
+fn rels_part(dir: &str, file: &str) -> String {
+    if dir.is_empty() {
         format!("_rels/{file}.rels")
     } else {
         format!("{dir}/_rels/{file}.rels")
-    };
-    let rels = part(zip, &rels_name)
-        .map(|x| relationships(&x, dir))
-        .unwrap_or_default();
-    let Some(xml) = part(zip, &book) else {
-        return Vec::new();
-    };
-    let mut r = Reader::from_reader(&xml[..]);
+    }
+}
+
+/// Each `<sheet>` of a workbook part: its name (unescaped; by local name),
+/// its relationship Id, and whether its name attribute is a plain `name`.
+/// `visit` returns false to stop; the result is whether the part read
+/// cleanly to its end.
+fn each_sheet(xml: &[u8], visit: &mut dyn FnMut(Option<String>, &str, bool) -> bool) -> bool {
+    let mut r = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    let mut out = Vec::new();
     loop {
         match r.read_event_into(&mut buf) {
             Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "sheet" => {
@@ -117,22 +147,70 @@ pub fn sheet_parts_within(
                     .attributes()
                     .flatten()
                     .find(|a| a.key.local_name().as_ref() == "id")
-                    .map(|a| a.value.to_string());
-                if let (Some(name), Some(id)) = (attr(&e, "name"), id)
-                    && let Some((_, _, p)) = rels.iter().find(|(i, _, _)| *i == id)
-                {
-                    out.push((
-                        quick_xml::escape::unescape(&name).map_or(name.clone(), |n| n.into_owned()),
-                        p.clone(),
-                    ));
+                    .map(|a| a.value.to_string())
+                    .unwrap_or_default();
+                let exact = e.attributes().flatten().any(|a| a.key.as_ref() == "name");
+                let name = attr(&e, "name")
+                    .map(|n| quick_xml::escape::unescape(&n).map_or(n.clone(), |u| u.into_owned()));
+                if !visit(name, &id, exact) {
+                    return true;
                 }
             }
-            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Eof) => return true,
+            Err(_) => return false,
             _ => {}
         }
         buf.clear();
     }
-    out
+}
+
+/// [`sheet_parts`] of an open package, reading no part beyond `max` bytes,
+/// for deciding which parts need not be inflated at all: `None` whenever the
+/// package leaves any doubt about which part calamine would take for a sheet
+/// (a part beyond `max`, a part that does not read cleanly, two
+/// officeDocument relationships, a relationship Id given twice, a target
+/// that is absolute or holds `.`, `..` or `\`, a sheet without a plain
+/// `name`): then every part is kept.
+pub fn sheet_parts_within(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    max: u64,
+) -> Option<Vec<(String, String)>> {
+    let book = if zip.by_name("_rels/.rels").is_ok() {
+        let (rels, clean) = relationships_checked(&part_within(zip, "_rels/.rels", max)?, "");
+        let mut books = rels
+            .iter()
+            .filter(|(_, t, _)| t.ends_with("/officeDocument"));
+        let first = books.next().map(|b| b.2.clone());
+        if !clean || books.next().is_some() {
+            return None;
+        }
+        first
+    } else {
+        None
+    }
+    .unwrap_or_else(|| "xl/workbook.xml".to_string());
+    let (dir, file) = book.rsplit_once('/').unwrap_or(("", book.as_str()));
+    let (rels, clean) = relationships_checked(&part_within(zip, &rels_part(dir, file), max)?, dir);
+    if !clean {
+        return None;
+    }
+    let mut by_id = std::collections::HashMap::with_capacity(rels.len());
+    for (id, _, target) in &rels {
+        if by_id.insert(id.as_str(), target.as_str()).is_some() {
+            return None;
+        }
+    }
+    let xml = part_within(zip, &book, max)?;
+    let mut out = Vec::new();
+    let mut doubt = false;
+    let clean = each_sheet(&xml, &mut |name, id, exact| {
+        match (name, by_id.get(id)) {
+            (Some(name), Some(&p)) if exact => out.push((name, p.to_string())),
+            _ => doubt = true,
+        }
+        !doubt
+    });
+    (clean && !doubt).then_some(out)
 }
 
 /// What a sheet's part says that calamine does not pass on.
