@@ -227,13 +227,8 @@ fn streamed_json_equals_the_whole_document() {
     }
 }
 
-/// The JSON summary handed out in pieces as it is made (`end_into`, how a
-/// batch writes it) joins to exactly the summary made whole (`end`), small
-/// and past the size at which the pieces go out (a ranking of 6,000), and
-/// the whole document is still serde_json's.
-#[test]
-fn the_json_summary_in_pieces_is_the_summary_made_whole() {
-    let mut r = batch();
+/// One more ranking row per name, copied from the batch's first.
+fn rank_more(r: &mut citystar::assess::batch::Report, names: &[String]) {
     let first = r.summary.ranking.get(0).expect("a ranked entity");
     let (rank, standard, file, score, stars) = (
         first.rank,
@@ -242,17 +237,7 @@ fn the_json_summary_in_pieces_is_the_summary_made_whole() {
         first.score,
         first.stars,
     );
-    for lang in [Lang::En, Lang::Zh] {
-        let mut pieces = Vec::new();
-        Json.end_into(&r.summary, lang, &mut |t| {
-            pieces.push(t.to_string());
-            Ok(())
-        })
-        .unwrap();
-        assert_eq!(pieces.concat(), Json.end(&r.summary, lang));
-    }
-    let names: Vec<String> = (0..6000).map(|k| format!("City {k} \"quoted\"")).collect();
-    for name in &names {
+    for name in names {
         r.summary.ranking.push(citystar::assess::batch::RankRow {
             rank,
             standard: &standard,
@@ -263,6 +248,26 @@ fn the_json_summary_in_pieces_is_the_summary_made_whole() {
             verified: false,
         });
     }
+}
+
+/// The JSON summary handed out in pieces as it is made (`end_into`, how a
+/// batch writes it) joins to exactly the summary made whole (`end`), small
+/// and past the size at which the pieces go out (a ranking of 6,000), and
+/// the whole document is still serde_json's.
+#[test]
+fn the_json_summary_in_pieces_is_the_summary_made_whole() {
+    let mut r = batch();
+    for lang in [Lang::En, Lang::Zh] {
+        let mut pieces = Vec::new();
+        Json.end_into(&r.summary, lang, &mut |t| {
+            pieces.push(t.to_string());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(pieces.concat(), Json.end(&r.summary, lang));
+    }
+    let names: Vec<String> = (0..6000).map(|k| format!("City {k} \"quoted\"")).collect();
+    rank_more(&mut r, &names);
     for lang in [Lang::En, Lang::Zh] {
         let mut pieces = Vec::new();
         Json.end_into(&r.summary, lang, &mut |t| {
@@ -298,30 +303,14 @@ fn the_json_summary_in_pieces_is_the_summary_made_whole() {
 fn markdown_job_summary_stays_under_one_mebibyte() {
     let mut r = batch();
     let one = r.entities[0].clone();
-    let first = r.summary.ranking.get(0).expect("a ranked entity");
-    let (rank, standard, file, score, stars) = (
-        first.rank,
-        first.standard.to_string(),
-        first.file.to_string(),
-        first.score,
-        first.stars,
-    );
-    for k in 0..6000 {
+    let names: Vec<String> = (0..6000).map(|k| format!("City {k}")).collect();
+    for (k, name) in names.iter().enumerate() {
         let mut a = one.clone();
-        a.name = format!("City {k}");
+        a.name = name.clone();
         a.file = format!("samples/city-{k}.xlsx");
         r.entities.push(a);
-        let name = format!("City {k}");
-        r.summary.ranking.push(citystar::assess::batch::RankRow {
-            rank,
-            standard: &standard,
-            file: &file,
-            name: &name,
-            score,
-            stars,
-            verified: false,
-        });
     }
+    rank_more(&mut r, &names);
     let md = Markdown.render(&r, Lang::En);
     assert!(md.len() < 1 << 20, "{} bytes", md.len());
     let gate = md.find("**Gate: failed").expect("the gate");
