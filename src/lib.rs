@@ -62,35 +62,28 @@ impl Lang {
 /// only there stay apart (a lossy `�` made them one, and one's report
 /// replaced the other's; a name holding a literal `\xFF` stays apart too).
 pub fn path_text(path: &std::path::Path) -> String {
-    #[cfg(unix)]
+    use std::fmt::Write;
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = path.as_os_str().as_bytes();
+    if let Ok(s) = std::str::from_utf8(bytes)
+        && !s.contains('\\')
     {
-        use std::fmt::Write;
-        use std::os::unix::ffi::OsStrExt;
-        let bytes = path.as_os_str().as_bytes();
-        if let Ok(s) = std::str::from_utf8(bytes)
-            && !s.contains('\\')
-        {
-            return s.to_string();
-        }
-        let mut out = String::with_capacity(bytes.len() + 8);
-        for chunk in bytes.utf8_chunks() {
-            for c in chunk.valid().chars() {
-                if c == '\\' {
-                    out.push_str("\\\\");
-                } else {
-                    out.push(c);
-                }
-            }
-            for b in chunk.invalid() {
-                let _ = write!(out, "\\x{b:02X}");
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push_str("\\\\");
+            } else {
+                out.push(c);
             }
         }
-        out
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02X}");
+        }
     }
-    #[cfg(not(unix))]
-    {
-        path.display().to_string()
-    }
+    out
 }
 
 /// SHA-256 of bytes as lowercase hex: how reports identify inputs, standards and benchmarks.
@@ -113,7 +106,7 @@ pub fn format_number(x: f64) -> String {
     if s == "-0" { "0".into() } else { s.into() }
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
 mod path_text_tests {
     use super::path_text;
     use std::os::unix::ffi::OsStrExt;

@@ -100,28 +100,7 @@ pub fn sheet_parts(bytes: &[u8]) -> Vec<(String, String)> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Vec::new();
     };
-    let book = part(&mut zip, "_rels/.rels")
-        .and_then(|x| office_document(&x))
-        .unwrap_or_else(|| "xl/workbook.xml".to_string());
-    let (dir, file) = book.rsplit_once('/').unwrap_or(("", book.as_str()));
-    let rels = part(&mut zip, &rels_part(dir, file))
-        .map(|x| relationships(&x, dir))
-        .unwrap_or_default();
-    let by_id: std::collections::HashMap<&str, &str> = rels
-        .iter()
-        .map(|(id, _, target)| (id.as_str(), target.as_str()))
-        .collect();
-    let Some(xml) = part(&mut zip, &book) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    each_sheet(&xml, &mut |name, id, _| {
-        if let (Some(name), Some(&p)) = (name, by_id.get(id)) {
-            out.push((name, p.to_string()));
-        }
-        true
-    });
-    out
+    resolve(&mut zip, MAX_PART).0
 }
 
 /// A workbook part's relationships part.
@@ -135,9 +114,8 @@ fn rels_part(dir: &str, file: &str) -> String {
 
 /// Each `<sheet>` of a workbook part: its name (unescaped; by local name),
 /// its relationship Id, and whether its name attribute is a plain `name`.
-/// `visit` returns false to stop; the result is whether the part read
-/// cleanly to its end.
-fn each_sheet(xml: &[u8], visit: &mut dyn FnMut(Option<String>, &str, bool) -> bool) -> bool {
+/// Whether the part read cleanly to its end.
+fn each_sheet(xml: &[u8], visit: &mut dyn FnMut(Option<String>, &str, bool)) -> bool {
     let mut r = Reader::from_reader(xml);
     let mut buf = Vec::new();
     loop {
@@ -152,9 +130,7 @@ fn each_sheet(xml: &[u8], visit: &mut dyn FnMut(Option<String>, &str, bool) -> b
                 let exact = e.attributes().flatten().any(|a| a.key.as_ref() == "name");
                 let name = attr(&e, "name")
                     .map(|n| quick_xml::escape::unescape(&n).map_or(n.clone(), |u| u.into_owned()));
-                if !visit(name, &id, exact) {
-                    return true;
-                }
+                visit(name, &id, exact);
             }
             Ok(Event::Eof) => return true,
             Err(_) => return false,
@@ -167,50 +143,60 @@ fn each_sheet(xml: &[u8], visit: &mut dyn FnMut(Option<String>, &str, bool) -> b
 /// [`sheet_parts`] of an open package, reading no part beyond `max` bytes,
 /// for deciding which parts need not be inflated at all: `None` whenever the
 /// package leaves any doubt about which part calamine would take for a sheet
-/// (a part beyond `max`, a part that does not read cleanly, two
-/// officeDocument relationships, a relationship Id given twice, a target
-/// that is absolute or holds `.`, `..` or `\`, a sheet without a plain
-/// `name`): then every part is kept.
+/// (see [`resolve`]): then every part is kept.
 pub fn sheet_parts_within(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
     max: u64,
 ) -> Option<Vec<(String, String)>> {
-    let book = if zip.by_name("_rels/.rels").is_ok() {
-        let (rels, clean) = relationships_checked(&part_within(zip, "_rels/.rels", max)?, "");
-        let mut books = rels
-            .iter()
-            .filter(|(_, t, _)| t.ends_with("/officeDocument"));
-        let first = books.next().map(|b| b.2.clone());
-        if !clean || books.next().is_some() {
-            return None;
+    let (parts, certain) = resolve(zip, max);
+    certain.then_some(parts)
+}
+
+/// Each worksheet's part by sheet name, reading no part beyond `max` bytes
+/// (the first officeDocument relationship, the last of an Id given twice, as
+/// calamine takes them), and whether the package left no doubt: none of
+/// those parts missing, beyond `max` or not reading cleanly, one
+/// officeDocument relationship at most, no Id given twice, every target a
+/// plain relative path, every sheet with a plain `name` and a relationship.
+fn resolve(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, max: u64) -> (Vec<(String, String)>, bool) {
+    let mut certain = true;
+    let book = match part_within(zip, "_rels/.rels", max) {
+        Some(xml) => {
+            let (rels, clean) = relationships_checked(&xml, "");
+            let mut books = rels
+                .iter()
+                .filter(|(_, t, _)| t.ends_with("/officeDocument"));
+            let first = books.next().map(|b| b.2.clone());
+            certain &= clean && books.next().is_none();
+            first
         }
-        first
-    } else {
-        None
+        // Missing, the workbook is where it usually is; there but unread, a doubt.
+        None => {
+            certain &= zip.by_name("_rels/.rels").is_err();
+            None
+        }
     }
     .unwrap_or_else(|| "xl/workbook.xml".to_string());
     let (dir, file) = book.rsplit_once('/').unwrap_or(("", book.as_str()));
-    let (rels, clean) = relationships_checked(&part_within(zip, &rels_part(dir, file), max)?, dir);
-    if !clean {
-        return None;
-    }
+    let (rels, clean) = part_within(zip, &rels_part(dir, file), max)
+        .map_or((Vec::new(), false), |xml| relationships_checked(&xml, dir));
+    certain &= clean;
     let mut by_id = std::collections::HashMap::with_capacity(rels.len());
     for (id, _, target) in &rels {
-        if by_id.insert(id.as_str(), target.as_str()).is_some() {
-            return None;
-        }
+        certain &= by_id.insert(id.as_str(), target.as_str()).is_none();
     }
-    let xml = part_within(zip, &book, max)?;
+    let Some(xml) = part_within(zip, &book, max) else {
+        return (Vec::new(), false);
+    };
     let mut out = Vec::new();
-    let mut doubt = false;
-    let clean = each_sheet(&xml, &mut |name, id, exact| {
-        match (name, by_id.get(id)) {
-            (Some(name), Some(&p)) if exact => out.push((name, p.to_string())),
-            _ => doubt = true,
+    let clean = each_sheet(&xml, &mut |name, id, exact| match (name, by_id.get(id)) {
+        (Some(name), Some(&p)) => {
+            certain &= exact;
+            out.push((name, p.to_string()));
         }
-        !doubt
+        _ => certain = false,
     });
-    (clean && !doubt).then_some(out)
+    (out, certain && clean)
 }
 
 /// What a sheet's part says that calamine does not pass on.

@@ -250,6 +250,17 @@ fn rank_more(r: &mut citystar::assess::batch::Report, names: &[String]) {
     }
 }
 
+/// The pieces `Json::end_into` hands out for a summary.
+fn summary_pieces(summary: &citystar::assess::batch::Summary, lang: Lang) -> Vec<String> {
+    let mut pieces = Vec::new();
+    Json.end_into(summary, lang, &mut |t| {
+        pieces.push(t.to_string());
+        Ok(())
+    })
+    .unwrap();
+    pieces
+}
+
 /// The JSON summary handed out in pieces as it is made (`end_into`, how a
 /// batch writes it) joins to exactly the summary made whole (`end`), small
 /// and past the size at which the pieces go out (a ranking of 6,000), and
@@ -258,23 +269,13 @@ fn rank_more(r: &mut citystar::assess::batch::Report, names: &[String]) {
 fn the_json_summary_in_pieces_is_the_summary_made_whole() {
     let mut r = batch();
     for lang in [Lang::En, Lang::Zh] {
-        let mut pieces = Vec::new();
-        Json.end_into(&r.summary, lang, &mut |t| {
-            pieces.push(t.to_string());
-            Ok(())
-        })
-        .unwrap();
+        let pieces = summary_pieces(&r.summary, lang);
         assert_eq!(pieces.concat(), Json.end(&r.summary, lang));
     }
     let names: Vec<String> = (0..6000).map(|k| format!("City {k} \"quoted\"")).collect();
     rank_more(&mut r, &names);
     for lang in [Lang::En, Lang::Zh] {
-        let mut pieces = Vec::new();
-        Json.end_into(&r.summary, lang, &mut |t| {
-            pieces.push(t.to_string());
-            Ok(())
-        })
-        .unwrap();
+        let pieces = summary_pieces(&r.summary, lang);
         assert!(pieces.len() > 2, "{} pieces", pieces.len());
         assert_eq!(pieces.concat(), Json.end(&r.summary, lang));
         let whole = serde_json::to_string_pretty(&citystar::render::json::document(&r, lang))

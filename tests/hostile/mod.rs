@@ -619,6 +619,16 @@ fn a_reader_answers_each_request_and_ends_with_its_input() {
     assert!(status.success(), "{status}");
 }
 
+/// `check --format=json` of one file, with the shipped standards.
+fn check_json(path: &Path) -> serde_json::Value {
+    let out = citystar()
+        .args(["check", "--format=json"])
+        .arg(path)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// A workbook with one worksheet part's compressed bytes garbled.
 fn with_garbled_part(dir: &Path, from: &str, part: &str) -> std::path::PathBuf {
     let mut bytes = std::fs::read(from).unwrap();
@@ -646,14 +656,6 @@ fn with_garbled_part(dir: &Path, from: &str, part: &str) -> std::path::PathBuf {
 fn damage_in_a_sheet_no_one_reads_does_not_stop_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let sample = "sample-submissions/city-a.xlsx";
-    let check = |path: &Path| -> serde_json::Value {
-        let out = citystar()
-            .args(["check", "--format=json"])
-            .arg(path)
-            .output()
-            .unwrap();
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
     let codes = |v: &serde_json::Value| -> Vec<String> {
         v["files"][0]["diagnostics"]
             .as_array()
@@ -662,9 +664,9 @@ fn damage_in_a_sheet_no_one_reads_does_not_stop_the_file() {
             .map(|d| d["code"].as_str().unwrap().to_string())
             .collect()
     };
-    let clean = check(Path::new(sample));
+    let clean = check_json(Path::new(sample));
     // 填报说明 is sheet4.xml of the template (its relationships say so).
-    let unread = check(&with_garbled_part(
+    let unread = check_json(&with_garbled_part(
         dir.path(),
         sample,
         "xl/worksheets/sheet4.xml",
@@ -672,7 +674,7 @@ fn damage_in_a_sheet_no_one_reads_does_not_stop_the_file() {
     assert_eq!(unread["files"][0]["status"], clean["files"][0]["status"]);
     assert_ne!(clean["files"][0]["status"], "unreadable");
     assert_eq!(codes(&unread), codes(&clean), "{unread:#}");
-    let read = check(&with_garbled_part(
+    let read = check_json(&with_garbled_part(
         dir.path(),
         sample,
         "xl/worksheets/sheet3.xml",
@@ -782,15 +784,7 @@ fn doubtful_relationships_keep_every_worksheet() {
         }
     }
     out.finish().unwrap();
-    let check = |p: &Path| -> serde_json::Value {
-        let out = citystar()
-            .args(["check", "--format=json"])
-            .arg(p)
-            .output()
-            .unwrap();
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
-    let (clean, doubtful) = (check(Path::new(sample)), check(&path));
+    let (clean, doubtful) = (check_json(Path::new(sample)), check_json(&path));
     assert_eq!(
         doubtful["files"][0]["status"], clean["files"][0]["status"],
         "{doubtful:#}"
